@@ -1,0 +1,40 @@
+namespace RorNational.Domain.Common;
+
+/// <summary>Why a command or a request was refused; the HTTP layer maps each to a status.</summary>
+public enum RejectionKind
+{
+    /// <summary>The input is malformed or incomplete (400).</summary>
+    Invalid,
+    /// <summary>The target does not exist (404).</summary>
+    NotFound,
+    /// <summary>The target changed or exists in a conflicting state (409).</summary>
+    Conflict,
+    /// <summary>The caller's expected version does not match (412).</summary>
+    PreconditionFailed,
+    /// <summary>Well-formed, but a business rule forbids it (422).</summary>
+    BusinessRule,
+    /// <summary>The body is in a format the route does not take (415).</summary>
+    UnsupportedMediaType,
+}
+
+/// <summary>One thing the caller must fix, with the path of the field at fault when there is one.</summary>
+public sealed record Problem(string Message, string? Field = null);
+
+/// <summary>
+/// The one exception type for refused requests. Nothing has been written when it is thrown.
+/// </summary>
+public sealed class CommandRejected(RejectionKind kind, IReadOnlyList<Problem> problems)
+    : Exception(string.Join("; ", problems.Select(p => p.Field is null ? p.Message : $"{p.Field}: {p.Message}")))
+{
+    public RejectionKind Kind { get; } = kind;
+    public IReadOnlyList<Problem> Problems { get; } = problems;
+
+    public static CommandRejected Because(RejectionKind kind, string message, string? field = null) =>
+        new(kind, [new Problem(message, field)]);
+
+    /// <summary>Throws an <see cref="RejectionKind.Invalid"/> rejection when there are problems.</summary>
+    public static void ThrowIfAny(IReadOnlyList<Problem> problems)
+    {
+        if (problems.Count > 0) throw new CommandRejected(RejectionKind.Invalid, problems);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using Hl7.Fhir.Model;
+using RorNational.Domain.Common;
+
+namespace RorNational.Fhir.Errors;
+
+/// <summary>The OperationOutcome and HTTP status of each kind of refusal.</summary>
+public static class OperationOutcomes
+{
+    public static HttpStatusCode StatusOf(RejectionKind kind) => kind switch
+    {
+        RejectionKind.Invalid => HttpStatusCode.BadRequest,
+        RejectionKind.NotFound => HttpStatusCode.NotFound,
+        RejectionKind.Conflict => HttpStatusCode.Conflict,
+        RejectionKind.PreconditionFailed => HttpStatusCode.PreconditionFailed,
+        RejectionKind.BusinessRule => HttpStatusCode.UnprocessableEntity,
+        RejectionKind.UnsupportedMediaType => HttpStatusCode.UnsupportedMediaType,
+        _ => HttpStatusCode.InternalServerError,
+    };
+
+    private static OperationOutcome.IssueType IssueTypeOf(RejectionKind kind) => kind switch
+    {
+        RejectionKind.Invalid => OperationOutcome.IssueType.Invalid,
+        RejectionKind.NotFound => OperationOutcome.IssueType.NotFound,
+        RejectionKind.Conflict => OperationOutcome.IssueType.Conflict,
+        RejectionKind.PreconditionFailed => OperationOutcome.IssueType.Conflict,
+        RejectionKind.BusinessRule => OperationOutcome.IssueType.BusinessRule,
+        RejectionKind.UnsupportedMediaType => OperationOutcome.IssueType.NotSupported,
+        _ => OperationOutcome.IssueType.Exception,
+    };
+
+    public static OperationOutcome From(CommandRejected rejection) => new()
+    {
+        Issue = rejection.Problems.Select(p => new OperationOutcome.IssueComponent
+        {
+            Severity = OperationOutcome.IssueSeverity.Error,
+            Code = IssueTypeOf(rejection.Kind),
+            Diagnostics = p.Field is null ? p.Message : $"{p.Field}: {p.Message}",
+            Expression = p.Field is null ? [] : [p.Field],
+        }).ToList(),
+    };
+
+    /// <summary>For failures whose cause stays in the logs: only the trace id is given out.</summary>
+    public static OperationOutcome InternalError(string traceId) => new()
+    {
+        Issue =
+        [
+            new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Fatal,
+                Code = OperationOutcome.IssueType.Exception,
+                Diagnostics = $"Internal error; quote trace id {traceId} to the operators.",
+            },
+        ],
+    };
+}

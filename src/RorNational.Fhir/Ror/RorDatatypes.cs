@@ -1,0 +1,50 @@
+using Hl7.Fhir.Model;
+using RorNational.Domain.Common;
+
+namespace RorNational.Fhir.Ror;
+
+/// <summary>Builds the FHIR datatypes shaped as the national guide wants them.</summary>
+public static class RorDatatypes
+{
+    public static Identifier StructureIdentifier(string typeCode, string typeDisplay, string system, string value) =>
+        new(system, value)
+        {
+            Type = new CodeableConcept(RorCanonical.StructureIdentifierTypes, typeCode, typeDisplay),
+        };
+
+    public static Identifier IdNatSt(string finess) =>
+        StructureIdentifier("40", "Identifiant national de structure", RorCanonical.IdNatStSystem, "1" + finess);
+
+    public static Identifier Finess(string finess) =>
+        StructureIdentifier("1", "FINESS", RorCanonical.FinessSystem, finess);
+
+    public static Extension CreationDate(DateTimeOffset createdAt) =>
+        new(RorCanonical.MetaCreationDate, new FhirDateTime(createdAt));
+
+    /// <summary>One address line carrying its parts as ISO 21090 ADXP extensions.</summary>
+    public static Address Address(PostalAddress address)
+    {
+        var street = string.Join(' ', new[] { address.HouseNumber, address.StreetType, address.StreetName }
+            .Where(p => !string.IsNullOrWhiteSpace(p)));
+        var line = new FhirString(string.IsNullOrEmpty(street) ? address.LieuDit ?? address.City : street);
+        AddPart(line, RorCanonical.Adxp.HouseNumber, address.HouseNumber);
+        AddPart(line, RorCanonical.Adxp.StreetNameType, address.StreetType);
+        AddPart(line, RorCanonical.Adxp.StreetNameBase, address.StreetName);
+        AddPart(line, RorCanonical.Adxp.AdditionalLocator, address.Complement);
+        var lines = new List<FhirString> { line };
+        if (!string.IsNullOrWhiteSpace(address.LieuDit) && !string.IsNullOrEmpty(street))
+            lines.Add(new FhirString(address.LieuDit));
+        return new Address
+        {
+            LineElement = lines,
+            PostalCode = address.PostalCode,
+            City = address.City,
+            Country = "FRA",
+        };
+    }
+
+    private static void AddPart(Element line, string url, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value)) line.Extension.Add(new Extension(url, new FhirString(value)));
+    }
+}

@@ -1,0 +1,58 @@
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using RorNational.Domain;
+using RorNational.Fhir;
+using RorNational.Offer;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace RorNational.Host;
+
+/// <summary>Marten (event store and documents on PostgreSQL) and Wolverine, wired once.</summary>
+public static class EventStoreConfiguration
+{
+    public const string ConnectionStringName = "RorNational";
+
+    public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"No PostgreSQL connection string: set ConnectionStrings__{ConnectionStringName} " +
+                "(build/run starts a local cluster and sets it for you).");
+        var schema = builder.Configuration["Database:Schema"] ?? "ror";
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddFhir();
+        builder.Services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = schema;
+                options.Events.StreamIdentity = StreamIdentity.AsString;
+                // Versions are known before commit, so inline projections stamp meta.versionId.
+                options.Events.AppendMode = EventAppendMode.Rich;
+                // DistributedLock.Postgres 1.3.1 (see build/shims) refuses session advisory
+                // locks on a DbDataSource: the daemon takes transactional ones instead.
+                options.Events.UseAdvisoryLockTransaction = true;
+                foreach (var (type, name) in EventCatalogue.StoredNames) options.Events.MapEventType(type, name);
+                options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
+                options.OpenTelemetry.TrackEventCounters();
+                options.ConfigureOffer();
+                options.ConfigureFhir();
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(DaemonMode.HotCold)
+            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = schema);
+
+        builder.Host.UseWolverine(options =>
+        {
+            options.Discovery.IncludeAssembly(typeof(FhirModule).Assembly);
+            options.Discovery.IncludeAssembly(typeof(OfferModule).Assembly);
+            options.Policies.AutoApplyTransactions();
+        });
+        builder.Services.AddWolverineHttp();
+        return builder;
+    }
+}

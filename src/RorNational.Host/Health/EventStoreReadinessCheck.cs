@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace RorNational.Host.Health;
+
+/// <summary>
+/// Ready when PostgreSQL answers and no asynchronous projection is stalled: a projection that
+/// lags the event store's high-water mark and has not moved for <see cref="StallTolerance"/>.
+/// </summary>
+public sealed class EventStoreReadinessCheck(IDocumentStore store, TimeProvider clock) : IHealthCheck
+{
+    public static readonly TimeSpan StallTolerance = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, (long Sequence, DateTimeOffset Since)> _lastSeen = new();
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellation = default)
+    {
+        try
+        {
+            var progress = await store.Advanced.AllProjectionProgress(token: cancellation);
+            var highWaterMark = progress.FirstOrDefault(p => p.ShardName == "HighWaterMark")?.Sequence ?? 0;
+            var asyncShards = store.Options.Events.Projections()
+                .Where(p => p.Lifecycle == ProjectionLifecycle.Async)
+                .Select(p => $"{p.Name}:All")
+                .ToHashSet();
+            var now = clock.GetUtcNow();
+            var stalled = progress
+                .Where(p => asyncShards.Contains(p.ShardName) && p.Sequence < highWaterMark && IsStalled(p.ShardName, p.Sequence, now))
+                .Select(p => p.ShardName)
+                .ToList();
+            return stalled.Count == 0
+                ? HealthCheckResult.Healthy($"event store at sequence {highWaterMark}")
+                : HealthCheckResult.Unhealthy($"projections not advancing: {string.Join(", ", stalled)}");
+        }
+        catch (Exception exception)
+        {
+            return HealthCheckResult.Unhealthy("the event store database does not answer", exception);
+        }
+    }
+
+    private bool IsStalled(string shard, long sequence, DateTimeOffset now)
+    {
+        var seen = _lastSeen.AddOrUpdate(shard, (sequence, now), (_, previous) => previous.Sequence == sequence ? previous : (sequence, now));
+        return now - seen.Since > StallTolerance;
+    }
+}

@@ -1,0 +1,20 @@
+using JasperFx;
+using RorNational.Fhir;
+using RorNational.Host;
+using RorNational.Host.Health;
+using Wolverine.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddEventStore();
+
+var app = builder.Build();
+app.UseFhirErrors();
+app.MapHealthEndpoints();
+app.MapWolverineEndpoints();
+
+// JasperFx command line: `dotnet run -- help` lists db-apply, projections, codegen...
+return await app.RunJasperFxCommands(args);
+
+/// <summary>The entry point, visible to the test host (WebApplicationFactory).</summary>
+public partial class Program;

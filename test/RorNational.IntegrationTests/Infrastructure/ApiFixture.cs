@@ -1,0 +1,35 @@
+using Marten;
+
+namespace RorNational.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Base of the HTTP test fixtures: one booted application and one database per fixture,
+/// emptied before each test.
+/// </summary>
+public abstract class ApiFixture
+{
+    private string _connectionString = "";
+
+    protected RorNationalApp App { get; private set; } = null!;
+    protected HttpClient Client { get; private set; } = null!;
+    protected FixedClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 30, 0, TimeSpan.Zero));
+
+    [OneTimeSetUp]
+    public async Task StartApplication()
+    {
+        _connectionString = await TestPostgres.CreateDatabase(GetType().Name);
+        App = new RorNationalApp(_connectionString, Clock);
+        Client = App.CreateClient();
+    }
+
+    [SetUp]
+    public Task ResetData() => App.Services.ResetAllMartenDataAsync();
+
+    [OneTimeTearDown]
+    public async Task StopApplication()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+        await TestPostgres.DropDatabase(_connectionString);
+    }
+}
