@@ -2,6 +2,7 @@ using Hl7.Fhir.Model;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using RorNational.Domain.Establishments;
+using RorNational.Fhir.Ror;
 
 namespace RorNational.Fhir.Organizations;
 
@@ -18,15 +19,16 @@ public sealed class OrganizationProjection : SingleStreamProjection<Organization
         if (ReferenceEquals(ej, document?.EJ) && ReferenceEquals(eg, document?.EG)) return document;
 
         var resource = ej is not null ? OrganizationRendering.Render(ej) : OrganizationRendering.Render(eg!);
+        var lastUpdated = RorDatatypes.Instant(e.Timestamp);
         var meta = resource.Meta ??= new Meta();
         meta.VersionId = e.Version.ToString();
-        meta.LastUpdated = e.Timestamp;
+        meta.LastUpdated = lastUpdated;
 
         document ??= new OrganizationDocument { Id = id };
         document.EJ = ej;
         document.EG = eg;
         document.Version = e.Version;
-        document.LastUpdated = e.Timestamp;
+        document.LastUpdated = lastUpdated;
         document.Json = FhirJson.Serialize(resource);
         return document;
     }

@@ -7,10 +7,15 @@ namespace RorNational.Fhir.Ror;
 public static class RorDatatypes
 {
     public static Identifier StructureIdentifier(string typeCode, string typeDisplay, string system, string value) =>
-        new(system, value)
-        {
-            Type = new CodeableConcept(RorCanonical.StructureIdentifierTypes, typeCode, typeDisplay),
-        };
+        new(system, value) { Type = Coded(RorCanonical.StructureIdentifierTypes, typeCode, typeDisplay) };
+
+    /// <summary>A CodeableConcept of one coding, its label on the coding as the guide's examples do.</summary>
+    public static CodeableConcept Coded(string system, string code, string display) =>
+        new() { Coding = [new Coding(system, code, display)] };
+
+    /// <summary>FHIR instants to the millisecond, as PostgreSQL and clients compare them.</summary>
+    public static DateTimeOffset Instant(DateTimeOffset time) =>
+        new(time.Ticks - time.Ticks % TimeSpan.TicksPerMillisecond, time.Offset);
 
     public static Identifier IdNatSt(string finess) =>
         StructureIdentifier("40", "Identifiant national de structure", RorCanonical.IdNatStSystem, "1" + finess);

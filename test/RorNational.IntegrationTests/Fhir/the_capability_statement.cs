@@ -1,0 +1,33 @@
+using System.Net;
+using Hl7.Fhir.Model;
+using RorNational.IntegrationTests.Infrastructure;
+
+namespace RorNational.IntegrationTests.Fhir;
+
+public sealed class the_capability_statement : ApiFixture
+{
+    [Test]
+    public async Task is_fhir_4_0_1_json()
+    {
+        var response = await Client.GetAsync("/fhir/metadata");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/fhir+json"));
+        var statement = RorNational.Fhir.FhirJson.Parse<CapabilityStatement>(await response.Content.ReadAsStringAsync());
+        Assert.That(statement.FhirVersion, Is.EqualTo(FHIRVersion.N4_0_1));
+        Assert.That(statement.Kind, Is.EqualTo(CapabilityStatementKind.Instance));
+        Assert.That(statement.Implementation!.Url, Is.EqualTo("http://localhost/fhir"));
+    }
+
+    [Test]
+    public async Task lists_exactly_the_interactions_the_server_routes()
+    {
+        var statement = RorNational.Fhir.FhirJson.Parse<CapabilityStatement>(await Client.GetStringAsync("/fhir/metadata"));
+
+        var resources = statement.Rest.Single().Resource;
+        Assert.That(resources.Select(r => r.Type), Is.EqualTo(new[] { "Organization" }));
+        Assert.That(resources[0].Interaction.Select(i => i.Code),
+            Is.EqualTo(new CapabilityStatement.TypeRestfulInteraction?[] { CapabilityStatement.TypeRestfulInteraction.Read }));
+        Assert.That(resources[0].Profile, Is.EqualTo("https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-organization"));
+    }
+}
