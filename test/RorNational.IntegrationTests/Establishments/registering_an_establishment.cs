@@ -52,6 +52,20 @@ public sealed class registering_an_establishment : ApiFixture
     }
 
     [Test]
+    public async Task concurrent_first_registrations_create_one_establishment()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Client.Register(Requests.Registration())));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.That(statuses, Has.All.AnyOf(HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Conflict));
+        Assert.That(statuses.Count(s => s == HttpStatusCode.Created), Is.EqualTo(1));
+        await using var session = App.Store.QuerySession();
+        var ej = await session.Events.FetchStreamAsync("ej-010008407");
+        var eg = await session.Events.FetchStreamAsync("eg-010000024");
+        Assert.That(ej.Concat(eg).Select(e => e.EventTypeName), Is.EquivalentTo(new[] { "ej_registered", "eg_registered" }));
+    }
+
+    [Test]
     public async Task a_malformed_registration_is_refused_with_the_fields_at_fault_and_stores_nothing()
     {
         var body = Requests.Registration(egFiness: "12345", egName: "");

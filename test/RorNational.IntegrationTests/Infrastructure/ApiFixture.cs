@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace RorNational.IntegrationTests.Infrastructure;
 
@@ -18,8 +19,13 @@ public abstract class ApiFixture
     public async Task StartApplication()
     {
         _connectionString = await TestPostgres.CreateDatabase(GetType().Name);
-        App = new RorNationalApp(_connectionString, Clock);
+        App = new RorNationalApp(_connectionString, Clock, ConfigureServices);
         Client = App.CreateClient();
+    }
+
+    /// <summary>Lets a fixture add or replace services of the host under test.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     [SetUp]

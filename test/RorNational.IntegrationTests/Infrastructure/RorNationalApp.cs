@@ -12,7 +12,8 @@ namespace RorNational.IntegrationTests.Infrastructure;
 /// The real host (Program) over the ASP.NET test server, on a database of its own, with a
 /// fixed clock so that business times in responses are predictable.
 /// </summary>
-public sealed class RorNationalApp(string connectionString, TimeProvider clock) : WebApplicationFactory<Program>
+public sealed class RorNationalApp(string connectionString, TimeProvider clock, Action<IServiceCollection> configureServices)
+    : WebApplicationFactory<Program>
 {
     static RorNationalApp() => JasperFxEnvironment.AutoStartHost = true;
 
@@ -20,7 +21,11 @@ public sealed class RorNationalApp(string connectionString, TimeProvider clock) 
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:RorNational", connectionString);
-        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton(clock));
+            configureServices(services);
+        });
     }
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
