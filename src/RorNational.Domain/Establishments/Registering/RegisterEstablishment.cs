@@ -12,7 +12,8 @@ public sealed record RegisterEstablishment(EJAdministrativeData? EJ, EGAdministr
     public IReadOnlyList<Problem> Check()
     {
         var checks = new FieldChecks();
-        if (EJ is null) checks.Missing("ej"); else checks.Nested("ej", EJ.Check());
+        if (EJ is null) checks.Missing("ej");
+        else checks.Nested("ej", EJ.Check()).Nested("ej", new FieldChecks().Required(EJ.LegalName, "legalName").Problems);
         if (EG is null) checks.Missing("eg"); else checks.Nested("eg", EG.Check());
         return checks.Problems;
     }
