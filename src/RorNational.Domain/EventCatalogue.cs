@@ -1,4 +1,6 @@
 using RorNational.Domain.Establishments;
+using RorNational.Domain.Establishments.Dossiers;
+using RorNational.Domain.Establishments.Editing;
 
 namespace RorNational.Domain;
 
@@ -14,5 +16,16 @@ public static class EventCatalogue
         [typeof(EJAdministrativeDataUpdated)] = "ej_administrative_data_updated",
         [typeof(EGRegistered)] = "eg_registered",
         [typeof(EGAdministrativeDataUpdated)] = "eg_administrative_data_updated",
+        [typeof(EGOperationalNameChanged)] = "eg_operational_name_changed",
+        [typeof(EGClosed)] = "eg_closed",
+        [typeof(EGReopened)] = "eg_reopened",
+        [typeof(UOContentEdited)] = "uo_content_edited",
+        [typeof(DossierOpened)] = "dossier_opened",
+        [typeof(FicheDrafted)] = "fiche_drafted",
+        [typeof(FicheRemovalDrafted)] = "fiche_removal_drafted",
+        [typeof(FicheFinalized)] = "fiche_finalized",
+        [typeof(DossierSubmitted)] = "dossier_submitted",
+        [typeof(DossierAccepted)] = "dossier_accepted",
+        [typeof(DossierRejected)] = "dossier_rejected",
     };
 }

@@ -1,0 +1,116 @@
+using RorNational.Domain.Common;
+using RorNational.Domain.Establishments.Structure;
+
+namespace RorNational.Domain.Establishments.Dossiers;
+
+/// <summary>
+/// The collaborative dossier: an establishment editor drafts and finalizes fiches, submits;
+/// a regional validator accepts (the changes are published all at once) or rejects.
+/// Each decision returns the events to append; none when the command changes nothing.
+/// </summary>
+public static class DossierDecisions
+{
+    public static object[] Open(EG eg, string dossierId, Actor by, DateTimeOffset now)
+    {
+        if (eg.Closed) throw Rule("the establishment is closed in FINESS; its description cannot change");
+        if (eg.OpenDossier is { } open)
+        {
+            if (open.Id == dossierId) return [];
+            throw CommandRejected.Because(RejectionKind.Conflict,
+                $"dossier {open.Id} is already open on {eg.Id}; it must be accepted or rejected first");
+        }
+        return [new DossierOpened(dossierId, by, now)];
+    }
+
+    public static object[] Draft(EG eg, string dossierId, Fiche proposed, Actor by, DateTimeOffset now)
+    {
+        var dossier = Editable(eg, dossierId);
+        CommandRejected.ThrowIfAny(FicheChecks.IdProblems(proposed.Id));
+        if (proposed.Type == FicheType.UO && proposed.UO is null) throw Invalid("is required for a UO fiche", "uo");
+        if (proposed.Type == FicheType.Lieu && proposed.Lieu is null) throw Invalid("is required for a lieu fiche", "lieu");
+        if (proposed.Type != FicheType.UO && proposed.UO is not null) throw Invalid("is only for a UO fiche", "uo");
+        if (proposed.Type != FicheType.Lieu && proposed.Lieu is not null) throw Invalid("is only for a lieu fiche", "lieu");
+        if (eg.Fiches.TryGetValue(proposed.Id, out var published) && published.Type != proposed.Type)
+            throw Rule($"{proposed.Id} is published as a {published.Type}; remove it and draft a new fiche instead", "type");
+        if (dossier.Drafts.TryGetValue(proposed.Id, out var draft) && draft.Proposed is { } current && Equivalence.Same(current, proposed))
+            return [];
+        return [new FicheDrafted(dossierId, proposed, by, now)];
+    }
+
+    public static object[] DraftRemoval(EG eg, string dossierId, string ficheId, Actor by, DateTimeOffset now)
+    {
+        var dossier = Editable(eg, dossierId);
+        var published = eg.Fiches.ContainsKey(ficheId);
+        var drafted = dossier.Drafts.TryGetValue(ficheId, out var draft);
+        if (!published && !drafted) throw NotFound($"{ficheId} is neither published nor drafted in dossier {dossierId}");
+        if (published && drafted && draft!.Proposed is null) return [];
+        return [new FicheRemovalDrafted(dossierId, ficheId, by, now)];
+    }
+
+    public static object[] Finalize(EG eg, string dossierId, string ficheId, Actor by, DateTimeOffset now)
+    {
+        var dossier = Editable(eg, dossierId);
+        if (!dossier.Drafts.TryGetValue(ficheId, out var draft)) throw NotFound($"{ficheId} is not drafted in dossier {dossierId}");
+        if (draft.Finalized) return [];
+        var problems = FicheChecks.ForFinalization(draft.Proposed!);
+        if (problems.Count > 0) throw new CommandRejected(RejectionKind.BusinessRule, problems);
+        return [new FicheFinalized(dossierId, ficheId, by, now)];
+    }
+
+    public static object[] Submit(EG eg, string dossierId, Actor by, DateTimeOffset now)
+    {
+        var dossier = Find(eg, dossierId);
+        if (dossier.Status == DossierStatus.Submitted) return [];
+        if (dossier.Drafts.Count == 0) throw Rule("the dossier proposes no change");
+        var unfinalized = dossier.Drafts.Values.Where(d => !d.Finalized).Select(d => new Problem("is not finalized", d.FicheId)).ToList();
+        if (unfinalized.Count > 0) throw new CommandRejected(RejectionKind.BusinessRule, unfinalized);
+        ThrowIfInconsistent(eg, dossier);
+        return [new DossierSubmitted(dossierId, by, now)];
+    }
+
+    public static object[] Accept(EG eg, string dossierId, string? reason, Actor by, DateTimeOffset now)
+    {
+        var dossier = Submitted(eg, dossierId);
+        ThrowIfInconsistent(eg, dossier);
+        var changes = dossier.Drafts.Values.Select(d => new FicheChange(d.FicheId, d.Proposed)).ToList();
+        return [new DossierAccepted(dossierId, reason, changes, by, now)];
+    }
+
+    public static object[] Reject(EG eg, string dossierId, string? reason, Actor by, DateTimeOffset now)
+    {
+        Submitted(eg, dossierId);
+        if (string.IsNullOrWhiteSpace(reason)) throw Invalid("a rejection needs a reason the establishment can act on", "reason");
+        return [new DossierRejected(dossierId, reason, by, now)];
+    }
+
+    private static void ThrowIfInconsistent(EG eg, Dossier dossier)
+    {
+        var problems = StructureChecks.Of(dossier.Apply(eg.Fiches));
+        if (problems.Count > 0) throw new CommandRejected(RejectionKind.BusinessRule, problems);
+    }
+
+    private static Dossier Find(EG eg, string dossierId) =>
+        eg.OpenDossier is { } dossier && dossier.Id == dossierId
+            ? dossier
+            : throw NotFound($"no open dossier {dossierId} on {eg.Id}");
+
+    private static Dossier Editable(EG eg, string dossierId)
+    {
+        var dossier = Find(eg, dossierId);
+        return dossier.Status == DossierStatus.Draft
+            ? dossier
+            : throw CommandRejected.Because(RejectionKind.Conflict, $"dossier {dossierId} is submitted; it awaits a validator's decision");
+    }
+
+    private static Dossier Submitted(EG eg, string dossierId)
+    {
+        var dossier = Find(eg, dossierId);
+        return dossier.Status == DossierStatus.Submitted
+            ? dossier
+            : throw CommandRejected.Because(RejectionKind.Conflict, $"dossier {dossierId} is not submitted yet");
+    }
+
+    private static CommandRejected Rule(string message, string? field = null) => CommandRejected.Because(RejectionKind.BusinessRule, message, field);
+    private static CommandRejected Invalid(string message, string field) => CommandRejected.Because(RejectionKind.Invalid, message, field);
+    private static CommandRejected NotFound(string message) => CommandRejected.Because(RejectionKind.NotFound, message);
+}

@@ -1,0 +1,50 @@
+using RorNational.Domain.Common;
+using RorNational.Domain.Establishments.Structure;
+
+namespace RorNational.Domain.Establishments.Editing;
+
+/// <summary>
+/// Edits that need no dossier: the content of a published UO, and the establishment's own
+/// operational name. Fields owned by FINESS are refused: FINESS is the authority for them.
+/// </summary>
+public static class DirectEditDecisions
+{
+    /// <summary>EG fields that only FINESS changes (their JSON names).</summary>
+    public static readonly IReadOnlySet<string> FinessOwnedFields = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "finess", "ejFiness", "name", "longName", "address", "siret", "category", "categoryAggregate",
+        "publicServiceParticipation", "phone", "fax", "openingDate", "coordinates",
+    };
+
+    public static object[] EditContent(EG eg, string uoId, UOContent content, Actor by, DateTimeOffset now)
+    {
+        if (!eg.Fiches.TryGetValue(uoId, out var fiche) || fiche.Type != FicheType.UO)
+            throw CommandRejected.Because(RejectionKind.NotFound, $"{uoId} is not a published UO of {eg.Id}");
+        var problems = FicheChecks.ContentProblems(content);
+        if (problems.Count > 0) throw new CommandRejected(RejectionKind.Invalid, problems);
+        if (content.AgeRange is null)
+            throw CommandRejected.Because(RejectionKind.Invalid, "is required", "ageRange");
+        return Equivalence.Same(fiche.UO!.Content, content) ? [] : [new UOContentEdited(uoId, content, by, now)];
+    }
+
+    /// <summary>
+    /// Applies a JSON-merge-patch-like set of EG fields: FINESS-owned ones are refused as a
+    /// whole (422, each named), before anything is written.
+    /// </summary>
+    public static object[] EditEstablishment(EG eg, IReadOnlyDictionary<string, string?> fields, Actor by, DateTimeOffset now)
+    {
+        if (fields.Count == 0) throw CommandRejected.Because(RejectionKind.Invalid, "names no field to change");
+        var refused = fields.Keys.Where(FinessOwnedFields.Contains)
+            .Select(f => new Problem("is owned by FINESS, the national register; it changes only through a FINESS import", f))
+            .ToList();
+        if (refused.Count > 0) throw new CommandRejected(RejectionKind.BusinessRule, refused);
+        var unknown = fields.Keys.Where(f => !f.Equals("operationalName", StringComparison.OrdinalIgnoreCase))
+            .Select(f => new Problem("is not an editable field of an establishment (editable: operationalName)", f))
+            .ToList();
+        if (unknown.Count > 0) throw new CommandRejected(RejectionKind.Invalid, unknown);
+        var name = fields.Single().Value;
+        var problems = new FieldChecks().Optional(name, "operationalName").Problems;
+        CommandRejected.ThrowIfAny(problems);
+        return name == eg.OperationalName ? [] : [new EGOperationalNameChanged(name, by, now)];
+    }
+}

@@ -1,0 +1,15 @@
+using RorNational.Domain.Common;
+using RorNational.Domain.Establishments.Structure;
+
+namespace RorNational.Domain.Establishments.Editing;
+
+/// <summary>Content of a published UO (hours, contacts, age range...) edited without a dossier.</summary>
+public sealed record UOContentEdited(string UOId, UOContent Content, Actor By, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>The establishment's own name for itself (nom opérationnel), beside FINESS's.</summary>
+public sealed record EGOperationalNameChanged(string? OperationalName, Actor By, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>The EG left FINESS (absent from a full extract): its offer is no longer published as active.</summary>
+public sealed record EGClosed(string Reason, Actor By, DateTimeOffset At) : IDomainEvent;
+
+public sealed record EGReopened(Actor By, DateTimeOffset At) : IDomainEvent;

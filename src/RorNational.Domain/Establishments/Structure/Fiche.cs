@@ -1,0 +1,61 @@
+using System.Text.Json.Serialization;
+using RorNational.Domain.Common;
+
+namespace RorNational.Domain.Establishments.Structure;
+
+/// <summary>What a fiche describes. Pôle, service and UF are the internal organisation (TRE_R207).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FicheType>))]
+public enum FicheType { Pole, Service, UF, UO, Lieu }
+
+/// <summary>
+/// One unit of an establishment's description, as published or as proposed in a dossier:
+/// a pôle, service or UF (organisation), a UO (the offer itself) or a lieu de réalisation.
+/// <see cref="Id"/> is local to the EG; <see cref="ParentId"/> null means directly under the EG.
+/// </summary>
+public sealed record Fiche(string Id, FicheType Type, string? Name, string? ParentId)
+{
+    public UODescription? UO { get; init; }
+    public LieuDescription? Lieu { get; init; }
+
+    public bool IsOrganisation => Type is FicheType.Pole or FicheType.Service or FicheType.UF;
+}
+
+/// <summary>
+/// A UO. The first fields are structural (a change needs a dossier); <see cref="Content"/>
+/// may also be edited directly.
+/// </summary>
+public sealed record UODescription
+{
+    /// <summary>Champ d'activité (TRE_R227): 01 MCO, 04 médico-social, 05 ville...</summary>
+    public string? ChampActivite { get; init; }
+
+    /// <summary>Activités opérationnelles (TRE_R211), at least one.</summary>
+    public IReadOnlyList<string> ActivitesOperationnelles { get; init; } = [];
+
+    /// <summary>Mode de prise en charge (TRE_R213), exactly one.</summary>
+    public string? ModePriseEnCharge { get; init; }
+
+    /// <summary>Catégorie d'organisation (TRE_R244).</summary>
+    public string? CategorieOrganisation { get; init; }
+
+    /// <summary>The lieux de réalisation (fiche ids of this EG) where the offer takes place.</summary>
+    public IReadOnlyList<string> LieuIds { get; init; } = [];
+
+    public UOContent Content { get; init; } = new();
+}
+
+/// <summary>A lieu de réalisation: where beds and places are.</summary>
+public sealed record LieuDescription
+{
+    /// <summary>Fonction du lieu (TRE_R343): 001 hébergement, 002 consultation...</summary>
+    public string? Function { get; init; }
+
+    public PostalAddress? Address { get; init; }
+    public GeoPoint? Position { get; init; }
+
+    /// <summary>The regional functional identifier of the lieu.</summary>
+    public string? FunctionalId { get; init; }
+
+    /// <summary>The supplier's synchronisation key for capacity, unique within the EG.</summary>
+    public string? IdExterneSynchro { get; init; }
+}
