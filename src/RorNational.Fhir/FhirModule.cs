@@ -4,16 +4,17 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using RorNational.Fhir.Capabilities;
 using RorNational.Fhir.Errors;
-using RorNational.Fhir.Organizations;
+using RorNational.Fhir.Publishing;
 
 namespace RorNational.Fhir;
 
 /// <summary>Everything the FHIR read side adds to the store, the services and the pipeline.</summary>
 public static class FhirModule
 {
-    public static StoreOptions ConfigureFhir(this StoreOptions options)
+    /// <param name="regionOfCommune">The INSEE région code (TRE_R30) of a commune COG, for the source-region tag.</param>
+    public static StoreOptions ConfigureFhir(this StoreOptions options, Func<string, string?> regionOfCommune)
     {
-        options.Projections.Add<OrganizationProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add(new EstablishmentPublicationProjection(regionOfCommune), ProjectionLifecycle.Inline);
         return options;
     }
 

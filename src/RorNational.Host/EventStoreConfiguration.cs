@@ -4,6 +4,7 @@ using Marten;
 using RorNational.Domain;
 using RorNational.Fhir;
 using RorNational.Offer;
+using RorNational.ReferenceData;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -39,7 +40,7 @@ public static class EventStoreConfiguration
                 options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
                 options.ConfigureOffer();
-                options.ConfigureFhir();
+                options.ConfigureFhir(cog => Territory.Default.RegionOfCommune(cog));
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

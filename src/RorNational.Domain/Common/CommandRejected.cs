@@ -7,6 +7,8 @@ public enum RejectionKind
     Invalid,
     /// <summary>The target does not exist (404).</summary>
     NotFound,
+    /// <summary>The target existed and was retired (410).</summary>
+    Gone,
     /// <summary>The target changed or exists in a conflicting state (409).</summary>
     Conflict,
     /// <summary>The caller's expected version does not match (412).</summary>

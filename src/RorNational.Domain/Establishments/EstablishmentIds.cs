@@ -8,4 +8,7 @@ public static class EstablishmentIds
 {
     public static string EJ(string finess) => "ej-" + finess;
     public static string EG(string finess) => "eg-" + finess;
+
+    /// <summary>FHIR id of a unit (OI, UO or lieu) of an EG: its FINESS number and the fiche id, unique within it.</summary>
+    public static string Unit(string egFiness, string ficheId) => $"{egFiness}-{ficheId}";
 }

@@ -52,6 +52,8 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints)
     private static string? ProfileOf(string type) => type switch
     {
         "Organization" => RorCanonical.OrganizationProfile,
+        "HealthcareService" => RorCanonical.HealthcareServiceProfile,
+        "Location" => RorCanonical.LocationProfile,
         _ => null,
     };
 

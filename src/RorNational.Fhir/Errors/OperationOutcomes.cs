@@ -11,6 +11,7 @@ public static class OperationOutcomes
     {
         RejectionKind.Invalid => HttpStatusCode.BadRequest,
         RejectionKind.NotFound => HttpStatusCode.NotFound,
+        RejectionKind.Gone => HttpStatusCode.Gone,
         RejectionKind.Conflict => HttpStatusCode.Conflict,
         RejectionKind.PreconditionFailed => HttpStatusCode.PreconditionFailed,
         RejectionKind.BusinessRule => HttpStatusCode.UnprocessableEntity,
@@ -22,6 +23,7 @@ public static class OperationOutcomes
     {
         RejectionKind.Invalid => OperationOutcome.IssueType.Invalid,
         RejectionKind.NotFound => OperationOutcome.IssueType.NotFound,
+        RejectionKind.Gone => OperationOutcome.IssueType.Deleted,
         RejectionKind.Conflict => OperationOutcome.IssueType.Conflict,
         RejectionKind.PreconditionFailed => OperationOutcome.IssueType.Conflict,
         RejectionKind.BusinessRule => OperationOutcome.IssueType.BusinessRule,

@@ -8,20 +8,64 @@ public static class RorCanonical
 {
     public const string Base = "https://interop.esante.gouv.fr/ig/fhir/ror";
 
-    public static string Profile(string id) => $"{Base}/StructureDefinition/{id}";
-    public static string Extension(string id) => $"{Base}/StructureDefinition/{id}";
+    public static string StructureDefinition(string id) => $"{Base}/StructureDefinition/{id}";
 
-    public static readonly string OrganizationProfile = Profile("ror-organization");
-    public static readonly string MetaCreationDate = Extension("ror-meta-creation-date");
+    public static readonly string OrganizationProfile = StructureDefinition("ror-organization");
+    public static readonly string HealthcareServiceProfile = StructureDefinition("ror-healthcareservice");
+    public static readonly string LocationProfile = StructureDefinition("ror-location");
 
     /// <summary>National structure identifier (idNatSt): prefix 1 + FINESS, 3 + SIRET...</summary>
     public const string IdNatStSystem = "urn:oid:1.2.250.1.71.4.2.2";
     public const string FinessSystem = "https://finess.esante.gouv.fr";
+    public const string SiretSystem = "https://sirene.fr";
+    public const string InternalOrganizationSystem = "https://oi.esante.gouv.fr";
+    public const string Ucum = "http://unitsofmeasure.org";
 
+    /// <summary>A NOS terminology (TRE) code system URL.</summary>
     public static string Nos(string table, string name) =>
         $"https://mos.esante.gouv.fr/NOS/{table}-{name}/FHIR/{table.Replace('_', '-')}-{name}";
 
-    public static readonly string StructureIdentifierTypes = Nos("TRE_G07", "TypeIdentifiantStructure");
+    public static class Extensions
+    {
+        public static readonly string CreationDate = StructureDefinition("ror-meta-creation-date");
+        public static readonly string SensitiveUnit = StructureDefinition("ror-healthcareservice-sensitive-unit");
+        public static readonly string PatientType = StructureDefinition("ror-healthcareservice-patient-type");
+        public static readonly string PsychiatricSector = StructureDefinition("ror-healthcareservice-psychiatric-sector");
+        public static readonly string TerritorialDivision = StructureDefinition("ror-territorial-division");
+        public static readonly string HealthcareServiceContact = StructureDefinition("ror-healthcareservice-contact");
+        public static readonly string ContactTelecom = StructureDefinition("ror-healthcareservice-contact-telecom");
+        public static readonly string ContactFunction = StructureDefinition("ror-function-contact");
+        public static readonly string ConfidentialityLevel = StructureDefinition("ror-confidentiality-level");
+        public static readonly string ContactConfidentialityLevel = StructureDefinition("ror-contact-confidentiality-level");
+        public static readonly string TelecomConfidentialityLevel = StructureDefinition("ror-telecom-confidentiality-level");
+        public static readonly string TelecomChannel = StructureDefinition("ror-telecom-communication-channel");
+        public static readonly string TypeOfTime = StructureDefinition("ror-available-time-type-of-time");
+        public static readonly string EffectivePeriod = StructureDefinition("ror-available-time-effective-opening-closing-date");
+        public static readonly string DayOfWeekNumber = StructureDefinition("ror-available-time-number-days-of-week");
+        public static readonly string CommuneCog = StructureDefinition("ror-commune-cog");
+    }
+
+    public static class Terminologies
+    {
+        public static readonly string StructureIdentifierTypes = Nos("TRE_G07", "TypeIdentifiantStructure");
+        public static readonly string EstablishmentCategory = Nos("TRE_R66", "CategorieEtablissement");
+        public static readonly string InternalOrganizationType = Nos("TRE_R207", "TypeOrganisationInterne");
+        public static readonly string OfferIdentifierTypes = Nos("TRE_R355", "TypeIdentifiantOffre");
+        public static readonly string LocationIdentifierTypes = Nos("TRE_R354", "TypeIdentifiantRessourceOperationnelle");
+        public static readonly string ChampActivite = Nos("TRE_R227", "ChampActivite");
+        public static readonly string ActiviteOperationnelle = Nos("TRE_R211", "ActiviteOperationnelle");
+        public static readonly string ModePriseEnCharge = Nos("TRE_R213", "ModePriseEnCharge");
+        public static readonly string CategorieOrganisation = Nos("TRE_R244", "CategorieOrganisation");
+        public static readonly string PublicPrisEnCharge = Nos("TRE_R239", "PublicPrisEnCharge");
+        public static readonly string TypeHoraire = Nos("TRE_R252", "TypeHoraire");
+        public static readonly string Confidentiality = Nos("TRE_R283", "NiveauConfidentialite");
+        public static readonly string NatureContact = Nos("TRE_R287", "NatureContact");
+        public static readonly string CanalCommunication = Nos("TRE_R200", "CanalCommunication");
+        public static readonly string TypeDivisionTerritoriale = Nos("TRE_R201", "TypeDivisionTerritoriale");
+        public static readonly string FonctionLieu = Nos("TRE_R343", "FonctionLieu");
+        public static readonly string Commune = Nos("TRE_R13", "CommuneOM");
+        public static readonly string Region = Nos("TRE_R30", "RegionOM");
+    }
 
     public static class Adxp
     {

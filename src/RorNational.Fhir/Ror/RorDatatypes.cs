@@ -1,30 +1,45 @@
 using Hl7.Fhir.Model;
 using RorNational.Domain.Common;
+using RorNational.Domain.Establishments.Structure;
+using T = RorNational.Fhir.Ror.RorCanonical.Terminologies;
 
 namespace RorNational.Fhir.Ror;
 
 /// <summary>Builds the FHIR datatypes shaped as the national guide wants them.</summary>
 public static class RorDatatypes
 {
-    public static Identifier StructureIdentifier(string typeCode, string typeDisplay, string system, string value) =>
-        new(system, value) { Type = Coded(RorCanonical.StructureIdentifierTypes, typeCode, typeDisplay) };
-
     /// <summary>A CodeableConcept of one coding, its label on the coding as the guide's examples do.</summary>
-    public static CodeableConcept Coded(string system, string code, string display) =>
+    public static CodeableConcept Coded(string system, string code, string? display = null) =>
         new() { Coding = [new Coding(system, code, display)] };
 
-    /// <summary>FHIR instants to the millisecond, as PostgreSQL and clients compare them.</summary>
-    public static DateTimeOffset Instant(DateTimeOffset time) =>
-        new(time.Ticks - time.Ticks % TimeSpan.TicksPerMillisecond, time.Offset);
+    public static CodeableConcept Coded(string system, CodedValue value) => Coded(system, value.Code, value.Label);
+
+    public static Identifier StructureIdentifier(string typeCode, string typeDisplay, string system, string value) =>
+        new(system, value) { Type = Coded(T.StructureIdentifierTypes, typeCode, typeDisplay) };
 
     public static Identifier IdNatSt(string finess) =>
         StructureIdentifier("40", "Identifiant national de structure", RorCanonical.IdNatStSystem, "1" + finess);
 
-    public static Identifier Finess(string finess) =>
-        StructureIdentifier("1", "FINESS", RorCanonical.FinessSystem, finess);
+    public static Identifier Finess(string finess) => StructureIdentifier("1", "FINESS", RorCanonical.FinessSystem, finess);
+
+    public static Identifier Siret(string siret) => StructureIdentifier("3", "SIRET", RorCanonical.SiretSystem, siret);
 
     public static Extension CreationDate(DateTimeOffset createdAt) =>
-        new(RorCanonical.MetaCreationDate, new FhirDateTime(createdAt));
+        new(RorCanonical.Extensions.CreationDate, new FhirDateTime(Instant(createdAt)));
+
+    public static Coding RegionTag(string regionCode) => new(T.Region, regionCode);
+
+    public static CodeableConcept ConfidentialityLevel(Confidentiality level) =>
+        Coded(T.Confidentiality, ((int)level).ToString(), level switch
+        {
+            Confidentiality.Public => "Accès libre",
+            Confidentiality.Professional => "Accès restreint",
+            _ => "Accès très restreint",
+        });
+
+    /// <summary>FHIR instants to the millisecond, as PostgreSQL and clients compare them.</summary>
+    public static DateTimeOffset Instant(DateTimeOffset time) =>
+        new(time.Ticks - time.Ticks % TimeSpan.TicksPerMillisecond, time.Offset);
 
     /// <summary>One address line carrying its parts as ISO 21090 ADXP extensions.</summary>
     public static Address Address(PostalAddress address)

@@ -11,11 +11,14 @@ namespace RorNational.Offer.Http;
 /// </summary>
 public static class JsonBody
 {
+    private static bool IsMergePatch(this string? contentType) =>
+        contentType?.StartsWith("application/merge-patch+json", StringComparison.OrdinalIgnoreCase) == true;
+
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellation) where T : class
     {
-        if (!request.HasJsonContentType())
+        if (!request.HasJsonContentType() && !request.ContentType.IsMergePatch())
             throw CommandRejected.Because(RejectionKind.UnsupportedMediaType, "send the body as application/json");
         try
         {

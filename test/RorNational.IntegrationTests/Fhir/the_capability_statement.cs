@@ -25,9 +25,14 @@ public sealed class the_capability_statement : ApiFixture
         var statement = RorNational.Fhir.FhirJson.Parse<CapabilityStatement>(await Client.GetStringAsync("/fhir/metadata"));
 
         var resources = statement.Rest.Single().Resource;
-        Assert.That(resources.Select(r => r.Type), Is.EqualTo(new[] { "Organization" }));
-        Assert.That(resources[0].Interaction.Select(i => i.Code),
-            Is.EqualTo(new CapabilityStatement.TypeRestfulInteraction?[] { CapabilityStatement.TypeRestfulInteraction.Read }));
-        Assert.That(resources[0].Profile, Is.EqualTo("https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-organization"));
+        Assert.That(resources.Select(r => r.Type), Is.EqualTo(new[] { "HealthcareService", "Location", "Organization" }));
+        Assert.That(resources.Select(r => r.Interaction.Select(i => i.Code)),
+            Has.All.EqualTo(new CapabilityStatement.TypeRestfulInteraction?[] { CapabilityStatement.TypeRestfulInteraction.Read }));
+        Assert.That(resources.Select(r => r.Profile), Is.EqualTo(new[]
+        {
+            "https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-healthcareservice",
+            "https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-location",
+            "https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-organization",
+        }));
     }
 }

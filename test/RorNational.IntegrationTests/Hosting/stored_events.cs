@@ -16,7 +16,11 @@ public sealed class stored_events : ApiFixture
         await using var session = App.Store.QuerySession();
         var stored = await session.Events.QueryAllRawEvents().Select(e => e.EventTypeName).ToListAsync();
 
-        Assert.That(stored.Distinct(), Is.EquivalentTo(EventCatalogue.StoredNames.Values));
+        Assert.That(stored.Distinct(), Is.EquivalentTo(new[]
+        {
+            "ej_registered", "eg_registered", "ej_administrative_data_updated", "eg_administrative_data_updated",
+        }));
+        Assert.That(stored, Is.SubsetOf(EventCatalogue.StoredNames.Values));
     }
 
     [Test]

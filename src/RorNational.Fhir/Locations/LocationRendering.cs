@@ -1,0 +1,47 @@
+using Hl7.Fhir.Model;
+using RorNational.Domain.Establishments.Structure;
+using RorNational.Fhir.Publishing;
+using RorNational.Fhir.Ror;
+using E = RorNational.Fhir.Ror.RorCanonical.Extensions;
+using T = RorNational.Fhir.Ror.RorCanonical.Terminologies;
+
+namespace RorNational.Fhir.Locations;
+
+/// <summary>Renders a lieu de réalisation as a ror-location, managed by its EG.</summary>
+public static class LocationRendering
+{
+    public static Location Render(Fiche fiche, Publication publication)
+    {
+        var lieu = fiche.Lieu!;
+        var location = new Location
+        {
+            Id = publication.IdOf(fiche.Id),
+            Meta = publication.Meta(RorCanonical.LocationProfile),
+            Status = publication.EG.Closed ? Location.LocationStatus.Inactive : Location.LocationStatus.Active,
+            Name = fiche.Name,
+            Type = lieu.Function is null ? [] : [RorDatatypes.Coded(T.FonctionLieu, lieu.Function)],
+            Address = lieu.Address is null ? null : RorDatatypes.Address(lieu.Address),
+            Position = lieu.Position is { } position
+                ? new Location.PositionComponent { Latitude = (decimal)position.Latitude, Longitude = (decimal)position.Longitude }
+                : null,
+            ManagingOrganization = new ResourceReference("Organization/" + publication.EG.Id),
+        };
+        if (lieu.IdExterneSynchro is not null)
+            location.Identifier.Add(new Identifier
+            {
+                Type = RorDatatypes.Coded(T.LocationIdentifierTypes, "26", "Identifiant externe de synchronisation"),
+                // The key supplier editors address capacity with: IdNatStruct(EG)/idExterneSynchro.
+                Value = $"1{publication.EG.Data.Finess}/{lieu.IdExterneSynchro}",
+            });
+        if (lieu.FunctionalId is not null)
+            location.Identifier.Add(new Identifier
+            {
+                Type = RorDatatypes.Coded(T.LocationIdentifierTypes, "25", "Identifiant fonctionnel du lieu"),
+                Value = lieu.FunctionalId,
+            });
+        if (lieu.Address?.CommuneCog is { } cog)
+            location.Extension.Add(new Extension(E.CommuneCog, RorDatatypes.Coded(T.Commune, cog)));
+        location.Extension.Add(RorDatatypes.CreationDate(publication.CreatedAt("Location", fiche.Id)));
+        return location;
+    }
+}

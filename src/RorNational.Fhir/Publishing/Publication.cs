@@ -1,0 +1,27 @@
+using Hl7.Fhir.Model;
+using RorNational.Domain.Establishments;
+using RorNational.Fhir.Ror;
+
+namespace RorNational.Fhir.Publishing;
+
+/// <summary>
+/// What every resource of one establishment is rendered from: the EG's published state, its
+/// source region, and when each of its resources was first published.
+/// </summary>
+public sealed record Publication(EG EG, string? RegionCode, IReadOnlyDictionary<string, DateTimeOffset> FirstPublished, DateTimeOffset Now)
+{
+    public string IdOf(string ficheId) => EstablishmentIds.Unit(EG.Data.Finess, ficheId);
+
+    /// <summary>When the resource of this fiche was first published; now, when it is being published first.</summary>
+    public DateTimeOffset CreatedAt(string resourceType, string ficheId) =>
+        FirstPublished.GetValueOrDefault($"{resourceType}/{IdOf(ficheId)}", Now);
+
+    public ResourceReference ParentReference(string? parentId) =>
+        new("Organization/" + (parentId is null ? EG.Id : IdOf(parentId)));
+
+    public Meta Meta(string profile) => new()
+    {
+        Profile = [profile],
+        Tag = RegionCode is null ? [] : [RorDatatypes.RegionTag(RegionCode)],
+    };
+}

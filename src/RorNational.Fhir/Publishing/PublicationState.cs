@@ -1,0 +1,20 @@
+using RorNational.Domain.Establishments;
+
+namespace RorNational.Fhir.Publishing;
+
+/// <summary>
+/// What the publication projection remembers of one EJ or EG stream between batches: the
+/// state it renders from, the resources it currently publishes, and when each was first published.
+/// </summary>
+public sealed class PublicationState
+{
+    public string Id { get; set; } = "";
+    public EJ? EJ { get; set; }
+    public EG? EG { get; set; }
+
+    /// <summary>Keys "Type/id" of the resources published now.</summary>
+    public HashSet<string> Published { get; set; } = [];
+
+    /// <summary>When each resource key was first published (the guide's creation date).</summary>
+    public Dictionary<string, DateTimeOffset> FirstPublished { get; set; } = [];
+}

@@ -1,0 +1,39 @@
+using Marten;
+using Microsoft.AspNetCore.Http;
+using RorNational.Domain.Establishments.Dossiers;
+using RorNational.Domain.Establishments.Structure;
+using RorNational.Offer.Http;
+using Wolverine.Http;
+
+namespace RorNational.Offer.Establishments.Dossiers;
+
+/// <summary>A fiche as sent by an editor; its id is in the route.</summary>
+public sealed record FicheBody(FicheType Type, string? Name, string? ParentId, UODescription? UO, LieuDescription? Lieu)
+{
+    public Fiche ToFiche(string id) => new(id, Type, Name, ParentId) { UO = UO, Lieu = Lieu };
+}
+
+/// <summary>Drafting in a dossier: propose a fiche (new, changed or moved), propose a removal, finalize.</summary>
+public static class FicheEndpoints
+{
+    [WolverinePut("/api/establishments/{egId}/dossiers/{dossierId}/fiches/{ficheId}")]
+    public static async Task<CommandResult> Draft(string egId, string dossierId, string ficheId, IDocumentSession session, HttpContext http,
+        TimeProvider clock, CancellationToken cancellation)
+    {
+        var body = await JsonBody.ReadAsync<FicheBody>(http.Request, cancellation);
+        return await EstablishmentCommands.DecideAsync(session, http, egId,
+            eg => DossierDecisions.Draft(eg, dossierId, body.ToFiche(ficheId), Actors.Of(http), clock.GetUtcNow()), cancellation);
+    }
+
+    [WolverineDelete("/api/establishments/{egId}/dossiers/{dossierId}/fiches/{ficheId}")]
+    public static Task<CommandResult> DraftRemoval(string egId, string dossierId, string ficheId, IDocumentSession session, HttpContext http,
+        TimeProvider clock, CancellationToken cancellation) =>
+        EstablishmentCommands.DecideAsync(session, http, egId,
+            eg => DossierDecisions.DraftRemoval(eg, dossierId, ficheId, Actors.Of(http), clock.GetUtcNow()), cancellation);
+
+    [WolverinePost("/api/establishments/{egId}/dossiers/{dossierId}/fiches/{ficheId}/finalize")]
+    public static Task<CommandResult> Finalize(string egId, string dossierId, string ficheId, IDocumentSession session, HttpContext http,
+        TimeProvider clock, CancellationToken cancellation) =>
+        EstablishmentCommands.DecideAsync(session, http, egId,
+            eg => DossierDecisions.Finalize(eg, dossierId, ficheId, Actors.Of(http), clock.GetUtcNow()), cancellation);
+}
