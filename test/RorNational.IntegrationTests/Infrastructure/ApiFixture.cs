@@ -20,8 +20,12 @@ public abstract class ApiFixture
     {
         _connectionString = await TestPostgres.CreateDatabase(GetType().Name);
         App = new RorNationalApp(_connectionString, Clock, ConfigureServices);
+        if (ServeOverLoopback) App.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         Client = App.CreateClient();
     }
+
+    /// <summary>Serve on a real loopback port (Kestrel) for clients outside the process, such as scripts.</summary>
+    protected virtual bool ServeOverLoopback => false;
 
     /// <summary>Lets a fixture add or replace services of the host under test.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)

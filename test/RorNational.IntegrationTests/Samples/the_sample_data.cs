@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Net;
+using Hl7.Fhir.Model;
+using RorNational.Fhir;
+using RorNational.IntegrationTests.Infrastructure;
+
+namespace RorNational.IntegrationTests.Samples;
+
+/// <summary>
+/// samples/load, the script build/run uses, run against the real host on a loopback port:
+/// the samples are valid, and what they describe is what FHIR then serves.
+/// </summary>
+public sealed class the_sample_data : ApiFixture
+{
+    protected override bool ServeOverLoopback => true;
+
+    [Test]
+    public async Task load_through_the_public_api_and_are_published_as_fhir()
+    {
+        var (exitCode, output) = await RunScript("samples/load", Client.BaseAddress!.ToString().TrimEnd('/'));
+        Assert.That(exitCode, Is.Zero, output);
+
+        var hospital = FhirJson.Parse<HealthcareService>(
+            await Client.GetStringAsync("/fhir/HealthcareService/010000024-uo-chirurgie-gynecologique-hc"));
+        Assert.That(hospital.ProvidedBy!.Reference, Is.EqualTo("Organization/010000024-uf-chirurgie-gynecologique"));
+        var ehpad = FhirJson.Parse<HealthcareService>(await Client.GetStringAsync("/fhir/HealthcareService/350002812-uo-hebergement-permanent"));
+        Assert.That(ehpad.Meta!.Tag.Single().Code, Is.EqualTo("53"), "Rennes is in Bretagne");
+        var dayCare = FhirJson.Parse<Location>(await Client.GetStringAsync("/fhir/Location/2A0000261-lieu-accueil-de-jour"));
+        Assert.That(dayCare.Meta!.Tag.Single().Code, Is.EqualTo("94"), "Ajaccio is in Corse");
+        Assert.That((await Client.GetAsync("/fhir/Organization/ej-2A0000154")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunScript(string script, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(TestPostgres.RepositoryRoot(), script));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+}
