@@ -11,8 +11,8 @@ namespace RorNational.ReferenceData;
 /// </summary>
 /// <remarks>
 /// Immutable and thread-safe. <see cref="Default"/> is loaded once, on first use, from the
-/// assembly's embedded resource (about 0.1 s); lookups do no I/O and allocate nothing. Codes are compared
-/// ignoring case ("2a004" finds "2A004"); they are not trimmed.
+/// assembly's embedded resource (a few tenths of a second); lookups do no I/O and allocate nothing.
+/// Codes are compared ignoring case ("2a004" finds "2A004"); they are not trimmed.
 /// </remarks>
 public sealed class Territory
 {
