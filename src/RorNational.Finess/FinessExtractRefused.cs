@@ -1,0 +1,11 @@
+namespace RorNational.Finess;
+
+/// <summary>
+/// The one refusal of a whole extract: unknown format, a copy damaged by a spreadsheet, an
+/// unreadable file. Thrown by <see cref="FinessExtractReader.OpenAsync"/> before any line is
+/// given, so nothing has been imported; callers answer it with a 422.
+/// </summary>
+public sealed class FinessExtractRefused(string reason, Exception? inner = null) : Exception(reason, inner)
+{
+    public string Reason => Message;
+}
