@@ -56,7 +56,7 @@ public static class StructureRequests
 
     public static JsonObject Content(int lowAge) => new()
     {
-        ["publicPrisEnCharge"] = new JsonArray("1"),
+        ["publicPrisEnCharge"] = new JsonArray("01"),
         ["ageRange"] = new JsonObject { ["low"] = lowAge, ["high"] = 120 },
         ["openingHours"] = new JsonArray(new JsonObject { ["day"] = 1, ["type"] = "01", ["opens"] = "08:00:00", ["closes"] = "18:30:00" }),
         ["contacts"] = new JsonArray(new JsonObject

@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using Hl7.Fhir.Model;
 using RorNational.Fhir;
+using Marten;
+using RorNational.Fhir.Storage;
 using RorNational.IntegrationTests.Infrastructure;
+using RorNational.IntegrationTests.Validation;
 
 namespace RorNational.IntegrationTests.Samples;
 
@@ -28,6 +31,24 @@ public sealed class the_sample_data : ApiFixture
         var dayCare = FhirJson.Parse<Location>(await Client.GetStringAsync("/fhir/Location/2A0000261-lieu-accueil-de-jour"));
         Assert.That(dayCare.Meta!.Tag.Single().Code, Is.EqualTo("94"), "Ajaccio is in Corse");
         Assert.That((await Client.GetAsync("/fhir/Organization/ej-2A0000154")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task every_resource_they_publish_is_valid_against_base_r4_and_the_ror_profiles()
+    {
+        var (exitCode, output) = await RunScript("samples/load", Client.BaseAddress!.ToString().TrimEnd('/'));
+        Assert.That(exitCode, Is.Zero, output);
+
+        await using var session = App.Store.QuerySession();
+        var resources = (await session.Query<OrganizationDocument>().Select(d => d.Json).ToListAsync())
+            .Concat(await session.Query<HealthcareServiceDocument>().Select(d => d.Json).ToListAsync())
+            .Concat(await session.Query<LocationDocument>().Select(d => d.Json).ToListAsync())
+            .ToList();
+        var report = await new FhirValidator().ValidateAsync(resources);
+
+        Assert.That(resources, Has.Count.EqualTo(17), "3 EJ, 3 EG, 3 pôle/service/UF, 4 UO, 4 lieux");
+        Assert.That(report.Summary.Resources, Is.EqualTo(resources.Count));
+        Assert.That(report.Errors, Is.Empty, report.ToString());
     }
 
     private static async Task<(int ExitCode, string Output)> RunScript(string script, params string[] arguments)

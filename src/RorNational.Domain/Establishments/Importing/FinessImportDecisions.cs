@@ -1,0 +1,41 @@
+using RorNational.Domain.Common;
+using RorNational.Domain.Establishments.Editing;
+
+namespace RorNational.Domain.Establishments.Importing;
+
+/// <summary>What importing one establishment line appends to its EJ and EG streams.</summary>
+public sealed record ImportDecision(IReadOnlyList<object> EJEvents, IReadOnlyList<object> EGEvents, ImportOutcome Outcome);
+
+public enum ImportOutcome { Registered, Updated, Reopened, Unchanged }
+
+/// <summary>
+/// FINESS extracts are the authority for administrative data. A line emits events only for
+/// real changes, so importing the same file twice emits nothing.
+/// </summary>
+public static class FinessImportDecisions
+{
+    /// <param name="ejData">The EJ's data when the extract carries them; etalab EG extracts name the EJ only by number.</param>
+    public static ImportDecision Decide(EJ? ej, EG? eg, EJAdministrativeData? ejData, EGAdministrativeData egData, Actor by, DateTimeOffset now)
+    {
+        object[] ejEvents = (ej, ejData) switch
+        {
+            (null, null) => [new EJRegistered(new EJAdministrativeData(egData.EJFiness, null), by, now)],
+            (null, _) => [new EJRegistered(ejData, by, now)],
+            (_, null) => [],
+            _ when ej.Data == ejData => [],
+            _ => [new EJAdministrativeDataUpdated(ejData with { LegalName = ejData.LegalName ?? ej.Data.LegalName }, by, now)],
+        };
+        if (eg is null) return new ImportDecision(ejEvents, [new EGRegistered(egData, by, now)], ImportOutcome.Registered);
+
+        var egEvents = new List<object>();
+        if (eg.Data != egData) egEvents.Add(new EGAdministrativeDataUpdated(egData, by, now));
+        if (eg.Closed) egEvents.Add(new EGReopened(by, now));
+        var outcome = eg.Closed ? ImportOutcome.Reopened : egEvents.Count > 0 ? ImportOutcome.Updated : ImportOutcome.Unchanged;
+        return new ImportDecision(ejEvents, egEvents, outcome);
+    }
+
+    /// <summary>An EG absent from a full extract has left FINESS.</summary>
+    public static object[] CloseAbsent(EG eg, DateOnly? extractDate, Actor by, DateTimeOffset now) => eg.Closed
+        ? []
+        : [new EGClosed($"absent from the full FINESS extract of {extractDate?.ToString("yyyy-MM-dd") ?? "unknown date"}", by, now)];
+}
