@@ -1,6 +1,7 @@
 using RorNational.Domain.Establishments;
 using RorNational.Domain.Establishments.Dossiers;
 using RorNational.Domain.Establishments.Editing;
+using RorNational.Domain.Establishments.Importing;
 
 namespace RorNational.Domain;
 
@@ -27,5 +28,8 @@ public static class EventCatalogue
         [typeof(DossierSubmitted)] = "dossier_submitted",
         [typeof(DossierAccepted)] = "dossier_accepted",
         [typeof(DossierRejected)] = "dossier_rejected",
+        [typeof(FinessImportStarted)] = "finess_import_started",
+        [typeof(FinessImportCompleted)] = "finess_import_completed",
+        [typeof(FinessImportFailed)] = "finess_import_failed",
     };
 }

@@ -26,6 +26,7 @@ public static class EventStoreConfiguration
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddFhir();
+        builder.Services.AddOffer();
         builder.Services.AddMarten(options =>
             {
                 options.Connection(connectionString);

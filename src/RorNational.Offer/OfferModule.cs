@@ -1,6 +1,8 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using RorNational.Offer.Establishments;
+using RorNational.Offer.FinessImports;
 using RorNational.Offer.History;
 
 namespace RorNational.Offer;
@@ -10,9 +12,14 @@ public static class OfferModule
 {
     public static StoreOptions ConfigureOffer(this StoreOptions options)
     {
-        options.Projections.Add<EJAggregation>(ProjectionLifecycle.Live);
-        options.Projections.Add<EGAggregation>(ProjectionLifecycle.Live);
+        // Snapshots kept inline: commands load them without replaying, imports load them by batch.
+        options.Projections.Add<EJAggregation>(ProjectionLifecycle.Inline);
+        options.Projections.Add<EGAggregation>(ProjectionLifecycle.Inline);
+        options.Schema.For<FinessImport>();
         options.Projections.Add<EstablishmentTimelineProjection>(ProjectionLifecycle.Async);
         return options;
     }
+
+    public static IServiceCollection AddOffer(this IServiceCollection services) =>
+        services.AddSingleton<FinessImportQueue>().AddHostedService(sp => sp.GetRequiredService<FinessImportQueue>());
 }

@@ -41,7 +41,7 @@ public sealed class refusing_spreadsheet_copies
         var rejection = lines.OfType<FinessRejection>().Single();
         Assert.That(rejection.Position, Is.EqualTo(252));
         Assert.That(rejection.Message, Does.Contain("scientific notation"));
-        Assert.That(lines.OfType<FinessEstablishment>().Count(), Is.EqualTo(250 + 15));
+        Assert.That(lines.OfType<FinessEstablishment>().Count(), Is.EqualTo(250 + 18));
     }
 
     private static string ReplaceFirst(string text, string genuine, string damaged)

@@ -46,7 +46,7 @@ public sealed class the_sample_data : ApiFixture
             .ToList();
         var report = await new FhirValidator().ValidateAsync(resources);
 
-        Assert.That(resources, Has.Count.EqualTo(17), "3 EJ, 3 EG, 3 pôle/service/UF, 4 UO, 4 lieux");
+        Assert.That(resources, Has.Count.EqualTo(46), "16 EJ, 19 EG, 3 pôle/service/UF, 4 UO, 4 lieux");
         Assert.That(report.Summary.Resources, Is.EqualTo(resources.Count));
         Assert.That(report.Errors, Is.Empty, report.ToString());
     }

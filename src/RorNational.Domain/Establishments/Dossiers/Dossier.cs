@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using RorNational.Domain.Establishments.Structure;
 
 namespace RorNational.Domain.Establishments.Dossiers;
 
+[JsonConverter(typeof(JsonStringEnumConverter<DossierStatus>))]
 public enum DossierStatus { Draft, Submitted }
 
 /// <summary>A fiche as the dossier proposes it; <see cref="Proposed"/> null is a removal.</summary>

@@ -1,0 +1,15 @@
+using RorNational.Domain.Common;
+
+namespace RorNational.Domain.Establishments.Importing;
+
+// One stream per import ("finess-import-<id>"): who imported which extract, when, and what
+// it changed. The establishments' own events carry the same actor.
+
+public sealed record FinessImportStarted(string ImportId, string Format, DateOnly? ExtractDate, bool FullExtract, Actor By, DateTimeOffset At)
+    : IDomainEvent;
+
+public sealed record FinessImportCompleted(
+    string ImportId, int Registered, int Updated, int Reopened, int Unchanged, int Closed, int Rejected, Actor By, DateTimeOffset At)
+    : IDomainEvent;
+
+public sealed record FinessImportFailed(string ImportId, string Reason, Actor By, DateTimeOffset At) : IDomainEvent;

@@ -1,0 +1,53 @@
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using RorNational.Domain.Common;
+using RorNational.Domain.Establishments.Importing;
+using RorNational.Finess;
+using Wolverine.Http;
+
+namespace RorNational.Offer.FinessImports;
+
+public static class FinessImportEndpoints
+{
+    /// <summary>The national extract is large; beyond this, a file is not a FINESS extract.</summary>
+    private const long MaxExtractBytes = 1L << 30;
+
+    /// <summary>
+    /// Takes a FINESS extract (etalab CSV, or FINESS Structures JSON, gzipped or not) as the
+    /// request body. The file is checked before anything is written: a refused file (unknown
+    /// format, spreadsheet copy) answers 422. Otherwise 202, and the import runs in the
+    /// background: follow it at the Location given.
+    /// </summary>
+    [WolverinePost("/api/finess/imports")]
+    public static async Task<IResult> Start(HttpContext http, IDocumentSession session, FinessImportQueue queue, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxExtractBytes;
+        FinessExtract extract;
+        try
+        {
+            extract = await FinessExtractReader.OpenAsync(http.Request.Body, cancellation);
+        }
+        catch (FinessExtractRefused refused)
+        {
+            throw CommandRejected.Because(RejectionKind.BusinessRule, $"this file is not imported: {refused.Reason}", "body");
+        }
+        var by = Actors.Of(http);
+        var now = clock.GetUtcNow();
+        var import = FinessImport.Start("fi-" + Guid.NewGuid().ToString("N")[..12], extract.Info, by.Id, now);
+        session.Store(import);
+        session.Events.StartStream(StreamOf(import.Id),
+            new FinessImportStarted(import.Id, import.Format, import.ExtractDate, import.FullExtract, by, now));
+        await session.SaveChangesAsync(cancellation);
+        queue.Enqueue(new FinessImportWork(import.Id, extract, by));
+        return Results.Accepted($"/api/finess/imports/{import.Id}", import);
+    }
+
+    [WolverineGet("/api/finess/imports/{id}")]
+    public static async Task<FinessImport> Get(string id, IQuerySession session, CancellationToken cancellation) =>
+        await session.LoadAsync<FinessImport>(id, cancellation)
+        ?? throw CommandRejected.Because(RejectionKind.NotFound, $"no FINESS import has the id {id}");
+
+    public static string StreamOf(string importId) => "finess-import-" + importId;
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Hl7.Fhir.Model;
+using Marten;
+using RorNational.Fhir;
+using RorNational.IntegrationTests.Infrastructure;
+
+namespace RorNational.IntegrationTests.Finess;
+
+public sealed class importing_finess_extracts : ApiFixture
+{
+    private static string Sample() =>
+        File.ReadAllText(Path.Combine(TestPostgres.RepositoryRoot(), "samples", "finess", "etalab-cs1100507-stock-sample.csv"));
+
+    private async Task<JsonObject> Import(string extract)
+    {
+        var response = await Client.PostAsync("/api/finess/imports",
+            new ByteArrayContent(Encoding.UTF8.GetBytes(extract)) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
+        var location = response.Headers.Location!.ToString();
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var report = (await Client.GetFromJsonAsync<JsonObject>(location))!;
+            if (report["status"]!.GetValue<string>() != "Running") return report;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"import {location} still running after 60 s");
+    }
+
+    private async Task<int> StoredEvents()
+    {
+        await using var session = App.Store.QuerySession();
+        return await session.Events.QueryAllRawEvents().Where(e => e.StreamKey!.StartsWith("e")).CountAsync();
+    }
+
+    [Test]
+    public async Task the_sample_extract_registers_every_establishment_with_its_finess_data()
+    {
+        var report = await Import(Sample());
+
+        Assert.That(report["status"]!.GetValue<string>(), Is.EqualTo("Completed"), report.ToJsonString());
+        Assert.That(report["registered"]!.GetValue<int>(), Is.EqualTo(19));
+        Assert.That(report["rejectedCount"]!.GetValue<int>(), Is.Zero);
+        var herriot = FhirJson.Parse<Organization>(await Client.GetStringAsync("/fhir/Organization/eg-690000013"));
+        Assert.That(herriot.Name, Is.EqualTo("HOPITAL EDOUARD HERRIOT"));
+        Assert.That(herriot.PartOf!.Reference, Is.EqualTo("Organization/ej-690781810"));
+        Assert.That(herriot.Identifier.Select(i => i.System), Does.Contain("https://sirene.fr"));
+        Assert.That(herriot.Type.Single().Coding.Single().Code, Is.EqualTo("101"));
+        Assert.That(herriot.Meta!.Tag.Single().Code, Is.EqualTo("84"));
+        Assert.That(herriot.Address.Single().GetExtension("http://hl7.org/fhir/StructureDefinition/geolocation"), Is.Not.Null);
+        Assert.That((await Client.GetAsync("/fhir/Organization/ej-690781810")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task importing_the_same_extract_again_emits_no_event()
+    {
+        await Import(Sample());
+        var before = await StoredEvents();
+
+        var again = await Import(Sample());
+
+        Assert.That(again["unchanged"]!.GetValue<int>(), Is.EqualTo(19));
+        Assert.That(again["registered"]!.GetValue<int>() + again["updated"]!.GetValue<int>() + again["closed"]!.GetValue<int>(), Is.Zero);
+        Assert.That(await StoredEvents(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task a_copy_resaved_by_a_spreadsheet_is_refused_whole_and_nothing_is_written()
+    {
+        var damaged = Sample().Replace(";26690027300016;", ";2,66900E+13;");
+
+        var response = await Client.PostAsync("/api/finess/imports", new StringContent(damaged, Encoding.UTF8, "text/csv"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        var outcome = FhirJson.Parse<OperationOutcome>(await response.Content.ReadAsStringAsync());
+        Assert.That(outcome.Issue.Single().Diagnostics, Does.Contain("scientific notation"));
+        await using var session = App.Store.QuerySession();
+        Assert.That(await session.Events.QueryAllRawEvents().CountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task malformed_lines_are_reported_with_their_line_numbers_and_the_others_imported()
+    {
+        var lines = Sample().Split('\n').ToList();
+        lines[2] = lines[2].Replace(";690000021;", ";6900021;");
+        lines.Insert(4, "structureet;too;few;fields");
+
+        var report = await Import(string.Join('\n', lines));
+
+        var rejected = report["rejections"]!.AsArray().Select(r => r!["line"]!.GetValue<long>()).ToList();
+        Assert.That(rejected, Is.EqualTo(new long[] { 3, 5 }));
+        Assert.That(report["registered"]!.GetValue<int>(), Is.EqualTo(18));
+    }
+
+    [Test]
+    public async Task a_full_extract_closes_the_establishments_it_no_longer_lists()
+    {
+        await Client.Register(Requests.Registration(ejFiness: "130786049", egFiness: "130783236")).EnsureOk();
+
+        var report = await Import(Sample());
+
+        Assert.That(report["closed"]!.GetValue<int>(), Is.EqualTo(1));
+        var closed = FhirJson.Parse<Organization>(await Client.GetStringAsync("/fhir/Organization/eg-130783236"));
+        Assert.That(closed.Active, Is.False);
+        Assert.That(FhirJson.Parse<Organization>(await Client.GetStringAsync("/fhir/Organization/eg-690000013")).Active, Is.True);
+    }
+
+    [Test]
+    public async Task a_change_in_finess_reaches_the_published_organization()
+    {
+        await Import(Sample());
+
+        var report = await Import(Sample().Replace(";HOPITAL EDOUARD HERRIOT;", ";HOPITAL EDOUARD-HERRIOT;"));
+
+        Assert.That(report["updated"]!.GetValue<int>(), Is.EqualTo(1));
+        var read = await Client.GetAsync("/fhir/Organization/eg-690000013");
+        Assert.That(read.Headers.ETag?.ToString(), Is.EqualTo("W/\"2\""));
+        Assert.That(FhirJson.Parse<Organization>(await read.Content.ReadAsStringAsync()).Name, Is.EqualTo("HOPITAL EDOUARD-HERRIOT"));
+    }
+}
