@@ -15,10 +15,12 @@ public sealed class importing_finess_extracts : ApiFixture
     private static string Sample() =>
         File.ReadAllText(Path.Combine(TestPostgres.RepositoryRoot(), "samples", "finess", "etalab-cs1100507-stock-sample.csv"));
 
-    private async Task<JsonObject> Import(string extract)
+    private Task<JsonObject> Import(string extract) => Import(Encoding.UTF8.GetBytes(extract), "text/csv");
+
+    private async Task<JsonObject> Import(byte[] extract, string mediaType)
     {
         var response = await Client.PostAsync("/api/finess/imports",
-            new ByteArrayContent(Encoding.UTF8.GetBytes(extract)) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } });
+            new ByteArrayContent(extract) { Headers = { ContentType = new MediaTypeHeaderValue(mediaType) } });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
         var location = response.Headers.Location!.ToString();
         for (var attempt = 0; attempt < 600; attempt++)
@@ -52,6 +54,23 @@ public sealed class importing_finess_extracts : ApiFixture
         Assert.That(herriot.Meta!.Tag.Single().Code, Is.EqualTo("84"));
         Assert.That(herriot.Address.Single().GetExtension("http://hl7.org/fhir/StructureDefinition/geolocation"), Is.Not.Null);
         Assert.That((await Client.GetAsync("/fhir/Organization/ej-690781810")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task the_finess_structures_json_format_is_detected_and_names_the_ejs()
+    {
+        var extract = await File.ReadAllBytesAsync(Path.Combine(TestPostgres.RepositoryRoot(),
+            "test", "RorNational.Finess.Tests", "Extracts", "finess-structures.json"));
+
+        var report = await Import(extract, "application/json");
+
+        Assert.That(report["format"]!.GetValue<string>(), Is.EqualTo("FinessStructures"));
+        Assert.That(report["status"]!.GetValue<string>(), Is.EqualTo("Completed"), report.ToJsonString());
+        Assert.That(report["rejectedCount"]!.GetValue<int>(), Is.EqualTo(1), "one EG has a malformed FINESS number");
+        var eg = FhirJson.Parse<Organization>(await Client.GetStringAsync("/fhir/Organization/eg-010000024"));
+        Assert.That(eg.PartOf!.Reference, Is.EqualTo("Organization/ej-010780054"));
+        var ej = FhirJson.Parse<Organization>(await Client.GetStringAsync("/fhir/Organization/ej-010780054"));
+        Assert.That(ej.Name, Does.Contain("BOURG"));
     }
 
     [Test]
