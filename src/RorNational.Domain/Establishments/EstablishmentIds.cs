@@ -6,8 +6,15 @@ namespace RorNational.Domain.Establishments;
 /// </summary>
 public static class EstablishmentIds
 {
-    public static string EJ(string finess) => "ej-" + finess;
-    public static string EG(string finess) => "eg-" + finess;
+    private const string EJPrefix = "ej-";
+    private const string EGPrefix = "eg-";
+
+    public static string EJ(string finess) => EJPrefix + finess;
+    public static string EG(string finess) => EGPrefix + finess;
+
+    /// <summary>Whether a stream is an EJ's or an EG's (the others: FINESS imports, later capacity).</summary>
+    public static bool IsEstablishmentStream(string streamKey) =>
+        streamKey.StartsWith(EJPrefix, StringComparison.Ordinal) || streamKey.StartsWith(EGPrefix, StringComparison.Ordinal);
 
     /// <summary>FHIR id of a unit (OI, UO or lieu) of an EG: its FINESS number and the fiche id, unique within it.</summary>
     public static string Unit(string egFiness, string ficheId) => $"{egFiness}-{ficheId}";

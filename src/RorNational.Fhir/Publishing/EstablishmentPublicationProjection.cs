@@ -15,21 +15,28 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         var streams = events
-            .Where(e => e.StreamKey is { } key && (key.StartsWith(EstablishmentIds.EJ(""), StringComparison.Ordinal)
-                                                 || key.StartsWith(EstablishmentIds.EG(""), StringComparison.Ordinal)))
-            .GroupBy(e => e.StreamKey!);
+            .Where(e => e.StreamKey is { } key && EstablishmentIds.IsEstablishmentStream(key))
+            .GroupBy(e => e.StreamKey!)
+            .ToList();
+        if (streams.Count == 0) return;
+
+        // One query for all the states of the batch, not one per stream: an import batch
+        // touches hundreds of streams.
+        var states = (await operations.LoadManyAsync<PublicationState>(cancellation, streams.Select(s => s.Key).ToArray()))
+            .ToDictionary(s => s.Id);
+        var renderings = new List<StreamRendering>(streams.Count);
         foreach (var stream in streams)
         {
-            var state = await operations.LoadAsync<PublicationState>(stream.Key, cancellation) ?? new PublicationState { Id = stream.Key };
+            var state = states.GetValueOrDefault(stream.Key) ?? new PublicationState { Id = stream.Key };
             foreach (var e in stream)
             {
                 state.EJ = EJ.Evolve(state.EJ, e.Data);
                 state.EG = EG.Evolve(state.EG, e.Data);
             }
             var at = stream.Last().Timestamp;
-            var resources = EstablishmentRendering.Render(state, regionOfCommune, at);
-            await ResourcePublisher.PublishAsync(operations, state, resources, at, cancellation);
-            operations.Store(state);
+            renderings.Add(new StreamRendering(state, EstablishmentRendering.Render(state, regionOfCommune, at), at));
         }
+        await ResourcePublisher.PublishAsync(operations, renderings, cancellation);
+        foreach (var rendering in renderings) operations.Store(rendering.State);
     }
 }

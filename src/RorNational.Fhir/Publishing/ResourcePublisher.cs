@@ -7,65 +7,74 @@ using RorNational.Fhir.Storage;
 
 namespace RorNational.Fhir.Publishing;
 
+/// <summary>What one EJ or EG stream renders after a batch of its events.</summary>
+public sealed record StreamRendering(PublicationState State, IReadOnlyList<DomainResource> Resources, DateTimeOffset At);
+
 /// <summary>
 /// Stores rendered resources whose content changed (new version, new lastUpdated), leaves the
-/// others untouched, and retires those no longer rendered.
+/// others untouched, and retires those no longer rendered. The current documents of all
+/// the streams of a batch are loaded in one query per resource type.
 /// </summary>
 public static class ResourcePublisher
 {
-    public static async Task PublishAsync(
-        IDocumentOperations operations, PublicationState state, IReadOnlyList<DomainResource> resources,
-        DateTimeOffset at, CancellationToken cancellation)
+    public static async Task PublishAsync(IDocumentOperations operations, IReadOnlyList<StreamRendering> renderings, CancellationToken cancellation)
     {
-        var lastUpdated = RorDatatypes.Instant(at);
-        var rendered = resources.ToDictionary(Key);
-        var keys = rendered.Keys.Union(state.Published).ToList();
-        await Publish<OrganizationDocument>("Organization", operations, state, rendered, keys, lastUpdated, cancellation);
-        await Publish<HealthcareServiceDocument>("HealthcareService", operations, state, rendered, keys, lastUpdated, cancellation);
-        await Publish<LocationDocument>("Location", operations, state, rendered, keys, lastUpdated, cancellation);
-        state.Published = rendered.Keys.ToHashSet();
+        var rendered = renderings.Select(r => r.Resources.ToDictionary(Key)).ToList();
+        await Publish<OrganizationDocument>("Organization", operations, renderings, rendered, cancellation);
+        await Publish<HealthcareServiceDocument>("HealthcareService", operations, renderings, rendered, cancellation);
+        await Publish<LocationDocument>("Location", operations, renderings, rendered, cancellation);
+        for (var i = 0; i < renderings.Count; i++) renderings[i].State.Published = rendered[i].Keys.ToHashSet();
     }
 
     private static async Task Publish<TDocument>(
-        string type, IDocumentOperations operations, PublicationState state, IReadOnlyDictionary<string, DomainResource> rendered,
-        IReadOnlyList<string> keys, DateTimeOffset lastUpdated, CancellationToken cancellation)
+        string type, IDocumentOperations operations, IReadOnlyList<StreamRendering> renderings,
+        IReadOnlyList<Dictionary<string, DomainResource>> rendered, CancellationToken cancellation)
         where TDocument : FhirDocument, new()
     {
-        var ids = keys.Where(k => k.StartsWith(type + "/", StringComparison.Ordinal)).Select(k => k[(type.Length + 1)..]).ToArray();
-        if (ids.Length == 0) return;
-        var existing = (await operations.LoadManyAsync<TDocument>(cancellation, ids)).ToDictionary(d => d.Id);
-        foreach (var id in ids)
-        {
-            var key = $"{type}/{id}";
-            var previous = existing.GetValueOrDefault(id);
-            if (!rendered.TryGetValue(key, out var resource))
-            {
-                if (previous is { Retired: false })
-                {
-                    previous.Retired = true;
-                    previous.Version++;
-                    previous.LastUpdated = lastUpdated;
-                    operations.Store(previous);
-                }
-                continue;
-            }
-            var hash = ContentHash(resource);
-            if (previous is { Retired: false } && previous.ContentHash == hash) continue;
+        var prefix = type + "/";
+        var idsByStream = renderings.Select((rendering, i) => rendered[i].Keys.Union(rendering.State.Published)
+            .Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]).ToList()).ToList();
+        var allIds = idsByStream.SelectMany(ids => ids).ToArray();
+        if (allIds.Length == 0) return;
+        var existing = (await operations.LoadManyAsync<TDocument>(cancellation, allIds)).ToDictionary(d => d.Id);
 
-            var version = (previous?.Version ?? 0) + 1;
-            var meta = resource.Meta ??= new Meta();
-            meta.VersionId = version.ToString();
-            meta.LastUpdated = lastUpdated;
-            state.FirstPublished.TryAdd(key, lastUpdated);
-            operations.Store(new TDocument
+        for (var i = 0; i < renderings.Count; i++)
+        {
+            var (state, _, at) = renderings[i];
+            var lastUpdated = RorDatatypes.Instant(at);
+            foreach (var id in idsByStream[i])
             {
-                Id = id,
-                Version = version,
-                LastUpdated = lastUpdated,
-                Json = FhirJson.Serialize(resource),
-                ContentHash = hash,
-                SourceStream = state.Id,
-            });
+                var key = prefix + id;
+                var previous = existing.GetValueOrDefault(id);
+                if (!rendered[i].TryGetValue(key, out var resource))
+                {
+                    if (previous is { Retired: false })
+                    {
+                        previous.Retired = true;
+                        previous.Version++;
+                        previous.LastUpdated = lastUpdated;
+                        operations.Store(previous);
+                    }
+                    continue;
+                }
+                var hash = ContentHash(resource);
+                if (previous is { Retired: false } && previous.ContentHash == hash) continue;
+
+                var version = (previous?.Version ?? 0) + 1;
+                var meta = resource.Meta ??= new Meta();
+                meta.VersionId = version.ToString();
+                meta.LastUpdated = lastUpdated;
+                state.FirstPublished.TryAdd(key, lastUpdated);
+                operations.Store(new TDocument
+                {
+                    Id = id,
+                    Version = version,
+                    LastUpdated = lastUpdated,
+                    Json = FhirJson.Serialize(resource),
+                    ContentHash = hash,
+                    SourceStream = state.Id,
+                });
+            }
         }
     }
 

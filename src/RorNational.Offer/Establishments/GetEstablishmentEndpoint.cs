@@ -8,13 +8,17 @@ namespace RorNational.Offer.Establishments;
 
 public static class GetEstablishmentEndpoint
 {
-    /// <summary>The EG as its editors see it: FINESS data, published fiches and the open dossier with its drafts.</summary>
+    /// <summary>
+    /// The EG as its editors see it: FINESS data, published fiches and the open dossier with
+    /// its drafts, from the inline snapshot; the ETag is the stream version commands expect in If-Match.
+    /// </summary>
     [WolverineGet("/api/establishments/{egId}")]
-    public static async Task<EG> Get(string egId, IDocumentSession session, HttpContext http, CancellationToken cancellation)
+    public static async Task<EG> Get(string egId, IQuerySession session, HttpContext http, CancellationToken cancellation)
     {
-        var stream = await session.Events.FetchForWriting<EG>(egId, cancellation);
-        var eg = stream.Aggregate ?? throw CommandRejected.Because(RejectionKind.NotFound, $"no establishment has the id {egId}");
-        http.Response.Headers.ETag = $"W/\"{stream.StartingVersion ?? 0}\"";
+        var eg = await session.LoadAsync<EG>(egId, cancellation)
+            ?? throw CommandRejected.Because(RejectionKind.NotFound, $"no establishment has the id {egId}");
+        var stream = await session.Events.FetchStreamStateAsync(egId, cancellation);
+        http.Response.Headers.ETag = $"W/\"{stream?.Version ?? 0}\"";
         return eg;
     }
 }

@@ -35,8 +35,8 @@ public sealed class FinessImportJob(IDocumentStore store, TimeProvider clock)
         var import = await session.LoadAsync<FinessImport>(work.ImportId, cancellation)
             ?? throw new InvalidOperationException($"import {work.ImportId} has no report document");
         var establishments = lines.OfType<FinessEstablishment>().ToList();
-        var ejs = await Load<EJ>(session, establishments.Select(e => EstablishmentIds.EJ(e.EG.EJFiness)), cancellation);
-        var egs = await Load<EG>(session, establishments.Select(e => EstablishmentIds.EG(e.EG.Finess)), cancellation);
+        var ejs = await Load<EJ>(session, establishments.Select(e => EstablishmentIds.EJ(e.EG.EJFiness)), ej => ej.Id, cancellation);
+        var egs = await Load<EG>(session, establishments.Select(e => EstablishmentIds.EG(e.EG.Finess)), eg => eg.Id, cancellation);
         var now = clock.GetUtcNow();
         foreach (var line in lines)
         {
@@ -66,7 +66,7 @@ public sealed class FinessImportJob(IDocumentStore store, TimeProvider clock)
             var open = await session.Query<EG>().Where(eg => !eg.Closed).Select(eg => eg.Id).ToListAsync(cancellation);
             foreach (var absent in open.Where(id => !listed.Contains(id)).Chunk(BatchSize))
             {
-                var egs = await Load<EG>(session, absent, cancellation);
+                var egs = await Load<EG>(session, absent, eg => eg.Id, cancellation);
                 foreach (var eg in egs.Values)
                 {
                     var events = FinessImportDecisions.CloseAbsent(eg, import.ExtractDate, work.By, clock.GetUtcNow());
@@ -83,21 +83,14 @@ public sealed class FinessImportJob(IDocumentStore store, TimeProvider clock)
         await session.SaveChangesAsync(cancellation);
     }
 
-    private static async Task<Dictionary<string, T>> Load<T>(IQuerySession session, IEnumerable<string> ids, CancellationToken cancellation)
-        where T : notnull
+    private static async Task<Dictionary<string, T>> Load<T>(
+        IQuerySession session, IEnumerable<string> ids, Func<T, string> idOf, CancellationToken cancellation) where T : notnull
     {
         var distinct = ids.Distinct().ToArray();
         if (distinct.Length == 0) return [];
         var loaded = await session.LoadManyAsync<T>(cancellation, distinct);
-        return loaded.ToDictionary(IdOf);
+        return loaded.ToDictionary(idOf);
     }
-
-    private static string IdOf<T>(T aggregate) => aggregate switch
-    {
-        EJ ej => ej.Id,
-        EG eg => eg.Id,
-        _ => throw new ArgumentException($"no id for {typeof(T).Name}"),
-    };
 
     /// <summary>Appends and keeps the batch's view current, so a FINESS number listed twice decides on the first line's effect.</summary>
     private static void Append<T>(IDocumentSession session, string streamId, IReadOnlyList<object> events, Dictionary<string, T> states,
