@@ -110,6 +110,21 @@ public sealed class publishing_through_a_dossier : ApiFixture
     }
 
     [Test]
+    public async Task a_current_if_match_is_accepted_and_the_new_version_answered()
+    {
+        await Client.Register(Requests.Registration()).EnsureOk();
+        var current = (await Client.GetAsync($"/api/establishments/{EG}")).Headers.ETag!.ToString();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/establishments/{EG}/dossiers");
+        request.Headers.TryAddWithoutValidation("If-Match", current);
+
+        var response = await Client.SendAsync(request);
+
+        Assert.That(current, Is.EqualTo("W/\"1\""));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That((await Client.GetAsync($"/api/establishments/{EG}")).Headers.ETag?.ToString(), Is.EqualTo("W/\"2\""));
+    }
+
+    [Test]
     public async Task a_stale_if_match_is_a_failed_precondition_and_changes_nothing()
     {
         await Client.Register(Requests.Registration()).EnsureOk();

@@ -128,6 +128,19 @@ public sealed class importing_finess_extracts : ApiFixture
     }
 
     [Test]
+    public async Task an_establishment_listed_again_by_a_later_extract_is_reopened()
+    {
+        var withoutHerriot = string.Join('\n', Sample().Split('\n').Where(l => !l.Contains(";690000013;")));
+        await Import(Sample());
+        Assert.That((await Import(withoutHerriot))["closed"]!.GetValue<int>(), Is.EqualTo(1));
+
+        var report = await Import(Sample());
+
+        Assert.That(report["reopened"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(FhirJson.Parse<Organization>(await Client.GetStringAsync("/fhir/Organization/eg-690000013")).Active, Is.True);
+    }
+
+    [Test]
     public async Task a_change_in_finess_reaches_the_published_organization()
     {
         await Import(Sample());

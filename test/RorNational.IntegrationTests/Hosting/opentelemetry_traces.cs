@@ -7,7 +7,7 @@ namespace RorNational.IntegrationTests.Hosting;
 
 public sealed class opentelemetry_traces : ApiFixture
 {
-    private readonly List<Activity> _exported = [];
+    private readonly ExportedActivities _exported = new();
 
     protected override void ConfigureServices(IServiceCollection services) =>
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_exported));
@@ -18,10 +18,28 @@ public sealed class opentelemetry_traces : ApiFixture
         await Client.Register(Requests.Registration());
         App.Services.GetRequiredService<TracerProvider>().ForceFlush();
 
-        List<string> sources;
-        lock (_exported) sources = _exported.Select(a => a.Source.Name).Distinct().ToList();
-        Assert.That(sources, Is.SupersetOf(new[] { "Microsoft.AspNetCore", "Marten", "Npgsql" }));
-        Assert.That(_exported.Where(a => a.Source.Name == "Microsoft.AspNetCore").Select(a => a.DisplayName),
+        var exported = _exported.Snapshot();
+        Assert.That(exported.Select(a => a.Source.Name).Distinct(), Is.SupersetOf(new[] { "Microsoft.AspNetCore", "Marten", "Npgsql" }));
+        Assert.That(exported.Where(a => a.Source.Name == "Microsoft.AspNetCore").Select(a => a.DisplayName),
             Has.Some.Contains("/api/establishments"));
+    }
+}
+
+/// <summary>
+/// What the in-memory exporter writes to: the async daemon keeps exporting in the background,
+/// so additions and the test's snapshot take the same lock.
+/// </summary>
+internal sealed class ExportedActivities : System.Collections.ObjectModel.Collection<Activity>
+{
+    private readonly Lock _lock = new();
+
+    protected override void InsertItem(int index, Activity item)
+    {
+        lock (_lock) base.InsertItem(index, item);
+    }
+
+    public List<Activity> Snapshot()
+    {
+        lock (_lock) return [.. Items];
     }
 }
