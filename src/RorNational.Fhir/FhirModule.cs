@@ -5,21 +5,36 @@ using Microsoft.Extensions.DependencyInjection;
 using RorNational.Fhir.Capabilities;
 using RorNational.Fhir.Errors;
 using RorNational.Fhir.Publishing;
+using RorNational.Fhir.Search.Definitions;
+using RorNational.Fhir.Search.Indexing;
+using RorNational.Fhir.Search.Querying;
+using RorNational.ReferenceData;
 
 namespace RorNational.Fhir;
 
 /// <summary>Everything the FHIR read side adds to the store, the services and the pipeline.</summary>
 public static class FhirModule
 {
-    /// <param name="regionOfCommune">The INSEE région code (TRE_R30) of a commune COG, for the source-region tag.</param>
-    public static StoreOptions ConfigureFhir(this StoreOptions options, Func<string, string?> regionOfCommune)
+    /// <param name="territory">Communes, their région (the source-region tag) and centroid (near-insee-code).</param>
+    public static StoreOptions ConfigureFhir(this StoreOptions options, Territory territory)
     {
-        options.Projections.Add(new EstablishmentPublicationProjection(regionOfCommune), ProjectionLifecycle.Inline);
+        var indexer = new SearchIndexer(SearchParameterCatalog.Default, territory);
+        options.Projections.Add(new EstablishmentPublicationProjection(territory.RegionOfCommune, indexer), ProjectionLifecycle.Inline);
         return options;
     }
 
-    public static IServiceCollection AddFhir(this IServiceCollection services) =>
-        services.AddSingleton<CapabilityStatementBuilder>();
+    public static IServiceCollection AddFhir(this IServiceCollection services, Territory territory) => services
+        .Configure<SearchOptions>(_ => { })
+        .AddSingleton<CapabilityStatementBuilder>()
+        .AddSingleton(SearchParameterCatalog.Default)
+        .AddSingleton(territory)
+        .AddSingleton<ValueParser>()
+        .AddSingleton<CriterionParser>()
+        .AddSingleton<FilterParser>()
+        .AddSingleton<SearchRequestParser>()
+        .AddSingleton<SearchEngine>()
+        .AddSingleton<SearchIndexSchema>()
+        .AddHostedService(provider => provider.GetRequiredService<SearchIndexSchema>());
 
     /// <summary>Must come first in the pipeline: every error below it becomes an OperationOutcome.</summary>
     public static IApplicationBuilder UseFhirErrors(this IApplicationBuilder app) =>

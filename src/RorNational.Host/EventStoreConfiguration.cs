@@ -25,7 +25,7 @@ public static class EventStoreConfiguration
         var schema = builder.Configuration["Database:Schema"] ?? "ror";
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddFhir();
+        builder.Services.AddFhir(Territory.Default);
         builder.Services.AddOffer();
         builder.Services.AddMarten(options =>
             {
@@ -41,7 +41,7 @@ public static class EventStoreConfiguration
                 options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
                 options.ConfigureOffer();
-                options.ConfigureFhir(cog => Territory.Default.RegionOfCommune(cog));
+                options.ConfigureFhir(Territory.Default);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

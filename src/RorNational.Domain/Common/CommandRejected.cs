@@ -17,6 +17,8 @@ public enum RejectionKind
     BusinessRule,
     /// <summary>The body is in a format the route does not take (415).</summary>
     UnsupportedMediaType,
+    /// <summary>The response cannot be given in any format the caller accepts (406).</summary>
+    NotAcceptable,
 }
 
 /// <summary>One thing the caller must fix, with the path of the field at fault when there is one.</summary>

@@ -3,7 +3,9 @@ using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using RorNational.Fhir.Http;
 using RorNational.Fhir.Ror;
+using RorNational.Fhir.Search.Definitions;
 
 namespace RorNational.Fhir.Capabilities;
 
@@ -11,7 +13,7 @@ namespace RorNational.Fhir.Capabilities;
 /// Derives the CapabilityStatement from the routes actually registered under /fhir, so it
 /// cannot claim an interaction the server does not serve, nor miss one it does.
 /// </summary>
-public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints)
+public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, SearchParameterCatalog searchParameters)
 {
     private readonly Lazy<IReadOnlyList<(string Type, CapabilityStatement.TypeRestfulInteraction Interaction)>> _routes =
         new(() => FhirRoutes(endpoints).Distinct().OrderBy(r => r.Type).ThenBy(r => r.Interaction).ToList());
@@ -32,7 +34,7 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints)
                 Url = baseUrl,
             },
             FhirVersion = FHIRVersion.N4_0_1,
-            Format = [FhirJson.MediaType],
+            Format = [FhirJson.MediaType, FhirFormat.XmlMediaType],
             Rest =
             [
                 new CapabilityStatement.RestComponent
@@ -43,10 +45,37 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints)
                         Type = g.Key,
                         Profile = ProfileOf(g.Key),
                         Interaction = g.Select(r => new CapabilityStatement.ResourceInteractionComponent { Code = r.Interaction }).ToList(),
-                    }).ToList(),
+                    }).Select(DescribeSearch).ToList(),
                 },
             ],
         };
+    }
+
+    /// <summary>The search parameters, includes and sorts of a searchable type, from fhir-profiles/ SearchParameters.</summary>
+    private CapabilityStatement.ResourceComponent DescribeSearch(CapabilityStatement.ResourceComponent resource)
+    {
+        if (!resource.Interaction.Any(i => i.Code == CapabilityStatement.TypeRestfulInteraction.SearchType)) return resource;
+        var type = resource.Type!;
+        var parameters = searchParameters.Of(type).ToList();
+        resource.SearchParam = parameters.Select(p => new CapabilityStatement.SearchParamComponent
+        {
+            Name = p.Code,
+            Definition = p.Url,
+            Type = p.Type,
+            Documentation = p.Description,
+        }).ToList();
+        resource.SearchParam.Add(new CapabilityStatement.SearchParamComponent
+        {
+            Name = "_filter", Type = SearchParamType.Special,
+            Documentation = "and/or/not, parentheses; eq ne gt ge lt le sa eb sw co pr on the parameters above",
+        });
+        resource.SearchInclude = parameters.Where(p => p.Type == SearchParamType.Reference).Select(p => $"{type}:{p.Code}").ToList();
+        resource.SearchRevInclude = SearchParameterCatalog.ResourceTypes
+            .SelectMany(source => searchParameters.Of(source)
+                .Where(p => p.Type == SearchParamType.Reference && p.Targets.Contains(type))
+                .Select(p => $"{source}:{p.Code}"))
+            .ToList();
+        return resource;
     }
 
     private static string? ProfileOf(string type) => type switch

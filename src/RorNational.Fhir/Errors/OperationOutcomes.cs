@@ -16,6 +16,7 @@ public static class OperationOutcomes
         RejectionKind.PreconditionFailed => HttpStatusCode.PreconditionFailed,
         RejectionKind.BusinessRule => HttpStatusCode.UnprocessableEntity,
         RejectionKind.UnsupportedMediaType => HttpStatusCode.UnsupportedMediaType,
+        RejectionKind.NotAcceptable => HttpStatusCode.NotAcceptable,
         _ => HttpStatusCode.InternalServerError,
     };
 
@@ -27,7 +28,7 @@ public static class OperationOutcomes
         RejectionKind.Conflict => OperationOutcome.IssueType.Conflict,
         RejectionKind.PreconditionFailed => OperationOutcome.IssueType.Conflict,
         RejectionKind.BusinessRule => OperationOutcome.IssueType.BusinessRule,
-        RejectionKind.UnsupportedMediaType => OperationOutcome.IssueType.NotSupported,
+        RejectionKind.UnsupportedMediaType or RejectionKind.NotAcceptable => OperationOutcome.IssueType.NotSupported,
         _ => OperationOutcome.IssueType.Exception,
     };
 

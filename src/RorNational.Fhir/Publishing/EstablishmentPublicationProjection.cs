@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using RorNational.Domain.Establishments;
+using RorNational.Fhir.Search.Indexing;
 
 namespace RorNational.Fhir.Publishing;
 
@@ -10,7 +11,7 @@ namespace RorNational.Fhir.Publishing;
 /// the EJ, the EG and its pôles/services/UF, HealthcareService per UO, Location per lieu) in
 /// the same transaction as the events. Drafts never reach it: only published state renders.
 /// </summary>
-public sealed class EstablishmentPublicationProjection(Func<string, string?> regionOfCommune) : IProjection
+public sealed class EstablishmentPublicationProjection(Func<string, string?> regionOfCommune, SearchIndexer indexer) : IProjection
 {
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
@@ -36,7 +37,7 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
             var at = stream.Last().Timestamp;
             renderings.Add(new StreamRendering(state, EstablishmentRendering.Render(state, regionOfCommune, at), at));
         }
-        await ResourcePublisher.PublishAsync(operations, renderings, cancellation);
+        await ResourcePublisher.PublishAsync(operations, renderings, indexer, cancellation);
         foreach (var rendering in renderings) operations.Store(rendering.State);
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Hl7.Fhir.Model;
 using Marten;
 using RorNational.Fhir.Ror;
+using RorNational.Fhir.Search.Indexing;
 using RorNational.Fhir.Storage;
 
 namespace RorNational.Fhir.Publishing;
@@ -17,18 +18,36 @@ public sealed record StreamRendering(PublicationState State, IReadOnlyList<Domai
 /// </summary>
 public static class ResourcePublisher
 {
-    public static async Task PublishAsync(IDocumentOperations operations, IReadOnlyList<StreamRendering> renderings, CancellationToken cancellation)
+    public static async Task PublishAsync(
+        IDocumentOperations operations, IReadOnlyList<StreamRendering> renderings, SearchIndexer indexer, CancellationToken cancellation)
     {
         var rendered = renderings.Select(r => r.Resources.ToDictionary(Key)).ToList();
-        await Publish<OrganizationDocument>("Organization", operations, renderings, rendered, cancellation);
-        await Publish<HealthcareServiceDocument>("HealthcareService", operations, renderings, rendered, cancellation);
-        await Publish<LocationDocument>("Location", operations, renderings, rendered, cancellation);
+        var index = new IndexChanges(indexer);
+        await Publish<OrganizationDocument>("Organization", operations, renderings, rendered, index, cancellation);
+        await Publish<HealthcareServiceDocument>("HealthcareService", operations, renderings, rendered, index, cancellation);
+        await Publish<LocationDocument>("Location", operations, renderings, rendered, index, cancellation);
         for (var i = 0; i < renderings.Count; i++) renderings[i].State.Published = rendered[i].Keys.ToHashSet();
+        SearchIndexWriter.Queue(operations, index.Replaced, index.Rows);
+    }
+
+    /// <summary>The resources whose index rows the batch replaces, and their new rows (none when retired).</summary>
+    private sealed class IndexChanges(SearchIndexer indexer)
+    {
+        public List<(string Type, string Id)> Replaced { get; } = [];
+        public List<SearchIndexRows> Rows { get; } = [];
+
+        public void Retired(string type, string id) => Replaced.Add((type, id));
+
+        public void Stored(DomainResource resource, DateTimeOffset lastUpdated)
+        {
+            Replaced.Add((resource.TypeName, resource.Id!));
+            Rows.Add(indexer.Index(resource, lastUpdated));
+        }
     }
 
     private static async Task Publish<TDocument>(
         string type, IDocumentOperations operations, IReadOnlyList<StreamRendering> renderings,
-        IReadOnlyList<Dictionary<string, DomainResource>> rendered, CancellationToken cancellation)
+        IReadOnlyList<Dictionary<string, DomainResource>> rendered, IndexChanges index, CancellationToken cancellation)
         where TDocument : FhirDocument, new()
     {
         var prefix = type + "/";
@@ -54,6 +73,7 @@ public static class ResourcePublisher
                         previous.Version++;
                         previous.LastUpdated = lastUpdated;
                         operations.Store(previous);
+                        index.Retired(type, id);
                     }
                     continue;
                 }
@@ -65,6 +85,7 @@ public static class ResourcePublisher
                 meta.VersionId = version.ToString();
                 meta.LastUpdated = lastUpdated;
                 state.FirstPublished.TryAdd(key, lastUpdated);
+                index.Stored(resource, lastUpdated);
                 operations.Store(new TDocument
                 {
                     Id = id,

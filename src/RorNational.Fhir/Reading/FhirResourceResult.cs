@@ -1,21 +1,41 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Headers;
+using Microsoft.Net.Http.Headers;
+using RorNational.Fhir.Http;
 using RorNational.Fhir.Storage;
 
 namespace RorNational.Fhir.Reading;
 
-/// <summary>Writes a stored resource as it is, with its version as ETag and Last-Modified.</summary>
+/// <summary>
+/// Writes a stored resource with its version as ETag and Last-Modified, in the negotiated
+/// format; 304 Not Modified when If-None-Match or If-Modified-Since says the caller has it.
+/// </summary>
 public sealed class FhirResourceResult(FhirDocument document) : IResult
 {
     public static string ETagOf(long version) => $"W/\"{version}\"";
 
     public async Task ExecuteAsync(HttpContext context)
     {
+        var format = FhirFormat.Of(context.Request);
         var headers = context.Response.Headers;
         headers.ETag = ETagOf(document.Version);
         headers.LastModified = document.LastUpdated.ToString("R", CultureInfo.InvariantCulture);
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = FhirJson.ContentType;
-        await context.Response.WriteAsync(document.Json, context.RequestAborted);
+        if (NotModified(context.Request.GetTypedHeaders()))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        await FhirOutput.WriteAsync(context, StatusCodes.Status200OK, document.Json, format);
+    }
+
+    /// <summary>If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2); weak comparison.</summary>
+    private bool NotModified(RequestHeaders request)
+    {
+        if (request.IfNoneMatch is { Count: > 0 } tags)
+            return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Tag.Value == $"\"{document.Version}\"");
+        // HTTP dates have whole seconds: the stored instant is compared at that precision.
+        return request.IfModifiedSince is { } since
+            && document.LastUpdated.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
     }
 }

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using RorNational.Fhir.Search.Indexing;
 
 namespace RorNational.IntegrationTests.Infrastructure;
 
@@ -33,7 +34,11 @@ public abstract class ApiFixture
     }
 
     [SetUp]
-    public Task ResetData() => App.Services.ResetAllMartenDataAsync();
+    public async Task ResetData()
+    {
+        await App.Services.ResetAllMartenDataAsync();
+        await App.Services.GetRequiredService<SearchIndexSchema>().TruncateAsync();
+    }
 
     [OneTimeTearDown]
     public async Task StopApplication()

@@ -1,0 +1,27 @@
+using Hl7.Fhir.Model;
+
+namespace RorNational.Fhir.Search.Definitions;
+
+/// <summary>
+/// One supported search parameter, read from its SearchParameter resource in fhir-profiles/.
+/// <see cref="Json"/> is the resource as published at /fhir/SearchParameter/{id}.
+/// </summary>
+public sealed record SearchParameterDefinition(
+    string Id,
+    string Url,
+    string Code,
+    IReadOnlyList<string> Bases,
+    SearchParamType Type,
+    string? Expression,
+    IReadOnlyList<string> Targets,
+    IReadOnlyList<string> Modifiers,
+    IReadOnlyList<string> Comparators,
+    string? Description,
+    string Json)
+{
+    /// <summary>Resource-level parameters (_id, _lastUpdated, _tag...) apply to every resource type.</summary>
+    public bool AppliesTo(string resourceType) =>
+        Bases.Contains(resourceType) || Bases.Contains("Resource") || Bases.Contains("DomainResource");
+
+    public bool Allows(string modifier) => Modifiers.Contains(modifier);
+}

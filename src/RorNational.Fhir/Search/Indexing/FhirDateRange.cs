@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace RorNational.Fhir.Search.Indexing;
+
+/// <summary>
+/// The instants a FHIR date, dateTime or instant covers, at its precision: "2024" covers the
+/// whole year. Values without a time zone are taken as UTC. Both bounds are inclusive.
+/// </summary>
+public readonly record struct FhirDateRange(DateTime Low, DateTime High)
+{
+    public static readonly DateTime Earliest = new(1, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    public static readonly DateTime Latest = new(9999, 12, 31, 23, 59, 59, DateTimeKind.Utc);
+
+    public static bool TryParse(string? text, out FhirDateRange range)
+    {
+        range = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var formats = new (string Format, Func<DateTime, DateTime> End)[]
+        {
+            ("yyyy", d => d.AddYears(1)),
+            ("yyyy-MM", d => d.AddMonths(1)),
+            ("yyyy-MM-dd", d => d.AddDays(1)),
+        };
+        foreach (var (format, end) in formats)
+            if (DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var start))
+            {
+                range = new FhirDateRange(start, end(start).AddTicks(-1));
+                return true;
+            }
+        if (text.Length < 16 || text[10] != 'T'
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+            return false;
+        var utc = instant.UtcDateTime;
+        // A time to the minute or second covers that minute or second.
+        var precision = text.Contains('.') ? TimeSpan.FromTicks(1)
+            : text.Length >= 19 && text[16] == ':' ? TimeSpan.FromSeconds(1)
+            : TimeSpan.FromMinutes(1);
+        range = new FhirDateRange(utc, utc + precision - TimeSpan.FromTicks(1));
+        return true;
+    }
+
+    /// <summary>PostgreSQL keeps microseconds: bounds are truncated to them.</summary>
+    public FhirDateRange ToMicroseconds() => new(Truncate(Low), Truncate(High));
+
+    private static DateTime Truncate(DateTime value) => new(value.Ticks - value.Ticks % 10, DateTimeKind.Utc);
+}

@@ -1,0 +1,100 @@
+using Marten;
+
+namespace RorNational.Fhir.Search.Indexing;
+
+/// <summary>
+/// Replaces the index rows of the resources a projection batch stored or retired, in the
+/// batch's transaction: one delete and one insert per index table for the whole batch,
+/// whatever its size (values travel as arrays, unnested by PostgreSQL).
+/// </summary>
+public static class SearchIndexWriter
+{
+    private static readonly string[] Tables =
+        ["resource", "token", "string", "number", "date", "reference", "position", "text"];
+
+    public static void Queue(IDocumentOperations operations, IReadOnlyCollection<(string Type, string Id)> replaced, IReadOnlyList<SearchIndexRows> rows)
+    {
+        if (replaced.Count == 0) return;
+        var schema = operations.DocumentStore.Options.DatabaseSchemaName;
+        var types = replaced.Select(r => r.Type).ToArray();
+        var ids = replaced.Select(r => r.Id).ToArray();
+        foreach (var table in Tables)
+            operations.QueueSqlCommand(
+                $"delete from {schema}.fhir_search_{table} t using unnest(?::text[], ?::text[]) as r(resource_type, id) " +
+                "where t.resource_type = r.resource_type and t.id = r.id", types, ids);
+        if (rows.Count == 0) return;
+
+        operations.QueueSqlCommand(
+            $"insert into {schema}.fhir_search_resource (resource_type, id, last_updated, sort_name) " +
+            "select * from unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[])",
+            rows.Select(r => r.ResourceType).ToArray(), rows.Select(r => r.Id).ToArray(),
+            rows.Select(r => r.LastUpdated.ToUniversalTime()).ToArray(), rows.Select(r => r.SortName).ToArray());
+
+        Insert(operations, schema, "token", "param, system, code", rows, r => r.Tokens,
+            t => t.Param, t => t.System, t => t.Code, t => t.Requires);
+        Insert(operations, schema, "string", "param, normalized, exact", rows, r => r.Strings,
+            s => s.Param, s => s.Normalized, s => s.Exact, s => s.Requires);
+        Insert(operations, schema, "reference", "param, target_type, target_id", rows, r => r.References,
+            x => x.Param, x => x.TargetType, x => x.TargetId, x => x.Requires);
+
+        var numbers = Flatten(rows, r => r.Numbers);
+        if (numbers.Count > 0)
+            operations.QueueSqlCommand(
+                $"insert into {schema}.fhir_search_number (resource_type, id, param, value, system, code, requires) " +
+                "select * from unnest(?::text[], ?::text[], ?::text[], ?::numeric[], ?::text[], ?::text[], ?::integer[])",
+                Types(numbers), Ids(numbers), numbers.Select(n => n.Row.Param).ToArray(), numbers.Select(n => n.Row.Value).ToArray(),
+                numbers.Select(n => n.Row.System).ToArray(), numbers.Select(n => n.Row.Code).ToArray(), Requires(numbers, n => n.Requires));
+
+        var dates = Flatten(rows, r => r.Dates);
+        if (dates.Count > 0)
+            operations.QueueSqlCommand(
+                $"insert into {schema}.fhir_search_date (resource_type, id, param, low, high, requires) " +
+                "select * from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::integer[])",
+                Types(dates), Ids(dates), dates.Select(d => d.Row.Param).ToArray(), dates.Select(d => Utc(d.Row.Low)).ToArray(),
+                dates.Select(d => Utc(d.Row.High)).ToArray(), Requires(dates, d => d.Requires));
+
+        var positions = Flatten(rows, r => r.Positions);
+        if (positions.Count > 0)
+            operations.QueueSqlCommand(
+                $"insert into {schema}.fhir_search_position (resource_type, id, param, latitude, longitude, requires) " +
+                "select * from unnest(?::text[], ?::text[], ?::text[], ?::double precision[], ?::double precision[], ?::integer[])",
+                Types(positions), Ids(positions), positions.Select(p => p.Row.Param).ToArray(), positions.Select(p => p.Row.Latitude).ToArray(),
+                positions.Select(p => p.Row.Longitude).ToArray(), Requires(positions, p => p.Requires));
+
+        var texts = Flatten(rows, r => r.Texts);
+        if (texts.Count > 0)
+            operations.QueueSqlCommand(
+                $"insert into {schema}.fhir_search_text (resource_type, id, document, requires) " +
+                "select r.resource_type, r.id, to_tsvector('french', r.words), r.requires " +
+                "from unnest(?::text[], ?::text[], ?::text[], ?::integer[]) as r(resource_type, id, words, requires)",
+                Types(texts), Ids(texts), texts.Select(t => t.Row.Words).ToArray(), Requires(texts, t => t.Requires));
+    }
+
+    /// <summary>The three-text-column tables: token, string and reference.</summary>
+    private static void Insert<TRow>(
+        IDocumentOperations operations, string schema, string table, string columns, IReadOnlyList<SearchIndexRows> rows,
+        Func<SearchIndexRows, List<TRow>> select, Func<TRow, string> first, Func<TRow, string?> second, Func<TRow, string> third,
+        Func<TRow, SearchDataClass> requires)
+    {
+        var flat = Flatten(rows, select);
+        if (flat.Count == 0) return;
+        operations.QueueSqlCommand(
+            $"insert into {schema}.fhir_search_{table} (resource_type, id, {columns}, requires) " +
+            "select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[])",
+            Types(flat), Ids(flat), flat.Select(f => first(f.Row)).ToArray(), flat.Select(f => second(f.Row)).ToArray(),
+            flat.Select(f => third(f.Row)).ToArray(), Requires(flat, requires));
+    }
+
+    /// <summary>timestamptz parameters travel as DateTimeOffset at offset zero.</summary>
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc), TimeSpan.Zero);
+
+    private static List<(SearchIndexRows Owner, TRow Row)> Flatten<TRow>(IReadOnlyList<SearchIndexRows> rows, Func<SearchIndexRows, List<TRow>> select) =>
+        rows.SelectMany(owner => select(owner).Select(row => (owner, row))).ToList();
+
+    private static string[] Types<TRow>(List<(SearchIndexRows Owner, TRow Row)> rows) => rows.Select(r => r.Owner.ResourceType).ToArray();
+
+    private static string[] Ids<TRow>(List<(SearchIndexRows Owner, TRow Row)> rows) => rows.Select(r => r.Owner.Id).ToArray();
+
+    private static int[] Requires<TRow>(List<(SearchIndexRows Owner, TRow Row)> rows, Func<TRow, SearchDataClass> requires) =>
+        rows.Select(r => (int)requires(r.Row)).ToArray();
+}

@@ -1,0 +1,140 @@
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Utility;
+using Hl7.Fhir.FhirPath;
+using RorNational.Fhir.Search.Definitions;
+using RorNational.ReferenceData;
+
+namespace RorNational.Fhir.Search.Indexing;
+
+/// <summary>
+/// Extracts the index rows of a resource by evaluating the FHIRPath expression of each of its
+/// search parameters, as fhir-profiles/ defines them, and classifying each value.
+/// </summary>
+public sealed class SearchIndexer(SearchParameterCatalog catalog, Territory territory)
+{
+    /// <summary>Where a Location has no position of its own, near-insee-code uses its commune's centroid.</summary>
+    public const string CommuneCentroidParam = "commune-centroid";
+
+    public SearchIndexRows Index(Resource resource, DateTimeOffset lastUpdated)
+    {
+        var type = resource.TypeName;
+        var rows = new SearchIndexRows(type, resource.Id!, lastUpdated);
+        foreach (var parameter in catalog.Of(type))
+        {
+            if (parameter.Expression is null || parameter.Code is "_id" or "_lastUpdated") continue;
+            var requires = SearchDataClassifier.Classify(resource, parameter.Code);
+            foreach (var value in resource.Select(ForType(parameter.Expression, type)).OfType<Base>())
+                Add(rows, parameter, value, requires);
+        }
+        rows.SortName = rows.Strings.FirstOrDefault(s => s.Param == "name")?.Normalized;
+        AddCommuneCentroid(resource, rows);
+        AddText(resource, rows);
+        return rows;
+    }
+
+    /// <summary>"Resource.meta.tag" is written for every type; FHIRPath wants the actual type as root.</summary>
+    private static string ForType(string expression, string type) =>
+        expression.StartsWith("Resource.", StringComparison.Ordinal) ? type + expression["Resource".Length..]
+        : expression.StartsWith("DomainResource.", StringComparison.Ordinal) ? type + expression["DomainResource".Length..]
+        : expression;
+
+    private static void Add(SearchIndexRows rows, SearchParameterDefinition parameter, Base value, SearchDataClass requires)
+    {
+        var code = parameter.Code;
+        switch (parameter.Type)
+        {
+            case SearchParamType.Token or SearchParamType.Uri:
+                foreach (var (system, token) in Tokens(value)) rows.Tokens.Add(new TokenRow(code, system, token, requires));
+                break;
+            case SearchParamType.String:
+                foreach (var text in Strings(value))
+                    rows.Strings.Add(new StringRow(code, TextNormalizer.Normalize(text), text, requires));
+                break;
+            case SearchParamType.Number or SearchParamType.Quantity:
+                if (Number(value) is { } number) rows.Numbers.Add(number with { Param = code, Requires = requires });
+                break;
+            case SearchParamType.Date:
+                if (DateRange(value) is { } range) rows.Dates.Add(new DateRow(code, range.Low, range.High, requires));
+                break;
+            case SearchParamType.Reference:
+                if (value is ResourceReference { Reference: { } reference } && reference.Split('/') is [var targetType, var targetId])
+                    rows.References.Add(new ReferenceRow(code, targetType, targetId, requires));
+                break;
+            case SearchParamType.Special:
+                if (value is Location.PositionComponent { Latitude: { } latitude, Longitude: { } longitude })
+                    rows.Positions.Add(new PositionRow(code, (double)latitude, (double)longitude, requires));
+                break;
+        }
+    }
+
+    private static IEnumerable<(string? System, string Code)> Tokens(Base value) => value switch
+    {
+        Coding coding when coding.Code is not null => [(coding.System, coding.Code)],
+        CodeableConcept concept => concept.Coding.Where(c => c.Code is not null).Select(c => (c.System, c.Code!)),
+        Identifier identifier when identifier.Value is not null => [(identifier.System, identifier.Value)],
+        ContactPoint contact when contact.Value is not null => [(contact.System?.GetLiteral(), contact.Value)],
+        FhirBoolean boolean when boolean.Value is { } b => [(null, b ? "true" : "false")],
+        PrimitiveType { JsonValue: { } primitive } => [(null, primitive.ToString()!)],
+        _ => [],
+    };
+
+    private static IEnumerable<string> Strings(Base value)
+    {
+        IEnumerable<string?> texts = value switch
+        {
+            HumanName name => [name.Text, name.Family, .. name.Given],
+            Address address => [.. address.Line, address.City, address.District, address.State, address.PostalCode, address.Country, address.Text],
+            PrimitiveType { JsonValue: string text } => [text],
+            _ => [],
+        };
+        return texts.Where(t => !string.IsNullOrWhiteSpace(t))!;
+    }
+
+    private static NumberRow? Number(Base value) => value switch
+    {
+        Quantity { Value: { } amount } quantity => new NumberRow("", amount, quantity.System, quantity.Code ?? quantity.Unit, default),
+        Integer { Value: { } integer } => new NumberRow("", integer, null, null, default),
+        UnsignedInt { Value: { } unsigned } => new NumberRow("", unsigned, null, null, default),
+        PositiveInt { Value: { } positive } => new NumberRow("", positive, null, null, default),
+        FhirDecimal { Value: { } number } => new NumberRow("", number, null, null, default),
+        _ => null,
+    };
+
+    private static FhirDateRange? DateRange(Base value)
+    {
+        switch (value)
+        {
+            case Period period:
+                var start = FhirDateRange.TryParse(period.Start, out var from) ? from.Low : FhirDateRange.Earliest;
+                var end = FhirDateRange.TryParse(period.End, out var to) ? to.High : FhirDateRange.Latest;
+                return new FhirDateRange(start, end).ToMicroseconds();
+            case PrimitiveType primitive when FhirDateRange.TryParse(primitive.ToString(), out var range):
+                return range.ToMicroseconds();
+            default:
+                return null;
+        }
+    }
+
+    private void AddCommuneCentroid(Resource resource, SearchIndexRows rows)
+    {
+        if (resource is not Location || rows.Positions.Count > 0) return;
+        var commune = rows.Tokens.FirstOrDefault(t => t.Param == "commune-cog");
+        if (commune is not null && territory.CentroidOf(commune.Code) is { } centroid)
+            rows.Positions.Add(new PositionRow(CommuneCentroidParam, centroid.Latitude, centroid.Longitude, commune.Requires));
+    }
+
+    /// <summary>_content: the names and descriptions of the resource (never contacts), as words.</summary>
+    private static void AddText(Resource resource, SearchIndexRows rows)
+    {
+        IEnumerable<string?> texts = resource switch
+        {
+            Organization organization => [organization.Name, .. organization.Alias],
+            HealthcareService service => [service.Name, service.Comment, service.ExtraDetails],
+            Location location => [location.Name, location.Description, .. location.Alias],
+            _ => [],
+        };
+        var words = string.Join(' ', texts.Where(t => !string.IsNullOrWhiteSpace(t)).SelectMany(t => TextNormalizer.Words(t!)));
+        if (words.Length > 0)
+            rows.Texts.Add(new TextRow(words, SearchDataClassifier.Classify(resource, "_content")));
+    }
+}

@@ -1,0 +1,238 @@
+using System.Globalization;
+using Hl7.Fhir.Model;
+using NpgsqlTypes;
+using RorNational.Fhir.Search.Indexing;
+
+namespace RorNational.Fhir.Search.Querying;
+
+/// <summary>
+/// Writes the SQL condition of a criterion on a resource-table alias: always
+/// "alias.id in (an index lookup)", each lookup led by (resource_type, param, value) so that
+/// it is an index range, and each carrying the caller's "requires &amp; denied = 0".
+/// </summary>
+public sealed class CriterionSql(string schema, SqlQuery query, SearchDataClass denied)
+{
+    private int _aliases;
+    private string? _denied;
+    private string Denied => _denied ??= query.Add((int)denied, NpgsqlDbType.Integer);
+
+    private string NextAlias(string prefix) => prefix + ++_aliases;
+
+    public string Predicate(Criterion criterion, string resourceType, string alias) => criterion switch
+    {
+        AllOf all => "(" + string.Join(" and ", all.Criteria.Select(c => Predicate(c, resourceType, alias))) + ")",
+        AnyOf any => "(" + string.Join(" or ", any.Criteria.Select(c => Predicate(c, resourceType, alias))) + ")",
+        Not not => $"not {Predicate(not.Criterion, resourceType, alias)}",
+        ChainCriterion chain => Chain(chain, resourceType, alias),
+        HasCriterion has => Has(has, resourceType, alias),
+        ParameterCriterion parameter => Parameter(parameter, resourceType, alias),
+        _ => throw new NotSupportedException(criterion.GetType().Name),
+    };
+
+    /// <summary>The ids of <paramref name="resourceType"/> matching a criterion, as a subquery.</summary>
+    public string Ids(Criterion criterion, string resourceType)
+    {
+        var t = NextAlias("t");
+        return $"select {t}.id from {schema}.fhir_search_resource {t} where {t}.resource_type = {Text(resourceType)} and {Predicate(criterion, resourceType, t)}";
+    }
+
+    private string Chain(ChainCriterion chain, string resourceType, string alias)
+    {
+        var x = NextAlias("x");
+        var targets = Ids(chain.Target, chain.TargetType);
+        if (chain.Hierarchy)
+        {
+            // The matching organizations and every organization below them, through partOf.
+            var c = NextAlias("c");
+            targets = $"with recursive tree(id) as ({targets} union select {c}.id from {schema}.fhir_search_reference {c} join tree on {c}.target_id = tree.id " +
+                      $"where {c}.resource_type = 'Organization' and {c}.param = 'partof' and {c}.target_type = 'Organization' and {c}.requires & {Denied} = 0) select id from tree";
+        }
+        return $"{alias}.id in (select {x}.id from {schema}.fhir_search_reference {x} where {x}.resource_type = {Text(resourceType)} " +
+               $"and {x}.param = {Text(chain.Reference.Code)} and {x}.target_type = {Text(chain.TargetType)} and {x}.requires & {Denied} = 0 " +
+               $"and {x}.target_id in ({targets}))";
+    }
+
+    private string Has(HasCriterion has, string resourceType, string alias)
+    {
+        var x = NextAlias("x");
+        return $"{alias}.id in (select {x}.target_id from {schema}.fhir_search_reference {x} where {x}.resource_type = {Text(has.SourceType)} " +
+               $"and {x}.param = {Text(has.Reference.Code)} and {x}.target_type = {Text(resourceType)} and {x}.requires & {Denied} = 0 " +
+               $"and {x}.id in ({Ids(has.Source, has.SourceType)}))";
+    }
+
+    private string Parameter(ParameterCriterion criterion, string resourceType, string alias)
+    {
+        var parameter = criterion.Parameter;
+        if (criterion.Values is [MissingValue missing])
+            return Missing(parameter.Code, parameter.Type, missing.Missing, resourceType, alias);
+        return parameter.Code switch
+        {
+            "_id" => $"{alias}.id = any({query.Add(criterion.Values.Cast<TokenValue>().Select(v => v.Code ?? "").ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)})",
+            "_lastUpdated" => "(" + string.Join(" or ", criterion.Values.Cast<DateValue>().Select(v => DateCondition(v, $"{alias}.last_updated", $"{alias}.last_updated"))) + ")",
+            "_content" => Content(criterion.Values.Cast<ContentValue>(), resourceType, alias),
+            "near" or "near-insee-code" => Near(criterion.Values.Cast<NearValue>(), resourceType, alias),
+            _ => parameter.Type switch
+            {
+                SearchParamType.Token or SearchParamType.Uri => Token(parameter.Code, criterion.Values.Cast<TokenValue>(), resourceType, alias),
+                SearchParamType.String => String(parameter.Code, criterion.Modifier, criterion.Values.Cast<StringValue>(), resourceType, alias),
+                SearchParamType.Date => Lookup("date", parameter.Code, resourceType, alias, "d",
+                    d => string.Join(" or ", criterion.Values.Cast<DateValue>().Select(v => DateCondition(v, $"{d}.low", $"{d}.high")))),
+                SearchParamType.Number or SearchParamType.Quantity => Lookup("number", parameter.Code, resourceType, alias, "n",
+                    n => string.Join(" or ", criterion.Values.Cast<NumberValue>().Select(v => NumberCondition(v, n)))),
+                SearchParamType.Reference => Lookup("reference", parameter.Code, resourceType, alias, "x",
+                    x => string.Join(" or ", criterion.Values.Cast<ReferenceValue>().Select(v => v.Type is null
+                        ? $"{x}.target_id = {Text(v.Id)}"
+                        : $"({x}.target_id = {Text(v.Id)} and {x}.target_type = {Text(v.Type)})"))),
+                _ => throw new NotSupportedException(parameter.Type.ToString()),
+            },
+        };
+    }
+
+    /// <summary>alias.id in (select id from the parameter's index table where the parameter and a condition hold).</summary>
+    private string Lookup(string table, string code, string resourceType, string alias, string prefix, Func<string, string> condition)
+    {
+        var i = NextAlias(prefix);
+        return $"{alias}.id in (select {i}.id from {schema}.fhir_search_{table} {i} where {i}.resource_type = {Text(resourceType)} " +
+               $"and {i}.param = {Text(code)} and {i}.requires & {Denied} = 0 and ({condition(i)}))";
+    }
+
+    private string Token(string code, IEnumerable<TokenValue> values, string resourceType, string alias) =>
+        Lookup("token", code, resourceType, alias, "k", k =>
+        {
+            var list = values.ToList();
+            var anySystem = list.Where(v => v is { System: null, NoSystem: false, Code: not null }).Select(v => v.Code!).ToArray();
+            var conditions = new List<string>();
+            if (anySystem.Length > 0) conditions.Add($"{k}.code = any({query.Add(anySystem, NpgsqlDbType.Array | NpgsqlDbType.Text)})");
+            foreach (var value in list.Where(v => v.System is not null || v.NoSystem))
+                conditions.Add((value.System, value.Code) switch
+                {
+                    (null, { } c) => $"({k}.code = {Text(c)} and {k}.system is null)",
+                    ({ } s, null) => $"{k}.system = {Text(s)}",
+                    ({ } s, { } c) => $"({k}.code = {Text(c)} and {k}.system = {Text(s)})",
+                    _ => "false",
+                });
+            return string.Join(" or ", conditions);
+        });
+
+    private string String(string code, string? modifier, IEnumerable<StringValue> values, string resourceType, string alias) =>
+        Lookup("string", code, resourceType, alias, "s", s => string.Join(" or ", values.Select(value =>
+        {
+            var normalized = TextNormalizer.Normalize(value.Text);
+            return modifier switch
+            {
+                "exact" => $"({s}.normalized = {Text(normalized)} and {s}.exact = {Text(value.Text)})",
+                "contains" => $"{s}.normalized like {Text("%" + EscapeLike(normalized) + "%")}",
+                _ => PrefixRange($"{s}.normalized", normalized),
+            };
+        })));
+
+    /// <summary>Starts-with as an index range: prefix &lt;= value &lt; the prefix's successor.</summary>
+    private string PrefixRange(string column, string prefix)
+    {
+        if (prefix.Length == 0) return "true";
+        var last = prefix[^1];
+        if (char.IsSurrogate(last) || last == char.MaxValue) return $"starts_with({column}, {Text(prefix)})";
+        var successor = prefix[..^1] + (char)(last + 1);
+        return $"({column} >= {Text(prefix)} and {column} < {Text(successor)})";
+    }
+
+    private string Content(IEnumerable<ContentValue> values, string resourceType, string alias)
+    {
+        var w = NextAlias("w");
+        // Words are letters and digits only (TextNormalizer.Words): each becomes a prefix term.
+        var queries = values.Select(v => $"to_tsquery('french', {Text(string.Join(" & ", v.Words.Select(word => word + ":*")))})");
+        return $"{alias}.id in (select {w}.id from {schema}.fhir_search_text {w} where {w}.resource_type = {Text(resourceType)} " +
+               $"and {w}.requires & {Denied} = 0 and ({string.Join(" or ", queries.Select(q => $"{w}.document @@ {q}"))}))";
+    }
+
+    private string Near(IEnumerable<NearValue> values, string resourceType, string alias)
+    {
+        var p = NextAlias("p");
+        var circles = values.Select(v => Circle(v, p));
+        return $"{alias}.id in (select {p}.id from {schema}.fhir_search_position {p} where {p}.resource_type = {Text(resourceType)} " +
+               $"and {p}.requires & {Denied} = 0 and ({string.Join(" or ", circles)}))";
+    }
+
+    /// <summary>A bounding box (GiST index on the point) refined by the great-circle distance.</summary>
+    private string Circle(NearValue near, string p)
+    {
+        var latitudeDelta = near.DistanceKm / 111.19;
+        var longitudeDelta = near.DistanceKm / (111.19 * Math.Max(Math.Cos(near.Latitude * Math.PI / 180), 0.01));
+        var box = $"box(point({Number(near.Longitude - longitudeDelta)}, {Number(near.Latitude - latitudeDelta)}), " +
+                  $"point({Number(near.Longitude + longitudeDelta)}, {Number(near.Latitude + latitudeDelta)}))";
+        var parameters = near.CommuneCentroids ? $"array['near', '{SearchIndexer.CommuneCentroidParam}']" : "array['near']";
+        return $"({p}.param = any({parameters}) and point({p}.longitude, {p}.latitude) <@ {box} " +
+               $"and {DistanceKm(p, near)} <= {Number(near.DistanceKm)})";
+    }
+
+    /// <summary>Haversine distance in km between a position row and the circle's centre.</summary>
+    public string DistanceKm(string p, NearValue near)
+    {
+        var latitude = Number(near.Latitude);
+        var longitude = Number(near.Longitude);
+        return $"(2 * 6371.0088 * asin(sqrt(power(sin(radians({p}.latitude - {latitude}) / 2), 2) + " +
+               $"cos(radians({latitude})) * cos(radians({p}.latitude)) * power(sin(radians({p}.longitude - {longitude}) / 2), 2))))";
+    }
+
+    private string Missing(string code, SearchParamType type, bool missing, string resourceType, string alias)
+    {
+        var table = type switch
+        {
+            SearchParamType.Token or SearchParamType.Uri => "token",
+            SearchParamType.String => "string",
+            SearchParamType.Date => "date",
+            SearchParamType.Number or SearchParamType.Quantity => "number",
+            SearchParamType.Reference => "reference",
+            _ => "position",
+        };
+        var m = NextAlias("m");
+        return $"{(missing ? "not " : "")}exists (select 1 from {schema}.fhir_search_{table} {m} where {m}.resource_type = {Text(resourceType)} " +
+               $"and {m}.id = {alias}.id and {m}.param = {Text(code)} and {m}.requires & {Denied} = 0)";
+    }
+
+    /// <summary>FHIR date prefixes on a [low, high] range against the value's own range.</summary>
+    private string DateCondition(DateValue value, string low, string high)
+    {
+        var (from, to) = (Instant(value.Range.Low), Instant(value.Range.High));
+        return value.Prefix switch
+        {
+            SearchPrefix.Eq or SearchPrefix.Ap => $"({low} >= {from} and {high} <= {to})",
+            SearchPrefix.Ne => $"not ({low} >= {from} and {high} <= {to})",
+            SearchPrefix.Gt => $"{high} > {to}",
+            SearchPrefix.Ge => $"{high} >= {from}",
+            SearchPrefix.Lt => $"{low} < {from}",
+            SearchPrefix.Le => $"{low} <= {to}",
+            SearchPrefix.Sa => $"{low} > {to}",
+            SearchPrefix.Eb => $"{high} < {from}",
+            _ => "false",
+        };
+    }
+
+    private string NumberCondition(NumberValue value, string n)
+    {
+        var comparison = value.Prefix switch
+        {
+            SearchPrefix.Eq or SearchPrefix.Ap => $"({n}.value >= {Decimal(value.Low)} and {n}.value < {Decimal(value.High)})",
+            SearchPrefix.Ne => $"not ({n}.value >= {Decimal(value.Low)} and {n}.value < {Decimal(value.High)})",
+            SearchPrefix.Gt or SearchPrefix.Sa => $"{n}.value > {Decimal(value.Value)}",
+            SearchPrefix.Ge => $"{n}.value >= {Decimal(value.Value)}",
+            SearchPrefix.Lt or SearchPrefix.Eb => $"{n}.value < {Decimal(value.Value)}",
+            SearchPrefix.Le => $"{n}.value <= {Decimal(value.Value)}",
+            _ => "false",
+        };
+        if (value.Code is not null) comparison += $" and {n}.code = {Text(value.Code)}";
+        if (value.System is not null) comparison += $" and {n}.system = {Text(value.System)}";
+        return "(" + comparison + ")";
+    }
+
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    private string Text(string value) => query.Add(value, NpgsqlDbType.Text);
+
+    private string Number(double value) => query.Add(value, NpgsqlDbType.Double);
+
+    private string Decimal(decimal value) => query.Add(value, NpgsqlDbType.Numeric);
+
+    private string Instant(DateTime value) =>
+        query.Add(new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc), TimeSpan.Zero), NpgsqlDbType.TimestampTz);
+}

@@ -1,0 +1,39 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using RorNational.Domain.Common;
+
+namespace RorNational.Fhir.Search.Querying;
+
+/// <summary>
+/// Where a page starts, as keyset paging needs it: the sort values and id of the last match
+/// before it (or, going back, the first match after it). <see cref="IncludesAfter"/> continues
+/// the included resources of the same matches when they did not fit one page: that cursor
+/// starts at the page's first match (<see cref="Inclusive"/>). Opaque to clients.
+/// </summary>
+public sealed record PageCursor(
+    IReadOnlyList<string?> Keys,
+    string Id,
+    bool Backward = false,
+    string? IncludesAfter = null,
+    bool Inclusive = false)
+{
+    public const string ParameterName = "_cursor";
+
+
+
+    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
+
+    public static PageCursor Decode(string text)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<PageCursor>(Base64Url.DecodeFromChars(text))
+                ?? throw new JsonException();
+        }
+        catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
+        {
+            throw CommandRejected.Because(RejectionKind.Invalid,
+                "is not a page cursor of this server: follow the Bundle's links as given", ParameterName);
+        }
+    }
+}

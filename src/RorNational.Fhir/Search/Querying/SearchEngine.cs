@@ -1,0 +1,273 @@
+using System.Data;
+using System.Globalization;
+using Marten;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using RorNational.Fhir.Search.Indexing;
+using RorNational.Fhir.Storage;
+using Marten.Storage;
+
+namespace RorNational.Fhir.Search.Querying;
+
+/// <summary>
+/// Runs a parsed search on the index: total, one keyset page of matches, their includes, and
+/// their stored JSON, all in one read-only repeatable-read transaction so that the total, the
+/// page and the includes describe the same instant.
+/// </summary>
+public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> options)
+{
+    private static readonly Dictionary<string, Type> DocumentTypes = new()
+    {
+        ["Organization"] = typeof(OrganizationDocument),
+        ["HealthcareService"] = typeof(HealthcareServiceDocument),
+        ["Location"] = typeof(LocationDocument),
+    };
+
+    private string Schema => store.Options.DatabaseSchemaName;
+
+    public async Task<SearchResult> SearchAsync(SearchRequest request, SearchDataClass denied, CancellationToken cancellation)
+    {
+        await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
+        await connection.OpenAsync(cancellation);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellation);
+        await using (var readOnly = new NpgsqlCommand("set transaction read only", connection, transaction))
+            await readOnly.ExecuteNonQueryAsync(cancellation);
+        var session = new Session(connection, transaction, cancellation);
+
+        var result = new SearchResult { Total = request.Total ? await CountAsync(session, request, denied) : null };
+        if (request.CountOnly) return result;
+
+        var page = await PageAsync(session, request, denied);
+        var cursor = request.Cursor;
+        var continuingIncludes = cursor?.IncludesAfter is not null;
+        var includes = await IncludesAsync(session, request, page.Ids, denied);
+        var remaining = includes.SkipWhile(key => continuingIncludes && string.CompareOrdinal(Key(key), cursor!.IncludesAfter) <= 0).ToList();
+        var limit = options.Value.MaxIncludesPerPage;
+        var shownIncludes = remaining.Take(limit).ToList();
+
+        if (!continuingIncludes)
+            result.Matches.AddRange(await LoadAsync(session, page.Ids.Select(id => (Type: request.ResourceType, Id: id)).ToList(), page.Distances));
+        result.Includes.AddRange(await LoadAsync(session, shownIncludes, null));
+
+        if (remaining.Count > limit)
+            result.Next = page.First! with { IncludesAfter = Key(shownIncludes[^1]) };
+        else
+            result.Next = page.Next;
+        result.Previous = continuingIncludes ? null : page.Previous;
+        await transaction.CommitAsync(cancellation);
+        return result;
+    }
+
+    private sealed record Session(NpgsqlConnection Connection, NpgsqlTransaction Transaction, CancellationToken Cancellation);
+
+    private sealed record Page(List<string> Ids, PageCursor? Next, PageCursor? Previous, PageCursor? First, Dictionary<string, double>? Distances);
+
+    private static string Key((string Type, string Id) resource) => resource.Type + "/" + resource.Id;
+
+    private SqlQuery Where(SearchRequest request, SearchDataClass denied, out CriterionSql sql)
+    {
+        var query = new SqlQuery();
+        sql = new CriterionSql(Schema, query, denied);
+        query.Append($" from {Schema}.fhir_search_resource r where r.resource_type = {query.Add(request.ResourceType, NpgsqlDbType.Text)}");
+        foreach (var criterion in request.Criteria) query.Append(" and " + sql.Predicate(criterion, request.ResourceType, "r"));
+        return query;
+    }
+
+    private async Task<long> CountAsync(Session session, SearchRequest request, SearchDataClass denied)
+    {
+        var query = Where(request, denied, out _);
+        query.Text.Insert(0, "select count(*)");
+        await using var command = query.ToCommand(session.Connection, session.Transaction);
+        return (long)(await command.ExecuteScalarAsync(session.Cancellation))!;
+    }
+
+    private async Task<Page> PageAsync(Session session, SearchRequest request, SearchDataClass denied)
+    {
+        var keys = SortColumns(request);
+        var cursor = request.Cursor;
+        var backward = cursor?.Backward == true;
+        var query = Where(request, denied, out _);
+        if (cursor is not null) query.Append(" and " + Keyset(query, keys, cursor, backward));
+        query.Text.Insert(0, "select " + string.Join(", ", keys.Select(k => k.Column)));
+        var order = keys.Select(k => $"{k.Column} {((k.Descending ^ backward) ? "desc" : "asc")}");
+        query.Append($" order by {string.Join(", ", order)} limit {query.Add(request.Count + 1, NpgsqlDbType.Integer)}");
+
+        var rows = new List<(string Id, string?[] Keys)>();
+        await using (var command = query.ToCommand(session.Connection, session.Transaction))
+        await using (var reader = await command.ExecuteReaderAsync(session.Cancellation))
+            while (await reader.ReadAsync(session.Cancellation))
+            {
+                var values = keys.Select((k, i) => k.Read(reader, i)).ToArray();
+                rows.Add((values[^1]!, values[..^1]));
+            }
+        var more = rows.Count > request.Count;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        if (backward) rows.Reverse();
+
+        PageCursor After((string Id, string?[] Keys) row) => new(row.Keys, row.Id);
+        PageCursor Before((string Id, string?[] Keys) row) => new(row.Keys, row.Id, Backward: true);
+        var next = rows.Count == 0 ? null : backward || more ? After(rows[^1]) : null;
+        var previous = rows.Count == 0 ? null : (backward ? more : cursor is not null) ? Before(rows[0]) : null;
+        // Where this page starts, for a continuation of its includes.
+        var first = rows.Count == 0 ? null : new PageCursor(rows[0].Keys, rows[0].Id, Inclusive: true);
+        var ids = rows.Select(r => r.Id).ToList();
+        var distances = await DistancesAsync(session, request, ids, denied);
+        return new Page(ids, next, previous, first, distances);
+    }
+
+    /// <summary>The sort columns, the id last as the tie-breaker that makes keyset paging exact.</summary>
+    private static List<SortColumn> SortColumns(SearchRequest request)
+    {
+        var columns = request.Sort.Where(k => k.Field != SortField.Id).Select(k => k.Field switch
+        {
+            SortField.LastUpdated => new SortColumn("r.last_updated", k.Descending, SortColumn.Instant),
+            _ => new SortColumn("r.sort_name", k.Descending, SortColumn.Text),
+        }).ToList();
+        var idDescending = request.Sort.FirstOrDefault(k => k.Field == SortField.Id)?.Descending
+            ?? (columns.Count > 0 && columns[^1].Descending);
+        columns.Add(new SortColumn("r.id", idDescending, SortColumn.Text));
+        return columns;
+    }
+
+    /// <summary>(k1, k2, id) after the cursor, each in its own direction, as nested or/and.</summary>
+    private static string Keyset(SqlQuery query, List<SortColumn> keys, PageCursor cursor, bool backward)
+    {
+        var values = cursor.Keys.Append(cursor.Id).ToList();
+        if (values.Count != keys.Count)
+            throw ValueParser.Invalid(PageCursor.ParameterName, "does not belong to this search: follow the Bundle's links as given");
+        string Condition(int i)
+        {
+            var key = keys[i];
+            var value = key.Parameter(query, values[i]);
+            var inclusive = cursor.Inclusive && i == keys.Count - 1 ? "=" : "";
+            var comparison = $"{key.Column} {((key.Descending ^ backward) ? "<" : ">")}{inclusive} {value}";
+            return i == keys.Count - 1 ? comparison : $"({comparison} or ({key.Column} = {value} and {Condition(i + 1)}))";
+        }
+        return Condition(0);
+    }
+
+    private sealed record SortColumn(string Column, bool Descending, string Kind)
+    {
+        public const string Text = "text";
+        public const string Instant = "instant";
+
+        public string? Read(NpgsqlDataReader reader, int ordinal) => Kind == Instant
+            ? reader.GetFieldValue<DateTimeOffset>(ordinal).ToString("O", CultureInfo.InvariantCulture)
+            : reader.GetString(ordinal);
+
+        public string Parameter(SqlQuery query, string? value)
+        {
+            if (Kind == Text) return query.Add(value ?? "", NpgsqlDbType.Text);
+            if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+                throw ValueParser.Invalid(PageCursor.ParameterName, "does not belong to this search: follow the Bundle's links as given");
+            return query.Add(instant.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+        }
+    }
+
+    /// <summary>
+    /// The distance of each match from the centre of a near / near-insee-code criterion, on
+    /// the resource itself or, chained, on the locations it references.
+    /// </summary>
+    private async Task<Dictionary<string, double>?> DistancesAsync(Session session, SearchRequest request, List<string> ids, SearchDataClass denied)
+    {
+        if (ids.Count == 0) return null;
+        var (near, reference) = request.Criteria.Select(NearOf).FirstOrDefault(n => n.Near is not null);
+        if (near is null) return null;
+        var query = new SqlQuery();
+        var sql = new CriterionSql(Schema, query, denied);
+        var parameters = near.CommuneCentroids ? $"array['near', '{SearchIndexer.CommuneCentroidParam}']" : "array['near']";
+        var type = query.Add(request.ResourceType, NpgsqlDbType.Text);
+        var idList = query.Add(ids.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        var deniedMask = query.Add((int)denied, NpgsqlDbType.Integer);
+        query.Append(reference is null
+            ? $"select p.id, min({sql.DistanceKm("p", near)}) from {Schema}.fhir_search_position p where p.resource_type = {type} and p.id = any({idList}) " +
+              $"and p.param = any({parameters}) and p.requires & {deniedMask} = 0 group by p.id"
+            : $"select x.id, min({sql.DistanceKm("p", near)}) from {Schema}.fhir_search_reference x join {Schema}.fhir_search_position p " +
+              $"on p.resource_type = x.target_type and p.id = x.target_id where x.resource_type = {type} and x.id = any({idList}) " +
+              $"and x.param = {query.Add(reference, NpgsqlDbType.Text)} and p.param = any({parameters}) and p.requires & {deniedMask} = 0 " +
+              $"and x.requires & {deniedMask} = 0 group by x.id");
+        var distances = new Dictionary<string, double>();
+        await using var command = query.ToCommand(session.Connection, session.Transaction);
+        await using var reader = await command.ExecuteReaderAsync(session.Cancellation);
+        while (await reader.ReadAsync(session.Cancellation)) distances[reader.GetString(0)] = reader.GetDouble(1);
+        return distances;
+    }
+
+    private static (NearValue? Near, string? Reference) NearOf(Criterion criterion) => criterion switch
+    {
+        ParameterCriterion { Values: [NearValue near, ..] } => (near, null),
+        ChainCriterion { Target: ParameterCriterion { Values: [NearValue near, ..] } } chain => (near, chain.Reference.Code),
+        _ => (null, null),
+    };
+
+    /// <summary>
+    /// The resources the includes reach from the page's matches, :iterate ones followed to a
+    /// fixed point, the matches themselves excluded, in (type, id) order.
+    /// </summary>
+    private async Task<List<(string Type, string Id)>> IncludesAsync(Session session, SearchRequest request, List<string> matches, SearchDataClass denied)
+    {
+        if (request.Includes.Count == 0 || matches.Count == 0) return [];
+        var found = matches.Select(id => (Type: request.ResourceType, Id: id)).ToHashSet();
+        var frontier = found.ToList();
+        var first = true;
+        while (frontier.Count > 0)
+        {
+            var reached = new List<(string Type, string Id)>();
+            foreach (var include in request.Includes.Where(i => first || i.Iterate))
+                reached.AddRange(await FollowAsync(session, include, frontier, denied));
+            frontier = reached.Where(found.Add).ToList();
+            first = false;
+        }
+        var matchSet = matches.ToHashSet();
+        return found.Where(r => !(r.Type == request.ResourceType && matchSet.Contains(r.Id)))
+            .OrderBy(r => r.Type, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<List<(string Type, string Id)>> FollowAsync(Session session, IncludeRequest include, List<(string Type, string Id)> from, SearchDataClass denied)
+    {
+        var query = new SqlQuery();
+        var referenceSide = include.Reverse ? "target" : "source";
+        var fromType = include.Reverse ? include.TargetType : include.SourceType;
+        var ids = from.Where(r => fromType is null || r.Type == fromType).Select(r => r.Id).Distinct().ToArray();
+        var types = from.Where(r => fromType is null || r.Type == fromType).Select(r => r.Type).Distinct().ToArray();
+        if (ids.Length == 0 || (!include.Reverse && !types.Contains(include.SourceType))) return [];
+        var source = query.Add(include.SourceType, NpgsqlDbType.Text);
+        var param = query.Add(include.Parameter, NpgsqlDbType.Text);
+        var idList = query.Add(ids, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        var deniedMask = query.Add((int)denied, NpgsqlDbType.Integer);
+        var target = include.TargetType is null ? "" : $" and x.target_type = {query.Add(include.TargetType, NpgsqlDbType.Text)}";
+        query.Append(referenceSide == "source"
+            ? $"select x.target_type, x.target_id from {Schema}.fhir_search_reference x where x.resource_type = {source} and x.param = {param} " +
+              $"and x.id = any({idList}) and x.requires & {deniedMask} = 0{target}"
+            : $"select x.resource_type, x.id from {Schema}.fhir_search_reference x where x.resource_type = {source} and x.param = {param} " +
+              $"and x.target_id = any({idList}) and x.target_type = any({query.Add(types, NpgsqlDbType.Array | NpgsqlDbType.Text)}) and x.requires & {deniedMask} = 0{target}");
+        // Only what is published: a reference to an unpublished resource includes nothing.
+        query.Text.Insert(0, "select f.* from (");
+        query.Append($") f join {Schema}.fhir_search_resource r on r.resource_type = f.{(include.Reverse ? "resource_type" : "target_type")} and r.id = f.{(include.Reverse ? "id" : "target_id")}");
+        var reached = new List<(string, string)>();
+        await using var command = query.ToCommand(session.Connection, session.Transaction);
+        await using var reader = await command.ExecuteReaderAsync(session.Cancellation);
+        while (await reader.ReadAsync(session.Cancellation)) reached.Add((reader.GetString(0), reader.GetString(1)));
+        return reached;
+    }
+
+    /// <summary>The stored JSON of resources, in the order given.</summary>
+    private async Task<List<FoundResource>> LoadAsync(Session session, List<(string Type, string Id)> resources, Dictionary<string, double>? distances)
+    {
+        var json = new Dictionary<(string, string), string>();
+        foreach (var group in resources.GroupBy(r => r.Type))
+        {
+            var table = store.Options.FindOrResolveDocumentType(DocumentTypes[group.Key]).TableName.QualifiedName;
+            var query = new SqlQuery();
+            query.Append($"select id, data ->> 'Json' from {table} where id = any({query.Add(group.Select(r => r.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)}) " +
+                         "and not coalesce((data ->> 'Retired')::boolean, false)");
+            await using var command = query.ToCommand(session.Connection, session.Transaction);
+            await using var reader = await command.ExecuteReaderAsync(session.Cancellation);
+            while (await reader.ReadAsync(session.Cancellation)) json[(group.Key, reader.GetString(0))] = reader.GetString(1);
+        }
+        return resources.Where(json.ContainsKey)
+            .Select(r => new FoundResource(r.Type, r.Id, json[r], distances?.GetValueOrDefault(r.Id) is { } d && distances.ContainsKey(r.Id) ? d : null))
+            .ToList();
+    }
+}

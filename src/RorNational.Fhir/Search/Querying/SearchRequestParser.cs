@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Options;
+using RorNational.Fhir.Search.Definitions;
+
+namespace RorNational.Fhir.Search.Querying;
+
+/// <summary>
+/// Reads the parameters of a search (query string and, for POST _search, the form body) into a
+/// <see cref="SearchRequest"/>. Unknown parameters are ignored and reported (lenient, the
+/// default) or refused (strict: Prefer: handling=strict); malformed values are always refused.
+/// </summary>
+public sealed class SearchRequestParser(SearchParameterCatalog catalog, CriterionParser criteria, FilterParser filters, IOptions<SearchOptions> options)
+{
+    /// <summary>Parameters about the response rather than the match; _format and _pretty are handled by the HTTP layer.</summary>
+    private static readonly HashSet<string> ResponseParameters = ["_format", "_pretty"];
+
+    public SearchRequest Parse(string resourceType, IEnumerable<KeyValuePair<string, string>> parameters, bool strict)
+    {
+        var limits = options.Value;
+        var request = new SearchRequest { ResourceType = resourceType, Count = limits.DefaultCount };
+        foreach (var (name, value) in parameters)
+        {
+            if (ResponseParameters.Contains(name))
+            {
+                request.Canonical.Add(new(name, value));
+                continue;
+            }
+            if (name == PageCursor.ParameterName)
+            {
+                request.Cursor = PageCursor.Decode(value);
+                continue;
+            }
+            request.Canonical.Add(new(name, value));
+            try
+            {
+                if (!Control(request, name, value, limits))
+                    request.Criteria.Add(name == "_filter" ? filters.Parse(resourceType, value) : criteria.Parse(resourceType, name, value));
+            }
+            catch (UnknownParameter unknown)
+            {
+                if (strict) throw ValueParser.Invalid(unknown.Name, unknown.Message + " (Prefer: handling=strict)");
+                request.Warnings.Add($"{unknown.Name}: ignored, {unknown.Message}");
+            }
+        }
+        return request;
+    }
+
+    /// <summary>Handles the parameters that shape the result rather than select; false for a criterion.</summary>
+    private bool Control(SearchRequest request, string name, string value, SearchOptions limits)
+    {
+        switch (name)
+        {
+            case "_count":
+                if (!int.TryParse(value, out var count) || count < 0)
+                    throw ValueParser.Invalid(name, $"'{value}' is not a number of entries (0 or more)");
+                if (count > limits.MaxCount) request.Warnings.Add($"_count: {count} is above the maximum, {limits.MaxCount} per page are returned");
+                request.Count = Math.Min(count, limits.MaxCount);
+                request.CountOnly |= count == 0;
+                return true;
+            case "_total":
+                request.Total = value switch
+                {
+                    "none" => false,
+                    "accurate" or "estimate" => true,
+                    _ => throw ValueParser.Invalid(name, "takes none, estimate or accurate"),
+                };
+                return true;
+            case "_summary":
+                if (value == "count") request.CountOnly = true;
+                else
+                    request.Summary = value switch
+                    {
+                        "true" => SummaryMode.True,
+                        "false" => SummaryMode.False,
+                        "text" => SummaryMode.Text,
+                        "data" => SummaryMode.Data,
+                        _ => throw ValueParser.Invalid(name, "takes true, false, text, data or count"),
+                    };
+                return true;
+            case "_elements":
+                request.Elements = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                return true;
+            case "_sort":
+                foreach (var key in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    request.Sort.Add(Sort(key));
+                return true;
+            case "_include" or "_include:iterate" or "_revinclude" or "_revinclude:iterate":
+                request.Includes.Add(Include(request.ResourceType, name, value));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static SortKey Sort(string key)
+    {
+        var descending = key.StartsWith('-');
+        var field = (descending ? key[1..] : key) switch
+        {
+            "_id" => SortField.Id,
+            "_lastUpdated" => SortField.LastUpdated,
+            "name" => SortField.Name,
+            var other => throw ValueParser.Invalid("_sort", $"cannot sort on '{other}': sortable are _id, _lastUpdated and name"),
+        };
+        return new SortKey(field, descending);
+    }
+
+    /// <summary>_include=Source:param[:Target], _revinclude=Source:param[:Target]; :iterate follows included resources too.</summary>
+    private IncludeRequest Include(string resourceType, string name, string value)
+    {
+        var reverse = name.StartsWith("_revinclude", StringComparison.Ordinal);
+        var iterate = name.EndsWith(":iterate", StringComparison.Ordinal);
+        var parts = value.Split(':');
+        if (parts.Length is < 2 or > 3)
+            throw ValueParser.Invalid(name, $"'{value}' is not Type:parameter[:TargetType]");
+        var (source, code, target) = (parts[0], parts[1], parts.Length == 3 ? parts[2] : null);
+        if (!SearchParameterCatalog.ResourceTypes.Contains(source))
+            throw new UnknownParameter(name, $"'{value}': this server does not serve {source}");
+        var parameter = catalog.Find(source, code)
+            ?? throw new UnknownParameter(name, $"'{value}': {source} has no search parameter '{code}'");
+        if (parameter.Type != Hl7.Fhir.Model.SearchParamType.Reference)
+            throw ValueParser.Invalid(name, $"'{value}': {code} is not a reference");
+        if (target is not null && !parameter.Targets.Contains(target))
+            throw ValueParser.Invalid(name, $"'{value}': {code} does not refer to {target}");
+        if (!iterate && !reverse && source != resourceType)
+            throw ValueParser.Invalid(name, $"'{value}': includes start from {resourceType} (use _include:iterate to follow included resources)");
+        return new IncludeRequest(source, code, target, reverse, iterate);
+    }
+}

@@ -1,0 +1,14 @@
+namespace RorNational.Fhir.Search.Querying;
+
+/// <summary>A resource found by a search, as stored (JSON text), with its distance for near searches.</summary>
+public sealed record FoundResource(string Type, string Id, string Json, double? DistanceKm = null);
+
+/// <summary>One page of a search: matches, their includes, and where the neighbouring pages start.</summary>
+public sealed class SearchResult
+{
+    public long? Total { get; init; }
+    public List<FoundResource> Matches { get; } = [];
+    public List<FoundResource> Includes { get; } = [];
+    public PageCursor? Next { get; set; }
+    public PageCursor? Previous { get; set; }
+}

@@ -1,0 +1,39 @@
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace RorNational.Fhir.Search.Querying;
+
+/// <summary>
+/// SQL text and its positional parameters. Search values only ever travel as parameters:
+/// the text is made of fixed fragments, so no value can change the shape of a query.
+/// </summary>
+public sealed class SqlQuery
+{
+    private readonly List<NpgsqlParameter> _parameters = [];
+    public StringBuilder Text { get; } = new();
+
+    /// <summary>A placeholder ($n) for a value.</summary>
+    public string Add(object value, NpgsqlDbType? type = null)
+    {
+        var parameter = type is { } t ? new NpgsqlParameter { Value = value, NpgsqlDbType = t } : new NpgsqlParameter { Value = value };
+        _parameters.Add(parameter);
+        return "$" + _parameters.Count;
+    }
+
+    public SqlQuery Append(string sql)
+    {
+        Text.Append(sql);
+        return this;
+    }
+
+    public NpgsqlCommand ToCommand(NpgsqlConnection connection, NpgsqlTransaction? transaction)
+    {
+        var command = new NpgsqlCommand(Text.ToString(), connection, transaction);
+        foreach (var parameter in _parameters)
+            command.Parameters.Add(parameter.Clone());
+        return command;
+    }
+
+    public override string ToString() => Text.ToString();
+}
