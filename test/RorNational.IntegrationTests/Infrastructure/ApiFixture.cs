@@ -33,9 +33,13 @@ public abstract class ApiFixture
     {
     }
 
+    /// <summary>False for fixtures that load their data once and only read it.</summary>
+    protected virtual bool ResetBetweenTests => true;
+
     [SetUp]
     public async Task ResetData()
     {
+        if (!ResetBetweenTests) return;
         await App.Services.ResetAllMartenDataAsync();
         await App.Services.GetRequiredService<SearchIndexSchema>().TruncateAsync();
     }

@@ -36,11 +36,12 @@ public static class SearchBundleWriter
             if (result.Previous is { } previous) WriteLink(json, "previous", Link(selfPath, request, previous));
             json.WriteEndArray();
 
-            json.WriteStartArray("entry");
+            // FHIR arrays are never empty: no entry at all when nothing is found.
+            if (result.Matches.Count + result.Includes.Count + request.Warnings.Count > 0) json.WriteStartArray("entry");
             foreach (var match in result.Matches) WriteEntry(json, request, match, baseUrl, "match");
             foreach (var include in result.Includes) WriteEntry(json, request, include, baseUrl, "include");
             if (request.Warnings.Count > 0) WriteOutcome(json, request.Warnings);
-            json.WriteEndArray();
+            if (result.Matches.Count + result.Includes.Count + request.Warnings.Count > 0) json.WriteEndArray();
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Hl7.Fhir.Model;
+using Microsoft.Extensions.DependencyInjection;
+using RorNational.Fhir;
+using RorNational.IntegrationTests.Infrastructure;
+
+namespace RorNational.IntegrationTests.Search;
+
+/// <summary>
+/// Base of the search suites: the samples (samples/load, as build/run loads them) plus a
+/// psychiatry department at HOPITAL EDOUARD HERRIOT (eg-690000013, Lyon) with what the
+/// samples lack: a psychiatric sector, an intervention zone, a closing period, a sensitive
+/// unit and a lieu without coordinates. Loaded once per fixture; the tests only read.
+/// </summary>
+public abstract class SearchFixture : ApiFixture
+{
+    public const string Lyon = "eg-690000013";
+    public const string PsychiatryUO = "690000013-uo-psy-adultes";
+    public const string SensitiveUO = "690000013-uo-soins-intensifs";
+    public const string PavilionLieu = "690000013-lieu-pavillon-n";
+    public const string GynecologyUO = "010000024-uo-chirurgie-gynecologique-hc";
+    public const string ConsultationUO = "010000024-uo-consultations-gynecologie";
+    public const string EhpadUO = "350002812-uo-hebergement-permanent";
+    public const string DayCareUO = "2A0000261-uo-accueil-de-jour";
+
+    protected override bool ServeOverLoopback => true;
+    protected override bool ResetBetweenTests => false;
+
+    [OneTimeSetUp]
+    public async Task LoadData()
+    {
+        await App.Services.GetRequiredService<RorNational.Fhir.Search.Indexing.SearchIndexSchema>().TruncateAsync();
+        await RunScript("samples/load", Client.BaseAddress!.ToString().TrimEnd('/'));
+        await PublishStructure(Client, Lyon,
+            ("pole-psy", new JsonObject { ["type"] = "Pole", ["name"] = "Pôle de psychiatrie" }),
+            ("service-psy", new JsonObject { ["type"] = "Service", ["name"] = "Service de psychiatrie adulte", ["parentId"] = "pole-psy" }),
+            ("uf-psy", new JsonObject { ["type"] = "UF", ["name"] = "UF psychiatrie générale", ["parentId"] = "service-psy" }),
+            ("lieu-pavillon-n", new JsonObject
+            {
+                ["type"] = "Lieu",
+                ["name"] = "Pavillon N",
+                ["lieu"] = new JsonObject
+                {
+                    ["function"] = "001",
+                    ["idExterneSynchro"] = "PSY-N",
+                    ["address"] = new JsonObject
+                    {
+                        ["houseNumber"] = "5", ["streetType"] = "PL", ["streetName"] = "D ARSONVAL",
+                        ["postalCode"] = "69003", ["city"] = "LYON", ["communeCog"] = "69383",
+                    },
+                },
+            }),
+            ("uo-psy-adultes", Uo("Psychiatrie générale adulte - hospitalisation complète", "uf-psy", "270", sensitive: false)),
+            ("uo-soins-intensifs", Uo("Unité de soins intensifs psychiatriques", "uf-psy", "271", sensitive: true)));
+    }
+
+    private static JsonObject Uo(string name, string parent, string activity, bool sensitive) => new()
+    {
+        ["type"] = "UO",
+        ["name"] = name,
+        ["parentId"] = parent,
+        ["uo"] = new JsonObject
+        {
+            ["champActivite"] = "01",
+            ["activitesOperationnelles"] = new JsonArray(activity),
+            ["modePriseEnCharge"] = "28",
+            ["lieuIds"] = new JsonArray("lieu-pavillon-n"),
+            ["content"] = new JsonObject
+            {
+                ["publicPrisEnCharge"] = new JsonArray("01"),
+                ["ageRange"] = new JsonObject { ["low"] = 18, ["high"] = 65 },
+                ["sensitiveUnit"] = sensitive,
+                ["psychiatricSectors"] = new JsonArray("69G01"),
+                ["interventionZones"] = new JsonArray(new JsonObject { ["type"] = "3", ["code"] = "69" }),
+                ["closing"] = new JsonObject { ["closedFrom"] = "2026-07-01", ["reopeningOn"] = "2026-09-01" },
+            },
+        },
+    };
+
+    /// <summary>Publishes fiches on an EG through an accepted dossier, as an editor and a validator would.</summary>
+    protected static async Task PublishStructure(HttpClient client, string eg, params (string Id, JsonObject Body)[] fiches)
+    {
+        var dossier = (await (await client.PostAsync($"/api/establishments/{eg}/dossiers", null).EnsureOk()).ReadJson())["dossierId"]!.GetValue<string>();
+        foreach (var (id, body) in fiches)
+        {
+            await client.PutAsJsonAsync($"/api/establishments/{eg}/dossiers/{dossier}/fiches/{id}", body).EnsureOk();
+            await client.PostAsync($"/api/establishments/{eg}/dossiers/{dossier}/fiches/{id}/finalize", null).EnsureOk();
+        }
+        await client.PostAsync($"/api/establishments/{eg}/dossiers/{dossier}/submit", null).EnsureOk();
+        await client.PostAsJsonAsync($"/api/establishments/{eg}/dossiers/{dossier}/accept", new { reason = "conforme" }).EnsureOk();
+    }
+
+    /// <summary>GET a search; asserts 200 and parses the Bundle with Hl7.Fhir.</summary>
+    protected async Task<Bundle> Search(string query)
+    {
+        var response = await Client.GetAsync("/fhir/" + query);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), $"{query}: {body}");
+        return FhirJson.Parse<Bundle>(body);
+    }
+
+    /// <summary>The ids of the matches of a search, in the order returned.</summary>
+    protected async Task<List<string>> Matches(string query) =>
+        (await Search(query)).Entry.Where(e => e.Search!.Mode == Bundle.SearchEntryMode.Match).Select(e => e.Resource!.Id!).ToList();
+
+    /// <summary>GET a search that must fail; returns status and OperationOutcome.</summary>
+    protected async Task<(int Status, OperationOutcome Outcome)> Refused(string query, Action<HttpRequestMessage>? configure = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/fhir/" + query);
+        configure?.Invoke(request);
+        var response = await Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.GreaterThanOrEqualTo(400), $"{query}: {body}");
+        return ((int)response.StatusCode, FhirJson.Parse<OperationOutcome>(body));
+    }
+
+    private static async Task RunScript(string script, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(TestPostgres.RepositoryRoot(), script));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.That(process.ExitCode, Is.Zero, await output + await error);
+    }
+}
