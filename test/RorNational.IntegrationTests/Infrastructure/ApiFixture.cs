@@ -12,6 +12,8 @@ public abstract class ApiFixture
 {
     private string _connectionString = "";
 
+    protected string ConnectionString => _connectionString;
+
     protected RorNationalApp App { get; private set; } = null!;
     protected HttpClient Client { get; private set; } = null!;
     protected FixedClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 30, 0, TimeSpan.Zero));

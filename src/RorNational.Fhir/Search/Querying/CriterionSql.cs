@@ -21,7 +21,8 @@ public sealed class CriterionSql(string schema, SqlQuery query, SearchDataClass 
     public string Predicate(Criterion criterion, string resourceType, string alias) => criterion switch
     {
         AllOf all => "(" + string.Join(" and ", all.Criteria.Select(c => Predicate(c, resourceType, alias))) + ")",
-        AnyOf any => "(" + string.Join(" or ", any.Criteria.Select(c => Predicate(c, resourceType, alias))) + ")",
+        // A union of index lookups rather than "or": each branch stays a semi-join on its index.
+        AnyOf any => $"{alias}.id in (" + string.Join(" union ", any.Criteria.Select(c => Ids(c, resourceType))) + ")",
         Not not => $"not {Predicate(not.Criterion, resourceType, alias)}",
         ChainCriterion chain => Chain(chain, resourceType, alias),
         HasCriterion has => Has(has, resourceType, alias),

@@ -74,17 +74,22 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         return query;
     }
 
-    private async Task<long> CountAsync(Session session, SearchRequest request, SearchDataClass denied)
+    private SqlQuery CountQuery(SearchRequest request, SearchDataClass denied)
     {
         var query = Where(request, denied, out _);
         query.Text.Insert(0, "select count(*)");
+        return query;
+    }
+
+    private async Task<long> CountAsync(Session session, SearchRequest request, SearchDataClass denied)
+    {
+        var query = CountQuery(request, denied);
         await using var command = query.ToCommand(session.Connection, session.Transaction);
         return (long)(await command.ExecuteScalarAsync(session.Cancellation))!;
     }
 
-    private async Task<Page> PageAsync(Session session, SearchRequest request, SearchDataClass denied)
+    private SqlQuery PageQuery(SearchRequest request, SearchDataClass denied, List<SortColumn> keys)
     {
-        var keys = SortColumns(request);
         var cursor = request.Cursor;
         var backward = cursor?.Backward == true;
         var query = Where(request, denied, out _);
@@ -92,6 +97,35 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         query.Text.Insert(0, "select " + string.Join(", ", keys.Select(k => k.Column)));
         var order = keys.Select(k => $"{k.Column} {((k.Descending ^ backward) ? "desc" : "asc")}");
         query.Append($" order by {string.Join(", ", order)} limit {query.Add(request.Count + 1, NpgsqlDbType.Integer)}");
+        return query;
+    }
+
+    /// <summary>
+    /// The PostgreSQL plans of a search's count and page queries (EXPLAIN, with ANALYZE when
+    /// asked): how the benchmark and the plan tests check that every parameter is index-backed.
+    /// </summary>
+    public async Task<(string Count, string Page)> ExplainAsync(SearchRequest request, SearchDataClass denied, bool analyze, CancellationToken cancellation)
+    {
+        await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
+        await connection.OpenAsync(cancellation);
+        async Task<string> Explain(SqlQuery query)
+        {
+            query.Text.Insert(0, analyze ? "explain (analyze, buffers) " : "explain ");
+            await using var command = query.ToCommand(connection, null);
+            await using var reader = await command.ExecuteReaderAsync(cancellation);
+            var lines = new List<string>();
+            while (await reader.ReadAsync(cancellation)) lines.Add(reader.GetString(0));
+            return string.Join('\n', lines);
+        }
+        return (await Explain(CountQuery(request, denied)), await Explain(PageQuery(request, denied, SortColumns(request))));
+    }
+
+    private async Task<Page> PageAsync(Session session, SearchRequest request, SearchDataClass denied)
+    {
+        var keys = SortColumns(request);
+        var cursor = request.Cursor;
+        var backward = cursor?.Backward == true;
+        var query = PageQuery(request, denied, keys);
 
         var rows = new List<(string Id, string?[] Keys)>();
         await using (var command = query.ToCommand(session.Connection, session.Transaction))

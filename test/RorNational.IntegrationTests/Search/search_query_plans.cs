@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using RorNational.Fhir.Search.Indexing;
+using RorNational.Fhir.Search.Querying;
+using RorNational.IntegrationTests.Infrastructure;
+
+namespace RorNational.IntegrationTests.Search;
+
+/// <summary>
+/// Every supported kind of search runs on indexes: the EXPLAIN plans of the count and page
+/// queries have no sequential scan of an index table, on a synthetic index of
+/// RORNATIONAL_PLAN_SCALE establishments (10,000 by default: 30,000 UO and 30,000 lieux;
+/// build/benchmarks/search-plans runs it at the national 100,000 with timings).
+/// </summary>
+public sealed class search_query_plans : ApiFixture
+{
+    private static readonly int Scale = int.TryParse(Environment.GetEnvironmentVariable("RORNATIONAL_PLAN_SCALE"), out var scale) ? scale : 10_000;
+    private static readonly string? Report = Environment.GetEnvironmentVariable("RORNATIONAL_PLAN_REPORT");
+
+    protected override bool ResetBetweenTests => false;
+
+    public static readonly (string Type, string Query)[] Searches =
+    [
+        ("HealthcareService", ""),
+        ("HealthcareService", "specialty=227"),
+        ("HealthcareService", "specialty=TRE_R211|227,228&characteristic=12"),
+        ("HealthcareService", "specialty=227&age-range-low=le18&age-range-high=ge18"),
+        ("HealthcareService", "name=cardiologie 12"),
+        ("HealthcareService", "name:contains=ologie 123"),
+        ("HealthcareService", "_content=cardio"),
+        ("HealthcareService", "identifier=84/4242-uo-2"),
+        ("HealthcareService", "location.commune-cog=01234"),
+        ("HealthcareService", "location.near-insee-code=35238|10|km"),
+        ("HealthcareService", "organization:above.identifier=000004242"),
+        ("HealthcareService", "organization.type=120&specialty=227"),
+        ("HealthcareService", "_filter=specialty eq 227 or (specialty eq 228 and age-range-low le 6)"),
+        ("HealthcareService", "specialty=227&_sort=name"),
+        ("HealthcareService", "_sort=-_lastUpdated"),
+        ("HealthcareService", "specialty:missing=true"),
+        ("Location", "address-postalcode=35"),
+        ("Location", "address-city=commune 1234"),
+        ("Location", "near=48.11|-1.68|5|km"),
+        ("Location", "_has:HealthcareService:location:identifier=84/4242-uo-2"),
+        ("Location", $"_lastUpdated=ge{DateTime.UtcNow.AddHours(-1):yyyy-MM-ddTHH:mm:ss}Z"),
+        ("Organization", "_sort=name"),
+        ("Organization", "partof=Organization/ej-17"),
+    ];
+
+    [OneTimeSetUp]
+    public async Task FillTheIndex() =>
+        await NationalScaleIndex.FillAsync(ConnectionString, App.Store.Options.DatabaseSchemaName, Scale);
+
+    [TestCaseSource(nameof(Searches))]
+    public async Task is_index_backed((string Type, string Query) search)
+    {
+        var request = Parse(search.Type, search.Query);
+        var engine = App.Services.GetRequiredService<SearchEngine>();
+        var (count, page) = await engine.ExplainAsync(request, SearchDataClass.SensitiveUnit, analyze: Report is not null, CancellationToken.None);
+        Assert.That(count, Does.Not.Contain("Seq Scan on fhir_search_"), count);
+        Assert.That(page, Does.Not.Contain("Seq Scan on fhir_search_"), page);
+        if (Report is not null) await WriteReport(search, engine, request, count, page);
+    }
+
+    private SearchRequest Parse(string type, string query)
+    {
+        var parameters = query.Length == 0 ? [] : query.Split('&').Select(p => p.Split('=', 2)).Select(p => new KeyValuePair<string, string>(p[0], p[1]));
+        return App.Services.GetRequiredService<SearchRequestParser>().Parse(type, parameters, strict: true);
+    }
+
+    /// <summary>For the benchmark: plans, and p50/p95 of 30 full searches (total, page of 200, load).</summary>
+    private static async Task WriteReport((string Type, string Query) search, SearchEngine engine, SearchRequest request, string count, string page)
+    {
+        var timings = new List<double>();
+        long? total = null;
+        for (var i = 0; i < 30; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            total = (await engine.SearchAsync(request, SearchDataClass.SensitiveUnit, CancellationToken.None)).Total;
+            timings.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        timings.Sort();
+        var text = new StringBuilder()
+            .AppendLine($"## {search.Type}?{search.Query}")
+            .AppendLine($"total {total}; search p50 {timings[14]:F1} ms, p95 {timings[28]:F1} ms")
+            .AppendLine("```").AppendLine("-- count").AppendLine(count).AppendLine("-- page").AppendLine(page).AppendLine("```").AppendLine();
+        lock (typeof(search_query_plans)) File.AppendAllText(Report!, text.ToString());
+    }
+}
