@@ -33,7 +33,8 @@ public sealed class CriterionParser(SearchParameterCatalog catalog, ValueParser 
             ?? throw new UnknownParameter(fullName, $"{resourceType} has no search parameter '{code}'");
 
         if (dot >= 0) return Chain(resourceType, fullName, parameter, modifier, name[(dot + 1)..], raw);
-        if (parameter.Type == SearchParamType.Reference && modifier is not null && modifier != "missing")
+        if (parameter.Type == SearchParamType.Reference && modifier is not null && modifier != "missing"
+            && (modifier != "above" || parameter.Allows("above")))
             return ReferenceWithModifier(fullName, parameter, modifier, raw);
         if (modifier is not null && (!ValueModifiers.Contains(modifier) || !AllowsModifier(parameter, modifier)))
             throw ValueParser.Invalid(fullName, $"the modifier :{modifier} is not supported on {code} ({parameter.Type})");
@@ -43,12 +44,14 @@ public sealed class CriterionParser(SearchParameterCatalog catalog, ValueParser 
         return new ParameterCriterion(parameter, modifier, parsed);
     }
 
-    private static bool AllowsModifier(SearchParameterDefinition parameter, string modifier) => modifier switch
-    {
-        "missing" => true,
-        "exact" or "contains" => parameter.Type == SearchParamType.String,
-        _ => false,
-    };
+    /// <summary>The modifiers its SearchParameter declares, among those the engine implements.</summary>
+    private static bool AllowsModifier(SearchParameterDefinition parameter, string modifier) =>
+        parameter.Allows(modifier) && modifier switch
+        {
+            "missing" => true,
+            "exact" or "contains" => parameter.Type == SearchParamType.String,
+            _ => false,
+        };
 
     /// <summary>reference.param=value, reference:Type.param=value, organization:above.param=value.</summary>
     private Criterion Chain(string resourceType, string fullName, SearchParameterDefinition reference, string? modifier, string rest, string raw)
