@@ -8,6 +8,7 @@ using RorNational.Fhir.Publishing;
 using RorNational.Fhir.Search.Definitions;
 using RorNational.Fhir.Search.Indexing;
 using RorNational.Fhir.Search.Querying;
+using RorNational.Fhir.Storage;
 using RorNational.ReferenceData;
 
 namespace RorNational.Fhir;
@@ -19,6 +20,12 @@ public static class FhirModule
     public static StoreOptions ConfigureFhir(this StoreOptions options, Territory territory)
     {
         var indexer = new SearchIndexer(SearchParameterCatalog.Default, territory);
+        // Declared up front so that their tables exist before the first publication: a
+        // search on an empty store reads them too.
+        options.Schema.For<OrganizationDocument>();
+        options.Schema.For<HealthcareServiceDocument>();
+        options.Schema.For<LocationDocument>();
+        options.Schema.For<PublicationState>();
         options.Projections.Add(new EstablishmentPublicationProjection(territory.RegionOfCommune, indexer), ProjectionLifecycle.Inline);
         return options;
     }
