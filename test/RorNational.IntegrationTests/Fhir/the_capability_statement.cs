@@ -25,10 +25,15 @@ public sealed class the_capability_statement : ApiFixture
         var statement = RorNational.Fhir.FhirJson.Parse<CapabilityStatement>(await Client.GetStringAsync("/fhir/metadata"));
 
         var resources = statement.Rest.Single().Resource;
-        Assert.That(resources.Select(r => r.Type), Is.EqualTo(new[] { "HealthcareService", "Location", "Organization" }));
-        Assert.That(resources.Select(r => r.Interaction.Select(i => i.Code)),
-            Has.All.EqualTo(new CapabilityStatement.TypeRestfulInteraction?[] { CapabilityStatement.TypeRestfulInteraction.Read }));
-        Assert.That(resources.Select(r => r.Profile), Is.EqualTo(new[]
+        Assert.That(resources.Select(r => r.Type), Is.EqualTo(new[] { "HealthcareService", "Location", "Organization", "SearchParameter" }));
+        var served = resources.Where(r => r.Type != "SearchParameter").ToList();
+        Assert.That(served.Select(r => r.Interaction.Select(i => i.Code)), Has.All.EqualTo(new CapabilityStatement.TypeRestfulInteraction?[]
+        {
+            CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType,
+        }));
+        Assert.That(resources.Single(r => r.Type == "SearchParameter").Interaction.Select(i => i.Code),
+            Is.EqualTo(new CapabilityStatement.TypeRestfulInteraction?[] { CapabilityStatement.TypeRestfulInteraction.Read }));
+        Assert.That(served.Select(r => r.Profile), Is.EqualTo(new[]
         {
             "https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-healthcareservice",
             "https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-location",

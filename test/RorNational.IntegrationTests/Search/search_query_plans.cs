@@ -58,8 +58,9 @@ public sealed class search_query_plans : ApiFixture
         var request = Parse(search.Type, search.Query);
         var engine = App.Services.GetRequiredService<SearchEngine>();
         var (count, page) = await engine.ExplainAsync(request, SearchDataClass.SensitiveUnit, analyze: Report is not null, CancellationToken.None);
-        // Counting a whole type reads a third of the resource table: PostgreSQL rightly scans it.
-        if (search.Query.Length > 0 && !search.Query.StartsWith("_sort", StringComparison.Ordinal))
+        // Counting a whole type, or all but those having a value (:missing=true), reads most of
+        // the type's rows: PostgreSQL rightly scans the resource table for the count.
+        if (search.Query.Length > 0 && !search.Query.StartsWith("_sort", StringComparison.Ordinal) && !search.Query.Contains(":missing=true"))
             Assert.That(count, Does.Not.Contain("Seq Scan on fhir_search_"), count);
         Assert.That(page, Does.Not.Contain("Seq Scan on fhir_search_"), page);
         if (Report is not null) await WriteReport(search, engine, request, count, page);

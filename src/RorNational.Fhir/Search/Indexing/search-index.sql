@@ -97,3 +97,11 @@ create table if not exists {schema}.fhir_search_text (
 );
 create index if not exists fhir_search_text_document on {schema}.fhir_search_text using gin (document);
 create index if not exists fhir_search_text_resource on {schema}.fhir_search_text (resource_type, id);
+
+-- The planner's row estimates multiply the selectivities of resource_type, param and value
+-- as if they were independent; they are not (a code belongs to one parameter of one type).
+-- Extended statistics keep its estimates, and so its join orders, right.
+create statistics if not exists fhir_search_token_stats (dependencies, mcv) on resource_type, param, code from {schema}.fhir_search_token;
+create statistics if not exists fhir_search_string_stats (dependencies, mcv) on resource_type, param, normalized from {schema}.fhir_search_string;
+create statistics if not exists fhir_search_reference_stats (dependencies, mcv) on resource_type, param, target_type from {schema}.fhir_search_reference;
+create statistics if not exists fhir_search_number_stats (dependencies, mcv) on resource_type, param, value from {schema}.fhir_search_number;
