@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RorNational.Fhir.Capabilities;
 using RorNational.Fhir.Errors;
 using RorNational.Fhir.Publishing;
+using RorNational.Fhir.Search;
 using RorNational.Fhir.Search.Definitions;
 using RorNational.Fhir.Search.Indexing;
 using RorNational.Fhir.Search.Querying;
@@ -40,6 +41,7 @@ public static class FhirModule
         .AddSingleton<FilterParser>()
         .AddSingleton<SearchRequestParser>()
         .AddSingleton<SearchEngine>()
+        .AddSingleton<SearchResponder>()
         .AddSingleton<SearchIndexSchema>()
         .AddHostedService(provider => provider.GetRequiredService<SearchIndexSchema>());
 

@@ -98,10 +98,7 @@ public sealed class publishing_through_a_dossier : ApiFixture
     public async Task a_unit_removed_by_an_accepted_dossier_is_gone()
     {
         await Client.PublishHospital();
-        var dossier = await Client.OpenDossier();
-        await Client.DeleteAsync($"/api/establishments/{EG}/dossiers/{dossier}/fiches/uo-cardio-hc").EnsureOk();
-        await Client.Submit(dossier).EnsureOk();
-        await Client.Accept(dossier).EnsureOk();
+        await Client.RemoveThroughDossier("uo-cardio-hc");
 
         var response = await Client.GetAsync("/fhir/HealthcareService/010000024-uo-cardio-hc");
 

@@ -1,4 +1,5 @@
 using Marten;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using RorNational.Fhir.Search.Indexing;
 
@@ -43,7 +44,18 @@ public abstract class ApiFixture
     {
         if (!ResetBetweenTests) return;
         await App.Services.ResetAllMartenDataAsync();
-        await App.Services.GetRequiredService<SearchIndexSchema>().TruncateAsync();
+        await EmptySearchIndex();
+    }
+
+    /// <summary>The search index is not Marten's: resetting Marten's data leaves it.</summary>
+    private async Task EmptySearchIndex()
+    {
+        var schema = App.Store.Options.DatabaseSchemaName;
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var truncate = new NpgsqlCommand(
+            "truncate " + string.Join(", ", SearchIndexSchema.Tables.Select(table => $"{schema}.{table}")), connection);
+        await truncate.ExecuteNonQueryAsync();
     }
 
     [OneTimeTearDown]

@@ -112,6 +112,15 @@ public static class StructureRequests
         await client.Accept(await client.SubmitDossier(HospitalFiches)).EnsureOk();
     }
 
+    /// <summary>Removes a published fiche through an accepted dossier.</summary>
+    public static async Task RemoveThroughDossier(this HttpClient client, string ficheId)
+    {
+        var dossier = await client.OpenDossier();
+        await client.DeleteAsync($"/api/establishments/{EG}/dossiers/{dossier}/fiches/{ficheId}").EnsureOk();
+        await client.Submit(dossier).EnsureOk();
+        await client.Accept(dossier).EnsureOk();
+    }
+
     public static async Task<HttpResponseMessage> EnsureOk(this Task<HttpResponseMessage> request)
     {
         var response = await request;

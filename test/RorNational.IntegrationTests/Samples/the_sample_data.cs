@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Hl7.Fhir.Model;
 using RorNational.Fhir;
@@ -20,7 +19,7 @@ public sealed class the_sample_data : ApiFixture
     [Test]
     public async Task load_through_the_public_api_and_are_published_as_fhir()
     {
-        var (exitCode, output) = await RunScript("samples/load", Client.BaseAddress!.ToString().TrimEnd('/'));
+        var (exitCode, output) = await Scripts.RunAsync("samples/load", Client.BaseAddress!.ToString().TrimEnd('/'));
         Assert.That(exitCode, Is.Zero, output);
 
         var hospital = FhirJson.Parse<HealthcareService>(
@@ -36,7 +35,7 @@ public sealed class the_sample_data : ApiFixture
     [Test]
     public async Task every_resource_they_publish_is_valid_against_base_r4_and_the_ror_profiles()
     {
-        var (exitCode, output) = await RunScript("samples/load", Client.BaseAddress!.ToString().TrimEnd('/'));
+        var (exitCode, output) = await Scripts.RunAsync("samples/load", Client.BaseAddress!.ToString().TrimEnd('/'));
         Assert.That(exitCode, Is.Zero, output);
 
         await using var session = App.Store.QuerySession();
@@ -49,17 +48,5 @@ public sealed class the_sample_data : ApiFixture
         Assert.That(resources, Has.Count.EqualTo(46), "16 EJ, 19 EG, 3 pôle/service/UF, 4 UO, 4 lieux");
         Assert.That(report.Summary.Resources, Is.EqualTo(resources.Count));
         Assert.That(report.Errors, Is.Empty, report.ToString());
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunScript(string script, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(TestPostgres.RepositoryRoot(), script));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
@@ -31,8 +30,8 @@ public abstract class SearchFixture : ApiFixture
     [OneTimeSetUp]
     public async Task LoadData()
     {
-        await App.Services.GetRequiredService<RorNational.Fhir.Search.Indexing.SearchIndexSchema>().TruncateAsync();
-        await RunScript("samples/load", Client.BaseAddress!.ToString().TrimEnd('/'));
+        var (exitCode, output) = await Scripts.RunAsync("samples/load", Client.BaseAddress!.ToString().TrimEnd('/'));
+        Assert.That(exitCode, Is.Zero, output);
         await PublishStructure(Client, Lyon,
             ("pole-psy", new JsonObject { ["type"] = "Pole", ["name"] = "Pôle de psychiatrie" }),
             ("service-psy", new JsonObject { ["type"] = "Service", ["name"] = "Service de psychiatrie adulte", ["parentId"] = "pole-psy" }),
@@ -114,17 +113,5 @@ public abstract class SearchFixture : ApiFixture
         var body = await response.Content.ReadAsStringAsync();
         Assert.That((int)response.StatusCode, Is.GreaterThanOrEqualTo(400), $"{query}: {body}");
         return ((int)response.StatusCode, FhirJson.Parse<OperationOutcome>(body));
-    }
-
-    private static async Task RunScript(string script, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(TestPostgres.RepositoryRoot(), script));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.That(process.ExitCode, Is.Zero, await output + await error);
     }
 }

@@ -27,10 +27,7 @@ public sealed class keeping_the_index_current : ApiFixture
     public async Task a_removed_unit_is_no_longer_found_nor_included()
     {
         await Client.PublishHospital();
-        var dossier = await Client.OpenDossier();
-        await Client.DeleteAsync($"/api/establishments/{EG}/dossiers/{dossier}/fiches/uo-cardio-hc").EnsureOk();
-        await Client.Submit(dossier).EnsureOk();
-        await Client.Accept(dossier).EnsureOk();
+        await Client.RemoveThroughDossier("uo-cardio-hc");
 
         Assert.That(await Matches("HealthcareService?specialty=021"), Is.Empty);
         var locations = await Client.GetStringAsync("/fhir/Location?_revinclude=HealthcareService:location");

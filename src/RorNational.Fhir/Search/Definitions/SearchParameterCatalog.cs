@@ -16,6 +16,7 @@ public sealed class SearchParameterCatalog
     public static SearchParameterCatalog Default { get; } = LoadEmbedded();
 
     private readonly Dictionary<(string Type, string Code), SearchParameterDefinition> _byTypeAndCode = [];
+    private readonly Dictionary<string, IReadOnlyList<SearchParameterDefinition>> _byType;
 
     public SearchParameterCatalog(IEnumerable<SearchParameterDefinition> definitions)
     {
@@ -23,6 +24,8 @@ public sealed class SearchParameterCatalog
         foreach (var definition in All)
         foreach (var type in ResourceTypes.Where(definition.AppliesTo))
             _byTypeAndCode[(type, definition.Code)] = definition;
+        _byType = ResourceTypes.ToDictionary(type => type, type => (IReadOnlyList<SearchParameterDefinition>)_byTypeAndCode
+            .Where(e => e.Key.Type == type).Select(e => e.Value).OrderBy(d => d.Code, StringComparer.Ordinal).ToList());
     }
 
     public IReadOnlyList<SearchParameterDefinition> All { get; }
@@ -33,8 +36,7 @@ public sealed class SearchParameterCatalog
     public SearchParameterDefinition? ById(string id) => All.FirstOrDefault(d => d.Id == id);
 
     /// <summary>The parameters of one resource type, resource-level ones included, by code.</summary>
-    public IEnumerable<SearchParameterDefinition> Of(string resourceType) =>
-        _byTypeAndCode.Where(e => e.Key.Type == resourceType).Select(e => e.Value).OrderBy(d => d.Code, StringComparer.Ordinal);
+    public IReadOnlyList<SearchParameterDefinition> Of(string resourceType) => _byType.GetValueOrDefault(resourceType) ?? [];
 
     private static SearchParameterCatalog LoadEmbedded()
     {

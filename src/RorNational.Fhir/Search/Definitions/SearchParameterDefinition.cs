@@ -24,4 +24,16 @@ public sealed record SearchParameterDefinition(
         Bases.Contains(resourceType) || Bases.Contains("Resource") || Bases.Contains("DomainResource");
 
     public bool Allows(string modifier) => Modifiers.Contains(modifier);
+
+    /// <summary>
+    /// The expression as FHIRPath evaluates it on a resource of this type: "Resource.meta.tag"
+    /// is written for every type, FHIRPath wants the actual type as root.
+    /// </summary>
+    public string? ExpressionFor(string resourceType) => Expression switch
+    {
+        null => null,
+        _ when Expression.StartsWith("Resource.", StringComparison.Ordinal) => resourceType + Expression["Resource".Length..],
+        _ when Expression.StartsWith("DomainResource.", StringComparison.Ordinal) => resourceType + Expression["DomainResource".Length..],
+        _ => Expression,
+    };
 }

@@ -9,8 +9,9 @@ public static class SearchDataClassifier
     /// <summary>Parameters that only reveal a resource's id and metadata, visible even for a sensitive unit.</summary>
     private static readonly HashSet<string> MetadataParameters = ["_id", "_lastUpdated", "_tag", "_profile"];
 
-    public static SearchDataClass Classify(Resource resource, string parameter) =>
-        ClassOf(parameter) | (IsSensitiveUnit(resource) && !MetadataParameters.Contains(parameter)
+    /// <param name="sensitiveUnit">Whether the resource is an offer flagged sensitive-unit (<see cref="IsSensitiveUnit"/>).</param>
+    public static SearchDataClass Classify(string parameter, bool sensitiveUnit) =>
+        ClassOf(parameter) | (sensitiveUnit && !MetadataParameters.Contains(parameter)
             ? SearchDataClass.SensitiveUnit
             : SearchDataClass.None);
 

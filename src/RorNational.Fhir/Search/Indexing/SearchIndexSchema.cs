@@ -11,6 +11,7 @@ namespace RorNational.Fhir.Search.Indexing;
 /// </summary>
 public sealed class SearchIndexSchema(IDocumentStore store) : IHostedService
 {
+    /// <summary>Every index table: what a resource's rows are deleted from when it is republished or retired.</summary>
     public static readonly string[] Tables =
         ["fhir_search_resource", "fhir_search_token", "fhir_search_string", "fhir_search_number",
          "fhir_search_date", "fhir_search_reference", "fhir_search_position", "fhir_search_text"];
@@ -24,7 +25,8 @@ public sealed class SearchIndexSchema(IDocumentStore store) : IHostedService
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
         // Several hosts may start at once: one creates the tables while the others wait.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock(hashtext('rornational.search-index-schema'))", connection, transaction))
@@ -35,21 +37,4 @@ public sealed class SearchIndexSchema(IDocumentStore store) : IHostedService
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>Empties the index (tests reset the store between cases).</summary>
-    public async Task TruncateAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        var schema = store.Options.DatabaseSchemaName;
-        await using var truncate = new NpgsqlCommand(
-            "truncate " + string.Join(", ", Tables.Select(t => $"{schema}.{t}")), connection);
-        await truncate.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
 }

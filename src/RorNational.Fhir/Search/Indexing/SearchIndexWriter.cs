@@ -9,18 +9,15 @@ namespace RorNational.Fhir.Search.Indexing;
 /// </summary>
 public static class SearchIndexWriter
 {
-    private static readonly string[] Tables =
-        ["resource", "token", "string", "number", "date", "reference", "position", "text"];
-
     public static void Queue(IDocumentOperations operations, IReadOnlyCollection<(string Type, string Id)> replaced, IReadOnlyList<SearchIndexRows> rows)
     {
         if (replaced.Count == 0) return;
         var schema = operations.DocumentStore.Options.DatabaseSchemaName;
         var types = replaced.Select(r => r.Type).ToArray();
         var ids = replaced.Select(r => r.Id).ToArray();
-        foreach (var table in Tables)
+        foreach (var table in SearchIndexSchema.Tables)
             operations.QueueSqlCommand(
-                $"delete from {schema}.fhir_search_{table} t using unnest(?::text[], ?::text[]) as r(resource_type, id) " +
+                $"delete from {schema}.{table} t using unnest(?::text[], ?::text[]) as r(resource_type, id) " +
                 "where t.resource_type = r.resource_type and t.id = r.id", types, ids);
         if (rows.Count == 0) return;
 

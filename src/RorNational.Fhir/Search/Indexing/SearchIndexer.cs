@@ -15,15 +15,22 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, Territory terr
     /// <summary>Where a Location has no position of its own, near-insee-code uses its commune's centroid.</summary>
     public const string CommuneCentroidParam = "commune-centroid";
 
+    /// <summary>Per type, the parameters whose values are extracted, with their expression rooted at the type.</summary>
+    private readonly Dictionary<string, List<(SearchParameterDefinition Parameter, string Expression)>> _extracted =
+        SearchParameterCatalog.ResourceTypes.ToDictionary(type => type, type => catalog.Of(type)
+            // _id and _lastUpdated are columns of the resource row.
+            .Where(p => p.Code is not ("_id" or "_lastUpdated") && p.ExpressionFor(type) is not null)
+            .Select(p => (p, p.ExpressionFor(type)!)).ToList());
+
     public SearchIndexRows Index(Resource resource, DateTimeOffset lastUpdated)
     {
         var type = resource.TypeName;
         var rows = new SearchIndexRows(type, resource.Id!, lastUpdated);
-        foreach (var parameter in catalog.Of(type))
+        var sensitive = SearchDataClassifier.IsSensitiveUnit(resource);
+        foreach (var (parameter, expression) in _extracted[type])
         {
-            if (parameter.Expression is null || parameter.Code is "_id" or "_lastUpdated") continue;
-            var requires = SearchDataClassifier.Classify(resource, parameter.Code);
-            foreach (var value in resource.Select(ForType(parameter.Expression, type)).OfType<Base>())
+            var requires = SearchDataClassifier.Classify(parameter.Code, sensitive);
+            foreach (var value in resource.Select(expression).OfType<Base>())
                 Add(rows, parameter, value, requires);
         }
         rows.SortName = rows.Strings.FirstOrDefault(s => s.Param == "name")?.Normalized;
@@ -31,12 +38,6 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, Territory terr
         AddText(resource, rows);
         return rows;
     }
-
-    /// <summary>"Resource.meta.tag" is written for every type; FHIRPath wants the actual type as root.</summary>
-    private static string ForType(string expression, string type) =>
-        expression.StartsWith("Resource.", StringComparison.Ordinal) ? type + expression["Resource".Length..]
-        : expression.StartsWith("DomainResource.", StringComparison.Ordinal) ? type + expression["DomainResource".Length..]
-        : expression;
 
     private static void Add(SearchIndexRows rows, SearchParameterDefinition parameter, Base value, SearchDataClass requires)
     {
@@ -135,6 +136,6 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, Territory terr
         };
         var words = string.Join(' ', texts.Where(t => !string.IsNullOrWhiteSpace(t)).SelectMany(t => TextNormalizer.Words(t!)));
         if (words.Length > 0)
-            rows.Texts.Add(new TextRow(words, SearchDataClassifier.Classify(resource, "_content")));
+            rows.Texts.Add(new TextRow(words, SearchDataClassifier.Classify("_content", SearchDataClassifier.IsSensitiveUnit(resource))));
     }
 }

@@ -60,8 +60,7 @@ public sealed class CriterionParser(SearchParameterCatalog catalog, ValueParser 
             throw ValueParser.Invalid(fullName, $"{reference.Code} is not a reference: it cannot be chained");
         var hierarchy = modifier == "above";
         var targetType = TargetType(fullName, reference, hierarchy ? null : modifier);
-        if (hierarchy && targetType != "Organization")
-            throw ValueParser.Invalid(fullName, ":above follows the organization hierarchy (partOf): it applies to references to Organization");
+        RequireOrganizationTree(fullName, hierarchy, targetType);
         return new ChainCriterion(reference, targetType, Parse(targetType, fullName, rest, raw), hierarchy);
     }
 
@@ -70,19 +69,19 @@ public sealed class CriterionParser(SearchParameterCatalog catalog, ValueParser 
     {
         var hierarchy = modifier == "above";
         var targetType = TargetType(fullName, reference, hierarchy ? null : modifier);
-        if (hierarchy)
-        {
-            if (targetType != "Organization")
-                throw ValueParser.Invalid(fullName, ":above follows the organization hierarchy (partOf): it applies to references to Organization");
-            return new ChainCriterion(reference, targetType, Parse(targetType, fullName, "_id", IdsOf(fullName, raw, reference)), Hierarchy: true);
-        }
-        var parsed = SplitOr(raw).Select(value => (ReferenceValue)values.Parse(reference, fullName, null, value))
-            .Select(value => value with { Type = targetType }).ToList<SearchValue>();
-        return new ParameterCriterion(reference, null, parsed);
+        RequireOrganizationTree(fullName, hierarchy, targetType);
+        var references = SplitOr(raw).Select(value => (ReferenceValue)values.Parse(reference, fullName, null, value)).ToList();
+        if (!hierarchy)
+            return new ParameterCriterion(reference, null, references.Select(value => value with { Type = targetType }).ToList<SearchValue>());
+        var roots = new ParameterCriterion(catalog.Find(targetType, "_id")!, null, references.Select(r => new TokenValue(null, r.Id, false)).ToList<SearchValue>());
+        return new ChainCriterion(reference, targetType, roots, Hierarchy: true);
     }
 
-    private string IdsOf(string fullName, string raw, SearchParameterDefinition reference) =>
-        string.Join(',', SplitOr(raw).Select(value => ((ReferenceValue)values.Parse(reference, fullName, null, value)).Id));
+    private static void RequireOrganizationTree(string fullName, bool hierarchy, string targetType)
+    {
+        if (hierarchy && targetType != "Organization")
+            throw ValueParser.Invalid(fullName, ":above follows the organization hierarchy (partOf): it applies to references to Organization");
+    }
 
     private string TargetType(string fullName, SearchParameterDefinition reference, string? typeModifier)
     {

@@ -25,26 +25,24 @@ public sealed class FilterParser(SearchParameterCatalog catalog, CriterionParser
         return criterion;
     }
 
-    private Criterion Or(string type, List<Token> tokens, ref int position)
-    {
-        var any = new List<Criterion> { And(type, tokens, ref position) };
-        while (IsWord(tokens, position, "or"))
-        {
-            position++;
-            any.Add(And(type, tokens, ref position));
-        }
-        return any.Count == 1 ? any[0] : new AnyOf(any);
-    }
+    private Criterion Or(string type, List<Token> tokens, ref int position) =>
+        Joined("or", criteria => new AnyOf(criteria), And, type, tokens, ref position);
 
-    private Criterion And(string type, List<Token> tokens, ref int position)
+    private Criterion And(string type, List<Token> tokens, ref int position) =>
+        Joined("and", criteria => new AllOf(criteria), Unary, type, tokens, ref position);
+
+    private delegate Criterion Operand(string type, List<Token> tokens, ref int position);
+
+    /// <summary>operand (word operand)*, as one criterion.</summary>
+    private static Criterion Joined(string word, Func<List<Criterion>, Criterion> join, Operand operand, string type, List<Token> tokens, ref int position)
     {
-        var all = new List<Criterion> { Unary(type, tokens, ref position) };
-        while (IsWord(tokens, position, "and"))
+        var operands = new List<Criterion> { operand(type, tokens, ref position) };
+        while (IsWord(tokens, position, word))
         {
             position++;
-            all.Add(Unary(type, tokens, ref position));
+            operands.Add(operand(type, tokens, ref position));
         }
-        return all.Count == 1 ? all[0] : new AllOf(all);
+        return operands.Count == 1 ? operands[0] : join(operands);
     }
 
     private Criterion Unary(string type, List<Token> tokens, ref int position)

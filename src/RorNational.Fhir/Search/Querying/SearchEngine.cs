@@ -65,10 +65,10 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
 
     private static string Key((string Type, string Id) resource) => resource.Type + "/" + resource.Id;
 
-    private SqlQuery Where(SearchRequest request, SearchDataClass denied, out CriterionSql sql)
+    private SqlQuery Where(SearchRequest request, SearchDataClass denied)
     {
         var query = new SqlQuery();
-        sql = new CriterionSql(Schema, query, denied);
+        var sql = new CriterionSql(Schema, query, denied);
         query.Append($" from {Schema}.fhir_search_resource r where r.resource_type = {query.Add(request.ResourceType, NpgsqlDbType.Text)}");
         foreach (var criterion in request.Criteria) query.Append(" and " + sql.Predicate(criterion, request.ResourceType, "r"));
         return query;
@@ -76,7 +76,7 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
 
     private SqlQuery CountQuery(SearchRequest request, SearchDataClass denied)
     {
-        var query = Where(request, denied, out _);
+        var query = Where(request, denied);
         query.Text.Insert(0, "select count(*)");
         return query;
     }
@@ -92,7 +92,7 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
     {
         var cursor = request.Cursor;
         var backward = cursor?.Backward == true;
-        var query = Where(request, denied, out _);
+        var query = Where(request, denied);
         if (cursor is not null) query.Append(" and " + Keyset(query, keys, cursor, backward));
         query.Text.Insert(0, "select " + string.Join(", ", keys.Select(k => k.Column)));
         var order = keys.Select(k => $"{k.Column} {((k.Descending ^ backward) ? "desc" : "asc")}");
@@ -261,7 +261,6 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
     private async Task<List<(string Type, string Id)>> FollowAsync(Session session, IncludeRequest include, List<(string Type, string Id)> from, SearchDataClass denied)
     {
         var query = new SqlQuery();
-        var referenceSide = include.Reverse ? "target" : "source";
         var fromType = include.Reverse ? include.TargetType : include.SourceType;
         var ids = from.Where(r => fromType is null || r.Type == fromType).Select(r => r.Id).Distinct().ToArray();
         var types = from.Where(r => fromType is null || r.Type == fromType).Select(r => r.Type).Distinct().ToArray();
@@ -271,7 +270,7 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         var idList = query.Add(ids, NpgsqlDbType.Array | NpgsqlDbType.Text);
         var deniedMask = query.Add((int)denied, NpgsqlDbType.Integer);
         var target = include.TargetType is null ? "" : $" and x.target_type = {query.Add(include.TargetType, NpgsqlDbType.Text)}";
-        query.Append(referenceSide == "source"
+        query.Append(!include.Reverse
             ? $"select x.target_type, x.target_id from {Schema}.fhir_search_reference x where x.resource_type = {source} and x.param = {param} " +
               $"and x.id = any({idList}) and x.requires & {deniedMask} = 0{target}"
             : $"select x.resource_type, x.id from {Schema}.fhir_search_reference x where x.resource_type = {source} and x.param = {param} " +
@@ -294,14 +293,14 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         {
             var table = store.Options.FindOrResolveDocumentType(DocumentTypes[group.Key]).TableName.QualifiedName;
             var query = new SqlQuery();
-            query.Append($"select id, data ->> 'Json' from {table} where id = any({query.Add(group.Select(r => r.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)}) " +
-                         "and not coalesce((data ->> 'Retired')::boolean, false)");
+            // Retired resources have no index rows: in this snapshot, nothing found is retired.
+            query.Append($"select id, data ->> 'Json' from {table} where id = any({query.Add(group.Select(r => r.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)})");
             await using var command = query.ToCommand(session.Connection, session.Transaction);
             await using var reader = await command.ExecuteReaderAsync(session.Cancellation);
             while (await reader.ReadAsync(session.Cancellation)) json[(group.Key, reader.GetString(0))] = reader.GetString(1);
         }
         return resources.Where(json.ContainsKey)
-            .Select(r => new FoundResource(r.Type, r.Id, json[r], distances?.GetValueOrDefault(r.Id) is { } d && distances.ContainsKey(r.Id) ? d : null))
+            .Select(r => new FoundResource(r.Type, r.Id, json[r], distances is not null && distances.TryGetValue(r.Id, out var d) ? d : null))
             .ToList();
     }
 }

@@ -30,8 +30,7 @@ public sealed class SqlQuery
     public NpgsqlCommand ToCommand(NpgsqlConnection connection, NpgsqlTransaction? transaction)
     {
         var command = new NpgsqlCommand(Text.ToString(), connection, transaction);
-        foreach (var parameter in _parameters)
-            command.Parameters.Add(parameter.Clone());
+        command.Parameters.AddRange(_parameters.ToArray());
         return command;
     }
 

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+using RorNational.Domain.Common;
+using RorNational.Fhir.Http;
+using RorNational.Fhir.Search.Indexing;
+using RorNational.Fhir.Search.Querying;
+using RorNational.Fhir.Search.Results;
+
+namespace RorNational.Fhir.Search;
+
+/// <summary>One search over HTTP: parameters in, searchset Bundle out in the negotiated format.</summary>
+public sealed class SearchResponder(SearchRequestParser parser, SearchEngine engine, TimeProvider clock)
+{
+    public async Task<IResult> AnswerAsync(string resourceType, HttpContext context)
+    {
+        var request = context.Request;
+        var format = FhirFormat.Of(request);
+        var parameters = await ParametersOf(request);
+        var search = parser.Parse(resourceType, parameters, IsStrict(request));
+        var result = await engine.SearchAsync(search, SearchAccess.DeniedTo(context), context.RequestAborted);
+        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";
+        var bundle = SearchBundleWriter.Write(search, result, baseUrl, $"{baseUrl}/{resourceType}", clock.GetUtcNow());
+        return Microsoft.AspNetCore.Http.Results.Text(FhirOutput.Render(bundle, format), format.ContentType, statusCode: StatusCodes.Status200OK);
+    }
+
+    /// <summary>The query string, and for POST _search the form body too (application/x-www-form-urlencoded).</summary>
+    private static async Task<List<KeyValuePair<string, string>>> ParametersOf(HttpRequest request)
+    {
+        var parameters = Flatten(request.Query).ToList();
+        if (!HttpMethods.IsPost(request.Method)) return parameters;
+        if (!request.HasFormContentType)
+            throw CommandRejected.Because(RejectionKind.UnsupportedMediaType,
+                "send the search parameters as application/x-www-form-urlencoded");
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        parameters.AddRange(Flatten(form));
+        return parameters;
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> Flatten(IEnumerable<KeyValuePair<string, StringValues>> values) =>
+        values.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? "")));
+
+    /// <summary>Prefer: handling=strict refuses unknown parameters; lenient (the default) ignores and reports them.</summary>
+    private static bool IsStrict(HttpRequest request) =>
+        request.Headers["Prefer"].SelectMany(v => (v ?? "").Split(',')).Any(p => p.Trim().Equals("handling=strict", StringComparison.OrdinalIgnoreCase));
+}
