@@ -99,6 +99,11 @@ public sealed class search_errors_and_formats : SearchFixture
         Assert.That(service.Extension, Is.Empty);
         Assert.That(service.Meta!.Tag.Select(t => t.Code), Does.Contain("SUBSETTED"));
 
+        var text = (HealthcareService)(await Search($"HealthcareService?_id={PsychiatryUO}&_summary=text")).Entry.Single().Resource!;
+        Assert.That(text.Name, Is.Null, "text: the narrative and mandatory elements only");
+        var data = (HealthcareService)(await Search($"HealthcareService?_id={PsychiatryUO}&_summary=data")).Entry.Single().Resource!;
+        Assert.That(data.Extension, Is.Not.Empty, "data: everything but the narrative");
+
         var summary = (HealthcareService)(await Search($"HealthcareService?_id={PsychiatryUO}&_summary=true")).Entry.Single().Resource!;
         Assert.That(summary.Name, Is.Not.Null, "name is a summary element");
         Assert.That(summary.Extension, Is.Empty, "extensions are not");
@@ -127,6 +132,23 @@ public sealed class search_errors_and_formats : SearchFixture
         var before = new HttpRequestMessage(HttpMethod.Get, $"/fhir/HealthcareService/{PsychiatryUO}");
         before.Headers.IfModifiedSince = lastModified.AddDays(-1);
         Assert.That((await Client.SendAsync(before)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task a_count_above_the_maximum_is_lowered_and_said()
+    {
+        var bundle = await Search("Organization?_count=5000");
+        var outcome = (OperationOutcome)bundle.Entry.Single(e => e.Search!.Mode == Bundle.SearchEntryMode.Outcome).Resource!;
+        Assert.That(outcome.Issue.Single().Diagnostics, Does.Contain("1000"));
+    }
+
+    [Test]
+    public async Task the_capability_statement_is_served_in_xml_too()
+    {
+        var response = await Client.GetAsync("/fhir/metadata?_format=xml");
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/fhir+xml"));
+        var statement = new FhirXmlDeserializer().Deserialize<CapabilityStatement>(await response.Content.ReadAsStringAsync());
+        Assert.That(statement.Format, Does.Contain("application/fhir+xml"));
     }
 
     [Test]

@@ -42,6 +42,23 @@ public sealed class searching_by_parameters : SearchFixture
     }
 
     [Test]
+    public async Task an_escaped_comma_is_part_of_a_string_not_an_alternative()
+    {
+        const string lieu = "010000024-lieu-femme-enfant-2"; // "Bâtiment femme-enfant, 2e étage"
+        Assert.That(await Matches("Location?name=batiment femme-enfant\\, 2e"), Is.EqualTo(new[] { lieu }));
+        Assert.That(await Matches("Location?_filter=name co \"enfant, 2e\""), Is.EqualTo(new[] { lieu }));
+    }
+
+    [Test]
+    public async Task number_prefixes_on_the_age_range()
+    {
+        Assert.That(await Matches("HealthcareService?age-range-low=gt18"), Is.EquivalentTo(new[] { EhpadUO, DayCareUO }));
+        Assert.That(await Matches("HealthcareService?age-range-low=lt18"), Does.Contain(GynecologyUO).And.Not.Contain(PsychiatryUO));
+        Assert.That(await Matches("HealthcareService?age-range-low=ne18&age-range-high=65"), Is.Empty);
+        Assert.That(await Matches("HealthcareService?age-range-high=eq65"), Is.EquivalentTo(new[] { PsychiatryUO, SensitiveUO }));
+    }
+
+    [Test]
     public async Task the_age_range_of_the_public_is_searched_as_a_range()
     {
         var adults = await Matches("HealthcareService?age-range-low=le18&age-range-high=ge18");
@@ -89,6 +106,8 @@ public sealed class searching_by_parameters : SearchFixture
         Assert.That(await Matches("HealthcareService?_lastUpdated=lt2000-01-01T00:00:00Z"), Is.Empty);
         Assert.That(await Matches($"HealthcareService?_tag={T.Region}|53"), Is.EqualTo(new[] { EhpadUO }));
         Assert.That(await Matches("Location?_tag=94"), Is.EqualTo(new[] { "2A0000261-lieu-accueil-de-jour" }));
+        Assert.That(await Matches($"Location?_profile={RorCanonical.LocationProfile}"), Has.Count.EqualTo(5));
+        Assert.That(await Matches($"Location?_profile={RorCanonical.OrganizationProfile}"), Is.Empty);
     }
 
     [Test]

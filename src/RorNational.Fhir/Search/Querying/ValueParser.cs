@@ -38,7 +38,7 @@ public sealed class ValueParser(Territory territory)
             _ => parameter.Type switch
             {
                 SearchParamType.Token or SearchParamType.Uri => Token(raw),
-                SearchParamType.String => new StringValue(raw),
+                SearchParamType.String => new StringValue(Unescape(raw)),
                 SearchParamType.Date => Date(parameter, name, raw),
                 SearchParamType.Number => Number(parameter, name, raw, quantity: false),
                 SearchParamType.Quantity => Number(parameter, name, raw, quantity: true),
