@@ -1,7 +1,9 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RorNational.Fhir.Access;
 using RorNational.Fhir.Capabilities;
 using RorNational.Fhir.Errors;
 using RorNational.Fhir.Publishing;
@@ -31,8 +33,10 @@ public static class FhirModule
         return options;
     }
 
-    public static IServiceCollection AddFhir(this IServiceCollection services, Territory territory) => services
+    /// <param name="configuration">Where the access profiles are (Access:Profiles).</param>
+    public static IServiceCollection AddFhir(this IServiceCollection services, Territory territory, IConfiguration configuration) => services
         .Configure<SearchOptions>(_ => { })
+        .AddSingleton(AccessProfiles.From(configuration))
         .AddSingleton<CapabilityStatementBuilder>()
         .AddSingleton(SearchParameterCatalog.Default)
         .AddSingleton(territory)

@@ -25,7 +25,7 @@ public static class EventStoreConfiguration
         var schema = builder.Configuration["Database:Schema"] ?? "ror";
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddFhir(Territory.Default);
+        builder.Services.AddFhir(Territory.Default, builder.Configuration);
         builder.Services.AddOffer();
         builder.Services.AddMarten(options =>
             {

@@ -7,6 +7,8 @@ using RorNational.Fhir.Http;
 using RorNational.Fhir.Ror;
 using RorNational.Fhir.Search.Definitions;
 
+using RorNational.Fhir.Access;
+
 namespace RorNational.Fhir.Capabilities;
 
 /// <summary>
@@ -18,7 +20,8 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
     private readonly Lazy<IReadOnlyList<(string Type, CapabilityStatement.TypeRestfulInteraction Interaction)>> _routes =
         new(() => FhirRoutes(endpoints).Distinct().OrderBy(r => r.Type).ThenBy(r => r.Interaction).ToList());
 
-    public CapabilityStatement Build(string baseUrl)
+    /// <summary>The statement as a profile reads it: only the search parameters that can match for it.</summary>
+    public CapabilityStatement Build(string baseUrl, AccessProfile profile)
     {
         var software = typeof(CapabilityStatementBuilder).Assembly.GetName().Version?.ToString() ?? "0";
         return new CapabilityStatement
@@ -40,23 +43,29 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
                 new CapabilityStatement.RestComponent
                 {
                     Mode = CapabilityStatement.RestfulCapabilityMode.Server,
+                    Documentation = $"Served to the access profile {profile.Code} ({profile.Name}).",
+                    Security = new CapabilityStatement.SecurityComponent
+                    {
+                        Service = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")],
+                        Description = "OAuth2 bearer tokens (JWT) identifying a registered client; each client reads with its access profile.",
+                    },
                     Resource = _routes.Value.GroupBy(r => r.Type).Select(g => new CapabilityStatement.ResourceComponent
                     {
                         Type = g.Key,
                         Profile = ProfileOf(g.Key),
                         Interaction = g.Select(r => new CapabilityStatement.ResourceInteractionComponent { Code = r.Interaction }).ToList(),
-                    }).Select(DescribeSearch).ToList(),
+                    }).Select(resource => DescribeSearch(resource, profile)).ToList(),
                 },
             ],
         };
     }
 
     /// <summary>The search parameters, includes and sorts of a searchable type, from fhir-profiles/ SearchParameters.</summary>
-    private CapabilityStatement.ResourceComponent DescribeSearch(CapabilityStatement.ResourceComponent resource)
+    private CapabilityStatement.ResourceComponent DescribeSearch(CapabilityStatement.ResourceComponent resource, AccessProfile profile)
     {
         if (!resource.Interaction.Any(i => i.Code == CapabilityStatement.TypeRestfulInteraction.SearchType)) return resource;
         var type = resource.Type!;
-        var parameters = searchParameters.Of(type).ToList();
+        var parameters = searchParameters.Of(type).Where(p => profile.MaySearch(ParameterClasses.Of(p.Code))).ToList();
         resource.SearchParam = parameters.Select(p => new CapabilityStatement.SearchParamComponent
         {
             Name = p.Code,

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using Marten;
+using RorNational.Fhir.Access;
 using RorNational.Fhir.Ror;
 using RorNational.Fhir.Search.Indexing;
 using RorNational.Fhir.Storage;
@@ -38,10 +40,10 @@ public static class ResourcePublisher
 
         public void Retired(string type, string id) => Replaced.Add((type, id));
 
-        public void Stored(DomainResource resource, DateTimeOffset lastUpdated)
+        public void Stored(DomainResource resource, string json, IReadOnlyList<DataClass> classSets, DateTimeOffset lastUpdated)
         {
             Replaced.Add((resource.TypeName, resource.Id!));
-            Rows.Add(indexer.Index(resource, lastUpdated));
+            Rows.Add(ClassifiedIndex.Build(indexer, resource, json, classSets, lastUpdated));
         }
     }
 
@@ -85,13 +87,16 @@ public static class ResourcePublisher
                 meta.VersionId = version.ToString();
                 meta.LastUpdated = lastUpdated;
                 state.FirstPublished.TryAdd(key, lastUpdated);
-                index.Stored(resource, lastUpdated);
+                var json = FhirJson.Serialize(resource);
+                var classSets = Redaction.ClassSetsOf(JsonNode.Parse(json)!.AsObject());
+                index.Stored(resource, json, classSets, lastUpdated);
                 operations.Store(new TDocument
                 {
                     Id = id,
                     Version = version,
                     LastUpdated = lastUpdated,
-                    Json = FhirJson.Serialize(resource),
+                    Json = json,
+                    ClassSets = [.. classSets],
                     ContentHash = hash,
                     SourceStream = state.Id,
                 });

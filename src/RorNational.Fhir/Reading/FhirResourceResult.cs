@@ -2,14 +2,17 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using RorNational.Fhir.Access;
 using RorNational.Fhir.Http;
 using RorNational.Fhir.Storage;
 
 namespace RorNational.Fhir.Reading;
 
 /// <summary>
-/// Writes a stored resource with its version as ETag and Last-Modified, in the negotiated
-/// format; 304 Not Modified when If-None-Match or If-Modified-Since says the caller has it.
+/// Writes a stored resource as the caller's access profile may see it, with the version of
+/// the stored resource as ETag and Last-Modified (the same for every profile), in the
+/// negotiated format; 304 Not Modified when If-None-Match or If-Modified-Since says the caller has it.
 /// </summary>
 public sealed class FhirResourceResult(FhirDocument document) : IResult
 {
@@ -26,7 +29,8 @@ public sealed class FhirResourceResult(FhirDocument document) : IResult
             context.Response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
-        await FhirOutput.WriteAsync(context, StatusCodes.Status200OK, document.Json, format);
+        var profile = context.RequestServices.GetRequiredService<AccessProfiles>().For(context);
+        await FhirOutput.WriteAsync(context, StatusCodes.Status200OK, Redaction.ForProfile(document.Json, document.ClassSets, profile), format);
     }
 
     /// <summary>If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2); weak comparison.</summary>

@@ -43,6 +43,11 @@ public static class RorCanonical
         public static readonly string EffectivePeriod = StructureDefinition("ror-available-time-effective-opening-closing-date");
         public static readonly string DayOfWeekNumber = StructureDefinition("ror-available-time-number-days-of-week");
         public static readonly string CommuneCog = StructureDefinition("ror-commune-cog");
+        public static readonly string LevelRecourseOrsan = StructureDefinition("ror-organization-level-recours-orsan");
+        public static readonly string DropZone = StructureDefinition("ror-organization-drop-zone");
+        public static readonly string LocationSupportedCapacity = StructureDefinition("ror-location-supported-capacity");
+        public static readonly string LocationResidentialCapacity = StructureDefinition("ror-location-residential-capacity");
+        public static readonly string LocationEquipment = StructureDefinition("ror-location-equipment");
     }
 
     public static class Terminologies
@@ -65,6 +70,11 @@ public static class RorCanonical
         public static readonly string FonctionLieu = Nos("TRE_R343", "FonctionLieu");
         public static readonly string Commune = Nos("TRE_R13", "CommuneOM");
         public static readonly string Region = Nos("TRE_R30", "RegionOM");
+        public static readonly string ActeSpecifique = Nos("TRE_R210", "ActeSpecifique");
+        public static readonly string CompetenceSpecifique = Nos("TRE_R243", "CompetenceSpecifique");
+        public static readonly string SpecialisationPriseEnCharge = Nos("TRE_R245", "SpecialisationDePriseEnCharge");
+        /// <summary>Professions (JDV_J186 ProfessionRessource draws on TRE_G15).</summary>
+        public static readonly string ProfessionRessource = Nos("TRE_G15", "ProfessionSante");
     }
 
     public static class Adxp

@@ -2,14 +2,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using RorNational.Domain.Common;
 using RorNational.Fhir.Http;
-using RorNational.Fhir.Search.Indexing;
+using RorNational.Fhir.Access;
 using RorNational.Fhir.Search.Querying;
 using RorNational.Fhir.Search.Results;
 
 namespace RorNational.Fhir.Search;
 
 /// <summary>One search over HTTP: parameters in, searchset Bundle out in the negotiated format.</summary>
-public sealed class SearchResponder(SearchRequestParser parser, SearchEngine engine, TimeProvider clock)
+public sealed class SearchResponder(SearchRequestParser parser, SearchEngine engine, AccessProfiles profiles, TimeProvider clock)
 {
     public async Task<IResult> AnswerAsync(string resourceType, HttpContext context)
     {
@@ -17,7 +17,7 @@ public sealed class SearchResponder(SearchRequestParser parser, SearchEngine eng
         var format = FhirFormat.Of(request);
         var parameters = await ParametersOf(request);
         var search = parser.Parse(resourceType, parameters, IsStrict(request));
-        var result = await engine.SearchAsync(search, SearchAccess.DeniedTo(context), context.RequestAborted);
+        var result = await engine.SearchAsync(search, profiles.For(context), context.RequestAborted);
         var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";
         var bundle = SearchBundleWriter.Write(search, result, baseUrl, $"{baseUrl}/{resourceType}", clock.GetUtcNow());
         return Microsoft.AspNetCore.Http.Results.Text(FhirOutput.Render(bundle, format), format.ContentType, statusCode: StatusCodes.Status200OK);

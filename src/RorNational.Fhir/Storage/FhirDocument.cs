@@ -1,3 +1,5 @@
+using RorNational.Fhir.Access;
+
 namespace RorNational.Fhir.Storage;
 
 /// <summary>
@@ -18,6 +20,12 @@ public abstract class FhirDocument
 
     /// <summary>No longer published (unit removed by an accepted dossier): read answers 410 Gone.</summary>
     public bool Retired { get; set; }
+
+    /// <summary>
+    /// The distinct data classes of the resource's elements (<see cref="Access.Redaction.ClassSetsOf"/>):
+    /// a profile that hides none of them is served <see cref="Json"/> as stored.
+    /// </summary>
+    public DataClass[] ClassSets { get; set; } = [];
 
     /// <summary>The EJ or EG stream the resource is rendered from.</summary>
     public string SourceStream { get; set; } = "";

@@ -3,6 +3,7 @@ using Hl7.Fhir.Rest;
 using Microsoft.Extensions.DependencyInjection;
 using RorNational.Fhir;
 using RorNational.Fhir.Search.Definitions;
+using RorNational.Fhir.Access;
 using RorNational.Fhir.Search.Indexing;
 using RorNational.Fhir.Search.Querying;
 
@@ -70,18 +71,20 @@ public sealed class firely_client_and_definitions : SearchFixture
     {
         var parser = App.Services.GetRequiredService<SearchRequestParser>();
         var engine = App.Services.GetRequiredService<SearchEngine>();
-        async Task<List<string>> Find(string query, SearchDataClass denied)
+        var hidingSensitiveUnits = new AccessProfile("test", "T", "hides sensitive units", [DataClass.SensitiveUnit]);
+        var seeingEverything = new AccessProfile("test-all", "T1", "sees everything", []);
+        async Task<List<string>> Find(string query, AccessProfile profile)
         {
             var request = parser.Parse("HealthcareService", query.Split('&').Select(p => p.Split('=', 2)).Select(p => new KeyValuePair<string, string>(p[0], p[1])), strict: true);
-            var result = await engine.SearchAsync(request, denied, CancellationToken.None);
+            var result = await engine.SearchAsync(request, profile, CancellationToken.None);
             Assert.That(result.Total, Is.EqualTo(result.Matches.Count), "the total counts only what may be matched");
             return result.Matches.Select(m => m.Id).ToList();
         }
 
-        Assert.That(await Find("psychiatric-sector=69G01", SearchDataClass.None), Is.EquivalentTo(new[] { PsychiatryUO, SensitiveUO }));
-        Assert.That(await Find("psychiatric-sector=69G01", SearchDataClass.SensitiveUnit), Is.EqualTo(new[] { PsychiatryUO }));
-        Assert.That(await Find("_content=intensifs", SearchDataClass.SensitiveUnit), Is.Empty);
-        Assert.That(await Find("location.commune-cog=69383", SearchDataClass.SensitiveUnit), Is.EqualTo(new[] { PsychiatryUO }));
-        Assert.That(await Find($"_id={SensitiveUO}", SearchDataClass.SensitiveUnit), Is.EqualTo(new[] { SensitiveUO }), "its id stays visible");
+        Assert.That(await Find("psychiatric-sector=69G01", seeingEverything), Is.EquivalentTo(new[] { PsychiatryUO, SensitiveUO }));
+        Assert.That(await Find("psychiatric-sector=69G01", hidingSensitiveUnits), Is.EqualTo(new[] { PsychiatryUO }));
+        Assert.That(await Find("_content=intensifs", hidingSensitiveUnits), Is.Empty);
+        Assert.That(await Find("location.commune-cog=69383", hidingSensitiveUnits), Is.EqualTo(new[] { PsychiatryUO }));
+        Assert.That(await Find($"_id={SensitiveUO}", hidingSensitiveUnits), Is.EqualTo(new[] { SensitiveUO }), "its id stays visible");
     }
 }

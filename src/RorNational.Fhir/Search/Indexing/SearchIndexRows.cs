@@ -1,3 +1,5 @@
+using RorNational.Fhir.Access;
+
 namespace RorNational.Fhir.Search.Indexing;
 
 /// <summary>What one published resource contributes to the search index.</summary>
@@ -17,18 +19,18 @@ public sealed class SearchIndexRows(string resourceType, string id, DateTimeOffs
     public List<TextRow> Texts { get; } = [];
 }
 
-public sealed record TokenRow(string Param, string? System, string Code, SearchDataClass Requires);
+public sealed record TokenRow(string Param, string? System, string Code, DataClass Requires);
 
-public sealed record StringRow(string Param, string Normalized, string Exact, SearchDataClass Requires);
+public sealed record StringRow(string Param, string Normalized, string Exact, DataClass Requires);
 
 /// <summary>A number, or a quantity with its unit system and code.</summary>
-public sealed record NumberRow(string Param, decimal Value, string? System, string? Code, SearchDataClass Requires);
+public sealed record NumberRow(string Param, decimal Value, string? System, string? Code, DataClass Requires);
 
-public sealed record DateRow(string Param, DateTime Low, DateTime High, SearchDataClass Requires);
+public sealed record DateRow(string Param, DateTime Low, DateTime High, DataClass Requires);
 
-public sealed record ReferenceRow(string Param, string TargetType, string TargetId, SearchDataClass Requires);
+public sealed record ReferenceRow(string Param, string TargetType, string TargetId, DataClass Requires);
 
-public sealed record PositionRow(string Param, double Latitude, double Longitude, SearchDataClass Requires);
+public sealed record PositionRow(string Param, double Latitude, double Longitude, DataClass Requires);
 
 /// <summary>Normalized words for _content (accents and case removed), turned into a tsvector by PostgreSQL.</summary>
-public sealed record TextRow(string Words, SearchDataClass Requires);
+public sealed record TextRow(string Words, DataClass Requires);

@@ -1,3 +1,4 @@
+using RorNational.Fhir.Access;
 using Marten;
 
 namespace RorNational.Fhir.Search.Indexing;
@@ -71,7 +72,7 @@ public static class SearchIndexWriter
     private static void Insert<TRow>(
         IDocumentOperations operations, string schema, string table, string columns, IReadOnlyList<SearchIndexRows> rows,
         Func<SearchIndexRows, List<TRow>> select, Func<TRow, string> first, Func<TRow, string?> second, Func<TRow, string> third,
-        Func<TRow, SearchDataClass> requires)
+        Func<TRow, DataClass> requires)
     {
         var flat = Flatten(rows, select);
         if (flat.Count == 0) return;
@@ -92,6 +93,6 @@ public static class SearchIndexWriter
 
     private static string[] Ids<TRow>(List<(SearchIndexRows Owner, TRow Row)> rows) => rows.Select(r => r.Owner.Id).ToArray();
 
-    private static int[] Requires<TRow>(List<(SearchIndexRows Owner, TRow Row)> rows, Func<TRow, SearchDataClass> requires) =>
+    private static int[] Requires<TRow>(List<(SearchIndexRows Owner, TRow Row)> rows, Func<TRow, DataClass> requires) =>
         rows.Select(r => (int)requires(r.Row)).ToArray();
 }

@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Utility;
 using Hl7.Fhir.FhirPath;
+using RorNational.Fhir.Access;
 using RorNational.Fhir.Search.Definitions;
 using RorNational.ReferenceData;
 
@@ -8,7 +9,8 @@ namespace RorNational.Fhir.Search.Indexing;
 
 /// <summary>
 /// Extracts the index rows of a resource by evaluating the FHIRPath expression of each of its
-/// search parameters, as fhir-profiles/ defines them, and classifying each value.
+/// search parameters, as fhir-profiles/ defines them. Every row of one call gets the same data
+/// classes: <see cref="ClassifiedIndex"/> calls it once per view of a resource.
 /// </summary>
 public sealed class SearchIndexer(SearchParameterCatalog catalog, Territory territory)
 {
@@ -22,24 +24,21 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, Territory terr
             .Where(p => p.Code is not ("_id" or "_lastUpdated") && p.ExpressionFor(type) is not null)
             .Select(p => (p, p.ExpressionFor(type)!)).ToList());
 
-    public SearchIndexRows Index(Resource resource, DateTimeOffset lastUpdated)
+    /// <param name="requires">The data classes a caller must be allowed to see for these rows to match.</param>
+    public SearchIndexRows Index(Resource resource, DateTimeOffset lastUpdated, DataClass requires)
     {
         var type = resource.TypeName;
         var rows = new SearchIndexRows(type, resource.Id!, lastUpdated);
-        var sensitive = SearchDataClassifier.IsSensitiveUnit(resource);
         foreach (var (parameter, expression) in _extracted[type])
-        {
-            var requires = SearchDataClassifier.Classify(parameter.Code, sensitive);
             foreach (var value in resource.Select(expression).OfType<Base>())
                 Add(rows, parameter, value, requires);
-        }
         rows.SortName = rows.Strings.FirstOrDefault(s => s.Param == "name")?.Normalized;
         AddCommuneCentroid(resource, rows);
-        AddText(resource, rows);
+        AddText(resource, rows, requires);
         return rows;
     }
 
-    private static void Add(SearchIndexRows rows, SearchParameterDefinition parameter, Base value, SearchDataClass requires)
+    private static void Add(SearchIndexRows rows, SearchParameterDefinition parameter, Base value, DataClass requires)
     {
         var code = parameter.Code;
         switch (parameter.Type)
@@ -125,7 +124,7 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, Territory terr
     }
 
     /// <summary>_content: the names and descriptions of the resource (never contacts), as words.</summary>
-    private static void AddText(Resource resource, SearchIndexRows rows)
+    private static void AddText(Resource resource, SearchIndexRows rows, DataClass requires)
     {
         IEnumerable<string?> texts = resource switch
         {
@@ -136,6 +135,6 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, Territory terr
         };
         var words = string.Join(' ', texts.Where(t => !string.IsNullOrWhiteSpace(t)).SelectMany(t => TextNormalizer.Words(t!)));
         if (words.Length > 0)
-            rows.Texts.Add(new TextRow(words, SearchDataClassifier.Classify("_content", SearchDataClassifier.IsSensitiveUnit(resource))));
+            rows.Texts.Add(new TextRow(words, requires));
     }
 }

@@ -2,9 +2,9 @@
 -- same transaction as the events. One row per published resource, and one row per value a
 -- search parameter extracts from it. {schema} is the configured Marten schema.
 --
--- "requires" is the mask of data classes (SearchDataClass) a caller must hold for the row
--- to match: every query adds "requires & @denied = 0", so a search never matches on data
--- the caller may not see. Text columns compared by prefix use the C collation, so a prefix
+-- "requires" is the mask of data classes (DataClass, src/RorNational.Fhir/Access) of the
+-- least classified element that carries the value: every lookup keeps only the rows the
+-- caller's access profile may see, so a search never matches on data it cannot read. Text columns compared by prefix use the C collation, so a prefix
 -- becomes an index range.
 
 create extension if not exists pg_trgm;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
 using NpgsqlTypes;
+using RorNational.Fhir.Access;
 using RorNational.Fhir.Search.Indexing;
 
 namespace RorNational.Fhir.Search.Querying;
@@ -8,13 +9,27 @@ namespace RorNational.Fhir.Search.Querying;
 /// <summary>
 /// Writes the SQL condition of a criterion on a resource-table alias: always
 /// "alias.id in (an index lookup)", each lookup led by (resource_type, param, value) so that
-/// it is an index range, and each carrying the caller's "requires &amp; denied = 0".
+/// it is an index range, and each keeping only the rows the caller's profile may see
+/// (<see cref="Visible"/>): a search never matches on data the caller cannot read.
 /// </summary>
-public sealed class CriterionSql(string schema, SqlQuery query, SearchDataClass denied)
+public sealed class CriterionSql(string schema, SqlQuery query, AccessProfile profile)
 {
     private int _aliases;
-    private string? _denied;
-    private string Denied => _denied ??= query.Add((int)denied, NpgsqlDbType.Integer);
+    private string? _hiddenAlone;
+
+    /// <summary>
+    /// The rows of an index alias that the profile may see: no class it hides alone, and not
+    /// all the classes of any combination it hides. A filter on the index rows already
+    /// reached by (type, param, value), never the index a query is led by.
+    /// </summary>
+    public string Visible(string alias)
+    {
+        if (profile.SeesEverything) return "true";
+        _hiddenAlone ??= query.Add((int)profile.HiddenAlone, NpgsqlDbType.Integer);
+        // Combinations are integers of the configuration, written as literals.
+        var together = profile.HiddenTogether.Select(c => $" and {alias}.requires & {(int)c} <> {(int)c}");
+        return $"({alias}.requires & {_hiddenAlone} = 0{string.Concat(together)})";
+    }
 
     private string NextAlias(string prefix) => prefix + ++_aliases;
 
@@ -46,10 +61,10 @@ public sealed class CriterionSql(string schema, SqlQuery query, SearchDataClass 
             // The matching organizations and every organization below them, through partOf.
             var c = NextAlias("c");
             targets = $"with recursive tree(id) as ({targets} union select {c}.id from {schema}.fhir_search_reference {c} join tree on {c}.target_id = tree.id " +
-                      $"where {c}.resource_type = 'Organization' and {c}.param = 'partof' and {c}.target_type = 'Organization' and {c}.requires & {Denied} = 0) select id from tree";
+                      $"where {c}.resource_type = 'Organization' and {c}.param = 'partof' and {c}.target_type = 'Organization' and {Visible(c)}) select id from tree";
         }
         return $"{alias}.id in (select {x}.id from {schema}.fhir_search_reference {x} where {x}.resource_type = {Text(resourceType)} " +
-               $"and {x}.param = {Text(chain.Reference.Code)} and {x}.target_type = {Text(chain.TargetType)} and {x}.requires & {Denied} = 0 " +
+               $"and {x}.param = {Text(chain.Reference.Code)} and {x}.target_type = {Text(chain.TargetType)} and {Visible(x)} " +
                $"and {x}.target_id in ({targets}))";
     }
 
@@ -57,7 +72,7 @@ public sealed class CriterionSql(string schema, SqlQuery query, SearchDataClass 
     {
         var x = NextAlias("x");
         return $"{alias}.id in (select {x}.target_id from {schema}.fhir_search_reference {x} where {x}.resource_type = {Text(has.SourceType)} " +
-               $"and {x}.param = {Text(has.Reference.Code)} and {x}.target_type = {Text(resourceType)} and {x}.requires & {Denied} = 0 " +
+               $"and {x}.param = {Text(has.Reference.Code)} and {x}.target_type = {Text(resourceType)} and {Visible(x)} " +
                $"and {x}.id in ({Ids(has.Source, has.SourceType)}))";
     }
 
@@ -94,7 +109,7 @@ public sealed class CriterionSql(string schema, SqlQuery query, SearchDataClass 
     {
         var i = NextAlias(prefix);
         return $"{alias}.id in (select {i}.id from {schema}.fhir_search_{table} {i} where {i}.resource_type = {Text(resourceType)} " +
-               $"and {i}.param = {Text(code)} and {i}.requires & {Denied} = 0 and ({condition(i)}))";
+               $"and {i}.param = {Text(code)} and {Visible(i)} and ({condition(i)}))";
     }
 
     private string Token(string code, IEnumerable<TokenValue> values, string resourceType, string alias) =>
@@ -143,7 +158,7 @@ public sealed class CriterionSql(string schema, SqlQuery query, SearchDataClass 
         // Words are letters and digits only (TextNormalizer.Words): each becomes a prefix term.
         var queries = values.Select(v => $"to_tsquery('french', {Text(string.Join(" & ", v.Words.Select(word => word + ":*")))})");
         return $"{alias}.id in (select {w}.id from {schema}.fhir_search_text {w} where {w}.resource_type = {Text(resourceType)} " +
-               $"and {w}.requires & {Denied} = 0 and ({string.Join(" or ", queries.Select(q => $"{w}.document @@ {q}"))}))";
+               $"and {Visible(w)} and ({string.Join(" or ", queries.Select(q => $"{w}.document @@ {q}"))}))";
     }
 
     private string Near(IEnumerable<NearValue> values, string resourceType, string alias)
@@ -151,7 +166,7 @@ public sealed class CriterionSql(string schema, SqlQuery query, SearchDataClass 
         var p = NextAlias("p");
         var circles = values.Select(v => Circle(v, p));
         return $"{alias}.id in (select {p}.id from {schema}.fhir_search_position {p} where {p}.resource_type = {Text(resourceType)} " +
-               $"and {p}.requires & {Denied} = 0 and ({string.Join(" or ", circles)}))";
+               $"and {Visible(p)} and ({string.Join(" or ", circles)}))";
     }
 
     /// <summary>A bounding box (GiST index on the point) refined by the great-circle distance.</summary>
@@ -188,7 +203,7 @@ public sealed class CriterionSql(string schema, SqlQuery query, SearchDataClass 
         };
         var m = NextAlias("m");
         return $"{(missing ? "not " : "")}exists (select 1 from {schema}.fhir_search_{table} {m} where {m}.resource_type = {Text(resourceType)} " +
-               $"and {m}.id = {alias}.id and {m}.param = {Text(code)} and {m}.requires & {Denied} = 0)";
+               $"and {m}.id = {alias}.id and {m}.param = {Text(code)} and {Visible(m)})";
     }
 
     /// <summary>FHIR date prefixes on a [low, high] range against the value's own range.</summary>

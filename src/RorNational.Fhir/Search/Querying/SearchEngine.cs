@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using RorNational.Fhir.Access;
 using RorNational.Fhir.Search.Indexing;
 using RorNational.Fhir.Storage;
 using Marten.Storage;
@@ -26,7 +27,7 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
 
     private string Schema => store.Options.DatabaseSchemaName;
 
-    public async Task<SearchResult> SearchAsync(SearchRequest request, SearchDataClass denied, CancellationToken cancellation)
+    public async Task<SearchResult> SearchAsync(SearchRequest request, AccessProfile profile, CancellationToken cancellation)
     {
         await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
         await connection.OpenAsync(cancellation);
@@ -35,20 +36,20 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
             await readOnly.ExecuteNonQueryAsync(cancellation);
         var session = new Session(connection, transaction, cancellation);
 
-        var result = new SearchResult { Total = request.Total ? await CountAsync(session, request, denied) : null };
+        var result = new SearchResult { Total = request.Total ? await CountAsync(session, request, profile) : null };
         if (request.CountOnly) return result;
 
-        var page = await PageAsync(session, request, denied);
+        var page = await PageAsync(session, request, profile);
         var cursor = request.Cursor;
         var continuingIncludes = cursor?.IncludesAfter is not null;
-        var includes = await IncludesAsync(session, request, page.Ids, denied);
+        var includes = await IncludesAsync(session, request, page.Ids, profile);
         var remaining = includes.SkipWhile(key => continuingIncludes && string.CompareOrdinal(Key(key), cursor!.IncludesAfter) <= 0).ToList();
         var limit = options.Value.MaxIncludesPerPage;
         var shownIncludes = remaining.Take(limit).ToList();
 
         if (!continuingIncludes)
-            result.Matches.AddRange(await LoadAsync(session, page.Ids.Select(id => (Type: request.ResourceType, Id: id)).ToList(), page.Distances));
-        result.Includes.AddRange(await LoadAsync(session, shownIncludes, null));
+            result.Matches.AddRange(await LoadAsync(session, page.Ids.Select(id => (Type: request.ResourceType, Id: id)).ToList(), profile, page.Distances));
+        result.Includes.AddRange(await LoadAsync(session, shownIncludes, profile, null));
 
         if (remaining.Count > limit)
             result.Next = page.First! with { IncludesAfter = Key(shownIncludes[^1]) };
@@ -65,34 +66,34 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
 
     private static string Key((string Type, string Id) resource) => resource.Type + "/" + resource.Id;
 
-    private SqlQuery Where(SearchRequest request, SearchDataClass denied)
+    private SqlQuery Where(SearchRequest request, AccessProfile profile)
     {
         var query = new SqlQuery();
-        var sql = new CriterionSql(Schema, query, denied);
+        var sql = new CriterionSql(Schema, query, profile);
         query.Append($" from {Schema}.fhir_search_resource r where r.resource_type = {query.Add(request.ResourceType, NpgsqlDbType.Text)}");
         foreach (var criterion in request.Criteria) query.Append(" and " + sql.Predicate(criterion, request.ResourceType, "r"));
         return query;
     }
 
-    private SqlQuery CountQuery(SearchRequest request, SearchDataClass denied)
+    private SqlQuery CountQuery(SearchRequest request, AccessProfile profile)
     {
-        var query = Where(request, denied);
+        var query = Where(request, profile);
         query.Text.Insert(0, "select count(*)");
         return query;
     }
 
-    private async Task<long> CountAsync(Session session, SearchRequest request, SearchDataClass denied)
+    private async Task<long> CountAsync(Session session, SearchRequest request, AccessProfile profile)
     {
-        var query = CountQuery(request, denied);
+        var query = CountQuery(request, profile);
         await using var command = query.ToCommand(session.Connection, session.Transaction);
         return (long)(await command.ExecuteScalarAsync(session.Cancellation))!;
     }
 
-    private SqlQuery PageQuery(SearchRequest request, SearchDataClass denied, List<SortColumn> keys)
+    private SqlQuery PageQuery(SearchRequest request, AccessProfile profile, List<SortColumn> keys)
     {
         var cursor = request.Cursor;
         var backward = cursor?.Backward == true;
-        var query = Where(request, denied);
+        var query = Where(request, profile);
         if (cursor is not null) query.Append(" and " + Keyset(query, keys, cursor, backward));
         query.Text.Insert(0, "select " + string.Join(", ", keys.Select(k => k.Column)));
         var order = keys.Select(k => $"{k.Column} {((k.Descending ^ backward) ? "desc" : "asc")}");
@@ -104,7 +105,7 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
     /// The PostgreSQL plans of a search's count and page queries (EXPLAIN, with ANALYZE when
     /// asked): how the benchmark and the plan tests check that every parameter is index-backed.
     /// </summary>
-    public async Task<(string Count, string Page)> ExplainAsync(SearchRequest request, SearchDataClass denied, bool analyze, CancellationToken cancellation)
+    public async Task<(string Count, string Page)> ExplainAsync(SearchRequest request, AccessProfile profile, bool analyze, CancellationToken cancellation)
     {
         await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
         await connection.OpenAsync(cancellation);
@@ -117,15 +118,15 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
             while (await reader.ReadAsync(cancellation)) lines.Add(reader.GetString(0));
             return string.Join('\n', lines);
         }
-        return (await Explain(CountQuery(request, denied)), await Explain(PageQuery(request, denied, SortColumns(request))));
+        return (await Explain(CountQuery(request, profile)), await Explain(PageQuery(request, profile, SortColumns(request))));
     }
 
-    private async Task<Page> PageAsync(Session session, SearchRequest request, SearchDataClass denied)
+    private async Task<Page> PageAsync(Session session, SearchRequest request, AccessProfile profile)
     {
         var keys = SortColumns(request);
         var cursor = request.Cursor;
         var backward = cursor?.Backward == true;
-        var query = PageQuery(request, denied, keys);
+        var query = PageQuery(request, profile, keys);
 
         var rows = new List<(string Id, string?[] Keys)>();
         await using (var command = query.ToCommand(session.Connection, session.Transaction))
@@ -146,7 +147,7 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         // Where this page starts, for a continuation of its includes.
         var first = rows.Count == 0 ? null : new PageCursor(rows[0].Keys, rows[0].Id, Inclusive: true);
         var ids = rows.Select(r => r.Id).ToList();
-        var distances = await DistancesAsync(session, request, ids, denied);
+        var distances = await DistancesAsync(session, request, ids, profile);
         return new Page(ids, next, previous, first, distances);
     }
 
@@ -203,24 +204,23 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
     /// The distance of each match from the centre of a near / near-insee-code criterion, on
     /// the resource itself or, chained, on the locations it references.
     /// </summary>
-    private async Task<Dictionary<string, double>?> DistancesAsync(Session session, SearchRequest request, List<string> ids, SearchDataClass denied)
+    private async Task<Dictionary<string, double>?> DistancesAsync(Session session, SearchRequest request, List<string> ids, AccessProfile profile)
     {
         if (ids.Count == 0) return null;
         var (near, reference) = request.Criteria.Select(NearOf).FirstOrDefault(n => n.Near is not null);
         if (near is null) return null;
         var query = new SqlQuery();
-        var sql = new CriterionSql(Schema, query, denied);
+        var sql = new CriterionSql(Schema, query, profile);
         var parameters = near.CommuneCentroids ? $"array['near', '{SearchIndexer.CommuneCentroidParam}']" : "array['near']";
         var type = query.Add(request.ResourceType, NpgsqlDbType.Text);
         var idList = query.Add(ids.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-        var deniedMask = query.Add((int)denied, NpgsqlDbType.Integer);
         query.Append(reference is null
             ? $"select p.id, min({sql.DistanceKm("p", near)}) from {Schema}.fhir_search_position p where p.resource_type = {type} and p.id = any({idList}) " +
-              $"and p.param = any({parameters}) and p.requires & {deniedMask} = 0 group by p.id"
+              $"and p.param = any({parameters}) and {sql.Visible("p")} group by p.id"
             : $"select x.id, min({sql.DistanceKm("p", near)}) from {Schema}.fhir_search_reference x join {Schema}.fhir_search_position p " +
               $"on p.resource_type = x.target_type and p.id = x.target_id where x.resource_type = {type} and x.id = any({idList}) " +
-              $"and x.param = {query.Add(reference, NpgsqlDbType.Text)} and p.param = any({parameters}) and p.requires & {deniedMask} = 0 " +
-              $"and x.requires & {deniedMask} = 0 group by x.id");
+              $"and x.param = {query.Add(reference, NpgsqlDbType.Text)} and p.param = any({parameters}) and {sql.Visible("p")} " +
+              $"and {sql.Visible("x")} group by x.id");
         var distances = new Dictionary<string, double>();
         await using var command = query.ToCommand(session.Connection, session.Transaction);
         await using var reader = await command.ExecuteReaderAsync(session.Cancellation);
@@ -239,7 +239,7 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
     /// The resources the includes reach from the page's matches, :iterate ones followed to a
     /// fixed point, the matches themselves excluded, in (type, id) order.
     /// </summary>
-    private async Task<List<(string Type, string Id)>> IncludesAsync(Session session, SearchRequest request, List<string> matches, SearchDataClass denied)
+    private async Task<List<(string Type, string Id)>> IncludesAsync(Session session, SearchRequest request, List<string> matches, AccessProfile profile)
     {
         if (request.Includes.Count == 0 || matches.Count == 0) return [];
         var found = matches.Select(id => (Type: request.ResourceType, Id: id)).ToHashSet();
@@ -249,7 +249,7 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         {
             var reached = new List<(string Type, string Id)>();
             foreach (var include in request.Includes.Where(i => first || i.Iterate))
-                reached.AddRange(await FollowAsync(session, include, frontier, denied));
+                reached.AddRange(await FollowAsync(session, include, frontier, profile));
             frontier = reached.Where(found.Add).ToList();
             first = false;
         }
@@ -258,7 +258,7 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
             .OrderBy(r => r.Type, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
     }
 
-    private async Task<List<(string Type, string Id)>> FollowAsync(Session session, IncludeRequest include, List<(string Type, string Id)> from, SearchDataClass denied)
+    private async Task<List<(string Type, string Id)>> FollowAsync(Session session, IncludeRequest include, List<(string Type, string Id)> from, AccessProfile profile)
     {
         var query = new SqlQuery();
         var fromType = include.Reverse ? include.TargetType : include.SourceType;
@@ -268,13 +268,13 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         var source = query.Add(include.SourceType, NpgsqlDbType.Text);
         var param = query.Add(include.Parameter, NpgsqlDbType.Text);
         var idList = query.Add(ids, NpgsqlDbType.Array | NpgsqlDbType.Text);
-        var deniedMask = query.Add((int)denied, NpgsqlDbType.Integer);
+        var visible = new CriterionSql(Schema, query, profile).Visible("x");
         var target = include.TargetType is null ? "" : $" and x.target_type = {query.Add(include.TargetType, NpgsqlDbType.Text)}";
         query.Append(!include.Reverse
             ? $"select x.target_type, x.target_id from {Schema}.fhir_search_reference x where x.resource_type = {source} and x.param = {param} " +
-              $"and x.id = any({idList}) and x.requires & {deniedMask} = 0{target}"
+              $"and x.id = any({idList}) and {visible}{target}"
             : $"select x.resource_type, x.id from {Schema}.fhir_search_reference x where x.resource_type = {source} and x.param = {param} " +
-              $"and x.target_id = any({idList}) and x.target_type = any({query.Add(types, NpgsqlDbType.Array | NpgsqlDbType.Text)}) and x.requires & {deniedMask} = 0{target}");
+              $"and x.target_id = any({idList}) and x.target_type = any({query.Add(types, NpgsqlDbType.Array | NpgsqlDbType.Text)}) and {visible}{target}");
         // Only what is published: a reference to an unpublished resource includes nothing.
         query.Text.Insert(0, "select f.* from (");
         query.Append($") f join {Schema}.fhir_search_resource r on r.resource_type = f.{(include.Reverse ? "resource_type" : "target_type")} and r.id = f.{(include.Reverse ? "id" : "target_id")}");
@@ -285,8 +285,8 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         return reached;
     }
 
-    /// <summary>The stored JSON of resources, in the order given.</summary>
-    private async Task<List<FoundResource>> LoadAsync(Session session, List<(string Type, string Id)> resources, Dictionary<string, double>? distances)
+    /// <summary>The stored JSON of resources, in the order given, as the profile may see them.</summary>
+    private async Task<List<FoundResource>> LoadAsync(Session session, List<(string Type, string Id)> resources, AccessProfile profile, Dictionary<string, double>? distances)
     {
         var json = new Dictionary<(string, string), string>();
         foreach (var group in resources.GroupBy(r => r.Type))
@@ -294,13 +294,17 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
             var table = store.Options.FindOrResolveDocumentType(DocumentTypes[group.Key]).TableName.QualifiedName;
             var query = new SqlQuery();
             // Retired resources have no index rows: in this snapshot, nothing found is retired.
-            query.Append($"select id, data ->> 'Json' from {table} where id = any({query.Add(group.Select(r => r.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)})");
+            query.Append($"select id, data ->> 'Json', data ->> 'ClassSets' from {table} where id = any({query.Add(group.Select(r => r.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)})");
             await using var command = query.ToCommand(session.Connection, session.Transaction);
             await using var reader = await command.ExecuteReaderAsync(session.Cancellation);
-            while (await reader.ReadAsync(session.Cancellation)) json[(group.Key, reader.GetString(0))] = reader.GetString(1);
+            while (await reader.ReadAsync(session.Cancellation))
+                json[(group.Key, reader.GetString(0))] = Redaction.ForProfile(reader.GetString(1), ClassSets(reader, 2), profile);
         }
         return resources.Where(json.ContainsKey)
             .Select(r => new FoundResource(r.Type, r.Id, json[r], distances is not null && distances.TryGetValue(r.Id, out var d) ? d : null))
             .ToList();
     }
+
+    private static DataClass[] ClassSets(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? [] : System.Text.Json.JsonSerializer.Deserialize<DataClass[]>(reader.GetString(ordinal)) ?? [];
 }

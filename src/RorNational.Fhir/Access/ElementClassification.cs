@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using RorNational.Fhir.Ror;
+using E = RorNational.Fhir.Ror.RorCanonical.Extensions;
+
+namespace RorNational.Fhir.Access;
+
+/// <summary>
+/// The data classes of each element of a published resource (its JSON), by the national
+/// ROR's access policy: an element has its own classes and those of every element around it
+/// (a telecom of a level-2 contact is level 2). The one place that says what is what; both
+/// the renderings served to a profile and the search index follow it.
+/// </summary>
+public static class ElementClassification
+{
+    private static readonly Dictionary<string, DataClass> ByExtensionUrl = new()
+    {
+        [E.HealthcareServiceContact] = DataClass.Contact,
+        [E.LevelRecourseOrsan] = DataClass.CrisisManagement,
+        [E.DropZone] = DataClass.CrisisManagement,
+        [E.LocationEquipment] = DataClass.Equipment,
+        [E.LocationResidentialCapacity] = DataClass.Capacity,
+    };
+
+    private static readonly HashSet<string> ConfidentialityUrls =
+        [E.ConfidentialityLevel, E.ContactConfidentialityLevel, E.TelecomConfidentialityLevel];
+
+    /// <summary>Offer characteristics told apart by their code system: specific acts and competences, specialisations, professions.</summary>
+    private static readonly HashSet<string> SpecificCompetenceSystems =
+    [
+        RorCanonical.Terminologies.ActeSpecifique,
+        RorCanonical.Terminologies.CompetenceSpecifique,
+        RorCanonical.Terminologies.SpecialisationPriseEnCharge,
+        RorCanonical.Terminologies.ProfessionRessource,
+    ];
+
+    /// <summary>Top-level elements every profile sees, even of a sensitive unit.</summary>
+    private static readonly HashSet<string> Metadata = ["resourceType", "id", "meta"];
+
+    private const string MedicoSocialField = "04";
+    private const string InstalledCapacity = "01";
+    private const string SupplementaryCapacity = "06";
+
+    /// <summary>The classes every element of the resource has: its setting (medico-social or not).</summary>
+    public static DataClass ContextOf(JsonObject resource) =>
+        resource["resourceType"]?.GetValue<string>() == "HealthcareService" && Codes(resource["type"], RorCanonical.Terminologies.ChampActivite).Contains(MedicoSocialField)
+            ? DataClass.None
+            : DataClass.OutsideMedicoSocial;
+
+    /// <summary>
+    /// The classes of each top-level element of a resource, read once before anything is
+    /// removed (a sensitive unit's flag is itself one of the elements).
+    /// </summary>
+    public static Func<string, DataClass> TopLevelOf(JsonObject resource)
+    {
+        var context = ContextOf(resource);
+        var sensitive = IsSensitiveUnit(resource);
+        return name =>
+        {
+            var classes = context | (name is "contact" or "telecom" ? DataClass.Contact : DataClass.None);
+            if (sensitive && !Metadata.Contains(name)) classes |= DataClass.SensitiveUnit;
+            return classes;
+        };
+    }
+
+    /// <summary>The classes an element (any JSON value below the top level) has of its own.</summary>
+    public static DataClass OfElement(string? propertyName, JsonNode? element)
+    {
+        if (element is not JsonObject item) return DataClass.None;
+        var classes = DataClass.None;
+        if (item["url"]?.GetValueKind() == System.Text.Json.JsonValueKind.String)
+        {
+            var url = item["url"]!.GetValue<string>();
+            classes |= ByExtensionUrl.GetValueOrDefault(url);
+            if (url == E.LocationSupportedCapacity) classes |= CapacityClasses(item);
+        }
+        if (item["extension"] is JsonArray extensions)
+            foreach (var extension in extensions.OfType<JsonObject>())
+                if (extension["url"]?.GetValue<string>() is { } url && ConfidentialityUrls.Contains(url))
+                    classes |= LevelOf(Codes(extension["valueCodeableConcept"], RorCanonical.Terminologies.Confidentiality));
+        if (propertyName == "characteristic" && Systems(item).Any(SpecificCompetenceSystems.Contains))
+            classes |= DataClass.SpecificCompetence;
+        return classes;
+    }
+
+    private static DataClass CapacityClasses(JsonObject capacity)
+    {
+        var status = (capacity["extension"] as JsonArray)?.OfType<JsonObject>()
+            .Where(e => e["url"]?.GetValue<string>() == "capacityStatus")
+            .SelectMany(e => Codes(e["valueCodeableConcept"], system: null)).FirstOrDefault();
+        var classes = DataClass.Capacity;
+        if (status != InstalledCapacity) classes |= DataClass.OperationalCapacity;
+        if (status == SupplementaryCapacity) classes |= DataClass.SupplementaryCapacity;
+        return classes;
+    }
+
+    private static DataClass LevelOf(IEnumerable<string> codes) => codes.Aggregate(DataClass.None, (classes, code) => classes | code switch
+    {
+        "2" => DataClass.ConfidentialityLevel2,
+        "3" => DataClass.ConfidentialityLevel3,
+        _ => DataClass.None,
+    });
+
+    private static bool IsSensitiveUnit(JsonObject resource) =>
+        resource["resourceType"]?.GetValue<string>() == "HealthcareService"
+        && resource["extension"] is JsonArray extensions
+        && extensions.OfType<JsonObject>().Any(e =>
+            e["url"]?.GetValue<string>() == E.SensitiveUnit
+            && e["valueBoolean"]?.GetValueKind() == System.Text.Json.JsonValueKind.True);
+
+    /// <summary>The codes of a CodeableConcept, or of an array of them, in a code system (any when null).</summary>
+    private static IEnumerable<string> Codes(JsonNode? concepts, string? system) =>
+        Concepts(concepts).SelectMany(c => c["coding"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(coding => system is null || coding["system"]?.GetValue<string>() == system)
+            .Select(coding => coding["code"]?.GetValue<string>()).OfType<string>();
+
+    private static IEnumerable<string> Systems(JsonObject concept) =>
+        (concept["coding"] as JsonArray ?? []).OfType<JsonObject>().Select(c => c["system"]?.GetValue<string>()).OfType<string>();
+
+    private static IEnumerable<JsonObject> Concepts(JsonNode? node) => node switch
+    {
+        JsonArray array => array.OfType<JsonObject>(),
+        JsonObject concept => [concept],
+        _ => [],
+    };
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Hl7.Fhir.Model;
+using RorNational.Fhir.Access;
+
+namespace RorNational.Fhir.Search.Indexing;
+
+/// <summary>
+/// The index rows of a resource, each value recorded with the data classes of the least
+/// classified element that carries it. For each distinct class set E of the resource's
+/// elements, the view keeping only the elements whose classes are within E is indexed with
+/// "requires" E; a value already found in a view of fewer classes is not repeated. A profile
+/// then matches a value exactly when the rendering it is served shows that value: the index
+/// follows the same <see cref="ElementClassification"/> as the renderings, by construction.
+/// </summary>
+public static class ClassifiedIndex
+{
+    /// <param name="json">The resource as stored (its JSON text).</param>
+    /// <param name="classSets">The distinct class sets of its elements (<see cref="Redaction.ClassSetsOf"/>), the smallest first.</param>
+    public static SearchIndexRows Build(SearchIndexer indexer, Resource resource, string json, IReadOnlyList<DataClass> classSets, DateTimeOffset lastUpdated)
+    {
+        var views = classSets.Select(set => indexer.Index(View(resource, json, set, classSets), lastUpdated, set)).ToList();
+        if (views.Count == 1) return views[0];
+        var rows = new SearchIndexRows(resource.TypeName, resource.Id!, lastUpdated)
+        {
+            // Sorted by the name everybody may see: a sort must not reveal a hidden name.
+            SortName = views[0].SortName,
+        };
+        rows.Tokens.AddRange(LeastClassified(views.SelectMany(v => v.Tokens), t => t.Requires, t => t with { Requires = DataClass.None }));
+        rows.Strings.AddRange(LeastClassified(views.SelectMany(v => v.Strings), s => s.Requires, s => s with { Requires = DataClass.None }));
+        rows.Numbers.AddRange(LeastClassified(views.SelectMany(v => v.Numbers), n => n.Requires, n => n with { Requires = DataClass.None }));
+        rows.Dates.AddRange(LeastClassified(views.SelectMany(v => v.Dates), d => d.Requires, d => d with { Requires = DataClass.None }));
+        rows.References.AddRange(LeastClassified(views.SelectMany(v => v.References), r => r.Requires, r => r with { Requires = DataClass.None }));
+        rows.Positions.AddRange(LeastClassified(views.SelectMany(v => v.Positions), p => p.Requires, p => p with { Requires = DataClass.None }));
+        rows.Texts.AddRange(LeastClassified(views.SelectMany(v => v.Texts), t => t.Requires, t => t with { Requires = DataClass.None }));
+        return rows;
+    }
+
+    /// <summary>The resource keeping only the elements whose classes are within <paramref name="set"/>.</summary>
+    private static Resource View(Resource resource, string json, DataClass set, IReadOnlyList<DataClass> classSets)
+    {
+        // The largest set, when it holds all the others, keeps everything: the resource itself.
+        if (classSets.All(other => (other & set) == other)) return resource;
+        var view = JsonNode.Parse(json)!.AsObject();
+        Redaction.Remove(view, classes => (classes & ~set) != 0);
+        return FhirJson.Parse<Resource>(view.ToJsonString(FhirJson.Options));
+    }
+
+    /// <summary>Of the rows of the same value, those whose classes hold no other's.</summary>
+    private static IEnumerable<TRow> LeastClassified<TRow>(IEnumerable<TRow> rows, Func<TRow, DataClass> requires, Func<TRow, TRow> value)
+        where TRow : notnull =>
+        rows.GroupBy(value).SelectMany(same =>
+        {
+            var sets = same.Select(requires).Distinct().ToList();
+            return same.DistinctBy(requires).Where(row =>
+                !sets.Any(other => other != requires(row) && (other & requires(row)) == other));
+        });
+}
