@@ -29,6 +29,7 @@ public static class FhirModule
         options.Schema.For<HealthcareServiceDocument>();
         options.Schema.For<LocationDocument>();
         options.Schema.For<PublicationState>();
+        options.Schema.For<FhirResourceVersion>().Index(v => new { v.ResourceType, v.ResourceId, v.Version });
         options.Projections.Add(new EstablishmentPublicationProjection(territory.RegionOfCommune, indexer), ProjectionLifecycle.Inline);
         return options;
     }

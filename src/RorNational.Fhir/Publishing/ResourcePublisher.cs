@@ -75,6 +75,7 @@ public static class ResourcePublisher
                         previous.Version++;
                         previous.LastUpdated = lastUpdated;
                         operations.Store(previous);
+                        operations.Store(FhirResourceVersion.Of(type, previous));
                         index.Retired(type, id);
                     }
                     continue;
@@ -90,7 +91,7 @@ public static class ResourcePublisher
                 var json = FhirJson.Serialize(resource);
                 var classSets = Redaction.ClassSetsOf(JsonNode.Parse(json)!.AsObject());
                 index.Stored(resource, json, classSets, lastUpdated);
-                operations.Store(new TDocument
+                var document = new TDocument
                 {
                     Id = id,
                     Version = version,
@@ -99,7 +100,9 @@ public static class ResourcePublisher
                     ClassSets = [.. classSets],
                     ContentHash = hash,
                     SourceStream = state.Id,
-                });
+                };
+                operations.Store(document);
+                operations.Store(FhirResourceVersion.Of(type, document));
             }
         }
     }

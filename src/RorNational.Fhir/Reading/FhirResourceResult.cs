@@ -14,32 +14,36 @@ namespace RorNational.Fhir.Reading;
 /// the stored resource as ETag and Last-Modified (the same for every profile), in the
 /// negotiated format; 304 Not Modified when If-None-Match or If-Modified-Since says the caller has it.
 /// </summary>
-public sealed class FhirResourceResult(FhirDocument document) : IResult
+public sealed class FhirResourceResult(long version, DateTimeOffset lastUpdated, string json, IReadOnlyCollection<DataClass> classSets) : IResult
 {
+    public FhirResourceResult(FhirDocument document) : this(document.Version, document.LastUpdated, document.Json, document.ClassSets)
+    {
+    }
+
     public static string ETagOf(long version) => $"W/\"{version}\"";
 
     public async Task ExecuteAsync(HttpContext context)
     {
         var format = FhirFormat.Of(context.Request);
         var headers = context.Response.Headers;
-        headers.ETag = ETagOf(document.Version);
-        headers.LastModified = document.LastUpdated.ToString("R", CultureInfo.InvariantCulture);
+        headers.ETag = ETagOf(version);
+        headers.LastModified = lastUpdated.ToString("R", CultureInfo.InvariantCulture);
         if (NotModified(context.Request.GetTypedHeaders()))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
         var profile = context.RequestServices.GetRequiredService<AccessProfiles>().For(context);
-        await FhirOutput.WriteAsync(context, StatusCodes.Status200OK, Redaction.ForProfile(document.Json, document.ClassSets, profile), format);
+        await FhirOutput.WriteAsync(context, StatusCodes.Status200OK, Redaction.ForProfile(json, classSets, profile), format);
     }
 
     /// <summary>If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2); weak comparison.</summary>
     private bool NotModified(RequestHeaders request)
     {
         if (request.IfNoneMatch is { Count: > 0 } tags)
-            return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Tag.Value == $"\"{document.Version}\"");
+            return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Tag.Value == $"\"{version}\"");
         // HTTP dates have whole seconds: the stored instant is compared at that precision.
         return request.IfModifiedSince is { } since
-            && document.LastUpdated.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
+            && lastUpdated.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
     }
 }
