@@ -76,11 +76,9 @@ public static class SecurityModule
             RequireSignedTokens = true,
             ValidateIssuerSigningKey = true,
             ClockSkew = TokenSettings.ClockSkew,
-            ValidAlgorithms = tokens.Keys.Select(key => key.Algorithm).Distinct().ToList(),
-            // The header's kid picks the key, and the key's algorithm must be the header's: no key is tried at random.
+            // The header's kid picks the key, and the token's alg must be that key's: no key is tried at random.
             TryAllIssuerSigningKeys = false,
-            IssuerSigningKeyResolver = (_, token, keyId, _) =>
-                tokens.KeysFor(keyId, (token as JsonWebToken)?.Alg).Select(key => key.Key),
+            IssuerSigningKeyResolver = (_, token, keyId, _) => tokens.KeysFor(keyId, (token as JsonWebToken)?.Alg).Select(key => key.Key),
             NameClaimType = TokenIssuer.ClientIdClaim,
         };
     }

@@ -12,9 +12,8 @@ public static class TokenFailures
         SecurityTokenNoExpirationException => "the token has no expiry",
         SecurityTokenInvalidIssuerException => "the token's issuer is not trusted",
         SecurityTokenInvalidAudienceException => "the token is for another audience",
-        SecurityTokenSignatureKeyNotFoundException => "the token's signing key (kid) is unknown",
+        SecurityTokenSignatureKeyNotFoundException => "no signing key has the token's kid and alg",
         SecurityTokenInvalidSignatureException => "the token's signature is invalid",
-        SecurityTokenInvalidAlgorithmException => "the token's signing algorithm is not accepted",
         SecurityTokenMalformedException or ArgumentException => "the token is malformed",
         _ => "the token is invalid",
     };

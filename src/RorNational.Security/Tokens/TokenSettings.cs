@@ -25,7 +25,10 @@ public sealed record TokenSettings(string Issuer, string Audience, IReadOnlyList
 
     public bool UsesDevelopmentKey => Keys is [{ KeyId: SigningKey.DevelopmentKeyId }];
 
-    /// <summary>The keys a token with this <c>kid</c> and <c>alg</c> may be checked with: at most one, none for an unknown kid.</summary>
+    /// <summary>
+    /// The key a token is checked with: the one its header's <c>kid</c> names, if the header's
+    /// <c>alg</c> is that key's algorithm. No other key is ever tried.
+    /// </summary>
     public IEnumerable<SigningKey> KeysFor(string? keyId, string? algorithm) =>
         Keys.Where(key => key.KeyId == keyId && key.Algorithm == algorithm);
 
