@@ -2,14 +2,20 @@ using JasperFx;
 using RorNational.Fhir;
 using RorNational.Host;
 using RorNational.Host.Health;
+using RorNational.Security;
+using RorNational.Security.Tokens;
 using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSecurity();
+// `token <clientId>` prints a token and stops: no server, no database.
+if (TokenCommand.IsRequested(args)) return TokenCommand.Run(builder.Configuration, builder.Environment, args);
 builder.AddServiceDefaults();
 builder.AddEventStore();
 
 var app = builder.Build();
 app.UseFhirErrors();
+app.UseSecurity();
 app.MapHealthEndpoints();
 app.MapWolverineEndpoints();
 

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using RorNational.Domain.Common;
+using RorNational.Security.Callers;
 
 namespace RorNational.Offer;
 
 public static class Actors
 {
-    /// <summary>The authenticated caller, or <see cref="Actor.Anonymous"/> where no authentication runs.</summary>
+    /// <summary>The registered client calling, recorded in the events as who did it; <see cref="Actor.Anonymous"/> for nobody.</summary>
     public static Actor Of(HttpContext http) =>
-        http.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? new Actor(name) : Actor.Anonymous;
+        Callers.Of(http).Client is { } client ? new Actor(client.Id) : Actor.Anonymous;
 }

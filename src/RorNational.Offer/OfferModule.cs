@@ -1,9 +1,11 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RorNational.Offer.Establishments;
 using RorNational.Offer.FinessImports;
 using RorNational.Offer.History;
+using RorNational.ReferenceData;
 
 namespace RorNational.Offer;
 
@@ -20,6 +22,10 @@ public static class OfferModule
         return options;
     }
 
-    public static IServiceCollection AddOffer(this IServiceCollection services) =>
-        services.AddSingleton<FinessImportQueue>().AddHostedService(sp => sp.GetRequiredService<FinessImportQueue>());
+    public static IServiceCollection AddOffer(this IServiceCollection services)
+    {
+        // The région of an EG's commune decides who validates its dossiers.
+        services.TryAddSingleton(Territory.Default);
+        return services.AddSingleton<FinessImportQueue>().AddHostedService(sp => sp.GetRequiredService<FinessImportQueue>());
+    }
 }

@@ -19,6 +19,12 @@ public enum RejectionKind
     UnsupportedMediaType,
     /// <summary>The response cannot be given in any format the caller accepts (406).</summary>
     NotAcceptable,
+    /// <summary>The request carries no credentials where they are needed (401).</summary>
+    Unauthorized,
+    /// <summary>The request's bearer token is refused: expired, badly signed, for another audience, of an unknown client (401).</summary>
+    InvalidToken,
+    /// <summary>The caller is known but may not do this (403); the answer says nothing of the target.</summary>
+    Forbidden,
 }
 
 /// <summary>One thing the caller must fix, with the path of the field at fault when there is one.</summary>

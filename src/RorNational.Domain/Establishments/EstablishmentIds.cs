@@ -12,6 +12,10 @@ public static class EstablishmentIds
     public static string EJ(string finess) => EJPrefix + finess;
     public static string EG(string finess) => EGPrefix + finess;
 
+    /// <summary>The FINESS number in an EG's id ("eg-010000024" gives "010000024"); null for any other id.</summary>
+    public static string? FinessOfEG(string egId) =>
+        egId.StartsWith(EGPrefix, StringComparison.Ordinal) ? egId[EGPrefix.Length..] : null;
+
     /// <summary>Whether a stream is an EJ's or an EG's (the others: FINESS imports, later capacity).</summary>
     public static bool IsEstablishmentStream(string streamKey) =>
         streamKey.StartsWith(EJPrefix, StringComparison.Ordinal) || streamKey.StartsWith(EGPrefix, StringComparison.Ordinal);

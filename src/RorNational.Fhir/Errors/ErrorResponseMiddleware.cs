@@ -32,7 +32,8 @@ public sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<ErrorR
                 await Write(context, HttpStatusCode.InternalServerError, OperationOutcomes.InternalError(traceId));
                 return;
             }
-            await Write(context, OperationOutcomes.StatusOf(rejection.Kind), OperationOutcomes.From(rejection));
+            await Write(context, OperationOutcomes.StatusOf(rejection.Kind), OperationOutcomes.From(rejection),
+                OperationOutcomes.ChallengeOf(rejection));
         }
     }
 
@@ -47,9 +48,10 @@ public sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<ErrorR
         _ => null,
     };
 
-    public static Task Write(HttpContext context, HttpStatusCode status, OperationOutcome outcome)
+    public static Task Write(HttpContext context, HttpStatusCode status, OperationOutcome outcome, string? challenge = null)
     {
         context.Response.Clear();
+        if (challenge is not null) context.Response.Headers.WWWAuthenticate = challenge;
         context.Response.StatusCode = (int)status;
         context.Response.ContentType = FhirJson.ContentType;
         return context.Response.WriteAsync(FhirJson.Serialize(outcome));

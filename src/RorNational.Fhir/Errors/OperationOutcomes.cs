@@ -17,6 +17,8 @@ public static class OperationOutcomes
         RejectionKind.BusinessRule => HttpStatusCode.UnprocessableEntity,
         RejectionKind.UnsupportedMediaType => HttpStatusCode.UnsupportedMediaType,
         RejectionKind.NotAcceptable => HttpStatusCode.NotAcceptable,
+        RejectionKind.Unauthorized or RejectionKind.InvalidToken => HttpStatusCode.Unauthorized,
+        RejectionKind.Forbidden => HttpStatusCode.Forbidden,
         _ => HttpStatusCode.InternalServerError,
     };
 
@@ -29,7 +31,21 @@ public static class OperationOutcomes
         RejectionKind.PreconditionFailed => OperationOutcome.IssueType.Conflict,
         RejectionKind.BusinessRule => OperationOutcome.IssueType.BusinessRule,
         RejectionKind.UnsupportedMediaType or RejectionKind.NotAcceptable => OperationOutcome.IssueType.NotSupported,
+        RejectionKind.Unauthorized or RejectionKind.InvalidToken => OperationOutcome.IssueType.Login,
+        RejectionKind.Forbidden => OperationOutcome.IssueType.Forbidden,
         _ => OperationOutcome.IssueType.Exception,
+    };
+
+    /// <summary>
+    /// The WWW-Authenticate challenge of a 401 (RFC 6750): plain "Bearer" when no token was
+    /// sent, with error="invalid_token" and the reason when one was refused; null otherwise.
+    /// </summary>
+    public static string? ChallengeOf(CommandRejected rejection) => rejection.Kind switch
+    {
+        RejectionKind.Unauthorized => "Bearer",
+        RejectionKind.InvalidToken =>
+            $"Bearer error=\"invalid_token\", error_description=\"{rejection.Problems[0].Message.Replace("\"", "'").Replace("\\", "/")}\"",
+        _ => null,
     };
 
     public static OperationOutcome From(CommandRejected rejection) => new()

@@ -23,6 +23,7 @@ public static class FinessImportEndpoints
     public static async Task<IResult> Start(HttpContext http, IDocumentSession session, FinessImportQueue queue, TimeProvider clock,
         CancellationToken cancellation)
     {
+        Require.Admin(http);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxExtractBytes;
         FinessExtract extract;
         try
@@ -45,9 +46,12 @@ public static class FinessImportEndpoints
     }
 
     [WolverineGet("/api/finess/imports/{id}")]
-    public static async Task<FinessImport> Get(string id, IQuerySession session, CancellationToken cancellation) =>
-        await session.LoadAsync<FinessImport>(id, cancellation)
-        ?? throw CommandRejected.Because(RejectionKind.NotFound, $"no FINESS import has the id {id}");
+    public static async Task<FinessImport> Get(string id, IQuerySession session, HttpContext http, CancellationToken cancellation)
+    {
+        Require.Admin(http);
+        return await session.LoadAsync<FinessImport>(id, cancellation)
+               ?? throw CommandRejected.Because(RejectionKind.NotFound, $"no FINESS import has the id {id}");
+    }
 
     public static string StreamOf(string importId) => "finess-import-" + importId;
 }

@@ -58,7 +58,7 @@ public sealed class reading_organizations : ApiFixture
     [Test]
     public async Task the_firely_client_reads_it_as_a_real_fhir_client()
     {
-        using var client = new FhirClient(new Uri(Client.BaseAddress!, "/fhir/"), App.CreateClient());
+        using var client = new FhirClient(new Uri(Client.BaseAddress!, "/fhir/"), App.ClientFor(TestClients.AllRights));
 
         var organization = await client.ReadAsync<Organization>("Organization/eg-010000024");
 

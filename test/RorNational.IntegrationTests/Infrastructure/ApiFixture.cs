@@ -16,6 +16,8 @@ public abstract class ApiFixture
     protected string ConnectionString => _connectionString;
 
     protected RorNationalApp App { get; private set; } = null!;
+
+    /// <summary>Calls as <see cref="DefaultClient"/>; <c>App.ClientFor(id)</c> and <c>App.AnonymousClient()</c> give others.</summary>
     protected HttpClient Client { get; private set; } = null!;
     protected FixedClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 30, 0, TimeSpan.Zero));
 
@@ -23,10 +25,16 @@ public abstract class ApiFixture
     public async Task StartApplication()
     {
         _connectionString = await TestPostgres.CreateDatabase(GetType().Name);
-        App = new RorNationalApp(_connectionString, Clock, ConfigureServices);
+        App = new RorNationalApp(_connectionString, Clock, ConfigureServices, Settings);
         if (ServeOverLoopback) App.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
-        Client = App.CreateClient();
+        Client = App.ClientFor(DefaultClient);
     }
+
+    /// <summary>The registered client <see cref="Client"/> calls as: by default one with every right.</summary>
+    protected virtual string DefaultClient => TestClients.AllRights;
+
+    /// <summary>Configuration of this fixture's host, applied last.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     /// <summary>Serve on a real loopback port (Kestrel) for clients outside the process, such as scripts.</summary>
     protected virtual bool ServeOverLoopback => false;

@@ -5,15 +5,24 @@ namespace RorNational.IntegrationTests.Infrastructure;
 /// <summary>Runs a script of the repository (samples/load...) as a newcomer would, with bash.</summary>
 public static class Scripts
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(string script, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(string script, params string[] arguments) =>
+        RunAsync(script, arguments, new Dictionary<string, string>());
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(
+        string script, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(TestPostgres.RepositoryRoot(), script));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output + await error);
     }
+
+    /// <summary>samples/load against a host on a loopback port, calling with this token as build/run does.</summary>
+    public static Task<(int ExitCode, string Output)> LoadSamplesAsync(HttpClient client, string token) =>
+        RunAsync("samples/load", [client.BaseAddress!.ToString().TrimEnd('/')], new Dictionary<string, string> { ["RORNATIONAL_TOKEN"] = token });
 }

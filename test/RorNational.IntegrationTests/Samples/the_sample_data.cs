@@ -9,17 +9,26 @@ using RorNational.IntegrationTests.Validation;
 namespace RorNational.IntegrationTests.Samples;
 
 /// <summary>
-/// samples/load, the script build/run uses, run against the real host on a loopback port:
-/// the samples are valid, and what they describe is what FHIR then serves.
+/// samples/load, the script build/run uses, run against the real host on a loopback port
+/// with the clients of samples/clients.json: the samples are valid, and what they describe is
+/// what FHIR then serves.
 /// </summary>
 public sealed class the_sample_data : ApiFixture
 {
     protected override bool ServeOverLoopback => true;
 
+    /// <summary>The clients build/run registers: the samples load as its loader client, which must have the rights they need.</summary>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Access:ClientsFile"] = Path.Combine(TestPostgres.RepositoryRoot(), "samples", "clients.json"),
+    };
+
+    protected override string DefaultClient => "samples-loader";
+
     [Test]
     public async Task load_through_the_public_api_and_are_published_as_fhir()
     {
-        var (exitCode, output) = await Scripts.RunAsync("samples/load", Client.BaseAddress!.ToString().TrimEnd('/'));
+        var (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient));
         Assert.That(exitCode, Is.Zero, output);
 
         var hospital = FhirJson.Parse<HealthcareService>(
@@ -35,7 +44,7 @@ public sealed class the_sample_data : ApiFixture
     [Test]
     public async Task every_resource_they_publish_is_valid_against_base_r4_and_the_ror_profiles()
     {
-        var (exitCode, output) = await Scripts.RunAsync("samples/load", Client.BaseAddress!.ToString().TrimEnd('/'));
+        var (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient));
         Assert.That(exitCode, Is.Zero, output);
 
         await using var session = App.Store.QuerySession();

@@ -30,7 +30,7 @@ public abstract class SearchFixture : ApiFixture
     [OneTimeSetUp]
     public async Task LoadData()
     {
-        var (exitCode, output) = await Scripts.RunAsync("samples/load", Client.BaseAddress!.ToString().TrimEnd('/'));
+        var (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient));
         Assert.That(exitCode, Is.Zero, output);
         await PublishStructure(Client, Lyon,
             ("pole-psy", new JsonObject { ["type"] = "Pole", ["name"] = "Pôle de psychiatrie" }),

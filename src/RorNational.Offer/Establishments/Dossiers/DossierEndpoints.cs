@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using RorNational.Domain.Establishments.Dossiers;
 using RorNational.Offer.Http;
+using RorNational.ReferenceData;
 using Wolverine.Http;
 
 namespace RorNational.Offer.Establishments.Dossiers;
@@ -15,6 +16,7 @@ public static class DossierEndpoints
     [WolverinePost("/api/establishments/{egId}/dossiers")]
     public static async Task<IResult> Open(string egId, IDocumentSession session, HttpContext http, TimeProvider clock, CancellationToken cancellation)
     {
+        Require.EditorOf(http, egId);
         var dossierId = "d-" + Guid.NewGuid().ToString("N")[..12];
         var result = await EstablishmentCommands.DecideAsync(session, http, egId,
             eg => DossierDecisions.Open(eg, dossierId, Actors.Of(http), clock.GetUtcNow()), cancellation);
@@ -23,14 +25,18 @@ public static class DossierEndpoints
 
     [WolverinePost("/api/establishments/{egId}/dossiers/{dossierId}/submit")]
     public static Task<CommandResult> Submit(string egId, string dossierId, IDocumentSession session, HttpContext http, TimeProvider clock,
-        CancellationToken cancellation) =>
-        EstablishmentCommands.DecideAsync(session, http, egId,
+        CancellationToken cancellation)
+    {
+        Require.EditorOf(http, egId);
+        return EstablishmentCommands.DecideAsync(session, http, egId,
             eg => DossierDecisions.Submit(eg, dossierId, Actors.Of(http), clock.GetUtcNow()), cancellation);
+    }
 
     [WolverinePost("/api/establishments/{egId}/dossiers/{dossierId}/accept")]
     public static async Task<CommandResult> Accept(string egId, string dossierId, IDocumentSession session, HttpContext http, TimeProvider clock,
-        CancellationToken cancellation)
+        Territory territory, CancellationToken cancellation)
     {
+        await Require.ValidatorOfAsync(http, egId, session, territory, cancellation);
         var decision = await OptionalBody(http, cancellation);
         return await EstablishmentCommands.DecideAsync(session, http, egId,
             eg => DossierDecisions.Accept(eg, dossierId, decision.Reason, Actors.Of(http), clock.GetUtcNow()), cancellation);
@@ -38,8 +44,9 @@ public static class DossierEndpoints
 
     [WolverinePost("/api/establishments/{egId}/dossiers/{dossierId}/reject")]
     public static async Task<CommandResult> Reject(string egId, string dossierId, IDocumentSession session, HttpContext http, TimeProvider clock,
-        CancellationToken cancellation)
+        Territory territory, CancellationToken cancellation)
     {
+        await Require.ValidatorOfAsync(http, egId, session, territory, cancellation);
         var decision = await OptionalBody(http, cancellation);
         return await EstablishmentCommands.DecideAsync(session, http, egId,
             eg => DossierDecisions.Reject(eg, dossierId, decision.Reason, Actors.Of(http), clock.GetUtcNow()), cancellation);

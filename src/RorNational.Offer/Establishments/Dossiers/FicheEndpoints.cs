@@ -20,6 +20,7 @@ public static class FicheEndpoints
     public static async Task<CommandResult> Draft(string egId, string dossierId, string ficheId, IDocumentSession session, HttpContext http,
         TimeProvider clock, CancellationToken cancellation)
     {
+        Require.EditorOf(http, egId);
         var body = await JsonBody.ReadAsync<FicheBody>(http.Request, cancellation);
         return await EstablishmentCommands.DecideAsync(session, http, egId,
             eg => DossierDecisions.Draft(eg, dossierId, body.ToFiche(ficheId), Actors.Of(http), clock.GetUtcNow()), cancellation);
@@ -27,13 +28,19 @@ public static class FicheEndpoints
 
     [WolverineDelete("/api/establishments/{egId}/dossiers/{dossierId}/fiches/{ficheId}")]
     public static Task<CommandResult> DraftRemoval(string egId, string dossierId, string ficheId, IDocumentSession session, HttpContext http,
-        TimeProvider clock, CancellationToken cancellation) =>
-        EstablishmentCommands.DecideAsync(session, http, egId,
+        TimeProvider clock, CancellationToken cancellation)
+    {
+        Require.EditorOf(http, egId);
+        return EstablishmentCommands.DecideAsync(session, http, egId,
             eg => DossierDecisions.DraftRemoval(eg, dossierId, ficheId, Actors.Of(http), clock.GetUtcNow()), cancellation);
+    }
 
     [WolverinePost("/api/establishments/{egId}/dossiers/{dossierId}/fiches/{ficheId}/finalize")]
     public static Task<CommandResult> Finalize(string egId, string dossierId, string ficheId, IDocumentSession session, HttpContext http,
-        TimeProvider clock, CancellationToken cancellation) =>
-        EstablishmentCommands.DecideAsync(session, http, egId,
+        TimeProvider clock, CancellationToken cancellation)
+    {
+        Require.EditorOf(http, egId);
+        return EstablishmentCommands.DecideAsync(session, http, egId,
             eg => DossierDecisions.Finalize(eg, dossierId, ficheId, Actors.Of(http), clock.GetUtcNow()), cancellation);
+    }
 }

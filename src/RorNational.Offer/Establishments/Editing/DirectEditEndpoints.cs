@@ -16,6 +16,7 @@ public static class DirectEditEndpoints
     public static async Task<CommandResult> EditContent(string egId, string uoId, IDocumentSession session, HttpContext http,
         TimeProvider clock, CancellationToken cancellation)
     {
+        Require.EditorOf(http, egId);
         var content = await JsonBody.ReadAsync<UOContent>(http.Request, cancellation);
         return await EstablishmentCommands.DecideAsync(session, http, egId,
             eg => DirectEditDecisions.EditContent(eg, uoId, content, Actors.Of(http), clock.GetUtcNow()), cancellation);
@@ -26,6 +27,7 @@ public static class DirectEditEndpoints
     public static async Task<CommandResult> EditEstablishment(string egId, IDocumentSession session, HttpContext http,
         TimeProvider clock, CancellationToken cancellation)
     {
+        Require.EditorOf(http, egId);
         var patch = await JsonBody.ReadAsync<Dictionary<string, JsonElement>>(http.Request, cancellation);
         var fields = patch.ToDictionary(p => p.Key, p => p.Value.ValueKind switch
         {

@@ -21,6 +21,7 @@ public static class RegisterEstablishmentEndpoint
     public static async Task<IResult> Post(
         HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
+        Require.Admin(http);
         var command = await JsonBody.ReadAsync<RegisterEstablishment>(http.Request, cancellation);
         CommandRejected.ThrowIfAny(command.Check());
         var ejId = EstablishmentIds.EJ(command.EJ!.Finess);

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.IdentityModel.JsonWebTokens;
+using RorNational.Domain.Common;
+using RorNational.Security.Access;
+using RorNational.Security.Clients;
+using RorNational.Security.Tokens;
+
+namespace RorNational.Security.Callers;
+
+/// <summary>
+/// Identifies the caller of every request but the health probes, and puts it into
+/// <c>HttpContext.Features</c> (<see cref="Callers.Of"/>): the registered client of a valid
+/// bearer token, or, without a token, an anonymous caller where anonymous access is allowed
+/// (the CapabilityStatement always; FHIR reads and searches when Access:AnonymousProfile is
+/// set). Anything else is refused with 401 before any endpoint runs. Runs below the error
+/// middleware, so refusals are OperationOutcomes.
+/// </summary>
+public sealed class CallerResolution(RequestDelegate next, ClientRegistry clients, AccessSettings access)
+{
+    public async Task InvokeAsync(HttpContext http)
+    {
+        if (!http.Request.Path.StartsWithSegments("/health"))
+        {
+            var caller = string.IsNullOrEmpty(http.Request.Headers.Authorization)
+                ? Anonymous(http.Request) ?? throw CommandRejected.Because(RejectionKind.Unauthorized,
+                    "this request needs a bearer token (Authorization: Bearer <token>)")
+                : await Authenticated(http);
+            http.Features.Set(caller);
+        }
+        await next(http);
+    }
+
+    private Caller? Anonymous(HttpRequest request)
+    {
+        if (request.Path.StartsWithSegments("/fhir/metadata")) return new Caller(null, access.AnonymousProfile ?? AccessSettings.MetadataProfile);
+        return access.AnonymousProfile is { } profile && request.Path.StartsWithSegments("/fhir") && IsRead(request)
+            ? new Caller(null, profile)
+            : null;
+    }
+
+    private static bool IsRead(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+        || (HttpMethods.IsPost(request.Method) && request.Path.Value!.EndsWith("/_search", StringComparison.Ordinal));
+
+    /// <summary>A request that carries credentials is refused if they are wrong, even where anonymous access is allowed.</summary>
+    private async Task<Caller> Authenticated(HttpContext http)
+    {
+        var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        if (result.None) throw InvalidToken("send a bearer token: Authorization: Bearer <token>");
+        if (!result.Succeeded) throw InvalidToken(TokenFailures.Describe(result.Failure));
+        var clientId = result.Principal.FindFirst(TokenIssuer.ClientIdClaim)?.Value ?? result.Principal.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
+        var client = (clientId is null ? null : clients.Find(clientId)) ?? throw InvalidToken("the token's client is not registered");
+        http.User = result.Principal;
+        return new Caller(client, client.Profile);
+    }
+
+    private static CommandRejected InvalidToken(string description) => CommandRejected.Because(RejectionKind.InvalidToken, description);
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using RorNational.Security.Access;
+using RorNational.Security.Callers;
+using RorNational.Security.Clients;
+using RorNational.Security.Tokens;
+
+namespace RorNational.Security;
+
+/// <summary>Authentication and the caller of each request, wired once.</summary>
+public static class SecurityModule
+{
+    /// <summary>
+    /// Reads the clients (adding the file named by Access:ClientsFile as a configuration
+    /// source) and the token settings, and fails here, before anything starts, if either is
+    /// invalid.
+    /// </summary>
+    public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
+    {
+        AddClientsFile(builder);
+        var tokens = TokenSettings.From(builder.Configuration, builder.Environment);
+        builder.Services
+            .AddSingleton(tokens)
+            .AddSingleton(ClientRegistry.From(builder.Configuration))
+            .AddSingleton(AccessSettings.From(builder.Configuration))
+            .AddSingleton<TokenIssuer>()
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options => CheckTokens(options, tokens));
+        return builder;
+    }
+
+    /// <summary>Must come right after the error middleware: every request below it has a caller, or was refused.</summary>
+    public static WebApplication UseSecurity(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RorNational.Security");
+        if (app.Services.GetRequiredService<TokenSettings>().UsesDevelopmentKey)
+            logger.LogWarning("Bearer tokens are checked with the built-in development key (kid \"dev\"), whose secret is public: " +
+                              "configure Authentication:SigningKeys for any real deployment");
+        if (app.Services.GetRequiredService<AccessSettings>().AnonymousProfile is { } profile)
+            logger.LogInformation("FHIR reads without a token are served with the access profile {Profile}", profile);
+        var clients = app.Services.GetRequiredService<ClientRegistry>();
+        app.Lifetime.ApplicationStopping.Register(clients.FollowChanges(app.Configuration, logger).Dispose);
+
+        app.UseAuthentication();
+        app.UseMiddleware<CallerResolution>();
+        return app;
+    }
+
+    private static void AddClientsFile(WebApplicationBuilder builder)
+    {
+        if (builder.Configuration[AccessSettings.ClientsFileKey] is not { Length: > 0 } file) return;
+        var path = Path.GetFullPath(file, builder.Environment.ContentRootPath);
+        if (!File.Exists(path))
+            throw new InvalidOperationException($"{AccessSettings.ClientsFileKey} names {path}, which does not exist.");
+        builder.Configuration.AddJsonFile(path, optional: false, reloadOnChange: true);
+    }
+
+    private static void CheckTokens(JwtBearerOptions options, TokenSettings tokens)
+    {
+        options.MapInboundClaims = false;
+        // Tokens live in real time: the business clock of the tests never applies to them.
+        options.TimeProvider = TimeProvider.System;
+        options.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = tokens.Issuer,
+            ValidAudience = tokens.Audience,
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ValidateIssuerSigningKey = true,
+            ClockSkew = TokenSettings.ClockSkew,
+            // The header's kid picks the key, and the token's alg must be that key's: no key is tried at random.
+            TryAllIssuerSigningKeys = false,
+            IssuerSigningKeyResolver = (_, token, keyId, _) => tokens.KeysFor(keyId, (token as JsonWebToken)?.Alg).Select(key => key.Key),
+            NameClaimType = TokenIssuer.ClientIdClaim,
+        };
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using RorNational.IntegrationTests.Infrastructure;
+
+namespace RorNational.IntegrationTests.Security;
+
+/// <summary>
+/// The host refuses to start on a security configuration it cannot trust, with a message
+/// that says what to fix; these fail before the database is ever reached.
+/// </summary>
+public sealed class checking_the_configuration_at_start_up
+{
+    private readonly List<string> _files = [];
+
+    [Test]
+    public void in_production_without_signing_keys_nor_the_development_flag()
+    {
+        AssertStartFails(new() { ["environment"] = "Production" },
+            "Authentication: no signing key is configured. Set Authentication:SigningKeys");
+    }
+
+    [Test]
+    public void two_clients_with_the_same_id()
+    {
+        AssertStartFails(new() { ["Access:ClientsFile"] = ClientsFile("""{ "Clients": [ { "Id": "a", "Profile": "public" }, { "Id": "A", "Profile": "crisis" } ] }""") },
+            "The registered clients (Clients) are invalid: the id 'a' is registered 2 times.");
+    }
+
+    [Test]
+    public void a_client_without_a_profile_or_with_a_malformed_right()
+    {
+        AssertStartFails(new() { ["Access:ClientsFile"] = ClientsFile("""{ "Clients": [ { "Id": "portal" }, { "Id": "ars", "Profile": "public", "ValidatorOf": [ "Bretagne" ] } ] }""") },
+            "The registered clients (Clients) are invalid: client 'portal' needs a Profile");
+        AssertStartFails(new() { ["Access:ClientsFile"] = ClientsFile("""{ "Clients": [ { "Id": "ars", "Profile": "public", "ValidatorOf": [ "Bretagne" ] } ] }""") },
+            "client 'ars': 'Bretagne' is neither an INSEE région code nor \"*\"");
+    }
+
+    [Test]
+    public void a_clients_file_that_does_not_exist()
+    {
+        AssertStartFails(new() { ["Access:ClientsFile"] = "/nowhere/clients.json" }, "Access:ClientsFile names /nowhere/clients.json, which does not exist.");
+    }
+
+    [Test]
+    public void a_signing_key_too_short_or_without_its_material()
+    {
+        AssertStartFails(Keys(("k1", "HS256", "Key", Convert.ToBase64String(new byte[16]))),
+            "Authentication:SigningKeys: signing key 'k1': the secret is 16 bytes long, at least 32 are needed.");
+        AssertStartFails(Keys(("k1", "RS256", "Key", Convert.ToBase64String(new byte[32]))),
+            "Authentication:SigningKeys: signing key 'k1': an RS256 key needs PublicKeyPem (or PrivateKeyPem to issue tokens).");
+        AssertStartFails(Keys(("k1", "none", "Key", Convert.ToBase64String(new byte[32]))),
+            "signing key 'k1': Algorithm 'none' is not one of HS256");
+    }
+
+    [Test]
+    public void an_issuing_key_that_cannot_sign()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create();
+        var settings = Keys(("k1", "RS256", "PublicKeyPem", rsa.ExportSubjectPublicKeyInfoPem()));
+        settings["Authentication:IssuingKeyId"] = "k1";
+
+        AssertStartFails(settings, "Authentication: IssuingKeyId 'k1' names a key without its secret or private key.");
+    }
+
+    [Test]
+    public async Task in_production_with_the_development_flag_the_development_key_is_accepted()
+    {
+        var database = await TestPostgres.CreateDatabase(nameof(checking_the_configuration_at_start_up));
+        try
+        {
+            await using var app = new RorNationalApp(database, TimeProvider.System, _ => { },
+                new Dictionary<string, string?> { ["environment"] = "Production", ["Authentication:UseDevelopmentKey"] = "true" });
+
+            var response = await app.ClientWithToken(new ForgedToken { ClientId = TestClients.Auditor }.Sign()).GetAsync("/api/establishments/eg-010000024");
+
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        }
+        finally
+        {
+            await TestPostgres.DropDatabase(database);
+        }
+    }
+
+    private static void AssertStartFails(Dictionary<string, string?> settings, string message)
+    {
+        using var app = new RorNationalApp("Host=127.0.0.1;Port=1;Database=never-reached", TimeProvider.System, _ => { }, settings);
+
+        var failure = Assert.Catch(() => _ = app.Services);
+        var messages = string.Join(" | ", Flatten(failure!).Select(e => e.Message));
+        Assert.That(messages, Does.Contain(message));
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException) yield return e;
+    }
+
+    private static Dictionary<string, string?> Keys(params (string KeyId, string Algorithm, string Field, string Value)[] keys)
+    {
+        var settings = new Dictionary<string, string?> { ["Authentication:Issuer"] = "https://issuer.example", ["Authentication:Audience"] = "rornational" };
+        for (var i = 0; i < keys.Length; i++)
+        {
+            settings[$"Authentication:SigningKeys:{i}:KeyId"] = keys[i].KeyId;
+            settings[$"Authentication:SigningKeys:{i}:Algorithm"] = keys[i].Algorithm;
+            settings[$"Authentication:SigningKeys:{i}:{keys[i].Field}"] = keys[i].Value;
+        }
+        return settings;
+    }
+
+    private string ClientsFile(string json)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"rornational-clients-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        _files.Add(path);
+        return path;
+    }
+
+    [TearDown]
+    public void RemoveFiles()
+    {
+        foreach (var file in _files) File.Delete(file);
+        _files.Clear();
+    }
+}
