@@ -15,8 +15,8 @@ namespace RorNational.IntegrationTests.Search;
 /// </summary>
 public sealed class firely_client_and_definitions : SearchFixture
 {
-    private FhirClient NewClient() =>
-        new(Client.BaseAddress!.ToString().TrimEnd('/') + "/fhir", new FhirClientSettings { PreferredFormat = ResourceFormat.Json });
+    private FhirClient NewClient(ResourceFormat format = ResourceFormat.Json) =>
+        new(Client.BaseAddress!.ToString().TrimEnd('/') + "/fhir", App.ClientFor(DefaultClient), new FhirClientSettings { PreferredFormat = format });
 
     [Test]
     public async Task the_firely_client_searches_pages_and_reads()
@@ -34,7 +34,7 @@ public sealed class firely_client_and_definitions : SearchFixture
 
         var service = await client.ReadAsync<HealthcareService>($"HealthcareService/{PsychiatryUO}");
         Assert.That(service!.Name, Does.StartWith("Psychiatrie"));
-        var xmlClient = new FhirClient(client.Endpoint, new FhirClientSettings { PreferredFormat = ResourceFormat.Xml });
+        using var xmlClient = NewClient(ResourceFormat.Xml);
         var xml = await xmlClient.SearchAsync<Organization>(["identifier=690000013"]);
         Assert.That(xml!.Entry.Single().Resource!.Id, Is.EqualTo(Lyon));
     }
