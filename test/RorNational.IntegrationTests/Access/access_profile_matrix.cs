@@ -26,7 +26,6 @@ public class access_profile_matrix : SearchFixture
         new("Cadre de santé de garde", GynecologyUO, "010000024-lieu-femme-enfant-2", ["crisis"], "a level-3 contact's name"),
         new("0495123456", MedicoSocialUO, "2A0000261-lieu-accueil-de-jour", ["crisis", "professional", "medico-social", "installed-capacity"], "a level-2 telecom in the medico-social field"),
         new("Unité de soins intensifs psychiatriques", SensitiveUO, PavilionLieu, ["crisis", "no-contacts"], "the name of a sensitive unit"),
-        new("69G01", SensitiveUO, PavilionLieu, ["crisis", "no-contacts"], "the psychiatric sector of a sensitive unit"),
     ];
 
     private static readonly string[] Operations = ["read", "vread", "history", "search", "revinclude", "_elements", "_summary=data"];

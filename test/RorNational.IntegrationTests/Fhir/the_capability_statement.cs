@@ -29,7 +29,8 @@ public sealed class the_capability_statement : ApiFixture
         var served = resources.Where(r => r.Type != "SearchParameter").ToList();
         Assert.That(served.Select(r => r.Interaction.Select(i => i.Code)), Has.All.EqualTo(new CapabilityStatement.TypeRestfulInteraction?[]
         {
-            CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType,
+            CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread,
+            CapabilityStatement.TypeRestfulInteraction.HistoryInstance, CapabilityStatement.TypeRestfulInteraction.SearchType,
         }));
         Assert.That(resources.Single(r => r.Type == "SearchParameter").Interaction.Select(i => i.Code),
             Is.EqualTo(new CapabilityStatement.TypeRestfulInteraction?[] { CapabilityStatement.TypeRestfulInteraction.Read }));

@@ -26,7 +26,7 @@ public static class SearchIndexWriter
             $"insert into {schema}.fhir_search_resource (resource_type, id, last_updated, sort_name) " +
             "select * from unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[])",
             rows.Select(r => r.ResourceType).ToArray(), rows.Select(r => r.Id).ToArray(),
-            rows.Select(r => r.LastUpdated.ToUniversalTime()).ToArray(), rows.Select(r => r.SortName).ToArray());
+            rows.Select(r => r.LastUpdated.ToUniversalTime()).ToArray(), rows.Select(r => r.SortName ?? "").ToArray());
 
         Insert(operations, schema, "token", "param, system, code", rows, r => r.Tokens,
             t => t.Param, t => t.System, t => t.Code, t => t.Requires);
