@@ -38,7 +38,6 @@ public static class FhirModule
     public static IServiceCollection AddFhir(this IServiceCollection services, Territory territory, IConfiguration configuration) => services
         .Configure<SearchOptions>(_ => { })
         .AddSingleton(AccessProfiles.From(configuration))
-        .AddHostedService<ProfileReferencesCheck>()
         .AddSingleton<CapabilityStatementBuilder>()
         .AddSingleton(SearchParameterCatalog.Default)
         .AddSingleton(territory)

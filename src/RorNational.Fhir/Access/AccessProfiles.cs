@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using RorNational.Security.Access;
 using RorNational.Security.Callers;
 
 namespace RorNational.Fhir.Access;
@@ -11,7 +12,7 @@ namespace RorNational.Fhir.Access;
 /// </summary>
 public sealed class AccessProfiles
 {
-    public const string Section = "Access:Profiles";
+    public const string Section = AccessSettings.ProfilesKey;
 
     private readonly Dictionary<string, AccessProfile> _profiles;
 

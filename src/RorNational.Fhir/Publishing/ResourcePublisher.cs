@@ -40,7 +40,7 @@ public static class ResourcePublisher
 
         public void Retired(string type, string id) => Replaced.Add((type, id));
 
-        public void Stored(DomainResource resource, string json, IReadOnlyList<DataClass> classSets, DateTimeOffset lastUpdated)
+        public void Stored(DomainResource resource, JsonObject json, IReadOnlyList<DataClass> classSets, DateTimeOffset lastUpdated)
         {
             Replaced.Add((resource.TypeName, resource.Id!));
             Rows.Add(ClassifiedIndex.Build(indexer, resource, json, classSets, lastUpdated));
@@ -89,8 +89,9 @@ public static class ResourcePublisher
                 meta.LastUpdated = lastUpdated;
                 state.FirstPublished.TryAdd(key, lastUpdated);
                 var json = FhirJson.Serialize(resource);
-                var classSets = Redaction.ClassSetsOf(JsonNode.Parse(json)!.AsObject());
-                index.Stored(resource, json, classSets, lastUpdated);
+                var parsed = JsonNode.Parse(json)!.AsObject();
+                var classSets = Redaction.ClassSetsOf(parsed);
+                index.Stored(resource, parsed, classSets, lastUpdated);
                 var document = new TDocument
                 {
                     Id = id,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Http;
@@ -56,8 +55,7 @@ public static class ResourceHistory
     private static string Write(string type, List<FhirResourceVersion> versions, AccessProfile profile, int total, string self,
         HttpRequest request, long? nextBefore, string baseUrl)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = FhirJson.Options.Encoder }))
+        return BundleJson.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("resourceType", "Bundle");
@@ -65,8 +63,8 @@ public static class ResourceHistory
             json.WriteString("type", "history");
             json.WriteNumber("total", total);
             json.WriteStartArray("link");
-            WriteLink(json, "self", Link(self, request, null));
-            if (nextBefore is { } next) WriteLink(json, "next", Link(self, request, next));
+            BundleJson.WriteLink(json, "self", Link(self, request, null));
+            if (nextBefore is { } next) BundleJson.WriteLink(json, "next", Link(self, request, next));
             json.WriteEndArray();
             if (versions.Count > 0)
             {
@@ -75,8 +73,7 @@ public static class ResourceHistory
                 json.WriteEndArray();
             }
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 
     private static void WriteEntry(Utf8JsonWriter json, string type, FhirResourceVersion version, AccessProfile profile, string baseUrl)
@@ -95,16 +92,8 @@ public static class ResourceHistory
         json.WriteStartObject("response");
         json.WriteString("status", version.Deleted ? "204" : version.Version == 1 ? "201" : "200");
         json.WriteString("etag", FhirResourceResult.ETagOf(version.Version));
-        json.WriteString("lastModified", version.LastUpdated.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffK", CultureInfo.InvariantCulture));
+        json.WriteString("lastModified", BundleJson.Instant(version.LastUpdated));
         json.WriteEndObject();
-        json.WriteEndObject();
-    }
-
-    private static void WriteLink(Utf8JsonWriter json, string relation, string url)
-    {
-        json.WriteStartObject();
-        json.WriteString("relation", relation);
-        json.WriteString("url", url);
         json.WriteEndObject();
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using RorNational.Domain.Common;
+using RorNational.Security.Access;
 using RorNational.Security.Callers;
 
 namespace RorNational.Security.Clients;
@@ -19,9 +20,16 @@ public sealed partial class ClientRegistry
 
     private volatile FrozenDictionary<string, ClientRegistration> _clients;
 
-    public ClientRegistry(IEnumerable<ClientRegistration> clients) => _clients = Index(clients.ToList());
+    private readonly IReadOnlySet<string> _profiles;
 
-    public static ClientRegistry From(IConfiguration configuration) => new(Read(configuration));
+    /// <param name="profiles">The configured access profiles, one of which each client must read with.</param>
+    public ClientRegistry(IEnumerable<ClientRegistration> clients, IReadOnlySet<string> profiles)
+    {
+        _profiles = profiles;
+        _clients = Index(clients.ToList());
+    }
+
+    public static ClientRegistry From(IConfiguration configuration) => new(Read(configuration), AccessSettings.ProfileIds(configuration));
 
     public IReadOnlyCollection<ClientRegistration> All => _clients.Values;
 
@@ -49,7 +57,7 @@ public sealed partial class ClientRegistry
     private static List<ClientRegistration> Read(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<List<ClientRegistration>>() ?? [];
 
-    private static FrozenDictionary<string, ClientRegistration> Index(IReadOnlyList<ClientRegistration> clients)
+    private FrozenDictionary<string, ClientRegistration> Index(IReadOnlyList<ClientRegistration> clients)
     {
         var problems = clients.SelectMany((client, index) => Check(client, index)).ToList();
         problems.AddRange(clients
@@ -62,13 +70,15 @@ public sealed partial class ClientRegistry
         return clients.ToFrozenDictionary(client => client.Id, StringComparer.Ordinal);
     }
 
-    private static IEnumerable<string> Check(ClientRegistration client, int index)
+    private IEnumerable<string> Check(ClientRegistration client, int index)
     {
         var name = string.IsNullOrWhiteSpace(client.Id) ? $"{Section}[{index}]" : $"client '{client.Id}'";
         if (string.IsNullOrWhiteSpace(client.Id) || client.Id.Any(char.IsWhiteSpace))
             yield return $"{name} needs an Id without spaces";
         if (string.IsNullOrWhiteSpace(client.Profile))
             yield return $"{name} needs a Profile (the consumer access profile it reads with, e.g. \"public\")";
+        else if (!_profiles.Contains(client.Profile))
+            yield return $"{name} reads with the profile '{client.Profile}', which is not configured ({string.Join(", ", _profiles)})";
         foreach (var finess in client.SupplierOf.Concat(client.EditorOf).Where(f => f != Rights.All && !FinessNumber.IsWellFormed(f)))
             yield return $"{name}: '{finess}' is neither a FINESS number of an EG nor \"*\"";
         foreach (var region in client.ValidatorOf.Where(r => r != Rights.All && !RegionCode().IsMatch(r)))

@@ -87,5 +87,11 @@ public sealed class firely_client_and_definitions : SearchFixture
         Assert.That(await Find("_content=intensifs", hidingSensitiveUnits), Is.Empty);
         Assert.That(await Find("location.commune-cog=69383", hidingSensitiveUnits), Is.EqualTo(new[] { PsychiatryUO }));
         Assert.That(await Find($"_id={SensitiveUO}", hidingSensitiveUnits), Is.EqualTo(new[] { SensitiveUO }), "its id stays visible");
+
+        // A combined rule hides only what has all its classes: these units are outside medico-social.
+        var hidingSensitiveUnitsOutsideMedicoSocial = new AccessProfile("t2", "T2", "combined", [DataClass.SensitiveUnit | DataClass.OutsideMedicoSocial]);
+        var hidingSensitiveLevel2 = new AccessProfile("t3", "T3", "combined", [DataClass.SensitiveUnit | DataClass.ConfidentialityLevel2]);
+        Assert.That(await Find("psychiatric-sector=69G01", hidingSensitiveUnitsOutsideMedicoSocial), Is.EqualTo(new[] { PsychiatryUO }));
+        Assert.That(await Find("psychiatric-sector=69G01", hidingSensitiveLevel2), Is.EquivalentTo(new[] { PsychiatryUO, SensitiveUO }));
     }
 }

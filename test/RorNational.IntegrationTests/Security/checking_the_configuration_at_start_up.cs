@@ -35,6 +35,15 @@ public sealed class checking_the_configuration_at_start_up
     }
 
     [Test]
+    public void a_client_or_anonymous_access_naming_a_profile_that_is_not_configured()
+    {
+        AssertStartFails(new() { ["Access:ClientsFile"] = ClientsFile("""{ "Clients": [ { "Id": "portal", "Profile": "publik" } ] }""") },
+            "client 'portal' reads with the profile 'publik', which is not configured");
+        AssertStartFails(new() { ["Access:AnonymousProfile"] = "everything" },
+            "Unknown access profile: Access:AnonymousProfile reads with 'everything'");
+    }
+
+    [Test]
     public void a_clients_file_that_does_not_exist()
     {
         AssertStartFails(new() { ["Access:ClientsFile"] = "/nowhere/clients.json" }, "Access:ClientsFile names /nowhere/clients.json, which does not exist.");

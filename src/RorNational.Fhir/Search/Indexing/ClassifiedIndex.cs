@@ -14,9 +14,9 @@ namespace RorNational.Fhir.Search.Indexing;
 /// </summary>
 public static class ClassifiedIndex
 {
-    /// <param name="json">The resource as stored (its JSON text).</param>
+    /// <param name="json">The resource as stored, parsed (left untouched: each view works on a copy).</param>
     /// <param name="classSets">The distinct class sets of its elements (<see cref="Redaction.ClassSetsOf"/>), the smallest first.</param>
-    public static SearchIndexRows Build(SearchIndexer indexer, Resource resource, string json, IReadOnlyList<DataClass> classSets, DateTimeOffset lastUpdated)
+    public static SearchIndexRows Build(SearchIndexer indexer, Resource resource, JsonObject json, IReadOnlyList<DataClass> classSets, DateTimeOffset lastUpdated)
     {
         var views = classSets.Select(set => indexer.Index(View(resource, json, set, classSets), lastUpdated, set)).ToList();
         if (views.Count == 1) return views[0];
@@ -36,11 +36,11 @@ public static class ClassifiedIndex
     }
 
     /// <summary>The resource keeping only the elements whose classes are within <paramref name="set"/>.</summary>
-    private static Resource View(Resource resource, string json, DataClass set, IReadOnlyList<DataClass> classSets)
+    private static Resource View(Resource resource, JsonObject json, DataClass set, IReadOnlyList<DataClass> classSets)
     {
         // The largest set, when it holds all the others, keeps everything: the resource itself.
         if (classSets.All(other => (other & set) == other)) return resource;
-        var view = JsonNode.Parse(json)!.AsObject();
+        var view = json.DeepClone().AsObject();
         Redaction.Remove(view, classes => (classes & ~set) != 0);
         return FhirJson.Parse<Resource>(view.ToJsonString(FhirJson.Options));
     }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.WebUtilities;
+using RorNational.Fhir.Http;
 using RorNational.Fhir.Search.Querying;
 
 namespace RorNational.Fhir.Search.Results;
@@ -18,22 +19,21 @@ public static class SearchBundleWriter
 
     public static string Write(SearchRequest request, SearchResult result, string baseUrl, string selfPath, DateTimeOffset now)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = FhirJson.Options.Encoder }))
+        return BundleJson.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("resourceType", "Bundle");
             json.WriteString("id", Guid.NewGuid().ToString());
             json.WriteStartObject("meta");
-            json.WriteString("lastUpdated", now.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffK", CultureInfo.InvariantCulture));
+            json.WriteString("lastUpdated", BundleJson.Instant(now));
             json.WriteEndObject();
             json.WriteString("type", "searchset");
             if (result.Total is { } total) json.WriteNumber("total", total);
 
             json.WriteStartArray("link");
-            WriteLink(json, "self", Link(selfPath, request, request.Cursor));
-            if (result.Next is { } next) WriteLink(json, "next", Link(selfPath, request, next));
-            if (result.Previous is { } previous) WriteLink(json, "previous", Link(selfPath, request, previous));
+            BundleJson.WriteLink(json, "self", Link(selfPath, request, request.Cursor));
+            if (result.Next is { } next) BundleJson.WriteLink(json, "next", Link(selfPath, request, next));
+            if (result.Previous is { } previous) BundleJson.WriteLink(json, "previous", Link(selfPath, request, previous));
             json.WriteEndArray();
 
             // FHIR arrays are never empty: no entry at all when nothing is found.
@@ -43,16 +43,7 @@ public static class SearchBundleWriter
             if (request.Warnings.Count > 0) WriteOutcome(json, request.Warnings);
             if (result.Matches.Count + result.Includes.Count + request.Warnings.Count > 0) json.WriteEndArray();
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static void WriteLink(Utf8JsonWriter json, string relation, string url)
-    {
-        json.WriteStartObject();
-        json.WriteString("relation", relation);
-        json.WriteString("url", url);
-        json.WriteEndObject();
+        });
     }
 
     /// <summary>The search as the client asked it (GET form, even for POST _search), at a given page.</summary>
