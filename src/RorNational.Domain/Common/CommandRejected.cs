@@ -25,6 +25,13 @@ public enum RejectionKind
     InvalidToken,
     /// <summary>The caller is known but may not do this (403); the answer says nothing of the target.</summary>
     Forbidden,
+    /// <summary>The body, or one of its parts, is larger than the route takes (413).</summary>
+    PayloadTooLarge,
+    /// <summary>
+    /// The server cannot answer now (database unreachable, statement timeout, pool exhausted): try
+    /// again later (503 with Retry-After). Nothing has been written.
+    /// </summary>
+    Unavailable,
 }
 
 /// <summary>One thing the caller must fix, with the path of the field at fault when there is one.</summary>

@@ -32,6 +32,12 @@ public sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<ErrorR
                 await Write(context, HttpStatusCode.InternalServerError, OperationOutcomes.InternalError(traceId));
                 return;
             }
+            if (rejection.Kind == RejectionKind.Unavailable)
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.RetryAfter = OperationOutcomes.RetryAfterSeconds.ToString();
+                    return Task.CompletedTask;
+                });
             await Write(context, OperationOutcomes.StatusOf(rejection.Kind), OperationOutcomes.From(rejection),
                 OperationOutcomes.ChallengeOf(rejection));
         }

@@ -19,6 +19,8 @@ public static class OperationOutcomes
         RejectionKind.NotAcceptable => HttpStatusCode.NotAcceptable,
         RejectionKind.Unauthorized or RejectionKind.InvalidToken => HttpStatusCode.Unauthorized,
         RejectionKind.Forbidden => HttpStatusCode.Forbidden,
+        RejectionKind.PayloadTooLarge => HttpStatusCode.RequestEntityTooLarge,
+        RejectionKind.Unavailable => HttpStatusCode.ServiceUnavailable,
         _ => HttpStatusCode.InternalServerError,
     };
 
@@ -33,6 +35,8 @@ public static class OperationOutcomes
         RejectionKind.UnsupportedMediaType or RejectionKind.NotAcceptable => OperationOutcome.IssueType.NotSupported,
         RejectionKind.Unauthorized or RejectionKind.InvalidToken => OperationOutcome.IssueType.Login,
         RejectionKind.Forbidden => OperationOutcome.IssueType.Forbidden,
+        RejectionKind.PayloadTooLarge => OperationOutcome.IssueType.TooCostly,
+        RejectionKind.Unavailable => OperationOutcome.IssueType.Transient,
         _ => OperationOutcome.IssueType.Exception,
     };
 
@@ -47,6 +51,9 @@ public static class OperationOutcomes
             $"Bearer error=\"invalid_token\", error_description=\"{rejection.Problems[0].Message.Replace("\"", "'").Replace("\\", "/")}\"",
         _ => null,
     };
+
+    /// <summary>Seconds a caller should wait before retrying a 503.</summary>
+    public const int RetryAfterSeconds = 5;
 
     public static OperationOutcome From(CommandRejected rejection) => new()
     {
