@@ -36,7 +36,7 @@ public static class FhirModule
 
     /// <param name="configuration">Where the access profiles are (Access:Profiles).</param>
     public static IServiceCollection AddFhir(this IServiceCollection services, Territory territory, IConfiguration configuration) => services
-        .Configure<SearchOptions>(_ => { })
+        .Configure<SearchOptions>(configuration.GetSection("Search"))
         .AddSingleton(AccessProfiles.From(configuration))
         .AddSingleton<CapabilityStatementBuilder>()
         .AddSingleton(SearchParameterCatalog.Default)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using RorNational.Domain.Common;
 using RorNational.Fhir.Http;
@@ -9,7 +10,7 @@ using RorNational.Fhir.Search.Results;
 namespace RorNational.Fhir.Search;
 
 /// <summary>One search over HTTP: parameters in, searchset Bundle out in the negotiated format.</summary>
-public sealed class SearchResponder(SearchRequestParser parser, SearchEngine engine, AccessProfiles profiles, TimeProvider clock)
+public sealed class SearchResponder(SearchRequestParser parser, SearchEngine engine, AccessProfiles profiles, TimeProvider clock, IOptions<SearchOptions> options)
 {
     public async Task<IResult> AnswerAsync(string resourceType, HttpContext context)
     {
@@ -24,14 +25,14 @@ public sealed class SearchResponder(SearchRequestParser parser, SearchEngine eng
     }
 
     /// <summary>The query string, and for POST _search the form body too (application/x-www-form-urlencoded).</summary>
-    private static async Task<List<KeyValuePair<string, string>>> ParametersOf(HttpRequest request)
+    private async Task<List<KeyValuePair<string, string>>> ParametersOf(HttpRequest request)
     {
         var parameters = Flatten(request.Query).ToList();
         if (!HttpMethods.IsPost(request.Method)) return parameters;
         if (!request.HasFormContentType)
             throw CommandRejected.Because(RejectionKind.UnsupportedMediaType,
                 "send the search parameters as application/x-www-form-urlencoded");
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        var form = await SearchForm.ReadAsync(request, options.Value);
         parameters.AddRange(Flatten(form));
         return parameters;
     }

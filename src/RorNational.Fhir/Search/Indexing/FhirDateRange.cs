@@ -11,21 +11,25 @@ public readonly record struct FhirDateRange(DateTime Low, DateTime High)
     public static readonly DateTime Earliest = new(1, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     public static readonly DateTime Latest = new(9999, 12, 31, 23, 59, 59, DateTimeKind.Utc);
 
+    /// <summary>The end of the calendar: where a range in year 9999 ends rather than overflow.</summary>
+    private static readonly DateTime LastTick = DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc);
+
     public static bool TryParse(string? text, out FhirDateRange range)
     {
         range = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
-        var formats = new (string Format, Func<DateTime, DateTime> End)[]
+        var formats = new (string Format, Func<DateTime, bool> IsLast, Func<DateTime, DateTime> Next)[]
         {
-            ("yyyy", d => d.AddYears(1)),
-            ("yyyy-MM", d => d.AddMonths(1)),
-            ("yyyy-MM-dd", d => d.AddDays(1)),
+            ("yyyy", d => d.Year == 9999, d => d.AddYears(1)),
+            ("yyyy-MM", d => d is { Year: 9999, Month: 12 }, d => d.AddMonths(1)),
+            ("yyyy-MM-dd", d => d.Date == DateTime.MaxValue.Date, d => d.AddDays(1)),
         };
-        foreach (var (format, end) in formats)
+        foreach (var (format, isLast, next) in formats)
             if (DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture,
                     DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var start))
             {
-                range = new FhirDateRange(start, end(start).AddTicks(-1));
+                // The last year, month or day of the calendar ends at its last tick (year 9999).
+                range = new FhirDateRange(start, isLast(start) ? LastTick : next(start).AddTicks(-1));
                 return true;
             }
         if (text.Length < 16 || text[10] != 'T'
@@ -36,7 +40,8 @@ public readonly record struct FhirDateRange(DateTime Low, DateTime High)
         var precision = text.Contains('.') ? TimeSpan.FromTicks(1)
             : text.Length >= 19 && text[16] == ':' ? TimeSpan.FromSeconds(1)
             : TimeSpan.FromMinutes(1);
-        range = new FhirDateRange(utc, utc + precision - TimeSpan.FromTicks(1));
+        var end = LastTick - utc < precision ? LastTick : utc + precision - TimeSpan.FromTicks(1);
+        range = new FhirDateRange(utc, end);
         return true;
     }
 

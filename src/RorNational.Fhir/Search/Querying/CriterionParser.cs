@@ -1,5 +1,5 @@
 using Hl7.Fhir.Model;
-using RorNational.Domain.Common;
+using Microsoft.Extensions.Options;
 using RorNational.Fhir.Search.Definitions;
 
 namespace RorNational.Fhir.Search.Querying;
@@ -14,11 +14,15 @@ public sealed class UnknownParameter(string name, string reason) : Exception(rea
 /// Turns one "name[:modifier][.chain]=value[,value]" pair, or a _has, into a criterion on a
 /// resource type, checking every part against the SearchParameter definitions.
 /// </summary>
-public sealed class CriterionParser(SearchParameterCatalog catalog, ValueParser values)
+public sealed class CriterionParser(SearchParameterCatalog catalog, ValueParser values, IOptions<SearchOptions> options)
 {
     private static readonly string[] ValueModifiers = ["missing", "exact", "contains"];
 
-    public Criterion Parse(string resourceType, string name, string raw) => Parse(resourceType, name, name, raw);
+    public Criterion Parse(string resourceType, string name, string raw)
+    {
+        SearchLimits.CheckDepth(name, options.Value);
+        return Parse(resourceType, name, name, raw);
+    }
 
     private Criterion Parse(string resourceType, string fullName, string name, string raw)
     {
@@ -40,7 +44,7 @@ public sealed class CriterionParser(SearchParameterCatalog catalog, ValueParser 
             throw ValueParser.Invalid(fullName, $"the modifier :{modifier} is not supported on {code} ({parameter.Type})");
         if (modifier == "missing" && raw.Contains(','))
             throw ValueParser.Invalid(fullName, "takes a single true or false with :missing");
-        var parsed = SplitOr(raw).Select(value => values.Parse(parameter, fullName, modifier, value)).ToList();
+        var parsed = SearchLimits.Alternatives(fullName, raw, options.Value).Select(value => values.Parse(parameter, fullName, modifier, value)).ToList();
         return new ParameterCriterion(parameter, modifier, parsed);
     }
 
@@ -70,7 +74,7 @@ public sealed class CriterionParser(SearchParameterCatalog catalog, ValueParser 
         var hierarchy = modifier == "above";
         var targetType = TargetType(fullName, reference, hierarchy ? null : modifier);
         RequireOrganizationTree(fullName, hierarchy, targetType);
-        var references = SplitOr(raw).Select(value => (ReferenceValue)values.Parse(reference, fullName, null, value)).ToList();
+        var references = SearchLimits.Alternatives(fullName, raw, options.Value).Select(value => (ReferenceValue)values.Parse(reference, fullName, null, value)).ToList();
         if (!hierarchy)
             return new ParameterCriterion(reference, null, references.Select(value => value with { Type = targetType }).ToList<SearchValue>());
         var roots = new ParameterCriterion(catalog.Find(targetType, "_id")!, null, references.Select(r => new TokenValue(null, r.Id, false)).ToList<SearchValue>());

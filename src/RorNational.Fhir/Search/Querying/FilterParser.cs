@@ -1,5 +1,6 @@
 using System.Text;
 using Hl7.Fhir.Model;
+using Microsoft.Extensions.Options;
 using RorNational.Fhir.Search.Definitions;
 
 namespace RorNational.Fhir.Search.Querying;
@@ -12,66 +13,107 @@ namespace RorNational.Fhir.Search.Querying;
 /// pr (present) on any; "=" is read as eq, as in the guide's examples.
 /// Each comparison becomes the same criterion its search parameter would give.
 /// </summary>
-public sealed class FilterParser(SearchParameterCatalog catalog, CriterionParser criteria)
+public sealed class FilterParser(SearchParameterCatalog catalog, CriterionParser criteria, IOptions<SearchOptions> options)
 {
     private const string Name = "_filter";
 
+    /// <summary>
+    /// Bounded before and while parsing: the length first, then the nesting (so the recursion
+    /// cannot go deep) and the number of comparisons. A parameter this server does not know is
+    /// refused even under lenient handling: dropping it would drop the whole filter.
+    /// </summary>
     public Criterion Parse(string resourceType, string filter)
     {
-        var tokens = Tokenize(filter);
-        var position = 0;
-        var criterion = Or(resourceType, tokens, ref position);
-        if (position < tokens.Count) throw ValueParser.Invalid(Name, $"unexpected '{tokens[position].Text}'");
-        return criterion;
+        var limits = options.Value;
+        if (filter.Length > limits.MaxFilterLength)
+            throw SearchLimits.Exceeded(Name, $"a filter of {filter.Length} characters", limits.MaxFilterLength, nameof(SearchOptions.MaxFilterLength));
+        var reading = new Reading(Tokenize(filter), limits);
+        try
+        {
+            var criterion = Or(resourceType, reading);
+            if (reading.Position < reading.Tokens.Count) throw ValueParser.Invalid(Name, $"unexpected '{reading.Tokens[reading.Position].Text}'");
+            return criterion;
+        }
+        catch (UnknownParameter unknown)
+        {
+            throw ValueParser.Invalid(Name, $"{unknown.Message} (in _filter, whose parameters must all be known)");
+        }
     }
 
-    private Criterion Or(string type, List<Token> tokens, ref int position) =>
-        Joined("or", criteria => new AnyOf(criteria), And, type, tokens, ref position);
+    /// <summary>Where the parser is in the tokens, how deep it is, and how many comparisons it has read.</summary>
+    private sealed class Reading(List<Token> tokens, SearchOptions limits)
+    {
+        public List<Token> Tokens { get; } = tokens;
+        public int Position { get; set; }
+        private int _depth;
+        private int _comparisons;
 
-    private Criterion And(string type, List<Token> tokens, ref int position) =>
-        Joined("and", criteria => new AllOf(criteria), Unary, type, tokens, ref position);
+        public Token? Current => Position < Tokens.Count ? Tokens[Position] : null;
 
-    private delegate Criterion Operand(string type, List<Token> tokens, ref int position);
+        public void Enter()
+        {
+            if (++_depth > limits.MaxFilterDepth)
+                throw SearchLimits.Exceeded(Name, "parentheses and not nested too deep", limits.MaxFilterDepth, nameof(SearchOptions.MaxFilterDepth));
+        }
+
+        public void Leave() => _depth--;
+
+        public void CountComparison()
+        {
+            if (++_comparisons > limits.MaxFilterComparisons)
+                throw SearchLimits.Exceeded(Name, "too many comparisons", limits.MaxFilterComparisons, nameof(SearchOptions.MaxFilterComparisons));
+        }
+
+        public bool IsWord(string word) =>
+            Current is { Quoted: false } token && token.Text.Equals(word, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private Criterion Or(string type, Reading reading) =>
+        Joined("or", criteria => new AnyOf(criteria), And, type, reading);
+
+    private Criterion And(string type, Reading reading) =>
+        Joined("and", criteria => new AllOf(criteria), Unary, type, reading);
 
     /// <summary>operand (word operand)*, as one criterion.</summary>
-    private static Criterion Joined(string word, Func<List<Criterion>, Criterion> join, Operand operand, string type, List<Token> tokens, ref int position)
+    private static Criterion Joined(string word, Func<List<Criterion>, Criterion> join, Func<string, Reading, Criterion> operand, string type, Reading reading)
     {
-        var operands = new List<Criterion> { operand(type, tokens, ref position) };
-        while (IsWord(tokens, position, word))
+        var operands = new List<Criterion> { operand(type, reading) };
+        while (reading.IsWord(word))
         {
-            position++;
-            operands.Add(operand(type, tokens, ref position));
+            reading.Position++;
+            operands.Add(operand(type, reading));
         }
         return operands.Count == 1 ? operands[0] : join(operands);
     }
 
-    private Criterion Unary(string type, List<Token> tokens, ref int position)
+    private Criterion Unary(string type, Reading reading)
     {
-        if (IsWord(tokens, position, "not"))
-        {
-            position++;
-            return new Not(Primary(type, tokens, ref position));
-        }
-        return Primary(type, tokens, ref position);
+        if (!reading.IsWord("not")) return Primary(type, reading);
+        reading.Position++;
+        reading.Enter();
+        var negated = new Not(Primary(type, reading));
+        reading.Leave();
+        return negated;
     }
 
-    private Criterion Primary(string type, List<Token> tokens, ref int position)
+    private Criterion Primary(string type, Reading reading)
     {
-        if (position < tokens.Count && tokens[position] is { Quoted: false, Text: "(" })
+        if (reading.Current is { Quoted: false, Text: "(" })
         {
-            position++;
-            var inner = Or(type, tokens, ref position);
-            if (position >= tokens.Count || tokens[position] is not { Quoted: false, Text: ")" })
+            reading.Position++;
+            reading.Enter();
+            var inner = Or(type, reading);
+            if (reading.Current is not { Quoted: false, Text: ")" })
                 throw ValueParser.Invalid(Name, "a '(' is not closed");
-            position++;
+            reading.Position++;
+            reading.Leave();
             return inner;
         }
-        if (position + 2 >= tokens.Count)
+        if (reading.Position + 2 >= reading.Tokens.Count)
             throw ValueParser.Invalid(Name, "expected a comparison: parameter operator value");
-        var path = tokens[position].Text;
-        var op = tokens[position + 1].Text;
-        var value = tokens[position + 2].Text;
-        position += 3;
+        reading.CountComparison();
+        var (path, op, value) = (reading.Tokens[reading.Position].Text, reading.Tokens[reading.Position + 1].Text, reading.Tokens[reading.Position + 2].Text);
+        reading.Position += 3;
         return Comparison(type, path, op, value);
     }
 
@@ -115,9 +157,6 @@ public sealed class FilterParser(SearchParameterCatalog catalog, CriterionParser
 
     /// <summary>A _filter value is one value: its commas are not alternatives.</summary>
     private static string Escape(string value) => value.Replace("\\", "\\\\").Replace(",", "\\,");
-
-    private static bool IsWord(List<Token> tokens, int position, string word) =>
-        position < tokens.Count && tokens[position] is { Quoted: false } token && token.Text.Equals(word, StringComparison.OrdinalIgnoreCase);
 
     private sealed record Token(string Text, bool Quoted);
 

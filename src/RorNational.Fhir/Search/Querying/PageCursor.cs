@@ -19,21 +19,29 @@ public sealed record PageCursor(
 {
     public const string ParameterName = "_cursor";
 
-
-
     public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
 
+    /// <summary>
+    /// The cursor a link carries; anything else (not base64url JSON, keys or id missing, a NUL
+    /// the database cannot compare) is refused with 400, before any SQL.
+    /// </summary>
     public static PageCursor Decode(string text)
     {
+        PageCursor? cursor;
         try
         {
-            return JsonSerializer.Deserialize<PageCursor>(Base64Url.DecodeFromChars(text))
-                ?? throw new JsonException();
+            cursor = JsonSerializer.Deserialize<PageCursor>(Base64Url.DecodeFromChars(text));
         }
-        catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
+        catch (Exception e) when (e is FormatException or JsonException or ArgumentException or NotSupportedException)
         {
+            cursor = null;
+        }
+        if (cursor is not { Keys: not null, Id: not null } || !IsText(cursor.Id) || !IsText(cursor.IncludesAfter)
+            || cursor.Keys.Any(key => !IsText(key)))
             throw CommandRejected.Because(RejectionKind.Invalid,
                 "is not a page cursor of this server: follow the Bundle's links as given", ParameterName);
-        }
+        return cursor;
     }
+
+    private static bool IsText(string? value) => value is null || !value.Contains('\0');
 }

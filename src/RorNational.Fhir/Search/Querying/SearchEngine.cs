@@ -27,12 +27,25 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
 
     private string Schema => store.Options.DatabaseSchemaName;
 
+    /// <summary>Past Search:StatementTimeout, or with the database unreachable: 503 (<see cref="SearchTimeout"/>).</summary>
     public async Task<SearchResult> SearchAsync(SearchRequest request, AccessProfile profile, CancellationToken cancellation)
+    {
+        try
+        {
+            return await RunAsync(request, profile, cancellation);
+        }
+        catch (Exception e) when (SearchTimeout.IsUnavailable(e, cancellation))
+        {
+            throw SearchTimeout.Rejection(e, options.Value.StatementTimeout);
+        }
+    }
+
+    private async Task<SearchResult> RunAsync(SearchRequest request, AccessProfile profile, CancellationToken cancellation)
     {
         await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
         await connection.OpenAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellation);
-        await using (var readOnly = new NpgsqlCommand("set transaction read only", connection, transaction))
+        await using (var readOnly = new NpgsqlCommand($"set transaction read only; {SearchTimeout.SetLocal(options.Value.StatementTimeout)}", connection, transaction))
             await readOnly.ExecuteNonQueryAsync(cancellation);
         var session = new Session(connection, transaction, cancellation);
 

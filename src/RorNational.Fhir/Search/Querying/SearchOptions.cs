@@ -1,6 +1,11 @@
 namespace RorNational.Fhir.Search.Querying;
 
-/// <summary>Paging limits of search (configuration section "Search").</summary>
+/// <summary>
+/// Paging, cost bounds and the statement timeout of search (configuration section "Search",
+/// e.g. Search:MaxCriteria). Every bound is checked before any SQL exists; past one, the
+/// search is refused with 400 naming the parameter and the bound. The defaults leave room for
+/// every query of the README and of the national guide.
+/// </summary>
 public sealed class SearchOptions
 {
     /// <summary>Matches per page when _count is not given: 200, as the national ROR API.</summary>
@@ -10,4 +15,36 @@ public sealed class SearchOptions
 
     /// <summary>Included resources per page; beyond it, the includes continue on the next page.</summary>
     public int MaxIncludesPerPage { get; set; } = 1000;
+
+    /// <summary>Parameters in one search, of any kind (query string and form body together).</summary>
+    public int MaxParameters { get; set; } = 60;
+
+    /// <summary>Parameters that select (everything but _count, _sort, _include...; a _filter counts once).</summary>
+    public int MaxCriteria { get; set; } = 20;
+
+    /// <summary>Alternatives of one parameter (its comma-separated values).</summary>
+    public int MaxValuesPerParameter { get; set; } = 100;
+
+    /// <summary>Characters of one parameter's name, or of one value.</summary>
+    public int MaxNameLength { get; set; } = 256;
+
+    public int MaxValueLength { get; set; } = 4096;
+
+    /// <summary>References followed by one chained name (organization.partof.name: 2).</summary>
+    public int MaxChainDepth { get; set; } = 4;
+
+    /// <summary>_has nested in one name (_has:A:x:_has:B:y:param: 2).</summary>
+    public int MaxHasDepth { get; set; } = 3;
+
+    /// <summary>Characters of one _filter expression.</summary>
+    public int MaxFilterLength { get; set; } = 2048;
+
+    /// <summary>Comparisons (param op value) in one _filter.</summary>
+    public int MaxFilterComparisons { get; set; } = 20;
+
+    /// <summary>Parentheses and not nested in one _filter.</summary>
+    public int MaxFilterDepth { get; set; } = 8;
+
+    /// <summary>Longest a search may run in the database; past it, 503 with Retry-After.</summary>
+    public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

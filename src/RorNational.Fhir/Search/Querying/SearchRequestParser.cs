@@ -17,8 +17,13 @@ public sealed class SearchRequestParser(SearchParameterCatalog catalog, Criterio
     {
         var limits = options.Value;
         var request = new SearchRequest { ResourceType = resourceType, Count = limits.DefaultCount };
-        foreach (var (name, value) in parameters)
+        var all = parameters.Take(limits.MaxParameters + 1).ToList();
+        if (all.Count > limits.MaxParameters)
+            throw SearchLimits.Exceeded(all[^1].Key, "too many parameters", limits.MaxParameters, nameof(SearchOptions.MaxParameters));
+        var selecting = 0;
+        foreach (var (name, value) in all)
         {
+            SearchLimits.CheckPair(name, value, limits);
             if (ResponseParameters.Contains(name))
             {
                 request.Canonical.Add(new(name, value));
@@ -32,8 +37,10 @@ public sealed class SearchRequestParser(SearchParameterCatalog catalog, Criterio
             request.Canonical.Add(new(name, value));
             try
             {
-                if (!Control(request, name, value, limits))
-                    request.Criteria.Add(name == "_filter" ? filters.Parse(resourceType, value) : criteria.Parse(resourceType, name, value));
+                if (Control(request, name, value, limits)) continue;
+                if (++selecting > limits.MaxCriteria)
+                    throw SearchLimits.Exceeded(name, "too many criteria", limits.MaxCriteria, nameof(SearchOptions.MaxCriteria));
+                request.Criteria.Add(name == "_filter" ? filters.Parse(resourceType, value) : criteria.Parse(resourceType, name, value));
             }
             catch (UnknownParameter unknown)
             {

@@ -78,6 +78,10 @@ public sealed class ValueParser(Territory territory)
         return new DateValue(prefix, range.ToMicroseconds());
     }
 
+    /// <summary>Bounds of a number or quantity: its precision range is computed exactly within them.</summary>
+    private const int MaxDecimals = 20;
+    private const decimal MaxMagnitude = 1_000_000_000_000_000_000m;
+
     private static NumberValue Number(SearchParameterDefinition parameter, string name, string raw, bool quantity)
     {
         var (prefix, rest) = Prefix(parameter, name, raw);
@@ -89,7 +93,9 @@ public sealed class ValueParser(Territory territory)
                 : $"'{raw}' is not a number ([prefix]number)");
         // The precision of the value: 100 matches [99.5, 100.5), 1.50 matches [1.495, 1.505).
         var decimals = parts[0].Contains('.') ? parts[0].Length - parts[0].IndexOf('.') - 1 : 0;
-        var half = 0.5m / (decimal)Math.Pow(10, decimals);
+        if (decimals > MaxDecimals || Math.Abs(value) >= MaxMagnitude)
+            throw Invalid(name, $"'{raw}' is beyond what this server searches (at most {MaxDecimals} decimals, less than 10^18 in size)");
+        var half = new decimal(5, 0, 0, false, (byte)(decimals + 1));
         string? system = parts.Length == 3 && parts[1].Length > 0 ? parts[1] : null;
         string? code = parts.Length == 3 && parts[2].Length > 0 ? parts[2] : null;
         return new NumberValue(prefix, value, value - half, value + half, system, code);
