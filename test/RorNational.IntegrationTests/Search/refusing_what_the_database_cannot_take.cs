@@ -23,6 +23,10 @@ public sealed class refusing_what_the_database_cannot_take : HostileSearchFixtur
     [TestCase("HealthcareService?age-range-low=1.000000000000000000000000000000", "age-range-low")]
     [TestCase("HealthcareService?age-range-low=ge1.000000000000000000000000000000", "age-range-low")]
     [TestCase("Organization?_cursor=e30", "_cursor")]
+    [TestCase("Location?near=NaN|2.3|5|km", "near")]
+    [TestCase("Location?near=48.8|Infinity|5|km", "near")]
+    [TestCase("Location?near=48.8|2.3|NaN|km", "near")]
+    [TestCase("Location?near-insee-code=69383|NaN|km", "near-insee-code")]
     public async Task a_value_the_database_or_the_arithmetic_cannot_take_is_400_naming_the_parameter(string query, string parameter)
     {
         var outcome = await Refused(query);
@@ -37,6 +41,8 @@ public sealed class refusing_what_the_database_cannot_take : HostileSearchFixtur
     [TestCase("{\"Keys\":[\"x\",\"y\",\"z\"],\"Id\":\"x\"}")]
     [TestCase("{\"Keys\":[],\"Id\":\"x\",\"IncludesAfter\":\"\\u0000\"}")]
     [TestCase("{\"Keys\":5,\"Id\":\"x\"}")]
+    [TestCase("{\"Keys\":[],\"Id\":\"\\ud800\"}")]
+    [TestCase("{\"Keys\":[],\"Id\":\"x\",\"Backward\":\"yes\"}")]
     [TestCase("[1,2]")]
     public async Task a_forged_cursor_is_400(string json)
     {
@@ -61,6 +67,7 @@ public sealed class refusing_what_the_database_cannot_take : HostileSearchFixtur
     [TestCase("Organization?_lastUpdated=9999-12-31T23:59:59-05:00")]
     [TestCase("Organization?_lastUpdated=0001-01-01T00:00:00+05:00")]
     [TestCase("Organization?_lastUpdated=10000")]
+    [TestCase("Organization?_lastUpdated=2024-01-01T10:00:00+99:00")]
     public async Task a_date_outside_the_calendar_is_400(string query)
     {
         var outcome = await Refused(query);

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Text;
 using System.Text.Json;
 using RorNational.Domain.Common;
 
@@ -43,5 +44,21 @@ public sealed record PageCursor(
         return cursor;
     }
 
-    private static bool IsText(string? value) => value is null || !value.Contains('\0');
+    /// <summary>Text PostgreSQL can compare: no NUL, no lone surrogate (it would not encode to UTF-8).</summary>
+    private static bool IsText(string? value)
+    {
+        if (value is null) return true;
+        if (value.Contains('\0')) return false;
+        try
+        {
+            StrictUtf8.GetByteCount(value);
+            return true;
+        }
+        catch (EncoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

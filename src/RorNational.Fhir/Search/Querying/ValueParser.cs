@@ -156,8 +156,10 @@ public sealed class ValueParser(Territory territory)
         };
     }
 
+    /// <summary>A finite number: NaN and Infinity, which double parsing takes, are no coordinates or distances.</summary>
     private static bool TryDouble(string text, out double value) =>
-        double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
+        && double.IsFinite(value);
 
     private static int IndexOfUnescaped(string text, char c)
     {
