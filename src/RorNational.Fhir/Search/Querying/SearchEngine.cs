@@ -1,5 +1,4 @@
 using System.Data;
-using System.Globalization;
 using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -102,12 +101,12 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         return (long)(await command.ExecuteScalarAsync(session.Cancellation))!;
     }
 
-    private SqlQuery PageQuery(SearchRequest request, AccessProfile profile, List<SortColumn> keys)
+    private SqlQuery PageQuery(SearchRequest request, AccessProfile profile, List<KeysetPaging.SortColumn> keys)
     {
         var cursor = request.Cursor;
         var backward = cursor?.Backward == true;
         var query = Where(request, profile);
-        if (cursor is not null) query.Append(" and " + Keyset(query, keys, cursor, backward));
+        if (cursor is not null) query.Append(" and " + KeysetPaging.Condition(query, keys, cursor, backward));
         query.Text.Insert(0, "select " + string.Join(", ", keys.Select(k => k.Column)));
         var order = keys.Select(k => $"{k.Column} {((k.Descending ^ backward) ? "desc" : "asc")}");
         query.Append($" order by {string.Join(", ", order)} limit {query.Add(request.Count + 1, NpgsqlDbType.Integer)}");
@@ -131,12 +130,12 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
             while (await reader.ReadAsync(cancellation)) lines.Add(reader.GetString(0));
             return string.Join('\n', lines);
         }
-        return (await Explain(CountQuery(request, profile)), await Explain(PageQuery(request, profile, SortColumns(request))));
+        return (await Explain(CountQuery(request, profile)), await Explain(PageQuery(request, profile, KeysetPaging.SortColumns(request))));
     }
 
     private async Task<Page> PageAsync(Session session, SearchRequest request, AccessProfile profile)
     {
-        var keys = SortColumns(request);
+        var keys = KeysetPaging.SortColumns(request);
         var cursor = request.Cursor;
         var backward = cursor?.Backward == true;
         var query = PageQuery(request, profile, keys);
@@ -162,55 +161,6 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         var ids = rows.Select(r => r.Id).ToList();
         var distances = await DistancesAsync(session, request, ids, profile);
         return new Page(ids, next, previous, first, distances);
-    }
-
-    /// <summary>The sort columns, the id last as the tie-breaker that makes keyset paging exact.</summary>
-    private static List<SortColumn> SortColumns(SearchRequest request)
-    {
-        var columns = request.Sort.Where(k => k.Field != SortField.Id).Select(k => k.Field switch
-        {
-            SortField.LastUpdated => new SortColumn("r.last_updated", k.Descending, SortColumn.Instant),
-            _ => new SortColumn("r.sort_name", k.Descending, SortColumn.Text),
-        }).ToList();
-        var idDescending = request.Sort.FirstOrDefault(k => k.Field == SortField.Id)?.Descending
-            ?? (columns.Count > 0 && columns[^1].Descending);
-        columns.Add(new SortColumn("r.id", idDescending, SortColumn.Text));
-        return columns;
-    }
-
-    /// <summary>(k1, k2, id) after the cursor, each in its own direction, as nested or/and.</summary>
-    private static string Keyset(SqlQuery query, List<SortColumn> keys, PageCursor cursor, bool backward)
-    {
-        var values = cursor.Keys.Append(cursor.Id).ToList();
-        if (values.Count != keys.Count)
-            throw ValueParser.Invalid(PageCursor.ParameterName, "does not belong to this search: follow the Bundle's links as given");
-        string Condition(int i)
-        {
-            var key = keys[i];
-            var value = key.Parameter(query, values[i]);
-            var inclusive = cursor.Inclusive && i == keys.Count - 1 ? "=" : "";
-            var comparison = $"{key.Column} {((key.Descending ^ backward) ? "<" : ">")}{inclusive} {value}";
-            return i == keys.Count - 1 ? comparison : $"({comparison} or ({key.Column} = {value} and {Condition(i + 1)}))";
-        }
-        return Condition(0);
-    }
-
-    private sealed record SortColumn(string Column, bool Descending, string Kind)
-    {
-        public const string Text = "text";
-        public const string Instant = "instant";
-
-        public string? Read(NpgsqlDataReader reader, int ordinal) => Kind == Instant
-            ? reader.GetFieldValue<DateTimeOffset>(ordinal).ToString("O", CultureInfo.InvariantCulture)
-            : reader.GetString(ordinal);
-
-        public string Parameter(SqlQuery query, string? value)
-        {
-            if (Kind == Text) return query.Add(value ?? "", NpgsqlDbType.Text);
-            if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
-                throw ValueParser.Invalid(PageCursor.ParameterName, "does not belong to this search: follow the Bundle's links as given");
-            return query.Add(instant.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-        }
     }
 
     /// <summary>
