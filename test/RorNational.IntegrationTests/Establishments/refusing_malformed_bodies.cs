@@ -102,4 +102,29 @@ public sealed class refusing_malformed_bodies : ApiFixture
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
     }
+
+    private static IEnumerable<TestCaseData> BadPatches()
+    {
+        yield return new TestCaseData(Encoding.UTF8.GetBytes("""{ "operationalName": "CH\u0000Fleyriat" }"""), "operationalName").SetName("a patch with a NUL");
+        yield return new TestCaseData(Encoding.UTF8.GetBytes("""{ "operationalName": "CH \udc00 Fleyriat" }"""), "operationalName").SetName("a patch with a lone surrogate");
+        yield return new TestCaseData(Encoding.UTF8.GetBytes("""{ "operationalName": "CH @@ Fleyriat" }""").Select(b => b == (byte)'@' ? (byte)0xFF : b).ToArray(),
+            "operationalName").SetName("a patch with invalid UTF-8");
+        yield return new TestCaseData(Encoding.UTF8.GetBytes("""{ "operationalName": "A", "OperationalName": "B" }"""), "OperationalName")
+            .SetName("a patch naming a field twice, by case");
+        yield return new TestCaseData(Encoding.UTF8.GetBytes("""{ "operationalName": "A", "operationalName": "B" }"""), "operationalName")
+            .SetName("a patch naming a field twice");
+        yield return new TestCaseData(Encoding.UTF8.GetBytes("""{ "operationalNmae": "A" }"""), "operationalNmae").SetName("a patch naming an unknown field");
+    }
+
+    [TestCaseSource(nameof(BadPatches))]
+    public async Task a_bad_patch_is_refused_naming_the_field_and_nothing_is_stored(byte[] body, string field)
+    {
+        await Client.Register(Requests.Registration()).EnsureOk();
+        var before = await App.StreamVersion(StructureRequests.EG);
+
+        var response = await Client.PatchAsync($"/api/establishments/{StructureRequests.EG}", Refusals.RawJson(body));
+
+        await response.AssertRefused(HttpStatusCode.BadRequest, field);
+        Assert.That(await App.StreamVersion(StructureRequests.EG), Is.EqualTo(before));
+    }
 }
