@@ -96,8 +96,8 @@ public sealed partial class FieldChecks
     /// </summary>
     public FieldChecks Each<T>(IReadOnlyList<T>? items, string field, Func<T, IReadOnlyList<Problem>> item)
     {
-        if (items is null) return Missing(field, "must be a list (empty when there is none), not null");
-        if (items.Count > MaxItems) return Missing(field, $"must hold at most {MaxItems} items");
+        if (items is null) return Wrong(field, "must be a list (empty when there is none), not null");
+        if (items.Count > MaxItems) return Wrong(field, $"must hold at most {MaxItems} items");
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is null) _problems.Add(new Problem("must not be null", $"{field}[{i}]"));
@@ -117,6 +117,9 @@ public sealed partial class FieldChecks
         _problems.Add(new Problem(message, field));
         return this;
     }
+
+    /// <summary>A field that is there but wrong, with what it must be.</summary>
+    public FieldChecks Wrong(string field, string expectation) => Add(new Problem(expectation, field));
 
     public FieldChecks Add(Problem problem)
     {

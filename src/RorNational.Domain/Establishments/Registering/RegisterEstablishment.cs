@@ -25,7 +25,7 @@ public sealed record RegisterEstablishment(EJAdministrativeData? EJ, EGAdministr
         {
             if (address.CommuneCog is null) checks.Missing("eg.address.communeCog", "is required: its région validates the establishment");
             else if (FieldChecks.CommuneCog().IsMatch(address.CommuneCog) && !isKnownCommune(address.CommuneCog))
-                checks.Missing("eg.address.communeCog", $"{address.CommuneCog} is not a commune of the reference data (INSEE COG)");
+                checks.Wrong("eg.address.communeCog", $"{address.CommuneCog} is not a commune of the reference data (INSEE COG)");
         }
         return checks.Problems;
     }

@@ -27,9 +27,9 @@ public static partial class FicheChecks
     {
         var checks = new FieldChecks().Optional(fiche.Name, "name")
             .Matches(fiche.ParentId, FicheIdPattern(), "parentId", FicheIdExpectation);
-        if (!Enum.IsDefined(fiche.Type)) checks.Missing("type", "must be one of Pole, Service, UF, UO, Lieu");
-        if (fiche.Type != FicheType.UO && fiche.UO is not null) checks.Missing("uo", "is only for a UO fiche");
-        if (fiche.Type != FicheType.Lieu && fiche.Lieu is not null) checks.Missing("lieu", "is only for a lieu fiche");
+        if (!Enum.IsDefined(fiche.Type)) checks.Wrong("type", "must be one of Pole, Service, UF, UO, Lieu");
+        if (fiche.Type != FicheType.UO && fiche.UO is not null) checks.Wrong("uo", "is only for a UO fiche");
+        if (fiche.Type != FicheType.Lieu && fiche.Lieu is not null) checks.Wrong("lieu", "is only for a lieu fiche");
         if (fiche.Type == FicheType.UO && fiche.UO is null) checks.Missing("uo", "is required for a UO fiche");
         if (fiche.Type == FicheType.Lieu && fiche.Lieu is null) checks.Missing("lieu", "is required for a lieu fiche");
         if (fiche.UO is { } uo) checks.Nested("uo", UOProblems(uo));
@@ -74,7 +74,7 @@ public static partial class FicheChecks
             .Each(uo.ActivitesOperationnelles, "activitesOperationnelles", code => UOContentChecks.CodeProblems(code, "TRE_R211"))
             .Each(uo.LieuIds, "lieuIds", id => FicheIdPattern().IsMatch(id) ? [] : [new Problem(FicheIdExpectation)]);
         return uo.Content is null
-            ? checks.Missing("content", "must be an object (empty when there is nothing to say yet), not null").Problems
+            ? checks.Wrong("content", "must be an object (empty when there is nothing to say yet), not null").Problems
             : checks.Nested("content", UOContentChecks.Of(uo.Content)).Problems;
     }
 
@@ -88,7 +88,7 @@ public static partial class FicheChecks
         if (lieu.Address is not { } address) return checks.Problems;
         checks.Nested("address", address.Check());
         if (address.CommuneCog is { } cog && FieldChecks.CommuneCog().IsMatch(cog) && !isKnownCommune(cog))
-            checks.Missing("address.communeCog", $"{cog} is not a commune of the reference data (INSEE COG)");
+            checks.Wrong("address.communeCog", $"{cog} is not a commune of the reference data (INSEE COG)");
         return checks.Problems;
     }
 }

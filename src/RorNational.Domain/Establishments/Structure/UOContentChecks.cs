@@ -21,12 +21,12 @@ public static class UOContentChecks
             .Each(content.OpeningHours, "openingHours", HoursProblems)
             .Each(content.Contacts, "contacts", ContactProblems);
         if (content.AgeRange is { } ages && (ages.Low < 0 || ages.High < ages.Low || ages.High > MaxAge))
-            checks.Missing("ageRange", $"must have 0 <= low <= high <= {MaxAge} (years)");
+            checks.Wrong("ageRange", $"must have 0 <= low <= high <= {MaxAge} (years)");
         if (content.Closing is { } closing)
         {
             checks.Date(closing.ClosedFrom, "closing.closedFrom").Date(closing.ReopeningOn, "closing.reopeningOn");
             if (closing.ReopeningOn is { } reopening && reopening < closing.ClosedFrom)
-                checks.Missing("closing.reopeningOn", "must not be before closedFrom");
+                checks.Wrong("closing.reopeningOn", "must not be before closedFrom");
         }
         return checks.Problems;
     }
@@ -35,9 +35,9 @@ public static class UOContentChecks
     {
         var checks = new FieldChecks().RequiredCode(hours.Type, "type", "TRE_R252")
             .Date(hours.EffectiveFrom, "effectiveFrom").Date(hours.EffectiveTo, "effectiveTo");
-        if (hours.Day is < 1 or > 7) checks.Missing("day", "must be 1 (Monday) to 7 (Sunday)");
-        if (hours.Opens is { } opens && hours.Closes is { } closes && closes <= opens) checks.Missing("closes", "must be after opens");
-        if (hours.EffectiveFrom is { } from && hours.EffectiveTo is { } to && to < from) checks.Missing("effectiveTo", "must not be before effectiveFrom");
+        if (hours.Day is < 1 or > 7) checks.Wrong("day", "must be 1 (Monday) to 7 (Sunday)");
+        if (hours.Opens is { } opens && hours.Closes is { } closes && closes <= opens) checks.Wrong("closes", "must be after opens");
+        if (hours.EffectiveFrom is { } from && hours.EffectiveTo is { } to && to < from) checks.Wrong("effectiveTo", "must not be before effectiveFrom");
         return checks.Problems;
     }
 
@@ -48,7 +48,7 @@ public static class UOContentChecks
             .Optional(contact.Function, "function")
             .RequiredCode(contact.Purpose, "purpose", "TRE_R287")
             .Each(contact.Telecoms, "telecoms", TelecomProblems);
-        if (!Enum.IsDefined(contact.Confidentiality)) checks.Missing("confidentiality", "must be 1, 2 or 3 (TRE_R283)");
+        if (!Enum.IsDefined(contact.Confidentiality)) checks.Wrong("confidentiality", "must be 1, 2 or 3 (TRE_R283)");
         return checks.Problems;
     }
 
@@ -57,7 +57,7 @@ public static class UOContentChecks
         var checks = new FieldChecks()
             .RequiredCode(telecom.Channel, "channel", "TRE_R200")
             .Required(telecom.Value, "value", MaxTelecomValueLength);
-        if (!Enum.IsDefined(telecom.Confidentiality)) checks.Missing("confidentiality", "must be 1, 2 or 3 (TRE_R283)");
+        if (!Enum.IsDefined(telecom.Confidentiality)) checks.Wrong("confidentiality", "must be 1, 2 or 3 (TRE_R283)");
         return checks.Problems;
     }
 
