@@ -2,9 +2,19 @@ using System.Text.RegularExpressions;
 
 namespace RorNational.Domain.Common;
 
-/// <summary>Collects the problems of a command's fields, each named by its JSON path.</summary>
+/// <summary>
+/// Collects the problems of a command's fields, each named by its JSON path. These are the one
+/// set of bounds every path (registration, draft, finalization, direct edit, PATCH) calls.
+/// </summary>
 public sealed partial class FieldChecks
 {
+    /// <summary>Dates outside these years are refused: no real opening, closure or validity lies there.</summary>
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+    public static readonly DateOnly LatestDate = new(2199, 12, 31);
+
+    /// <summary>At most this many items in any list of a command.</summary>
+    public const int MaxItems = 100;
+
     private readonly List<Problem> _problems = [];
 
     public IReadOnlyList<Problem> Problems => _problems;
@@ -23,6 +33,20 @@ public sealed partial class FieldChecks
         return this;
     }
 
+    /// <summary>
+    /// A code of a NOS terminology (TRE_*), when given: 1 to 10 letters, digits, dots or dashes.
+    /// The NOS tables are not part of this repository, so the shape is what is checked.
+    /// </summary>
+    public FieldChecks Code(string? value, string field, string table)
+    {
+        if (value is not null && !CodeShape().IsMatch(value))
+            _problems.Add(new Problem($"must be a code of {table}: 1 to 10 letters, digits, dots or dashes", field));
+        return this;
+    }
+
+    public FieldChecks RequiredCode(string? value, string field, string table) =>
+        string.IsNullOrWhiteSpace(value) ? Missing(field, $"is required ({table})") : Code(value, field, table);
+
     public FieldChecks Finess(string? value, string field)
     {
         if (string.IsNullOrWhiteSpace(value)) _problems.Add(new Problem("is required", field));
@@ -39,15 +63,67 @@ public sealed partial class FieldChecks
         return this;
     }
 
+    /// <summary>A date, when given, between <paramref name="earliest"/> (by default <see cref="EarliestDate"/>) and <see cref="LatestDate"/>.</summary>
+    public FieldChecks Date(DateOnly? value, string field, DateOnly? earliest = null)
+    {
+        var from = earliest ?? EarliestDate;
+        if (value is { } date && (date < from || date > LatestDate))
+            _problems.Add(new Problem($"must be between {from:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}", field));
+        return this;
+    }
+
+    /// <summary>A coded value (code and label from its source), when given: a code of at most 20 characters, a label of at most 255.</summary>
+    public FieldChecks Coded(CodedValue? value, string field)
+    {
+        if (value is null) return this;
+        return Required(value.Code, $"{field}.code", 20).Optional(value.Label, $"{field}.label");
+    }
+
+    /// <summary>A WGS84 position, when given: finite, latitude within ±90, longitude within ±180.</summary>
+    public FieldChecks Position(GeoPoint? point, string field)
+    {
+        if (point is null) return this;
+        if (!double.IsFinite(point.Latitude) || point.Latitude is < -90 or > 90)
+            _problems.Add(new Problem("must be a WGS84 latitude between -90 and 90", $"{field}.latitude"));
+        if (!double.IsFinite(point.Longitude) || point.Longitude is < -180 or > 180)
+            _problems.Add(new Problem("must be a WGS84 longitude between -180 and 180", $"{field}.longitude"));
+        return this;
+    }
+
+    /// <summary>
+    /// A list that is present (JSON null is not a list), holds at most <see cref="MaxItems"/>
+    /// items and no null item; each item is then checked by <paramref name="item"/>.
+    /// </summary>
+    public FieldChecks Each<T>(IReadOnlyList<T>? items, string field, Func<T, IReadOnlyList<Problem>> item)
+    {
+        if (items is null) return Wrong(field, "must be a list (empty when there is none), not null");
+        if (items.Count > MaxItems) return Wrong(field, $"must hold at most {MaxItems} items");
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is null) _problems.Add(new Problem("must not be null", $"{field}[{i}]"));
+            else Nested($"{field}[{i}]", item(items[i]));
+        }
+        return this;
+    }
+
     public FieldChecks Nested(string prefix, IReadOnlyList<Problem> problems)
     {
         _problems.AddRange(problems.Select(p => p with { Field = p.Field is null ? prefix : $"{prefix}.{p.Field}" }));
         return this;
     }
 
-    public FieldChecks Missing(string field)
+    public FieldChecks Missing(string field, string message = "is required")
     {
-        _problems.Add(new Problem("is required", field));
+        _problems.Add(new Problem(message, field));
+        return this;
+    }
+
+    /// <summary>A field that is there but wrong, with what it must be.</summary>
+    public FieldChecks Wrong(string field, string expectation) => Add(new Problem(expectation, field));
+
+    public FieldChecks Add(Problem problem)
+    {
+        _problems.Add(problem);
         return this;
     }
 
@@ -56,4 +132,17 @@ public sealed partial class FieldChecks
 
     [GeneratedRegex(@"^(\d{2}|2A|2B)\d{3}$")]
     public static partial Regex CommuneCog();
+
+    /// <summary>
+    /// SIRET: 14 digits. The Luhn key is not checked: FINESS, the authority for these data,
+    /// publishes SIRETs that fail it, and every path must accept what FINESS gives.
+    /// </summary>
+    [GeneratedRegex(@"^\d{14}$")]
+    public static partial Regex Siret();
+
+    [GeneratedRegex(@"^\d{9}$")]
+    public static partial Regex Siren();
+
+    [GeneratedRegex(@"^[0-9A-Za-z][0-9A-Za-z.\-]{0,9}$")]
+    private static partial Regex CodeShape();
 }

@@ -18,6 +18,8 @@ public sealed record EJAdministrativeData(string Finess, string? LegalName)
     public IReadOnlyList<Problem> Check() => new FieldChecks()
         .Finess(Finess, "finess")
         .Optional(LegalName, "legalName")
+        .Matches(Siren, FieldChecks.Siren(), "siren", "must be a SIREN number: 9 digits")
+        .Coded(LegalStatus, "legalStatus")
         .Problems;
 }
 
@@ -46,12 +48,24 @@ public sealed record EGAdministrativeData(string Finess, string EJFiness, string
     /// <summary>WGS84 position converted from FINESS's projected coordinates.</summary>
     public GeoPoint? Coordinates { get; init; }
 
+    /// <summary>Some establishments are centuries old: FINESS gives their historical opening date.</summary>
+    private static readonly DateOnly EarliestOpeningDate = new(1000, 1, 1);
+
     public IReadOnlyList<Problem> Check()
     {
         var checks = new FieldChecks()
             .Finess(Finess, "finess")
             .Finess(EJFiness, "ejFiness")
-            .Required(Name, "name");
+            .Required(Name, "name")
+            .Optional(LongName, "longName")
+            .Matches(Siret, FieldChecks.Siret(), "siret", "must be a SIRET number: 14 digits")
+            .Coded(Category, "category")
+            .Coded(CategoryAggregate, "categoryAggregate")
+            .Coded(PublicServiceParticipation, "publicServiceParticipation")
+            .Optional(Phone, "phone", 30)
+            .Optional(Fax, "fax", 30)
+            .Date(OpeningDate, "openingDate", EarliestOpeningDate)
+            .Position(Coordinates, "coordinates");
         return Address is null
             ? checks.Missing("address").Problems
             : checks.Nested("address", Address.Check()).Problems;

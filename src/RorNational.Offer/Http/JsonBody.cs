@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using RorNational.Domain.Common;
 
@@ -7,29 +9,67 @@ namespace RorNational.Offer.Http;
 /// <summary>
 /// Reads a command from a JSON body. Endpoints read their body through this rather than
 /// letting Wolverine bind it, so that a bad body is refused with an OperationOutcome naming
-/// the field, like every other error.
+/// the field, like every other error: a body over <see cref="MaxBytes"/> (413), text that is
+/// not clean JSON (<see cref="JsonHygiene"/>), a member the command does not have (a misspelt
+/// name would otherwise be dropped silently), a value of the wrong type.
 /// </summary>
-public static class JsonBody
+public static partial class JsonBody
 {
+    /// <summary>The largest command body taken: a whole fiche with its content is a few kilobytes.</summary>
+    public const int MaxBytes = 256 * 1024;
+
     private static bool IsMergePatch(this string? contentType) =>
         contentType?.StartsWith("application/merge-patch+json", StringComparison.OrdinalIgnoreCase) == true;
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
+    };
 
     public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellation) where T : class
     {
         if (!request.HasJsonContentType() && !request.ContentType.IsMergePatch())
             throw CommandRejected.Because(RejectionKind.UnsupportedMediaType, "send the body as application/json");
+        var body = await BoundedAsync(request, cancellation);
+        JsonHygiene.Check(body.Span);
         try
         {
-            return await JsonSerializer.DeserializeAsync<T>(request.Body, Options, cancellation)
+            return JsonSerializer.Deserialize<T>(body.Span, Options)
                 ?? throw CommandRejected.Because(RejectionKind.Invalid, "a JSON object is required");
         }
         catch (JsonException json)
         {
             var field = json.Path is null or "$" ? null : json.Path.TrimStart('$', '.');
+            if (UnmappedMember().Match(json.Message) is { Success: true } unmapped)
+            {
+                var member = unmapped.Groups["name"].Value;
+                var path = field is null ? member : field.EndsWith(member, StringComparison.Ordinal) ? field : $"{field}.{member}";
+                throw CommandRejected.Because(RejectionKind.Invalid,
+                    "is not a member of this body: check its spelling (unknown members are refused, never ignored)", path);
+            }
             throw CommandRejected.Because(RejectionKind.Invalid,
-                $"not valid JSON for this operation (line {json.LineNumber + 1}, byte {json.BytePositionInLine})", field);
+                $"not valid JSON for this operation, or a value of the wrong type (line {json.LineNumber + 1}, byte {json.BytePositionInLine})", field);
         }
     }
+
+    private static async Task<ReadOnlyMemory<byte>> BoundedAsync(HttpRequest request, CancellationToken cancellation)
+    {
+        if (request.ContentLength > MaxBytes) throw TooLarge();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellation)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes) throw TooLarge();
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    private static CommandRejected TooLarge() =>
+        CommandRejected.Because(RejectionKind.PayloadTooLarge, $"a command body is limited to {MaxBytes / 1024} KB");
+
+    [GeneratedRegex("The JSON property '(?<name>.*)' could not be mapped")]
+    private static partial Regex UnmappedMember();
 }

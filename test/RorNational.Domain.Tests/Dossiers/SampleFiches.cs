@@ -12,6 +12,9 @@ public static class SampleFiches
     public static readonly Actor Validator = new("validator-ara");
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 8, 30, 0, TimeSpan.Zero);
 
+    /// <summary>The communes the reference data would know, for these tests: Bourg-en-Bresse's.</summary>
+    public static bool KnownCommunes(string cog) => cog == "01053";
+
     public static EG RegisteredEG() => EG.Evolve(null, new EGRegistered(
         new EGAdministrativeData("010000024", "010008407", "CH DE FLEYRIAT",
             new PostalAddress("900", "RTE", "DE PARIS", null, null, "01012", "BOURG EN BRESSE", "01053")),
@@ -61,8 +64,8 @@ public static class SampleFiches
         eg = eg.Apply(DossierDecisions.Open(eg, "d1", Editor, Now));
         foreach (var fiche in All)
         {
-            eg = eg.Apply(DossierDecisions.Draft(eg, "d1", fiche, Editor, Now));
-            if (finalized) eg = eg.Apply(DossierDecisions.Finalize(eg, "d1", fiche.Id, Editor, Now));
+            eg = eg.Apply(DossierDecisions.Draft(eg, "d1", fiche, KnownCommunes, Editor, Now));
+            if (finalized) eg = eg.Apply(DossierDecisions.Finalize(eg, "d1", fiche.Id, KnownCommunes, Editor, Now));
         }
         return eg;
     }

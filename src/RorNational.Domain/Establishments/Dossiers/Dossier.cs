@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using RorNational.Domain.Common;
 using RorNational.Domain.Establishments.Structure;
 
 namespace RorNational.Domain.Establishments.Dossiers;
 
-[JsonConverter(typeof(JsonStringEnumConverter<DossierStatus>))]
+[JsonConverter(typeof(NamedEnumConverter<DossierStatus>))]
 public enum DossierStatus { Draft, Submitted }
 
 /// <summary>A fiche as the dossier proposes it; <see cref="Proposed"/> null is a removal.</summary>

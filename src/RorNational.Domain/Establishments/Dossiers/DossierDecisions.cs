@@ -22,14 +22,16 @@ public static class DossierDecisions
         return [new DossierOpened(dossierId, by, now)];
     }
 
-    public static object[] Draft(EG eg, string dossierId, Fiche proposed, Actor by, DateTimeOffset now)
+    /// <summary>
+    /// Drafts a fiche: it may be incomplete (finalization checks that), but what it holds must
+    /// be well-formed (<see cref="FicheChecks.Of"/>); <paramref name="isKnownCommune"/> tells the
+    /// communes of the reference data.
+    /// </summary>
+    public static object[] Draft(EG eg, string dossierId, Fiche proposed, Func<string, bool> isKnownCommune, Actor by, DateTimeOffset now)
     {
         var dossier = Editable(eg, dossierId);
         CommandRejected.ThrowIfAny(FicheChecks.IdProblems(proposed.Id));
-        if (proposed.Type == FicheType.UO && proposed.UO is null) throw Invalid("is required for a UO fiche", "uo");
-        if (proposed.Type == FicheType.Lieu && proposed.Lieu is null) throw Invalid("is required for a lieu fiche", "lieu");
-        if (proposed.Type != FicheType.UO && proposed.UO is not null) throw Invalid("is only for a UO fiche", "uo");
-        if (proposed.Type != FicheType.Lieu && proposed.Lieu is not null) throw Invalid("is only for a lieu fiche", "lieu");
+        CommandRejected.ThrowIfAny(FicheChecks.Of(proposed, isKnownCommune));
         if (eg.Fiches.TryGetValue(proposed.Id, out var published) && published.Type != proposed.Type)
             throw Rule($"{proposed.Id} is published as a {published.Type}; remove it and draft a new fiche instead", "type");
         if (dossier.Drafts.TryGetValue(proposed.Id, out var draft) && draft.Proposed is { } current && Equivalence.Same(current, proposed))
@@ -47,12 +49,12 @@ public static class DossierDecisions
         return [new FicheRemovalDrafted(dossierId, ficheId, by, now)];
     }
 
-    public static object[] Finalize(EG eg, string dossierId, string ficheId, Actor by, DateTimeOffset now)
+    public static object[] Finalize(EG eg, string dossierId, string ficheId, Func<string, bool> isKnownCommune, Actor by, DateTimeOffset now)
     {
         var dossier = Editable(eg, dossierId);
         if (!dossier.Drafts.TryGetValue(ficheId, out var draft)) throw NotFound($"{ficheId} is not drafted in dossier {dossierId}");
         if (draft.Finalized) return [];
-        var problems = FicheChecks.ForFinalization(draft.Proposed!);
+        var problems = FicheChecks.ForFinalization(draft.Proposed!, isKnownCommune);
         if (problems.Count > 0) throw new CommandRejected(RejectionKind.BusinessRule, problems);
         return [new FicheFinalized(dossierId, ficheId, by, now)];
     }
@@ -71,6 +73,7 @@ public static class DossierDecisions
     public static object[] Accept(EG eg, string dossierId, string? reason, Actor by, DateTimeOffset now)
     {
         var dossier = Submitted(eg, dossierId);
+        CommandRejected.ThrowIfAny(ReasonProblems(reason));
         ThrowIfInconsistent(eg, dossier);
         var changes = dossier.Drafts.Values.Select(d => new FicheChange(d.FicheId, d.Proposed)).ToList();
         return [new DossierAccepted(dossierId, reason, changes, by, now)];
@@ -80,8 +83,13 @@ public static class DossierDecisions
     {
         Submitted(eg, dossierId);
         if (string.IsNullOrWhiteSpace(reason)) throw Invalid("a rejection needs a reason the establishment can act on", "reason");
+        CommandRejected.ThrowIfAny(ReasonProblems(reason));
         return [new DossierRejected(dossierId, reason, by, now)];
     }
+
+    public const int MaxReasonLength = 2000;
+
+    private static IReadOnlyList<Problem> ReasonProblems(string? reason) => new FieldChecks().Optional(reason, "reason", MaxReasonLength).Problems;
 
     private static void ThrowIfInconsistent(EG eg, Dossier dossier)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RorNational.Domain.Common;
 using RorNational.Domain.Establishments.Structure;
 
@@ -20,18 +21,19 @@ public static class DirectEditDecisions
     {
         if (!eg.Fiches.TryGetValue(uoId, out var fiche) || fiche.Type != FicheType.UO)
             throw CommandRejected.Because(RejectionKind.NotFound, $"{uoId} is not a published UO of {eg.Id}");
-        var problems = FicheChecks.ContentProblems(content);
-        if (problems.Count > 0) throw new CommandRejected(RejectionKind.Invalid, problems);
-        if (content.AgeRange is null)
-            throw CommandRejected.Because(RejectionKind.Invalid, "is required", "ageRange");
+        var checks = new FieldChecks();
+        if (content.AgeRange is null) checks.Missing("ageRange");
+        foreach (var problem in UOContentChecks.Of(content)) checks.Add(problem);
+        CommandRejected.ThrowIfAny(checks.Problems);
         return Equivalence.Same(fiche.UO!.Content, content) ? [] : [new UOContentEdited(uoId, content, by, now)];
     }
 
     /// <summary>
-    /// Applies a JSON-merge-patch-like set of EG fields: FINESS-owned ones are refused as a
-    /// whole (422, each named), before anything is written.
+    /// Applies a JSON merge patch of EG fields: FINESS-owned ones are refused as a whole (422,
+    /// each named), unknown ones too (400), before anything is written. operationalName takes a
+    /// non-blank string, or null to remove it.
     /// </summary>
-    public static object[] EditEstablishment(EG eg, IReadOnlyDictionary<string, string?> fields, Actor by, DateTimeOffset now)
+    public static object[] EditEstablishment(EG eg, IReadOnlyDictionary<string, JsonElement> fields, Actor by, DateTimeOffset now)
     {
         if (fields.Count == 0) throw CommandRejected.Because(RejectionKind.Invalid, "names no field to change");
         var refused = fields.Keys.Where(FinessOwnedFields.Contains)
@@ -42,9 +44,15 @@ public static class DirectEditDecisions
             .Select(f => new Problem("is not an editable field of an establishment (editable: operationalName)", f))
             .ToList();
         if (unknown.Count > 0) throw new CommandRejected(RejectionKind.Invalid, unknown);
-        var name = fields.Single().Value;
-        var problems = new FieldChecks().Optional(name, "operationalName").Problems;
-        CommandRejected.ThrowIfAny(problems);
+        if (fields.Count > 1) throw CommandRejected.Because(RejectionKind.Invalid, "is named more than once", "operationalName");
+        var (field, value) = fields.Single();
+        var name = value.ValueKind switch
+        {
+            JsonValueKind.Null => null,
+            JsonValueKind.String => value.GetString(),
+            _ => throw CommandRejected.Because(RejectionKind.Invalid, "must be a string, or null to remove it", field),
+        };
+        if (name is not null) CommandRejected.ThrowIfAny(new FieldChecks().Required(name, field).Problems);
         return name == eg.OperationalName ? [] : [new EGOperationalNameChanged(name, by, now)];
     }
 }

@@ -9,12 +9,24 @@ namespace RorNational.Domain.Establishments.Registering;
 /// </summary>
 public sealed record RegisterEstablishment(EJAdministrativeData? EJ, EGAdministrativeData? EG)
 {
-    public IReadOnlyList<Problem> Check()
+    /// <summary>
+    /// The administrative data's own checks, and the EG's commune: required and known to the
+    /// reference data (<paramref name="isKnownCommune"/>), since the commune's région is the one
+    /// that validates the EG's dossiers.
+    /// </summary>
+    public IReadOnlyList<Problem> Check(Func<string, bool> isKnownCommune)
     {
         var checks = new FieldChecks();
         if (EJ is null) checks.Missing("ej");
         else checks.Nested("ej", EJ.Check()).Nested("ej", new FieldChecks().Required(EJ.LegalName, "legalName").Problems);
-        if (EG is null) checks.Missing("eg"); else checks.Nested("eg", EG.Check());
+        if (EG is null) return checks.Missing("eg").Problems;
+        checks.Nested("eg", EG.Check());
+        if (EG.Address is { } address)
+        {
+            if (address.CommuneCog is null) checks.Missing("eg.address.communeCog", "is required: its région validates the establishment");
+            else if (FieldChecks.CommuneCog().IsMatch(address.CommuneCog) && !isKnownCommune(address.CommuneCog))
+                checks.Wrong("eg.address.communeCog", $"{address.CommuneCog} is not a commune of the reference data (INSEE COG)");
+        }
         return checks.Problems;
     }
 }
@@ -31,9 +43,10 @@ public static class EstablishmentRegistration
     /// Decides the events of a registration. The EG's EJ is always the command's EJ, so a
     /// command whose EG names another EJ is refused rather than guessed.
     /// </summary>
-    public static RegistrationDecision Decide(RegisterEstablishment command, EJ? ej, EG? eg, Actor by, DateTimeOffset now)
+    public static RegistrationDecision Decide(
+        RegisterEstablishment command, EJ? ej, EG? eg, Func<string, bool> isKnownCommune, Actor by, DateTimeOffset now)
     {
-        CommandRejected.ThrowIfAny(command.Check());
+        CommandRejected.ThrowIfAny(command.Check(isKnownCommune));
         var ejData = command.EJ!;
         var egData = command.EG!;
         if (egData.EJFiness != ejData.Finess)

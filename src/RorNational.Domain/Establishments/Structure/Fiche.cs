@@ -4,7 +4,7 @@ using RorNational.Domain.Common;
 namespace RorNational.Domain.Establishments.Structure;
 
 /// <summary>What a fiche describes. Pôle, service and UF are the internal organisation (TRE_R207).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<FicheType>))]
+[JsonConverter(typeof(NamedEnumConverter<FicheType>))]
 public enum FicheType { Pole, Service, UF, UO, Lieu }
 
 /// <summary>

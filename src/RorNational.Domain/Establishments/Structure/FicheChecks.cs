@@ -4,86 +4,91 @@ using RorNational.Domain.Common;
 namespace RorNational.Domain.Establishments.Structure;
 
 /// <summary>
-/// What a fiche must hold to be finalized, one problem per missing or wrong field, named by
-/// its JSON path in the fiche.
+/// The checks of one fiche, one problem per wrong field, named by its JSON path in the fiche.
+/// <see cref="Of"/> holds on every draft (types, codes, lengths, bounds of whatever is there);
+/// <see cref="ForFinalization"/> adds what a fiche must hold to be finalized.
 /// </summary>
 public static partial class FicheChecks
 {
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
     public static partial Regex FicheIdPattern();
 
+    private const string FicheIdExpectation = "must be 1 to 40 lower-case letters, digits or dashes, starting with a letter or digit";
+
     public static IReadOnlyList<Problem> IdProblems(string ficheId) => FicheIdPattern().IsMatch(ficheId)
         ? []
-        : [new Problem("must be 1 to 40 lower-case letters, digits or dashes, starting with a letter or digit", "id")];
+        : [new Problem(FicheIdExpectation, "id")];
 
-    public static IReadOnlyList<Problem> ForFinalization(Fiche fiche)
+    /// <summary>
+    /// What any fiche, draft or not, must respect: a known type, well-formed ids and
+    /// codes, the content's bounds, the communes of the reference data.
+    /// </summary>
+    public static IReadOnlyList<Problem> Of(Fiche fiche, Func<string, bool> isKnownCommune)
+    {
+        var checks = new FieldChecks().Optional(fiche.Name, "name")
+            .Matches(fiche.ParentId, FicheIdPattern(), "parentId", FicheIdExpectation);
+        if (!Enum.IsDefined(fiche.Type)) checks.Wrong("type", "must be one of Pole, Service, UF, UO, Lieu");
+        if (fiche.Type != FicheType.UO && fiche.UO is not null) checks.Wrong("uo", "is only for a UO fiche");
+        if (fiche.Type != FicheType.Lieu && fiche.Lieu is not null) checks.Wrong("lieu", "is only for a lieu fiche");
+        if (fiche.Type == FicheType.UO && fiche.UO is null) checks.Missing("uo", "is required for a UO fiche");
+        if (fiche.Type == FicheType.Lieu && fiche.Lieu is null) checks.Missing("lieu", "is required for a lieu fiche");
+        if (fiche.UO is { } uo) checks.Nested("uo", UOProblems(uo));
+        if (fiche.Lieu is { } lieu) checks.Nested("lieu", LieuProblems(lieu, isKnownCommune));
+        return checks.Problems;
+    }
+
+    /// <summary>What a fiche must hold to be finalized, beyond <see cref="Of"/>.</summary>
+    public static IReadOnlyList<Problem> ForFinalization(Fiche fiche, Func<string, bool> isKnownCommune)
     {
         var checks = new FieldChecks().Required(fiche.Name, "name");
-        return fiche.Type switch
+        if (fiche.UO is { } uo)
         {
-            FicheType.UO when fiche.UO is null => checks.Missing("uo").Problems,
-            FicheType.UO => checks.Nested("uo", UOProblems(fiche.UO)).Problems,
-            FicheType.Lieu when fiche.Lieu is null => checks.Missing("lieu").Problems,
-            FicheType.Lieu => checks.Nested("lieu", LieuProblems(fiche.Lieu)).Problems,
-            _ => checks.Problems,
-        };
+            var completeness = new FieldChecks()
+                .Required(uo.ChampActivite, "champActivite", 10)
+                .Required(uo.ModePriseEnCharge, "modePriseEnCharge", 10);
+            if (uo.ActivitesOperationnelles is { Count: 0 })
+                completeness.Missing("activitesOperationnelles", "at least one activité opérationnelle (TRE_R211) is required");
+            if (uo.LieuIds is { Count: 0 }) completeness.Missing("lieuIds", "at least one lieu de réalisation is required");
+            if (uo.Content is { AgeRange: null }) completeness.Missing("content.ageRange");
+            checks.Nested("uo", completeness.Problems);
+        }
+        if (fiche.Lieu is { } lieu)
+        {
+            var completeness = new FieldChecks()
+                .Required(lieu.Function, "function", 10)
+                .Required(lieu.IdExterneSynchro, "idExterneSynchro", 100);
+            if (lieu.Address is null) completeness.Missing("address");
+            else if (lieu.Address.CommuneCog is null) completeness.Missing("address.communeCog");
+            checks.Nested("lieu", completeness.Problems);
+        }
+        foreach (var problem in Of(fiche, isKnownCommune)) checks.Add(problem);
+        return checks.Problems.DistinctBy(p => p.Field).ToList();
     }
 
     private static IReadOnlyList<Problem> UOProblems(UODescription uo)
     {
         var checks = new FieldChecks()
-            .Required(uo.ChampActivite, "champActivite", 10)
-            .Required(uo.ModePriseEnCharge, "modePriseEnCharge", 10);
-        if (uo.ActivitesOperationnelles.Count == 0 || uo.ActivitesOperationnelles.Any(string.IsNullOrWhiteSpace))
-            checks.Nested("activitesOperationnelles", [new Problem("at least one activité opérationnelle (TRE_R211) is required")]);
-        if (uo.LieuIds.Count == 0)
-            checks.Nested("lieuIds", [new Problem("at least one lieu de réalisation is required")]);
-        var content = uo.Content;
-        if (content.AgeRange is null) checks.Missing("content.ageRange");
-        else if (content.AgeRange.Low < 0 || content.AgeRange.High < content.AgeRange.Low || content.AgeRange.High > 150)
-            checks.Nested("content.ageRange", [new Problem("must have 0 <= low <= high <= 150 (years)")]);
-        return checks.Nested("content", ContentProblems(content)).Problems;
+            .Code(uo.ChampActivite, "champActivite", "TRE_R227")
+            .Code(uo.ModePriseEnCharge, "modePriseEnCharge", "TRE_R213")
+            .Code(uo.CategorieOrganisation, "categorieOrganisation", "TRE_R244")
+            .Each(uo.ActivitesOperationnelles, "activitesOperationnelles", code => UOContentChecks.CodeProblems(code, "TRE_R211"))
+            .Each(uo.LieuIds, "lieuIds", id => FicheIdPattern().IsMatch(id) ? [] : [new Problem(FicheIdExpectation)]);
+        return uo.Content is null
+            ? checks.Wrong("content", "must be an object (empty when there is nothing to say yet), not null").Problems
+            : checks.Nested("content", UOContentChecks.Of(uo.Content)).Problems;
     }
 
-    /// <summary>Checks that hold for content however it is written (dossier or direct edit).</summary>
-    public static IReadOnlyList<Problem> ContentProblems(UOContent content)
-    {
-        var problems = new List<Problem>();
-        for (var i = 0; i < content.OpeningHours.Count; i++)
-        {
-            var hours = content.OpeningHours[i];
-            var at = $"openingHours[{i}]";
-            if (hours.Day is < 1 or > 7) problems.Add(new Problem("must be 1 (Monday) to 7 (Sunday)", $"{at}.day"));
-            if (string.IsNullOrWhiteSpace(hours.Type)) problems.Add(new Problem("is required (TRE_R252)", $"{at}.type"));
-            if (hours.Opens is { } opens && hours.Closes is { } closes && closes <= opens)
-                problems.Add(new Problem("must be after opens", $"{at}.closes"));
-        }
-        for (var i = 0; i < content.Contacts.Count; i++)
-        {
-            var contact = content.Contacts[i];
-            var at = $"contacts[{i}]";
-            if (string.IsNullOrWhiteSpace(contact.Purpose)) problems.Add(new Problem("is required (TRE_R287)", $"{at}.purpose"));
-            if (!Enum.IsDefined(contact.Confidentiality)) problems.Add(new Problem("must be 1, 2 or 3 (TRE_R283)", $"{at}.confidentiality"));
-            for (var j = 0; j < contact.Telecoms.Count; j++)
-            {
-                var telecom = contact.Telecoms[j];
-                if (string.IsNullOrWhiteSpace(telecom.Channel)) problems.Add(new Problem("is required (TRE_R200)", $"{at}.telecoms[{j}].channel"));
-                if (string.IsNullOrWhiteSpace(telecom.Value)) problems.Add(new Problem("is required", $"{at}.telecoms[{j}].value"));
-                if (!Enum.IsDefined(telecom.Confidentiality)) problems.Add(new Problem("must be 1, 2 or 3 (TRE_R283)", $"{at}.telecoms[{j}].confidentiality"));
-            }
-        }
-        if (content.Closing is { ReopeningOn: { } reopening } closing && reopening < closing.ClosedFrom)
-            problems.Add(new Problem("must not be before closedFrom", "closing.reopeningOn"));
-        return problems;
-    }
-
-    private static IReadOnlyList<Problem> LieuProblems(LieuDescription lieu)
+    private static IReadOnlyList<Problem> LieuProblems(LieuDescription lieu, Func<string, bool> isKnownCommune)
     {
         var checks = new FieldChecks()
-            .Required(lieu.Function, "function", 10)
-            .Required(lieu.IdExterneSynchro, "idExterneSynchro", 100);
-        if (lieu.Address is null) return checks.Missing("address").Problems;
-        checks.Nested("address", lieu.Address.Check());
-        return lieu.Address.CommuneCog is null ? checks.Missing("address.communeCog").Problems : checks.Problems;
+            .Code(lieu.Function, "function", "TRE_R343")
+            .Optional(lieu.IdExterneSynchro, "idExterneSynchro", 100)
+            .Optional(lieu.FunctionalId, "functionalId", 100)
+            .Position(lieu.Position, "position");
+        if (lieu.Address is not { } address) return checks.Problems;
+        checks.Nested("address", address.Check());
+        if (address.CommuneCog is { } cog && FieldChecks.CommuneCog().IsMatch(cog) && !isKnownCommune(cog))
+            checks.Wrong("address.communeCog", $"{cog} is not a commune of the reference data (INSEE COG)");
+        return checks.Problems;
     }
 }

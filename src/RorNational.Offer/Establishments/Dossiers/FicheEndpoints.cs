@@ -2,15 +2,22 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using RorNational.Domain.Establishments.Dossiers;
 using RorNational.Domain.Establishments.Structure;
+using RorNational.Domain.Common;
 using RorNational.Offer.Http;
+using RorNational.ReferenceData;
 using Wolverine.Http;
 
 namespace RorNational.Offer.Establishments.Dossiers;
 
-/// <summary>A fiche as sent by an editor; its id is in the route.</summary>
-public sealed record FicheBody(FicheType Type, string? Name, string? ParentId, UODescription? UO, LieuDescription? Lieu)
+/// <summary>A fiche as sent by an editor; its id is in the route. The type is required (no default).</summary>
+public sealed record FicheBody(FicheType? Type, string? Name, string? ParentId, UODescription? UO, LieuDescription? Lieu)
 {
-    public Fiche ToFiche(string id) => new(id, Type, Name, ParentId) { UO = UO, Lieu = Lieu };
+    public Fiche ToFiche(string id) =>
+        new(id, Type ?? throw CommandRejected.Because(RejectionKind.Invalid, "is required: one of Pole, Service, UF, UO, Lieu", "type"), Name, ParentId)
+        {
+            UO = UO,
+            Lieu = Lieu,
+        };
 }
 
 /// <summary>Drafting in a dossier: propose a fiche (new, changed or moved), propose a removal, finalize.</summary>
@@ -18,12 +25,12 @@ public static class FicheEndpoints
 {
     [WolverinePut("/api/establishments/{egId}/dossiers/{dossierId}/fiches/{ficheId}")]
     public static async Task<CommandResult> Draft(string egId, string dossierId, string ficheId, IDocumentSession session, HttpContext http,
-        TimeProvider clock, CancellationToken cancellation)
+        TimeProvider clock, Territory territory, CancellationToken cancellation)
     {
         Require.EditorOf(http, egId);
-        var body = await JsonBody.ReadAsync<FicheBody>(http.Request, cancellation);
+        var fiche = (await JsonBody.ReadAsync<FicheBody>(http.Request, cancellation)).ToFiche(ficheId);
         return await EstablishmentCommands.DecideAsync(session, http, egId,
-            eg => DossierDecisions.Draft(eg, dossierId, body.ToFiche(ficheId), Actors.Of(http), clock.GetUtcNow()), cancellation);
+            eg => DossierDecisions.Draft(eg, dossierId, fiche, territory.IsKnownCommune, Actors.Of(http), clock.GetUtcNow()), cancellation);
     }
 
     [WolverineDelete("/api/establishments/{egId}/dossiers/{dossierId}/fiches/{ficheId}")]
@@ -37,10 +44,10 @@ public static class FicheEndpoints
 
     [WolverinePost("/api/establishments/{egId}/dossiers/{dossierId}/fiches/{ficheId}/finalize")]
     public static Task<CommandResult> Finalize(string egId, string dossierId, string ficheId, IDocumentSession session, HttpContext http,
-        TimeProvider clock, CancellationToken cancellation)
+        TimeProvider clock, Territory territory, CancellationToken cancellation)
     {
         Require.EditorOf(http, egId);
         return EstablishmentCommands.DecideAsync(session, http, egId,
-            eg => DossierDecisions.Finalize(eg, dossierId, ficheId, Actors.Of(http), clock.GetUtcNow()), cancellation);
+            eg => DossierDecisions.Finalize(eg, dossierId, ficheId, territory.IsKnownCommune, Actors.Of(http), clock.GetUtcNow()), cancellation);
     }
 }

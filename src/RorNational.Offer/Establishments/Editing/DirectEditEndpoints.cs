@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Http;
-using RorNational.Domain.Common;
 using RorNational.Domain.Establishments.Editing;
 using RorNational.Domain.Establishments.Structure;
 using RorNational.Offer.Http;
@@ -29,13 +28,7 @@ public static class DirectEditEndpoints
     {
         Require.EditorOf(http, egId);
         var patch = await JsonBody.ReadAsync<Dictionary<string, JsonElement>>(http.Request, cancellation);
-        var fields = patch.ToDictionary(p => p.Key, p => p.Value.ValueKind switch
-        {
-            JsonValueKind.Null => null,
-            JsonValueKind.String => p.Value.GetString(),
-            _ => p.Value.GetRawText(),
-        });
         return await EstablishmentCommands.DecideAsync(session, http, egId,
-            eg => DirectEditDecisions.EditEstablishment(eg, fields, Actors.Of(http), clock.GetUtcNow()), cancellation);
+            eg => DirectEditDecisions.EditEstablishment(eg, patch, Actors.Of(http), clock.GetUtcNow()), cancellation);
     }
 }

@@ -4,6 +4,7 @@ using RorNational.Domain.Common;
 using RorNational.Domain.Establishments;
 using RorNational.Domain.Establishments.Registering;
 using RorNational.Offer.Http;
+using RorNational.ReferenceData;
 using Wolverine.Http;
 
 namespace RorNational.Offer.Establishments.Registering;
@@ -19,17 +20,17 @@ public static class RegisterEstablishmentEndpoint
     /// </summary>
     [WolverinePost("/api/establishments")]
     public static async Task<IResult> Post(
-        HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+        HttpContext http, IDocumentSession session, TimeProvider clock, Territory territory, CancellationToken cancellation)
     {
         Require.Admin(http);
         var command = await JsonBody.ReadAsync<RegisterEstablishment>(http.Request, cancellation);
-        CommandRejected.ThrowIfAny(command.Check());
+        CommandRejected.ThrowIfAny(command.Check(territory.IsKnownCommune));
         var ejId = EstablishmentIds.EJ(command.EJ!.Finess);
         var egId = EstablishmentIds.EG(command.EG!.Finess);
         var ej = await session.Events.FetchForWriting<EJ>(ejId, cancellation);
         var eg = await session.Events.FetchForWriting<EG>(egId, cancellation);
 
-        var decision = EstablishmentRegistration.Decide(command, ej.Aggregate, eg.Aggregate, Actors.Of(http), clock.GetUtcNow());
+        var decision = EstablishmentRegistration.Decide(command, ej.Aggregate, eg.Aggregate, territory.IsKnownCommune, Actors.Of(http), clock.GetUtcNow());
         ej.AppendMany(decision.EJEvents);
         eg.AppendMany(decision.EGEvents);
         await session.SaveChangesAsync(cancellation);
