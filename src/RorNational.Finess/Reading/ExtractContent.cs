@@ -41,6 +41,7 @@ internal sealed class ExtractContent : IAsyncDisposable
             content.IsGzip = read >= 2 && magic[0] == 0x1F && magic[1] == 0x8B;
             content.IsZip = read >= 4 && magic[0] == 0x50 && magic[1] == 0x4B && magic[2] == 0x03 && magic[3] == 0x04;
             content.HasUtf8Bom = (await content.PeekAsync(3, ct)).AsSpan().SequenceEqual(Utf8Bom);
+            if (content.IsGzip) await GzipCompleteness.CheckAsync(content._stream, content._start, ct);
             progress.TotalBytes = content.Length;
             return content;
         }
