@@ -6,6 +6,7 @@ namespace RorNational.Finess.Reading;
 /// The extract's bytes, readable as many times as needed from the start: the caller's
 /// stream when it can seek, otherwise a temporary copy deleted on disposal. Each view is
 /// decompressed when the file is gzip and starts after a UTF-8 byte order mark, if any.
+/// A gzip file is checked whole once, when created (<see cref="GzipCompleteness"/>).
 /// The caller's stream is never closed here.
 /// </summary>
 internal sealed class ExtractContent : IAsyncDisposable

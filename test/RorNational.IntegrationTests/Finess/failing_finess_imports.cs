@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using RorNational.IntegrationTests.Infrastructure;
 using static RorNational.IntegrationTests.Finess.FinessImportCalls;
@@ -11,6 +14,10 @@ namespace RorNational.IntegrationTests.Finess;
 public sealed class failing_finess_imports : ApiFixture
 {
     private const string Secret = "SECRET-VALUE-0472110069";
+
+    private readonly CapturedLogs _logs = new();
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(_logs);
 
     /// <summary>A trigger that refuses Herriot's events, quoting a value as PostgreSQL messages may.</summary>
     private async Task RefuseHerriotEvents(bool refuse)
@@ -46,10 +53,34 @@ public sealed class failing_finess_imports : ApiFixture
             Assert.That(failure, Does.StartWith("the database refused batch 1 (lines 2 to ").And.Contain("PostgreSQL error P0001"));
             Assert.That(failure, Does.Not.Contain(Secret).And.Not.Contain("mt_").And.Not.Contain("insert").And.Not.Contain("select"));
             Assert.That((await App.Store.StoredEGs())["130783236"].Closed, Is.False, "a failed import closes nothing");
+            var logged = _logs.Entries.Where(e => e.Category.EndsWith("FinessImportQueue", StringComparison.Ordinal)).ToList();
+            Assert.That(logged.Select(e => e.Level), Is.EqualTo(new[] { LogLevel.Error }));
+            Assert.That(logged[0].Message, Does.Contain(report["id"]!.GetValue<string>()).And.Contain(failure).And.Contain("PostgresException P0001"));
+            Assert.That(logged[0].Message, Does.Not.Contain(Secret).And.Not.Contain("mt_events").And.Not.Contain("insert"));
         }
         finally
         {
             await RefuseHerriotEvents(false);
         }
+    }
+}
+
+/// <summary>Keeps what the host logs, as written, to check what reaches the log.</summary>
+internal sealed class CapturedLogs : ILoggerProvider
+{
+    public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Entries { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose() { }
+
+    private sealed class Logger(CapturedLogs logs, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            logs.Entries.Enqueue((category, logLevel, formatter(state, exception) + (exception is null ? "" : Environment.NewLine + exception)));
     }
 }
