@@ -46,7 +46,7 @@ public sealed class FinessImportQueue(
                 var cause = failure.InnerException ?? failure;
                 logger.LogError("FINESS import {ImportId} failed: {Reason} Causes: {Causes}. Thrown at:{NewLine}{StackTrace}",
                     work.ImportId, failure.Reason, Causes(cause), Environment.NewLine, cause.StackTrace);
-                await MarkFailed(work, failure.Reason);
+                await TryMarkFailed(work, failure.Reason);
             }
         }
     }
@@ -57,6 +57,20 @@ public sealed class FinessImportQueue(
         for (var e = exception; e is not null; e = e.InnerException)
             types.Add(e is Npgsql.PostgresException postgres ? $"{e.GetType().Name} {postgres.SqlState}" : e.GetType().Name);
         return string.Join(" <- ", types);
+    }
+
+    // A database still down must not end the queue, and with it the host: the import then
+    // stays Running until the next start marks it Interrupted.
+    private async Task TryMarkFailed(FinessImportWork work, string reason)
+    {
+        try
+        {
+            await MarkFailed(work, reason);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError("FINESS import {ImportId} could not be marked failed: {Causes}", work.ImportId, Causes(exception));
+        }
     }
 
     private async Task MarkFailed(FinessImportWork work, string reason)
