@@ -26,6 +26,7 @@ public static class OfferModule
     {
         // The région of an EG's commune decides who validates its dossiers.
         services.TryAddSingleton(Territory.Default);
+        services.AddOptions<FinessImportOptions>().BindConfiguration(FinessImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services.AddSingleton<FinessImportQueue>().AddHostedService(sp => sp.GetRequiredService<FinessImportQueue>());
     }
 }

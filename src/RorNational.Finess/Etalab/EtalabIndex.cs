@@ -64,20 +64,24 @@ internal sealed class EtalabIndex
         using var csv = EtalabCsv.Reader(text, _ => { });
         var extractDate = await ReadFirstLineAsync(csv, ct);
         var positions = new Dictionary<string, GeoPoint>(StringComparer.Ordinal);
-        var structuresChecked = 0;
+        long structureLines = 0; // readable or not: none means the file lists no establishment
         while (await csv.ReadAsync(ct))
         {
             ct.ThrowIfCancellationRequested(); // ReadAsync only checks when it reads from the file
             var fields = csv.Current.ToArray();
             var type = fields[0].Trim();
             progress.SetLinesRead(csv.LineNumber);
-            if (type == EtalabCsv.Structure && structuresChecked++ < LinesCheckedForSpreadsheetDamage &&
+            if (type == EtalabCsv.Structure && structureLines++ < LinesCheckedForSpreadsheetDamage &&
                 SpreadsheetDamage.InStructure(fields) is { } damage)
                 throw Spreadsheet(csv.LineNumber, damage);
             // The first position of an establishment wins; the second pass reports bad lines.
             if (type == EtalabCsv.Geolocation && GeolocationLine.Read(fields, converter) is { Position: { } position } line)
                 positions.TryAdd(line.Finess, position);
         }
+        if (structureLines == 0)
+            throw new FinessExtractRefused(
+                "The file lists no establishment (no structureet line): it is empty, or cut before its first establishment. " +
+                "Nothing was imported, and nothing closed.");
         return new EtalabIndex(encoding, extractDate, positions);
     }
 

@@ -34,6 +34,8 @@ internal readonly record struct GeolocationLine(string Finess, GeoPoint? Positio
             : new(finess, position, null, null);
     }
 
+    // double.TryParse reads "NaN" and "Infinity" whatever the styles: they are no coordinate.
     private static bool TryParse(string? value, out double number) =>
-        double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
+        double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number) &&
+        double.IsFinite(number);
 }

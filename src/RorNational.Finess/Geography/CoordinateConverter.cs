@@ -27,6 +27,11 @@ internal sealed class CoordinateConverter
             }
             system = _systems[epsg] = (definition, Unprojection(definition.Wkt));
         }
+        if (!double.IsFinite(x) || !double.IsFinite(y))
+        {
+            problem = $"({x}, {y}) are not finite coordinates";
+            return null;
+        }
         var (longitude, latitude) = system.Unproject.Transform(x, y);
         var found = system.System;
         // A position read in the wrong system lands thousands of kilometres away: refuse it

@@ -6,6 +6,7 @@ namespace RorNational.Finess.Reading;
 /// The extract's bytes, readable as many times as needed from the start: the caller's
 /// stream when it can seek, otherwise a temporary copy deleted on disposal. Each view is
 /// decompressed when the file is gzip and starts after a UTF-8 byte order mark, if any.
+/// A gzip file is checked whole once, when created (<see cref="GzipCompleteness"/>).
 /// The caller's stream is never closed here.
 /// </summary>
 internal sealed class ExtractContent : IAsyncDisposable
@@ -41,6 +42,7 @@ internal sealed class ExtractContent : IAsyncDisposable
             content.IsGzip = read >= 2 && magic[0] == 0x1F && magic[1] == 0x8B;
             content.IsZip = read >= 4 && magic[0] == 0x50 && magic[1] == 0x4B && magic[2] == 0x03 && magic[3] == 0x04;
             content.HasUtf8Bom = (await content.PeekAsync(3, ct)).AsSpan().SequenceEqual(Utf8Bom);
+            if (content.IsGzip) await GzipCompleteness.CheckAsync(content._stream, content._start, ct);
             progress.TotalBytes = content.Length;
             return content;
         }

@@ -20,6 +20,9 @@ internal sealed class JsonArrayStreamer(Stream stream, string arrayName)
 
     private enum Mode { BeforeRoot, InRoot, InArray, Done }
 
+    /// <summary>The root held the array, as an array, opened and closed: its elements were all given.</summary>
+    public bool ArrayComplete { get; private set; }
+
     /// <summary>
     /// A root string property (name and value), or an array element (no name): its bytes
     /// are valid until the next call, which may move the buffer.
@@ -69,6 +72,7 @@ internal sealed class JsonArrayStreamer(Stream stream, string arrayName)
                     break;
                 case Mode.InArray when reader.TokenType == JsonTokenType.EndArray:
                     _mode = Mode.InRoot;
+                    ArrayComplete = true;
                     break;
                 case Mode.InArray:
                     var from = (int)reader.TokenStartIndex;

@@ -26,6 +26,10 @@ internal static partial class StructureEntry
         if (!FinessNumber.IsWellFormed(ejFiness))
         {
             yield return new FinessRejection(position, $"EJ '{ejFiness}' is not a FINESS number (numFinessPm)", ejFiness);
+            // Each EG of the entry is named in a rejection of its own, so that it counts as
+            // listed: a full extract then does not close it.
+            foreach (var egFiness in (entry.Ege ?? []).Select(ege => Clean(ege.InformationsGeneralesEGE?.NumFinessEge)).OfType<string>())
+                yield return new FinessRejection(position, $"EG {egFiness} is not imported: its EJ '{ejFiness}' is not a FINESS number", egFiness);
             yield break;
         }
         var ej = LegalEntity(entry.InformationsGeneralesPMEJ!, ejFiness);

@@ -18,16 +18,15 @@ internal sealed record StructuresHeader(string? SchemaVersion, DateOnly? Generat
         await using var view = content.OpenView(progress);
         var json = new JsonArrayStreamer(view, "pmej");
         string? version = null, generatedAt = null;
-        var sawEntries = false;
+        long entries = 0;
         try
         {
             while (await json.NextAsync(ct) is { } item)
             {
                 if (item.PropertyName == "schemaVersion") version = item.Value;
                 else if (item.PropertyName == "generatedAt") generatedAt = item.Value;
-                else if (item.PropertyName is null && !sawEntries)
+                else if (item.PropertyName is null && entries++ == 0)
                 {
-                    sawEntries = true;
                     CheckIsStructures(JsonSerializer.Deserialize<PmejEntry>(item.Element.Span, StructuresJson.Options));
                 }
             }
@@ -36,10 +35,16 @@ internal sealed record StructuresHeader(string? SchemaVersion, DateOnly? Generat
         {
             throw new FinessExtractRefused($"The file is not readable JSON: {e.Message}", e);
         }
-        if (version is null && !sawEntries)
+        if (version is null && entries == 0)
             throw new FinessExtractRefused("This JSON file is not a FINESS Structures extract: it has neither 'schemaVersion' nor 'pmej'.");
         if (version is not null && !version.TrimStart('v', 'V').StartsWith('1'))
             throw new FinessExtractRefused($"FINESS Structures schema {version} is not supported; this reader knows schema v1.");
+        // A full extract lists every open establishment: without its whole array, or with an
+        // empty one, it would close them all.
+        if (!json.ArrayComplete)
+            throw new FinessExtractRefused("This FINESS Structures file has no 'pmej' array of structures: nothing was imported, and nothing closed.");
+        if (entries == 0)
+            throw new FinessExtractRefused("This FINESS Structures file lists no structure (its 'pmej' array is empty): nothing was imported, and nothing closed.");
         return new StructuresHeader(version, DateOf(generatedAt));
     }
 

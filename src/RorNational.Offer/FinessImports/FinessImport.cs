@@ -3,8 +3,20 @@ using RorNational.Finess;
 
 namespace RorNational.Offer.FinessImports;
 
+/// <summary>
+/// Where an import is. <see cref="ClosuresWithheld"/>: every line was imported, but the
+/// extract left out more open EGs than the guard lets close without confirmation, so none
+/// was closed (see <see cref="FinessImport.Withheld"/>).
+/// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<FinessImportStatus>))]
-public enum FinessImportStatus { Running, Completed, Failed, Interrupted }
+public enum FinessImportStatus { Running, Completed, Failed, Interrupted, ClosuresWithheld }
+
+/// <summary>The closures a full extract called for and the guard held back.</summary>
+/// <param name="Count">The open EGs the extract does not list, all left open.</param>
+/// <param name="OpenEstablishments">The open EGs of the repository when the import ended.</param>
+/// <param name="MaxClosureShare">The share closed without confirmation (Finess:MaxClosureShare).</param>
+/// <param name="Finess">The FINESS numbers of the first of them, to check against the file.</param>
+public sealed record WithheldClosures(int Count, int OpenEstablishments, double MaxClosureShare, string Reason, List<string> Finess);
 
 /// <summary>One line of the extract that was not imported, or imported with a warning.</summary>
 public sealed record LineNote(long Line, string Message, string? Finess);
@@ -28,6 +40,12 @@ public sealed class FinessImport
     public DateTimeOffset? FinishedAt { get; set; }
     public string? Failure { get; set; }
 
+    /// <summary>The request asked for every closure the extract calls for (<c>?confirmClosures=true</c>).</summary>
+    public bool ClosuresConfirmed { get; set; }
+
+    /// <summary>Set when the closure guard held the closures back; null otherwise.</summary>
+    public WithheldClosures? Withheld { get; set; }
+
     public long LinesRead { get; set; }
     public long BytesRead { get; set; }
     public long TotalBytes { get; set; }
@@ -41,8 +59,9 @@ public sealed class FinessImport
     public List<LineNote> Rejections { get; set; } = [];
     public List<LineNote> Warnings { get; set; } = [];
 
-    public static FinessImport Start(string id, FinessExtractInfo info, string by, DateTimeOffset now) => new()
+    public static FinessImport Start(string id, FinessExtractInfo info, string by, bool closuresConfirmed, DateTimeOffset now) => new()
     {
+        ClosuresConfirmed = closuresConfirmed,
         Id = id,
         Status = FinessImportStatus.Running,
         Format = info.Format.ToString(),

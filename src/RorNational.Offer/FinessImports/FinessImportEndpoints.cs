@@ -16,14 +16,17 @@ public static class FinessImportEndpoints
     /// <summary>
     /// Takes a FINESS extract (etalab CSV, or FINESS Structures JSON, gzipped or not) as the
     /// request body. The file is checked before anything is written: a refused file (unknown
-    /// format, spreadsheet copy) answers 422. Otherwise 202, and the import runs in the
-    /// background: follow it at the Location given.
+    /// format, spreadsheet copy, cut gzip, no establishment, no complete array of structures)
+    /// answers 422. Otherwise 202, and the import runs in the background: follow it at the
+    /// Location given. <c>?confirmClosures=true</c> lets a full extract close more than the
+    /// share of open EGs the closure guard allows (Finess:MaxClosureShare).
     /// </summary>
     [WolverinePost("/api/finess/imports")]
     public static async Task<IResult> Start(HttpContext http, IDocumentSession session, FinessImportQueue queue, TimeProvider clock,
         CancellationToken cancellation)
     {
         Require.Admin(http);
+        var confirmClosures = ConfirmClosures(http.Request.Query);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxExtractBytes;
         FinessExtract extract;
         try
@@ -36,7 +39,7 @@ public static class FinessImportEndpoints
         }
         var by = Actors.Of(http);
         var now = clock.GetUtcNow();
-        var import = FinessImport.Start("fi-" + Guid.NewGuid().ToString("N")[..12], extract.Info, by.Id, now);
+        var import = FinessImport.Start("fi-" + Guid.NewGuid().ToString("N")[..12], extract.Info, by.Id, confirmClosures, now);
         session.Store(import);
         session.Events.StartStream(StreamOf(import.Id),
             new FinessImportStarted(import.Id, import.Format, import.ExtractDate, import.FullExtract, by, now));
@@ -51,6 +54,13 @@ public static class FinessImportEndpoints
         Require.Admin(http);
         return await session.LoadAsync<FinessImport>(id, cancellation)
                ?? throw CommandRejected.Because(RejectionKind.NotFound, $"no FINESS import has the id {id}");
+    }
+
+    private static bool ConfirmClosures(IQueryCollection query)
+    {
+        if (!query.TryGetValue("confirmClosures", out var values)) return false;
+        if (values.Count == 1 && bool.TryParse(values[0], out var confirm)) return confirm;
+        throw CommandRejected.Because(RejectionKind.Invalid, "confirmClosures is true or false, given once", "confirmClosures");
     }
 
     public static string StreamOf(string importId) => "finess-import-" + importId;

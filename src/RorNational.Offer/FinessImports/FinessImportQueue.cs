@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Marten;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RorNational.Domain.Common;
 using RorNational.Domain.Establishments.Importing;
 using RorNational.Finess;
@@ -16,7 +17,8 @@ public sealed record FinessImportWork(string ImportId, FinessExtract Extract, Ac
 /// restart is marked so; importing the same file again completes it, since unchanged lines
 /// emit nothing.
 /// </summary>
-public sealed class FinessImportQueue(IDocumentStore store, TimeProvider clock, ILogger<FinessImportQueue> logger) : BackgroundService
+public sealed class FinessImportQueue(
+    IDocumentStore store, TimeProvider clock, IOptions<FinessImportOptions> options, ILogger<FinessImportQueue> logger) : BackgroundService
 {
     private readonly Channel<FinessImportWork> _work = Channel.CreateUnbounded<FinessImportWork>();
 
@@ -33,13 +35,41 @@ public sealed class FinessImportQueue(IDocumentStore store, TimeProvider clock, 
             await using var extract = work.Extract;
             try
             {
-                await new FinessImportJob(store, clock).RunAsync(work, stoppingToken);
+                await new FinessImportJob(store, clock, options.Value).RunAsync(work, stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                logger.LogError(exception, "FINESS import {ImportId} failed", work.ImportId);
-                await MarkFailed(work, exception.Message);
+                var failure = exception as FinessImportFailure ?? FinessImportFailure.Unexpected(exception);
+                // The causes' messages may hold the SQL of a batch and the values of its
+                // parameters (contacts included): the log gets their types and where they
+                // were thrown, never their text.
+                var cause = failure.InnerException ?? failure;
+                logger.LogError("FINESS import {ImportId} failed: {Reason} Causes: {Causes}. Thrown at:{NewLine}{StackTrace}",
+                    work.ImportId, failure.Reason, Causes(cause), Environment.NewLine, cause.StackTrace);
+                await TryMarkFailed(work, failure.Reason);
             }
+        }
+    }
+
+    private static string Causes(Exception exception)
+    {
+        var types = new List<string>();
+        for (var e = exception; e is not null; e = e.InnerException)
+            types.Add(e is Npgsql.PostgresException postgres ? $"{e.GetType().Name} {postgres.SqlState}" : e.GetType().Name);
+        return string.Join(" <- ", types);
+    }
+
+    // A database still down must not end the queue, and with it the host: the import then
+    // stays Running until the next start marks it Interrupted.
+    private async Task TryMarkFailed(FinessImportWork work, string reason)
+    {
+        try
+        {
+            await MarkFailed(work, reason);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError("FINESS import {ImportId} could not be marked failed: {Causes}", work.ImportId, Causes(exception));
         }
     }
 

@@ -72,4 +72,18 @@ public sealed class rejecting_lines
 
     private IEnumerable<string> Warnings(long line) =>
         _lines.OfType<FinessWarning>().Where(w => w.Position == line).Select(w => w.Message);
+
+    [TestCase("NaN", "Infinity")]
+    [TestCase("Infinity", "6517621.2")]
+    [TestCase("846282.4", "-Infinity")]
+    public async Task coordinates_that_are_not_finite_numbers_reject_their_line_and_the_rest_is_read(string x, string y)
+    {
+        var (_, lines) = await Extracts.ReadAllAsync(Extracts.Sample, csv => csv.Replace(
+            "geolocalisation;690000013;846282.4;6517621.2;", $"geolocalisation;690000013;{x};{y};"));
+
+        var rejection = lines.OfType<FinessRejection>().Single();
+        Assert.That((rejection.Finess, rejection.Message), Is.EqualTo(("690000013", $"coordinates ({x}, {y}) are not decimal numbers")));
+        Assert.That(lines.ByFiness()["690000013"].EG.Coordinates, Is.Null);
+        Assert.That(lines.OfType<FinessEstablishment>().Count(e => e.EG.Coordinates is not null), Is.GreaterThan(10));
+    }
 }

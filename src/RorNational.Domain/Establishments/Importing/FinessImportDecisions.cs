@@ -10,7 +10,8 @@ public enum ImportOutcome { Registered, Updated, Reopened, Unchanged }
 
 /// <summary>
 /// FINESS extracts are the authority for administrative data. A line emits events only for
-/// real changes, so importing the same file twice emits nothing.
+/// real changes, so importing the same file twice emits nothing. Coordinates are the one
+/// exception: an extract sets them, never erases them.
 /// </summary>
 public static class FinessImportDecisions
 {
@@ -27,6 +28,9 @@ public static class FinessImportDecisions
         };
         if (eg is null) return new ImportDecision(ejEvents, [new EGRegistered(egData, by, now)], ImportOutcome.Registered);
 
+        // An extract without a readable position for the EG (no geolocation line, a cut file,
+        // the cs1100502 extract, coordinates in an unknown system) keeps the known one.
+        if (egData.Coordinates is null && eg.Data.Coordinates is { } known) egData = egData with { Coordinates = known };
         var egEvents = new List<object>();
         if (eg.Data != egData) egEvents.Add(new EGAdministrativeDataUpdated(egData, by, now));
         if (eg.Closed) egEvents.Add(new EGReopened(by, now));
