@@ -42,7 +42,7 @@ public static class FinessImportEndpoints
         var import = FinessImport.Start("fi-" + Guid.NewGuid().ToString("N")[..12], extract.Info, by.Id, confirmClosures, now);
         session.Store(import);
         session.Events.StartStream(StreamOf(import.Id),
-            new FinessImportStarted(import.Id, import.Format, import.ExtractDate, import.FullExtract, by, now));
+            new FinessImportStarted(import.Id, import.Format, import.ExtractDate, import.FullExtract, by, now, confirmClosures));
         await session.SaveChangesAsync(cancellation);
         queue.Enqueue(new FinessImportWork(import.Id, extract, by));
         return Results.Accepted($"/api/finess/imports/{import.Id}", import);
