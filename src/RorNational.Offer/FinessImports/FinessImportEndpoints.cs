@@ -43,8 +43,16 @@ public static class FinessImportEndpoints
         session.Store(import);
         session.Events.StartStream(StreamOf(import.Id),
             new FinessImportStarted(import.Id, import.Format, import.ExtractDate, import.FullExtract, by, now, confirmClosures));
-        await session.SaveChangesAsync(cancellation);
-        queue.Enqueue(new FinessImportWork(import.Id, extract, by));
+        try
+        {
+            await session.SaveChangesAsync(cancellation);
+            queue.Enqueue(new FinessImportWork(import.Id, extract, by));
+        }
+        catch
+        {
+            await extract.DisposeAsync(); // its temporary copy of the body
+            throw;
+        }
         return Results.Accepted($"/api/finess/imports/{import.Id}", import);
     }
 
