@@ -42,9 +42,17 @@ public static class FinessImportEndpoints
         var import = FinessImport.Start("fi-" + Guid.NewGuid().ToString("N")[..12], extract.Info, by.Id, confirmClosures, now);
         session.Store(import);
         session.Events.StartStream(StreamOf(import.Id),
-            new FinessImportStarted(import.Id, import.Format, import.ExtractDate, import.FullExtract, by, now));
-        await session.SaveChangesAsync(cancellation);
-        queue.Enqueue(new FinessImportWork(import.Id, extract, by));
+            new FinessImportStarted(import.Id, import.Format, import.ExtractDate, import.FullExtract, by, now, confirmClosures));
+        try
+        {
+            await session.SaveChangesAsync(cancellation);
+            queue.Enqueue(new FinessImportWork(import.Id, extract, by));
+        }
+        catch
+        {
+            await extract.DisposeAsync(); // its temporary copy of the body
+            throw;
+        }
         return Results.Accepted($"/api/finess/imports/{import.Id}", import);
     }
 

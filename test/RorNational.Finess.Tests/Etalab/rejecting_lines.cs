@@ -86,4 +86,16 @@ public sealed class rejecting_lines
         Assert.That(lines.ByFiness()["690000013"].EG.Coordinates, Is.Null);
         Assert.That(lines.OfType<FinessEstablishment>().Count(e => e.EG.Coordinates is not null), Is.GreaterThan(10));
     }
+
+    [Test]
+    public async Task coordinates_too_large_for_any_system_leave_the_establishment_without_coordinates_with_a_warning()
+    {
+        var huge = "1" + new string('0', 300) + ".5";
+
+        var (_, lines) = await Extracts.ReadAllAsync(Extracts.Sample, csv => csv.Replace(
+            "geolocalisation;690000013;846282.4;6517621.2;", $"geolocalisation;690000013;{huge};-{huge};"));
+
+        Assert.That(lines.ByFiness()["690000013"].EG.Coordinates, Is.Null);
+        Assert.That(lines.OfType<FinessWarning>().Single(w => w.Finess == "690000013").Message, Does.Contain("outside the area of EPSG:2154"));
+    }
 }

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using Marten;
+using RorNational.Domain.Establishments.Importing;
 using RorNational.IntegrationTests.Infrastructure;
+using RorNational.Offer.FinessImports;
 using static RorNational.IntegrationTests.Finess.FinessImportCalls;
 
 namespace RorNational.IntegrationTests.Finess;
@@ -68,6 +71,9 @@ public sealed class guarding_what_a_finess_import_closes : ApiFixture
         Assert.That(confirmed["closed"]!.GetValue<int>(), Is.EqualTo(2));
         var egs = await App.Store.StoredEGs();
         Assert.That(egs.Values.Where(eg => eg.Closed).Select(eg => eg.Data.Finess), Is.EquivalentTo(new[] { "690000013", "690000021" }));
+        await using var session = App.Store.QuerySession();
+        var started = await session.Events.FetchStreamAsync(FinessImportEndpoints.StreamOf(confirmed["id"]!.GetValue<string>()));
+        Assert.That(((FinessImportStarted)started[0].Data).ClosuresConfirmed, Is.True, "who confirmed the closures is on record");
     }
 
     [Test]

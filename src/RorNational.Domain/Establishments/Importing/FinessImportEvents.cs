@@ -5,7 +5,9 @@ namespace RorNational.Domain.Establishments.Importing;
 // One stream per import ("finess-import-<id>"): who imported which extract, when, and what
 // it changed. The establishments' own events carry the same actor.
 
-public sealed record FinessImportStarted(string ImportId, string Format, DateOnly? ExtractDate, bool FullExtract, Actor By, DateTimeOffset At)
+/// <param name="ClosuresConfirmed">The importer asked for every closure, beyond the closure guard's share (false in older events).</param>
+public sealed record FinessImportStarted(string ImportId, string Format, DateOnly? ExtractDate, bool FullExtract, Actor By, DateTimeOffset At,
+    bool ClosuresConfirmed = false)
     : IDomainEvent;
 
 /// <param name="ClosuresWithheld">
