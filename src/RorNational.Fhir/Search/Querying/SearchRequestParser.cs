@@ -38,9 +38,11 @@ public sealed class SearchRequestParser(SearchParameterCatalog catalog, Criterio
             try
             {
                 if (Control(request, name, value, limits)) continue;
-                if (++selecting > limits.MaxCriteria)
-                    throw SearchLimits.Exceeded(name, "too many criteria", limits.MaxCriteria, nameof(SearchOptions.MaxCriteria));
-                request.Criteria.Add(name == "_filter" ? filters.Parse(resourceType, value) : criteria.Parse(resourceType, name, value));
+                var criterion = name == "_filter" ? filters.Parse(resourceType, value) : criteria.Parse(resourceType, name, value);
+                selecting += SearchLimits.Comparisons(criterion);
+                if (selecting > limits.MaxCriteria)
+                    throw SearchLimits.Exceeded(name, "too many criteria (each comparison of a _filter counts)", limits.MaxCriteria, nameof(SearchOptions.MaxCriteria));
+                request.Criteria.Add(criterion);
             }
             catch (UnknownParameter unknown)
             {
