@@ -90,7 +90,12 @@ public sealed class SearchRequestParser(SearchParameterCatalog catalog, Criterio
                 return true;
             case "_sort":
                 foreach (var key in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                    request.Sort.Add(Sort(key));
+                {
+                    var sort = Sort(key);
+                    if (request.Sort.Any(k => k.Field == sort.Field))
+                        throw ValueParser.Invalid(name, $"sorts on '{key.TrimStart('-')}' twice: each field once");
+                    request.Sort.Add(sort);
+                }
                 return true;
             case "_include" or "_include:iterate" or "_revinclude" or "_revinclude:iterate":
                 request.Includes.Add(Include(request.ResourceType, name, value));
