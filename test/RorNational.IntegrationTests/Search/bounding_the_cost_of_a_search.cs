@@ -21,6 +21,16 @@ public sealed class bounding_the_cost_of_a_search : HostileSearchFixture
     }
 
     [Test]
+    public async Task the_comparisons_of_filters_count_as_criteria()
+    {
+        var filter = "_filter=" + Repeat("specialty eq 270", 15, " or ");
+        var outcome = await Refused("HealthcareService?" + filter + "&" + filter);
+        Assert.That(outcome.Issue.Single().Expression, Is.EqualTo(new[] { "_filter" }));
+        Assert.That(outcome.Issue.Single().Diagnostics, Does.Contain("Search:MaxCriteria"));
+        Assert.That(await Answered("HealthcareService?" + filter + "&" + Repeat("name=a", 5, "&")), Is.Zero);
+    }
+
+    [Test]
     public async Task too_many_parameters_are_refused_naming_the_bound()
     {
         var outcome = await Refused("Organization?" + Repeat("_sort=_id", 61, "&"));

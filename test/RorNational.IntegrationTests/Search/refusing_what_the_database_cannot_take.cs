@@ -1,8 +1,13 @@
 using System.Buffers.Text;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
-using RorNational.IntegrationTests.Infrastructure;
+using Hl7.Fhir.Model;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using RorNational.Fhir;
+using RorNational.Fhir.Access;
+using RorNational.Fhir.Search.Definitions;
+using RorNational.Fhir.Search.Indexing;
+using RorNational.ReferenceData;
 
 namespace RorNational.IntegrationTests.Search;
 
@@ -74,17 +79,47 @@ public sealed class refusing_what_the_database_cannot_take : HostileSearchFixtur
         Assert.That(outcome.Issue.Single().Expression, Is.EqualTo(new[] { "_lastUpdated" }));
     }
 
+    /// <summary>
+    /// The write side now refuses such a date, but events stored before it may hold one, and a
+    /// replay indexes them: the index API must take it, and search must find it.
+    /// </summary>
     [Test]
-    public async Task a_closing_that_ends_on_9999_12_31_is_published_indexed_and_found()
+    public async Task a_closing_that_ends_on_9999_12_31_is_indexed_and_found()
     {
-        var content = StructureRequests.Content(18);
-        content["closing"] = new JsonObject { ["closedFrom"] = "2026-07-01", ["reopeningOn"] = "9999-12-31" };
+        var service = new HealthcareService
+        {
+            Id = "closing-until-9999",
+            NotAvailable =
+            [
+                new HealthcareService.NotAvailableComponent
+                {
+                    ElementId = "closingReopeningDate",
+                    Description = "Fermeture",
+                    During = new Period { Start = "2026-07-01", End = "9999-12-31" },
+                },
+            ],
+        };
+        var indexer = new SearchIndexer(SearchParameterCatalog.Default, App.Services.GetRequiredService<Territory>());
 
-        var edit = await Client.PutAsJsonAsync($"/api/establishments/{StructureRequests.EG}/uo/uo-cardio-hc/content", content);
+        var rows = indexer.Index(service, Clock.GetUtcNow(), DataClass.None);
 
-        Assert.That((int)edit.StatusCode, Is.EqualTo(200), await edit.Content.ReadAsStringAsync());
-        Assert.That(await Answered("HealthcareService?notavailable-closing-reopeningdate=ge9999-12-31"), Is.EqualTo(1));
-        Assert.That(await Answered("HealthcareService?notavailable-closing-reopeningdate=ge9999-12-31T23:59Z"), Is.EqualTo(1));
-        Assert.That(await Answered("HealthcareService?notavailable-closing-reopeningdate=gt9999"), Is.Zero);
+        var closing = rows.Dates.Single(d => d.Param == "notavailable-closing-reopeningdate");
+        Assert.That(closing.High, Is.GreaterThan(new DateTime(9999, 12, 31, 23, 59, 59, DateTimeKind.Utc)), "to the end of the last day");
+        await using (var session = App.Store.LightweightSession())
+        {
+            SearchIndexWriter.Queue(session, [("HealthcareService", service.Id)], [rows]);
+            await session.SaveChangesAsync();
+        }
+        Assert.That(await Total("HealthcareService?notavailable-closing-reopeningdate=ge9999-12-31"), Is.EqualTo(1));
+        Assert.That(await Total("HealthcareService?notavailable-closing-reopeningdate=ge9999-12-31T23:59Z"), Is.EqualTo(1));
+        Assert.That(await Total("HealthcareService?notavailable-closing-reopeningdate=gt9999"), Is.Zero);
+    }
+
+    private async Task<int?> Total(string query)
+    {
+        var response = await Client.GetAsync("/fhir/" + query + "&_summary=count");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), body);
+        return FhirJson.Parse<Bundle>(body).Total;
     }
 }

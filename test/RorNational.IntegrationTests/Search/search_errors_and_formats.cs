@@ -38,6 +38,8 @@ public sealed class search_errors_and_formats : SearchFixture
     [TestCase("HealthcareService?_count=-1", "_count")]
     [TestCase("HealthcareService?_count=beaucoup", "_count")]
     [TestCase("HealthcareService?_sort=specialty", "_sort")]
+    [TestCase("HealthcareService?_sort=name,-name", "_sort")]
+    [TestCase("HealthcareService?_sort=_id&_sort=_id", "_sort")]
     [TestCase("HealthcareService?_include=HealthcareService:name", "_include")]
     [TestCase("HealthcareService?name:sounds-like=cardio", "name:sounds-like")]
     [TestCase("HealthcareService?specialty:missing=perhaps", "specialty:missing")]

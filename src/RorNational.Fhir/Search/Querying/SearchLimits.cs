@@ -48,6 +48,17 @@ public static class SearchLimits
         return values;
     }
 
+    /// <summary>The comparisons a criterion makes, each an index lookup: what <see cref="SearchOptions.MaxCriteria"/> counts.</summary>
+    public static int Comparisons(Criterion criterion) => criterion switch
+    {
+        AllOf all => all.Criteria.Sum(Comparisons),
+        AnyOf any => any.Criteria.Sum(Comparisons),
+        Not not => Comparisons(not.Criterion),
+        ChainCriterion chain => Comparisons(chain.Target),
+        HasCriterion has => Comparisons(has.Source),
+        _ => 1,
+    };
+
     /// <summary>A name as an OperationOutcome shows it: a very long one is cut.</summary>
     private static string Shown(string name) => name.Length <= 64 ? name : name[..64] + "...";
 

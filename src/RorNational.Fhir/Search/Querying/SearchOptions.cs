@@ -19,7 +19,7 @@ public sealed class SearchOptions
     /// <summary>Parameters in one search, of any kind (query string and form body together).</summary>
     public int MaxParameters { get; set; } = 60;
 
-    /// <summary>Parameters that select (everything but _count, _sort, _include...; a _filter counts once).</summary>
+    /// <summary>Comparisons of one search: each parameter that selects (not _count, _sort, _include...) and each comparison of a _filter.</summary>
     public int MaxCriteria { get; set; } = 20;
 
     /// <summary>Alternatives of one parameter (its comma-separated values).</summary>

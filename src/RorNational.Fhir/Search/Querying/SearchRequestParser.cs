@@ -38,9 +38,11 @@ public sealed class SearchRequestParser(SearchParameterCatalog catalog, Criterio
             try
             {
                 if (Control(request, name, value, limits)) continue;
-                if (++selecting > limits.MaxCriteria)
-                    throw SearchLimits.Exceeded(name, "too many criteria", limits.MaxCriteria, nameof(SearchOptions.MaxCriteria));
-                request.Criteria.Add(name == "_filter" ? filters.Parse(resourceType, value) : criteria.Parse(resourceType, name, value));
+                var criterion = name == "_filter" ? filters.Parse(resourceType, value) : criteria.Parse(resourceType, name, value);
+                selecting += SearchLimits.Comparisons(criterion);
+                if (selecting > limits.MaxCriteria)
+                    throw SearchLimits.Exceeded(name, "too many criteria (each comparison of a _filter counts)", limits.MaxCriteria, nameof(SearchOptions.MaxCriteria));
+                request.Criteria.Add(criterion);
             }
             catch (UnknownParameter unknown)
             {
@@ -88,7 +90,12 @@ public sealed class SearchRequestParser(SearchParameterCatalog catalog, Criterio
                 return true;
             case "_sort":
                 foreach (var key in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                    request.Sort.Add(Sort(key));
+                {
+                    var sort = Sort(key);
+                    if (request.Sort.Any(k => k.Field == sort.Field))
+                        throw ValueParser.Invalid(name, $"sorts on '{key.TrimStart('-')}' twice: each field once");
+                    request.Sort.Add(sort);
+                }
                 return true;
             case "_include" or "_include:iterate" or "_revinclude" or "_revinclude:iterate":
                 request.Includes.Add(Include(request.ResourceType, name, value));
