@@ -100,7 +100,11 @@ public static class ElementClassification
         _ => DataClass.None,
     });
 
-    private static bool IsSensitiveUnit(JsonObject resource) =>
+    /// <summary>Whether a top-level element is metadata (id, meta...), which every profile sees.</summary>
+    public static bool IsMetadata(string topLevelName) => Metadata.Contains(topLevelName);
+
+    /// <summary>Whether a resource is a unit flagged sensitive: everything of it beyond its metadata is <see cref="DataClass.SensitiveUnit"/>.</summary>
+    public static bool IsSensitiveUnit(JsonObject resource) =>
         resource["resourceType"]?.GetValue<string>() == "HealthcareService"
         && resource["extension"] is JsonArray extensions
         && extensions.OfType<JsonObject>().Any(e =>

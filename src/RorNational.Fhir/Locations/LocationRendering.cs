@@ -25,6 +25,7 @@ public static class LocationRendering
                 ? new Location.PositionComponent { Latitude = (decimal)position.Latitude, Longitude = (decimal)position.Longitude }
                 : null,
             ManagingOrganization = new ResourceReference("Organization/" + publication.EG.Id),
+            Identifier = [publication.EditorIdentifier(fiche.Id)],
         };
         if (lieu.IdExterneSynchro is not null)
             location.Identifier.Add(new Identifier

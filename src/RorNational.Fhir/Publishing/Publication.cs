@@ -12,6 +12,12 @@ public sealed record Publication(EG EG, string? RegionCode, IReadOnlyDictionary<
 {
     public string IdOf(string ficheId) => EstablishmentIds.Unit(EG.Data.Finess, ficheId);
 
+    /// <summary>The id the editor gave a unit, prefixed by the EG's FINESS: "690000013-uo-psy-adultes".</summary>
+    public string EditorIdOf(string ficheId) => EstablishmentIds.Unit(EG.Data.Finess, ficheId);
+
+    /// <summary>The unit's identifier holding the editor's id (its FHIR id is opaque).</summary>
+    public Identifier EditorIdentifier(string ficheId) => new(RorCanonical.EditorUnitIdSystem, EditorIdOf(ficheId));
+
     /// <summary>When the resource of this fiche was first published; now, when it is being published first.</summary>
     public DateTimeOffset CreatedAt(string resourceType, string ficheId) =>
         FirstPublished.GetValueOrDefault($"{resourceType}/{IdOf(ficheId)}", Now);
