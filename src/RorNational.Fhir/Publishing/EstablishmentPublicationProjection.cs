@@ -33,6 +33,7 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
             {
                 state.EJ = EJ.Evolve(state.EJ, e.Data);
                 state.EG = EG.Evolve(state.EG, e.Data);
+                UnitFhirIds.Assign(state, e);
             }
             var at = stream.Last().Timestamp;
             renderings.Add(new StreamRendering(state, EstablishmentRendering.Render(state, regionOfCommune, at), at));
