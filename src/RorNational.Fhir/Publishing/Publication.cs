@@ -6,11 +6,12 @@ namespace RorNational.Fhir.Publishing;
 
 /// <summary>
 /// What every resource of one establishment is rendered from: the EG's published state, its
-/// source region, when each of its resources was first published and its units' FHIR ids.
+/// source region, when each of its resources was first published, its units' FHIR ids and
+/// the lieux whose content is a sensitive unit's (<see cref="SensitiveLieux"/>).
 /// </summary>
 public sealed record Publication(
     EG EG, string? RegionCode, IReadOnlyDictionary<string, DateTimeOffset> FirstPublished,
-    IReadOnlyDictionary<string, string> UnitIds, DateTimeOffset Now)
+    IReadOnlyDictionary<string, string> UnitIds, IReadOnlySet<string> SensitiveLieux, DateTimeOffset Now)
 {
     /// <summary>The opaque FHIR id of a unit (<see cref="UnitFhirIds"/>), given when the unit was first published.</summary>
     public string IdOf(string ficheId) => UnitIds.TryGetValue(ficheId, out var id)

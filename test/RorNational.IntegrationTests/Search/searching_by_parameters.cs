@@ -113,7 +113,7 @@ public sealed class searching_by_parameters : SearchFixture
     [Test]
     public async Task identifiers_and_references()
     {
-        Assert.That(await Matches($"HealthcareService?identifier=84/{PsychiatryUO}"), Is.EqualTo(new[] { PsychiatryUO }));
+        Assert.That(await Matches($"HealthcareService?identifier=84/690000013-uo-psy-adultes"), Is.EqualTo(new[] { PsychiatryUO }));
         Assert.That(await Matches($"Organization?identifier={RorCanonical.FinessSystem}|690000013"), Is.EqualTo(new[] { Lyon }));
         Assert.That(await Matches("Organization?identifier=1690000013"), Is.EqualTo(new[] { Lyon }), "idNatSt");
         Assert.That(await Matches($"HealthcareService?organization=Organization/{Unit("690000013-uf-psy")}"), Is.EquivalentTo(new[] { PsychiatryUO, SensitiveUO }));
