@@ -9,7 +9,7 @@ namespace RorNational.IntegrationTests.Access;
 /// The entitlements are written here from the national access policy, not derived from the
 /// server's own rules.
 /// </summary>
-public class access_profile_matrix : SearchFixture
+public partial class access_profile_matrix : SearchFixture
 {
     private const string MedicoSocialUO = "2A0000261-uo-accueil-de-jour";
     private const string Gynecology = "010000024-uo-chirurgie-gynecologique-hc";
