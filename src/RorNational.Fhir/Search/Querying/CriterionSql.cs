@@ -216,7 +216,7 @@ public sealed class CriterionSql(string schema, SqlQuery query, AccessProfile pr
     {
         var a = NextAlias("a");
         return $"exists (select 1 from {schema}.fhir_search_token {a} where {a}.resource_type = {Text(resourceType)} " +
-               $"and {a}.id = {alias}.id and {a}.param = '{ClassifiedIndex.AbsenceParam}' and {Visible(a)})";
+               $"and {a}.param = '{ClassifiedIndex.AbsenceParam}' and {a}.code = 'content' and {a}.id = {alias}.id and {Visible(a)})";
     }
 
     /// <summary>FHIR date prefixes on a [low, high] range against the value's own range.</summary>
