@@ -46,8 +46,11 @@ public sealed class ClassesSince
 
     /// <summary>
     /// The classes an element of the older version gains from its data: those of each text
-    /// value it holds directly or through single elements, not through arrays (an array's
-    /// items are judged one by one, so a raised telecom takes away that telecom, not its contact).
+    /// value it holds directly or through single elements. An element that carries its own
+    /// confidentiality level (a contact, a telecom) also gains those of its sub-extensions,
+    /// but not of the elements inside it that carry their own level: a raised telecom takes
+    /// away that whole telecom, not its contact nor the contact's other telecoms. Other
+    /// arrays' items are judged one by one.
     /// </summary>
     public DataClass Of(string? propertyName, JsonNode? element)
     {
@@ -55,9 +58,17 @@ public sealed class ClassesSince
         return element switch
         {
             JsonValue value when IsDatum(propertyName, value, out var text) => _data.GetValueOrDefault(text),
-            JsonObject item => item.Where(p => p.Value is not JsonArray).Aggregate(DataClass.None, (classes, p) => classes | Of(p.Key, p.Value)),
+            JsonObject item => item.Aggregate(DataClass.None, (classes, p) => classes | OfMember(item, p.Key, p.Value)),
             _ => DataClass.None,
         };
+    }
+
+    private DataClass OfMember(JsonObject owner, string name, JsonNode? member)
+    {
+        if (member is not JsonArray items) return Of(name, member);
+        if (!ElementClassification.CarriesConfidentialityLevel(owner)) return DataClass.None;
+        return items.Where(i => i is not JsonObject inner || !ElementClassification.CarriesConfidentialityLevel(inner))
+            .Aggregate(DataClass.None, (classes, i) => classes | Of(name, i));
     }
 
     /// <summary>Each datum of a version with the classes all its places in it share.</summary>

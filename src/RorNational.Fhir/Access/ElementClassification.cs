@@ -90,6 +90,11 @@ public static class ElementClassification
         return classes;
     }
 
+    /// <summary>Whether an element carries a confidentiality level of its own (a contact, a telecom).</summary>
+    public static bool CarriesConfidentialityLevel(JsonObject item) =>
+        item["extension"] is JsonArray extensions && extensions.OfType<JsonObject>()
+            .Any(e => e["url"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && ConfidentialityUrls.Contains(e["url"]!.GetValue<string>()));
+
     private static DataClass CapacityClasses(JsonObject capacity)
     {
         var status = (capacity["extension"] as JsonArray)?.OfType<JsonObject>()
