@@ -47,6 +47,14 @@ public static class ElementClassification
             : DataClass.OutsideMedicoSocial;
 
     /// <summary>
+    /// The classes any content element of the resource has, so also the classes of the
+    /// absence of an element: its setting, and <see cref="DataClass.SensitiveUnit"/> for a
+    /// sensitive unit (a profile that hides its content cannot tell what it lacks either).
+    /// </summary>
+    public static DataClass ContentOf(JsonObject resource) =>
+        ContextOf(resource) | (IsSensitiveUnit(resource) ? DataClass.SensitiveUnit : DataClass.None);
+
+    /// <summary>
     /// The classes of each top-level element of a resource, read once before anything is
     /// removed (a sensitive unit's flag is itself one of the elements).
     /// </summary>
@@ -82,6 +90,11 @@ public static class ElementClassification
         return classes;
     }
 
+    /// <summary>Whether an element carries a confidentiality level of its own (a contact, a telecom).</summary>
+    public static bool CarriesConfidentialityLevel(JsonObject item) =>
+        item["extension"] is JsonArray extensions && extensions.OfType<JsonObject>()
+            .Any(e => e["url"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && ConfidentialityUrls.Contains(e["url"]!.GetValue<string>()));
+
     private static DataClass CapacityClasses(JsonObject capacity)
     {
         var status = (capacity["extension"] as JsonArray)?.OfType<JsonObject>()
@@ -100,12 +113,23 @@ public static class ElementClassification
         _ => DataClass.None,
     });
 
-    private static bool IsSensitiveUnit(JsonObject resource) =>
-        resource["resourceType"]?.GetValue<string>() == "HealthcareService"
-        && resource["extension"] is JsonArray extensions
-        && extensions.OfType<JsonObject>().Any(e =>
+    /// <summary>Whether a top-level element is metadata (id, meta...), which every profile sees.</summary>
+    public static bool IsMetadata(string topLevelName) => Metadata.Contains(topLevelName);
+
+    /// <summary>
+    /// Whether everything of a resource beyond its metadata is <see cref="DataClass.SensitiveUnit"/>:
+    /// a unit flagged sensitive, or a lieu labelled as serving sensitive units only.
+    /// </summary>
+    public static bool IsSensitiveUnit(JsonObject resource) => resource["resourceType"]?.GetValue<string>() switch
+    {
+        "HealthcareService" => resource["extension"] is JsonArray extensions && extensions.OfType<JsonObject>().Any(e =>
             e["url"]?.GetValue<string>() == E.SensitiveUnit
-            && e["valueBoolean"]?.GetValueKind() == System.Text.Json.JsonValueKind.True);
+            && e["valueBoolean"]?.GetValueKind() == System.Text.Json.JsonValueKind.True),
+        "Location" => resource["meta"]?["security"] is JsonArray labels && labels.OfType<JsonObject>().Any(label =>
+            label["system"]?.GetValue<string>() == RorDatatypes.ConfidentialitySystem
+            && label["code"]?.GetValue<string>() == RorDatatypes.SensitiveUnitsOnly().Code),
+        _ => false,
+    };
 
     /// <summary>The codes of a CodeableConcept, or of an array of them, in a code system (any when null).</summary>
     private static IEnumerable<string> Codes(JsonNode? concepts, string? system) =>

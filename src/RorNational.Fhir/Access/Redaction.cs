@@ -13,11 +13,18 @@ public static class Redaction
     public const string RedactedCode = "REDACTED";
 
     /// <summary>The resource as a profile may see it: the stored JSON itself when nothing of it is hidden.</summary>
-    public static string ForProfile(string json, IReadOnlyCollection<DataClass> classSets, AccessProfile profile)
+    public static string ForProfile(string json, IReadOnlyCollection<DataClass> classSets, AccessProfile profile) =>
+        ForProfile(json, classSets, profile, ClassesSince.Nothing);
+
+    /// <summary>
+    /// A version of a resource as a profile may see it, its data classified by their own
+    /// classes and by those they have had <paramref name="since"/> in the later versions.
+    /// </summary>
+    public static string ForProfile(string json, IReadOnlyCollection<DataClass> classSets, AccessProfile profile, ClassesSince since)
     {
-        if (!profile.HidesAnyOf(classSets)) return json;
+        if (profile.SeesEverything || (since.IsNothing && !profile.HidesAnyOf(classSets))) return json;
         var resource = JsonNode.Parse(json)!.AsObject();
-        if (Remove(resource, profile.Hides)) MarkRedacted(resource);
+        if (Walk(resource, (_, _, classes) => profile.Hides(classes), since)) MarkRedacted(resource);
         return resource.ToJsonString(FhirJson.Options);
     }
 
@@ -30,47 +37,65 @@ public static class Redaction
     }
 
     /// <summary>Removes the elements <paramref name="hidden"/> hides (and arrays left empty); true when anything was removed.</summary>
-    public static bool Remove(JsonObject resource, Func<DataClass, bool> hidden)
+    public static bool Remove(JsonObject resource, Func<DataClass, bool> hidden) =>
+        Walk(resource, (_, _, classes) => hidden(classes), ClassesSince.Nothing);
+
+    /// <summary>
+    /// Visits every element of a resource (array items one by one, the property name of an
+    /// item being its array's) with its classes, and removes those <paramref name="hidden"/>
+    /// hides (and arrays left empty); true when anything was removed.
+    /// </summary>
+    public static bool Walk(JsonObject resource, Func<string, JsonNode?, DataClass, bool> hidden, ClassesSince since)
     {
         var topLevel = ElementClassification.TopLevelOf(resource);
         var removed = false;
         foreach (var (name, value) in resource.ToList())
-            removed |= Visit(resource, name, value, topLevel(name), hidden);
+        {
+            // Metadata (id, meta) is every version's own: nothing published since changes it.
+            if (ElementClassification.IsMetadata(name))
+                removed |= Visit(resource, name, value, topLevel(name), hidden, ClassesSince.Nothing);
+            else
+                removed |= Visit(resource, name, value, topLevel(name) | since.WholeResource, hidden, since);
+        }
         return removed;
     }
 
-    private static bool Visit(JsonObject parent, string name, JsonNode? value, DataClass inherited, Func<DataClass, bool> hidden)
+    private static DataClass ClassesOf(string name, JsonNode? element, DataClass inherited, ClassesSince since) =>
+        inherited | ElementClassification.OfElement(name, element) | since.Of(name, element);
+
+    private static bool Visit(JsonObject parent, string name, JsonNode? value, DataClass inherited,
+        Func<string, JsonNode?, DataClass, bool> hidden, ClassesSince since)
     {
         if (value is not JsonArray items)
         {
-            var classes = inherited | ElementClassification.OfElement(name, value);
-            if (!hidden(classes)) return VisitChildren(value, classes, hidden);
+            var classes = ClassesOf(name, value, inherited, since);
+            if (!hidden(name, value, classes)) return VisitChildren(value, classes, hidden, since);
             parent.Remove(name);
             return true;
         }
         var removed = false;
         for (var i = items.Count - 1; i >= 0; i--)
         {
-            var classes = inherited | ElementClassification.OfElement(name, items[i]);
-            if (hidden(classes))
+            var classes = ClassesOf(name, items[i], inherited, since);
+            if (hidden(name, items[i], classes))
             {
                 items.RemoveAt(i);
                 removed = true;
             }
             else
-                removed |= VisitChildren(items[i], classes, hidden);
+                removed |= VisitChildren(items[i], classes, hidden, since);
         }
         // FHIR arrays are never empty.
         if (items.Count == 0) parent.Remove(name);
         return removed;
     }
 
-    private static bool VisitChildren(JsonNode? node, DataClass inherited, Func<DataClass, bool> hidden)
+    private static bool VisitChildren(JsonNode? node, DataClass inherited, Func<string, JsonNode?, DataClass, bool> hidden, ClassesSince since)
     {
         if (node is not JsonObject element) return false;
         var removed = false;
         foreach (var (name, value) in element.ToList())
-            removed |= Visit(element, name, value, inherited, hidden);
+            removed |= Visit(element, name, value, inherited, hidden, since);
         return removed;
     }
 

@@ -21,7 +21,8 @@ public static class HealthcareServiceRendering
             Meta = publication.Meta(RorCanonical.HealthcareServiceProfile),
             Identifier =
             [
-                new Identifier { Type = RorDatatypes.Coded(T.OfferIdentifierTypes, "35", "Identifiant de l'offre"), Value = $"{publication.RegionCode ?? "00"}/{id}" },
+                // The guide allows one identifier only: the offer's, which holds the editor's id of the unit.
+                new Identifier { Type = RorDatatypes.Coded(T.OfferIdentifierTypes, "35", "Identifiant de l'offre"), Value = $"{publication.RegionCode ?? "00"}/{publication.EditorIdOf(fiche.Id)}" },
             ],
             Active = !publication.EG.Closed,
             ProvidedBy = publication.ParentReference(fiche.ParentId),

@@ -25,6 +25,7 @@ public static class LocationRendering
                 ? new Location.PositionComponent { Latitude = (decimal)position.Latitude, Longitude = (decimal)position.Longitude }
                 : null,
             ManagingOrganization = new ResourceReference("Organization/" + publication.EG.Id),
+            Identifier = [publication.EditorIdentifier(fiche.Id)],
         };
         if (lieu.IdExterneSynchro is not null)
             location.Identifier.Add(new Identifier
@@ -42,6 +43,10 @@ public static class LocationRendering
         if (lieu.Address?.CommuneCog is { } cog)
             location.Extension.Add(new Extension(E.CommuneCog, RorDatatypes.Coded(T.Commune, cog)));
         location.Extension.Add(RorDatatypes.CreationDate(publication.CreatedAt("Location", fiche.Id)));
+        // The guide hides the Location content of sensitive units: a lieu that serves sensitive
+        // units only says so in its metadata, and its content is classified as theirs.
+        if (publication.SensitiveLieux.Contains(fiche.Id))
+            location.Meta.Security.Add(RorDatatypes.SensitiveUnitsOnly());
         return location;
     }
 }

@@ -67,10 +67,11 @@ public static class OrganizationRendering
         Extension = [RorDatatypes.CreationDate(publication.CreatedAt("Organization", unit.Id))],
         Identifier =
         [
-            new Identifier(RorCanonical.InternalOrganizationSystem, publication.IdOf(unit.Id))
+            new Identifier(RorCanonical.InternalOrganizationSystem, publication.EditorIdOf(unit.Id))
             {
                 Type = RorDatatypes.Coded(RorCanonical.Nos("TRE_R345", "TypeIdentifiantAutre"), "42", "Identifiant OI"),
             },
+            publication.EditorIdentifier(unit.Id),
         ],
         Active = !publication.EG.Closed,
         Type = [RorDatatypes.Coded(T.InternalOrganizationType, unit.Type switch

@@ -33,7 +33,9 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
             {
                 state.EJ = EJ.Evolve(state.EJ, e.Data);
                 state.EG = EG.Evolve(state.EG, e.Data);
+                UnitFhirIds.Assign(state, e);
             }
+            state.SensitiveLieux = SensitiveLieux.After(state.EG, state.SensitiveLieux);
             var at = stream.Last().Timestamp;
             renderings.Add(new StreamRendering(state, EstablishmentRendering.Render(state, regionOfCommune, at), at));
         }

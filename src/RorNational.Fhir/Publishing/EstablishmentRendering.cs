@@ -15,7 +15,7 @@ public static class EstablishmentRendering
         if (state.EG is not { } eg) return [];
 
         var region = eg.Data.Address.CommuneCog is { } cog ? regionOfCommune(cog) : null;
-        var publication = new Publication(eg, region, state.FirstPublished, now);
+        var publication = new Publication(eg, region, state.FirstPublished, state.UnitIds, state.SensitiveLieux, now);
         var resources = new List<DomainResource> { OrganizationRendering.Render(eg, publication) };
         foreach (var fiche in eg.Fiches.Values)
             resources.Add(fiche.Type switch

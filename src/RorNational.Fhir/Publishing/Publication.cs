@@ -6,11 +6,23 @@ namespace RorNational.Fhir.Publishing;
 
 /// <summary>
 /// What every resource of one establishment is rendered from: the EG's published state, its
-/// source region, and when each of its resources was first published.
+/// source region, when each of its resources was first published, its units' FHIR ids and
+/// the lieux whose content is a sensitive unit's (<see cref="SensitiveLieux"/>).
 /// </summary>
-public sealed record Publication(EG EG, string? RegionCode, IReadOnlyDictionary<string, DateTimeOffset> FirstPublished, DateTimeOffset Now)
+public sealed record Publication(
+    EG EG, string? RegionCode, IReadOnlyDictionary<string, DateTimeOffset> FirstPublished,
+    IReadOnlyDictionary<string, string> UnitIds, IReadOnlySet<string> SensitiveLieux, DateTimeOffset Now)
 {
-    public string IdOf(string ficheId) => EstablishmentIds.Unit(EG.Data.Finess, ficheId);
+    /// <summary>The opaque FHIR id of a unit (<see cref="UnitFhirIds"/>), given when the unit was first published.</summary>
+    public string IdOf(string ficheId) => UnitIds.TryGetValue(ficheId, out var id)
+        ? id
+        : throw new InvalidOperationException($"unit {ficheId} of {EG.Id} has no FHIR id: it was never published");
+
+    /// <summary>The id the editor gave a unit, prefixed by the EG's FINESS: "690000013-uo-psy-adultes".</summary>
+    public string EditorIdOf(string ficheId) => EstablishmentIds.Unit(EG.Data.Finess, ficheId);
+
+    /// <summary>The unit's identifier holding the editor's id (its FHIR id is opaque).</summary>
+    public Identifier EditorIdentifier(string ficheId) => new(RorCanonical.EditorUnitIdSystem, EditorIdOf(ficheId));
 
     /// <summary>When the resource of this fiche was first published; now, when it is being published first.</summary>
     public DateTimeOffset CreatedAt(string resourceType, string ficheId) =>

@@ -15,6 +15,12 @@ public sealed class PublicationState
     /// <summary>Keys "Type/id" of the resources published now.</summary>
     public HashSet<string> Published { get; set; } = [];
 
+    /// <summary>The opaque FHIR id of each unit, by the editor's id of the unit (<see cref="UnitFhirIds"/>).</summary>
+    public Dictionary<string, string> UnitIds { get; set; } = [];
+
+    /// <summary>The lieux whose content is hidden as a sensitive unit's (<see cref="SensitiveLieux"/>).</summary>
+    public HashSet<string> SensitiveLieux { get; set; } = [];
+
     /// <summary>When each resource key was first published (the guide's creation date).</summary>
     public Dictionary<string, DateTimeOffset> FirstPublished { get; set; } = [];
 }

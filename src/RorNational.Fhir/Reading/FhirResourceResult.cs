@@ -14,9 +14,10 @@ namespace RorNational.Fhir.Reading;
 /// the stored resource as ETag and Last-Modified (the same for every profile), in the
 /// negotiated format; 304 Not Modified when If-None-Match or If-Modified-Since says the caller has it.
 /// </summary>
-public sealed class FhirResourceResult(long version, DateTimeOffset lastUpdated, string json, IReadOnlyCollection<DataClass> classSets) : IResult
+public sealed class FhirResourceResult(
+    long version, DateTimeOffset lastUpdated, string json, IReadOnlyCollection<DataClass> classSets, ClassesSince since) : IResult
 {
-    public FhirResourceResult(FhirDocument document) : this(document.Version, document.LastUpdated, document.Json, document.ClassSets)
+    public FhirResourceResult(FhirDocument document) : this(document.Version, document.LastUpdated, document.Json, document.ClassSets, ClassesSince.Nothing)
     {
     }
 
@@ -34,7 +35,7 @@ public sealed class FhirResourceResult(long version, DateTimeOffset lastUpdated,
             return;
         }
         var profile = context.RequestServices.GetRequiredService<AccessProfiles>().For(context);
-        await FhirOutput.WriteAsync(context, StatusCodes.Status200OK, Redaction.ForProfile(json, classSets, profile), format);
+        await FhirOutput.WriteAsync(context, StatusCodes.Status200OK, Redaction.ForProfile(json, classSets, profile, since), format);
     }
 
     /// <summary>If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2); weak comparison.</summary>

@@ -27,7 +27,8 @@ public static class ResourceHistory
         var version = await session.LoadAsync<FhirResourceVersion>(FhirResourceVersion.KeyOf(type, id, number), cancellation)
             ?? throw CommandRejected.Because(RejectionKind.NotFound, $"{type}/{id} has no version {vid}");
         if (version.Deleted) throw CommandRejected.Because(RejectionKind.Gone, $"{type}/{id} was no longer published at version {vid}");
-        return new FhirResourceResult(version.Version, version.LastUpdated, version.Json!, version.ClassSets);
+        var since = await LaterVersions.SinceAsync(session, type, id, number, cancellation);
+        return new FhirResourceResult(version.Version, version.LastUpdated, version.Json!, version.ClassSets, since);
     }
 
     public static async Task<IResult> AnswerAsync(string type, string id, HttpContext context, IQuerySession session)
@@ -47,12 +48,14 @@ public static class ResourceHistory
 
         var profile = context.RequestServices.GetRequiredService<AccessProfiles>().For(context);
         var self = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir/{type}/{id}/_history";
-        var json = Write(type, page.Take(count).ToList(), profile, total, self, request,
+        var entries = page.Take(count).ToList();
+        var classesSince = await LaterVersions.SinceEachAsync(session, type, id, entries.Select(v => v.Version).ToList(), cancellation);
+        var json = Write(type, entries, classesSince, profile, total, self, request,
             page.Count > count ? page[count - 1].Version : null, $"{request.Scheme}://{request.Host}{request.PathBase}/fhir");
         return Results.Text(FhirOutput.Render(json, format), format.ContentType, statusCode: StatusCodes.Status200OK);
     }
 
-    private static string Write(string type, List<FhirResourceVersion> versions, AccessProfile profile, int total, string self,
+    private static string Write(string type, List<FhirResourceVersion> versions, IReadOnlyDictionary<long, ClassesSince> since, AccessProfile profile, int total, string self,
         HttpRequest request, long? nextBefore, string baseUrl)
     {
         return BundleJson.Write(json =>
@@ -69,21 +72,21 @@ public static class ResourceHistory
             if (versions.Count > 0)
             {
                 json.WriteStartArray("entry");
-                foreach (var version in versions) WriteEntry(json, type, version, profile, baseUrl);
+                foreach (var version in versions) WriteEntry(json, type, version, since[version.Version], profile, baseUrl);
                 json.WriteEndArray();
             }
             json.WriteEndObject();
         });
     }
 
-    private static void WriteEntry(Utf8JsonWriter json, string type, FhirResourceVersion version, AccessProfile profile, string baseUrl)
+    private static void WriteEntry(Utf8JsonWriter json, string type, FhirResourceVersion version, ClassesSince since, AccessProfile profile, string baseUrl)
     {
         json.WriteStartObject();
         json.WriteString("fullUrl", $"{baseUrl}/{type}/{version.ResourceId}");
         if (!version.Deleted)
         {
             json.WritePropertyName("resource");
-            json.WriteRawValue(Redaction.ForProfile(version.Json!, version.ClassSets, profile), skipInputValidation: true);
+            json.WriteRawValue(Redaction.ForProfile(version.Json!, version.ClassSets, profile, since), skipInputValidation: true);
         }
         json.WriteStartObject("request");
         json.WriteString("method", version.Deleted ? "DELETE" : version.Version == 1 ? "POST" : "PUT");

@@ -19,6 +19,11 @@ public static class RorCanonical
     public const string FinessSystem = "https://finess.esante.gouv.fr";
     public const string SiretSystem = "https://sirene.fr";
     public const string InternalOrganizationSystem = "https://oi.esante.gouv.fr";
+    /// <summary>
+    /// The id an editor gives a unit (UO, lieu, pôle, service, UF), prefixed by its EG's FINESS
+    /// ("690000013-uo-psy-adultes"): the unit's identifier, its FHIR id being opaque.
+    /// </summary>
+    public const string EditorUnitIdSystem = "urn:ror-national:unit-id";
     public const string Ucum = "http://unitsofmeasure.org";
 
     /// <summary>A NOS terminology (TRE) code system URL.</summary>

@@ -9,6 +9,15 @@ namespace RorNational.Fhir.Ror;
 public static class RorDatatypes
 {
     /// <summary>A CodeableConcept of one coding, its label on the coding as the guide's examples do.</summary>
+    /// <summary>HL7 confidentiality codes, as meta.security labels.</summary>
+    public const string ConfidentialitySystem = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
+
+    /// <summary>
+    /// The security label of a lieu that serves sensitive units only ("R", restricted): its
+    /// content is then classified as a sensitive unit's (Access/ElementClassification).
+    /// </summary>
+    public static Coding SensitiveUnitsOnly() => new(ConfidentialitySystem, "R", "restricted");
+
     public static CodeableConcept Coded(string system, string code, string? display = null) =>
         new() { Coding = [new Coding(system, code, display)] };
 

@@ -9,23 +9,26 @@ namespace RorNational.IntegrationTests.Access;
 /// The entitlements are written here from the national access policy, not derived from the
 /// server's own rules.
 /// </summary>
-public class access_profile_matrix : SearchFixture
+public partial class access_profile_matrix : SearchFixture
 {
-    private const string MedicoSocialUO = DayCareUO;
+    private const string MedicoSocialUO = "2A0000261-uo-accueil-de-jour";
+    private const string Gynecology = "010000024-uo-chirurgie-gynecologique-hc";
+    private const string Sensitive = "690000013-uo-soins-intensifs";
+    private const string Pavilion = "690000013-lieu-pavillon-n";
 
-    /// <summary>A datum planted in the samples, the offer holding it, and the profiles entitled to see it.</summary>
+    /// <summary>A datum planted in the samples, the offer and lieu holding it (their editors' ids), and the profiles entitled to see it.</summary>
     private sealed record Datum(string Value, string Offer, string Lieu, string[] EntitledProfiles, string What);
 
     private static readonly string[] AllProfiles = ["public", "crisis", "professional", "medico-social", "no-contacts", "installed-capacity"];
 
     private static readonly Datum[] Data =
     [
-        new("0474454000", GynecologyUO, "010000024-lieu-femme-enfant-2", ["public", "crisis", "professional", "medico-social", "installed-capacity"], "a level-1 telecom"),
-        new("0474454099", GynecologyUO, "010000024-lieu-femme-enfant-2", ["crisis", "professional", "installed-capacity"], "a level-2 telecom outside medico-social"),
-        new("0612345678", GynecologyUO, "010000024-lieu-femme-enfant-2", ["crisis"], "a level-3 telecom"),
-        new("Cadre de santé de garde", GynecologyUO, "010000024-lieu-femme-enfant-2", ["crisis"], "a level-3 contact's name"),
+        new("0474454000", Gynecology, "010000024-lieu-femme-enfant-2", ["public", "crisis", "professional", "medico-social", "installed-capacity"], "a level-1 telecom"),
+        new("0474454099", Gynecology, "010000024-lieu-femme-enfant-2", ["crisis", "professional", "installed-capacity"], "a level-2 telecom outside medico-social"),
+        new("0612345678", Gynecology, "010000024-lieu-femme-enfant-2", ["crisis"], "a level-3 telecom"),
+        new("Cadre de santé de garde", Gynecology, "010000024-lieu-femme-enfant-2", ["crisis"], "a level-3 contact's name"),
         new("0495123456", MedicoSocialUO, "2A0000261-lieu-accueil-de-jour", ["crisis", "professional", "medico-social", "installed-capacity"], "a level-2 telecom in the medico-social field"),
-        new("Unité de soins intensifs psychiatriques", SensitiveUO, PavilionLieu, ["crisis", "no-contacts"], "the name of a sensitive unit"),
+        new("Unité de soins intensifs psychiatriques", Sensitive, Pavilion, ["crisis", "no-contacts"], "the name of a sensitive unit"),
     ];
 
     private static readonly string[] Operations = ["read", "vread", "history", "search", "revinclude", "_elements", "_summary=data"];
@@ -57,17 +60,18 @@ public class access_profile_matrix : SearchFixture
 
     private readonly Dictionary<string, HttpClient> _consumers = [];
 
-    private static async Task<string> Served(HttpClient client, string operation, Datum datum)
+    private async Task<string> Served(HttpClient client, string operation, Datum datum)
     {
+        var (offer, lieu) = (Unit(datum.Offer), Unit(datum.Lieu));
         var path = operation switch
         {
-            "read" => $"/fhir/HealthcareService/{datum.Offer}",
-            "vread" => $"/fhir/HealthcareService/{datum.Offer}/_history/{await CurrentVersion(client, datum.Offer)}",
-            "history" => $"/fhir/HealthcareService/{datum.Offer}/_history",
-            "search" => $"/fhir/HealthcareService?_id={datum.Offer}",
-            "revinclude" => $"/fhir/Location?_id={datum.Lieu}&_revinclude=HealthcareService:location",
-            "_elements" => $"/fhir/HealthcareService?_id={datum.Offer}&_elements=name,extension",
-            _ => $"/fhir/HealthcareService?_id={datum.Offer}&_summary=data",
+            "read" => $"/fhir/HealthcareService/{offer}",
+            "vread" => $"/fhir/HealthcareService/{offer}/_history/{await CurrentVersion(client, offer)}",
+            "history" => $"/fhir/HealthcareService/{offer}/_history",
+            "search" => $"/fhir/HealthcareService?_id={offer}",
+            "revinclude" => $"/fhir/Location?_id={lieu}&_revinclude=HealthcareService:location",
+            "_elements" => $"/fhir/HealthcareService?_id={offer}&_elements=name,extension",
+            _ => $"/fhir/HealthcareService?_id={offer}&_summary=data",
         };
         var response = await client.GetAsync(path);
         var body = await response.Content.ReadAsStringAsync();
@@ -103,7 +107,7 @@ public class access_profile_matrix : SearchFixture
         foreach (var profile in AllProfiles)
         {
             var entitled = profile is "crisis" or "no-contacts";
-            var response = await ConsumerWith(profile).GetAsync("/fhir/" + query + "&_count=5");
+            var response = await ConsumerWith(profile).GetAsync("/fhir/" + WithUnitIds(query) + "&_count=5");
             var body = await response.Content.ReadAsStringAsync();
             Assert.That((int)response.StatusCode, Is.EqualTo(200), body);
             Assert.That(body, Does.Contain(entitled ? "\"total\":1" : "\"total\":0"), $"{profile}: {body}");

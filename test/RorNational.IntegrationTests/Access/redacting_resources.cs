@@ -114,6 +114,26 @@ public class redacting_resources
     }
 
     [Test]
+    public void an_older_version_hides_a_telecom_raised_later_as_a_whole_and_keeps_its_contact()
+    {
+        var older = Service("01", sensitive: false);
+        var later = Service("01", sensitive: false);
+        // Later, the first telecom of the level-1 contact "Accueil" is raised to level 3.
+        var accueil = later["extension"]!.AsArray()[1]!["extension"]!.AsArray();
+        accueil[2]!["extension"]!.AsArray()[0] = Level(E.TelecomConfidentialityLevel, "3");
+        var json = older.ToJsonString(RorNational.Fhir.FhirJson.Options);
+        var since = ClassesSince.Nothing.And(later);
+
+        var served = Redaction.ForProfile(json, Redaction.ClassSetsOf(JsonNode.Parse(json)!.AsObject()), ConfiguredProfiles.Of("professional"), since);
+
+        Assert.That(Numbers(served), Is.EqualTo(new[] { "0400000002", "0400000003" }));
+        Assert.That(served, Does.Contain("Accueil").And.Contain("REDACTED"));
+        var contact = JsonNode.Parse(served)!["extension"]!.AsArray().OfType<JsonObject>()
+            .First(e => e.ToJsonString().Contains("Accueil"))["extension"]!.AsArray();
+        Assert.That(contact.Count(e => e!["url"]!.GetValue<string>() == E.ContactTelecom), Is.EqualTo(1), "the raised telecom goes whole, its sibling stays");
+    }
+
+    [Test]
     public void specific_competences_are_hidden_from_the_public()
     {
         Assert.That(Served(Service("01", sensitive: false), "public"), Does.Not.Contain(T.CompetenceSpecifique).And.Contain(T.ModePriseEnCharge));

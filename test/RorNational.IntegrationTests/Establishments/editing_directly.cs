@@ -18,7 +18,7 @@ public sealed class editing_directly : ApiFixture
         var response = await Client.PutAsJsonAsync($"/api/establishments/{EG}/uo/uo-cardio-hc/content", Content(16));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var read = await Client.GetAsync("/fhir/HealthcareService/010000024-uo-cardio-hc");
+        var read = await Client.GetAsync($"/fhir/HealthcareService/{await Client.FhirIdOfUnit("HealthcareService", "010000024-uo-cardio-hc")}");
         Assert.That(read.Headers.ETag?.ToString(), Is.EqualTo("W/\"2\""));
         var service = FhirJson.Parse<HealthcareService>(await read.Content.ReadAsStringAsync());
         var ages = (Hl7.Fhir.Model.Range)service.GetExtension("https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-healthcareservice-patient-type")!
@@ -32,7 +32,8 @@ public sealed class editing_directly : ApiFixture
         var response = await Client.PutAsJsonAsync($"/api/establishments/{EG}/uo/uo-cardio-hc/content", Content(18));
 
         Assert.That((await response.ReadJson())["changed"]!.GetValue<bool>(), Is.False);
-        Assert.That((await Client.GetAsync("/fhir/HealthcareService/010000024-uo-cardio-hc")).Headers.ETag?.ToString(), Is.EqualTo("W/\"1\""));
+        var uo = await Client.FhirIdOfUnit("HealthcareService", "010000024-uo-cardio-hc");
+        Assert.That((await Client.GetAsync($"/fhir/HealthcareService/{uo}")).Headers.ETag?.ToString(), Is.EqualTo("W/\"1\""));
     }
 
     [Test]

@@ -17,14 +17,15 @@ public sealed class publishing_through_a_dossier : ApiFixture
         await Client.Register(Requests.Registration()).EnsureOk();
         var dossier = await Client.SubmitDossier(HospitalFiches);
 
-        Assert.That((await Client.GetAsync("/fhir/HealthcareService/010000024-uo-cardio-hc")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await Client.GetAsync("/fhir/Location/010000024-lieu-batiment-a")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await Client.GetStringAsync("/fhir/HealthcareService?identifier=84/010000024-uo-cardio-hc"), Does.Contain("\"total\":0"));
+        Assert.That(await Client.GetStringAsync($"/fhir/Location?{UnitIds.IdentifierQuery("010000024-lieu-batiment-a")}"), Does.Contain("\"total\":0"));
         var eg = await Client.GetAsync("/fhir/Organization/" + EG);
         Assert.That(eg.Headers.ETag?.ToString(), Is.EqualTo("W/\"1\""), "drafting does not touch the published EG");
 
         await Client.Accept(dossier).EnsureOk();
 
-        Assert.That((await Client.GetAsync("/fhir/HealthcareService/010000024-uo-cardio-hc")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var uo = await Client.FhirIdOfUnit("HealthcareService", "010000024-uo-cardio-hc");
+        Assert.That((await Client.GetAsync($"/fhir/HealthcareService/{uo}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await Client.GetAsync("/fhir/Organization/" + EG)).Headers.ETag?.ToString(), Is.EqualTo("W/\"1\""),
             "the EG's own resource did not change");
     }
@@ -33,21 +34,23 @@ public sealed class publishing_through_a_dossier : ApiFixture
     public async Task an_accepted_dossier_publishes_the_whole_structure_at_once()
     {
         await Client.PublishHospital();
+        var units = await Client.AllUnitIdsAsync();
 
-        var service = FhirJson.Parse<HealthcareService>(await Client.GetStringAsync("/fhir/HealthcareService/010000024-uo-cardio-hc"));
+        var service = FhirJson.Parse<HealthcareService>(await Client.GetStringAsync($"/fhir/HealthcareService/{units["010000024-uo-cardio-hc"]}"));
         Assert.That(service.Meta!.Profile, Is.EqualTo(new[] { "https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-healthcareservice" }));
         Assert.That(service.Meta.Tag.Single().Code, Is.EqualTo("84"), "Bourg-en-Bresse is in Auvergne-Rhône-Alpes");
-        Assert.That(service.ProvidedBy!.Reference, Is.EqualTo("Organization/010000024-uf-cardio-hc"));
-        Assert.That(service.Location.Single().Reference, Is.EqualTo("Location/010000024-lieu-batiment-a"));
+        Assert.That(service.ProvidedBy!.Reference, Is.EqualTo($"Organization/{units["010000024-uf-cardio-hc"]}"));
+        Assert.That(service.Location.Single().Reference, Is.EqualTo($"Location/{units["010000024-lieu-batiment-a"]}"));
+        Assert.That(service.Identifier.Select(i => i.Value), Does.Contain("84/010000024-uo-cardio-hc"), "the guide's offer identifier holds the editor's id");
         Assert.That(service.Characteristic.Single().Coding.Single().Code, Is.EqualTo("28"));
         Assert.That(service.GetExtension("https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-meta-creation-date"), Is.Not.Null);
 
-        var uf = FhirJson.Parse<Organization>(await Client.GetStringAsync("/fhir/Organization/010000024-uf-cardio-hc"));
-        Assert.That(uf.PartOf!.Reference, Is.EqualTo("Organization/010000024-cardiologie"));
-        var pole = FhirJson.Parse<Organization>(await Client.GetStringAsync("/fhir/Organization/010000024-pole-medecine"));
+        var uf = FhirJson.Parse<Organization>(await Client.GetStringAsync($"/fhir/Organization/{units["010000024-uf-cardio-hc"]}"));
+        Assert.That(uf.PartOf!.Reference, Is.EqualTo($"Organization/{units["010000024-cardiologie"]}"));
+        var pole = FhirJson.Parse<Organization>(await Client.GetStringAsync($"/fhir/Organization/{units["010000024-pole-medecine"]}"));
         Assert.That(pole.PartOf!.Reference, Is.EqualTo("Organization/" + EG));
 
-        var location = FhirJson.Parse<Location>(await Client.GetStringAsync("/fhir/Location/010000024-lieu-batiment-a"));
+        var location = FhirJson.Parse<Location>(await Client.GetStringAsync($"/fhir/Location/{units["010000024-lieu-batiment-a"]}"));
         Assert.That(location.ManagingOrganization!.Reference, Is.EqualTo("Organization/" + EG));
         Assert.That(location.Identifier.Select(i => i.Value), Does.Contain("1010000024/CARDIO-HC"));
         Assert.That(location.Position!.Latitude, Is.EqualTo(46.2135m));
@@ -57,12 +60,13 @@ public sealed class publishing_through_a_dossier : ApiFixture
     public async Task a_rejected_dossier_leaves_fhir_unchanged()
     {
         await Client.PublishHospital();
-        var before = await Client.GetStringAsync("/fhir/HealthcareService/010000024-uo-cardio-hc");
+        var uo = await Client.FhirIdOfUnit("HealthcareService", "010000024-uo-cardio-hc");
+        var before = await Client.GetStringAsync($"/fhir/HealthcareService/{uo}");
 
         var dossier = await Client.SubmitDossier(("uo-cardio-hc", UO("Cardio HC renommée")));
         (await Client.Reject(dossier, "nomenclature régionale non respectée").EnsureOk()).Dispose();
 
-        Assert.That(await Client.GetStringAsync("/fhir/HealthcareService/010000024-uo-cardio-hc"), Is.EqualTo(before));
+        Assert.That(await Client.GetStringAsync($"/fhir/HealthcareService/{uo}"), Is.EqualTo(before));
     }
 
     [Test]
@@ -98,12 +102,13 @@ public sealed class publishing_through_a_dossier : ApiFixture
     public async Task a_unit_removed_by_an_accepted_dossier_is_gone()
     {
         await Client.PublishHospital();
+        var units = await Client.AllUnitIdsAsync();
         await Client.RemoveThroughDossier("uo-cardio-hc");
 
-        var response = await Client.GetAsync("/fhir/HealthcareService/010000024-uo-cardio-hc");
+        var response = await Client.GetAsync($"/fhir/HealthcareService/{units["010000024-uo-cardio-hc"]}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
-        Assert.That((await Client.GetAsync("/fhir/Location/010000024-lieu-batiment-a")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await Client.GetAsync($"/fhir/Location/{units["010000024-lieu-batiment-a"]}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]

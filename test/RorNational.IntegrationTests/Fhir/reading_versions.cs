@@ -11,7 +11,14 @@ namespace RorNational.IntegrationTests.Fhir;
 /// <summary>vread and instance history: every published version, as the caller's profile may see it.</summary>
 public sealed class reading_versions : ApiFixture
 {
-    private const string CardioUO = "010000024-uo-cardio-hc";
+    /// <summary>The cardiology UO's FHIR id, once the hospital is published.</summary>
+    private string CardioUO = "";
+
+    private async Task PublishHospital()
+    {
+        await Client.PublishHospital();
+        CardioUO = await Client.FhirIdOfUnit("HealthcareService", "010000024-uo-cardio-hc");
+    }
 
     private static JsonObject ContentWithContact(int lowAge, int level)
     {
@@ -27,7 +34,7 @@ public sealed class reading_versions : ApiFixture
     [Test]
     public async Task every_version_is_read_back_and_listed_newest_first()
     {
-        await Client.PublishHospital();
+        await PublishHospital();
         await Client.PutAsJsonAsync($"/api/establishments/{EG}/uo/uo-cardio-hc/content", Content(16)).EnsureOk();
 
         var first = FhirJson.Parse<HealthcareService>(await Client.GetStringAsync($"/fhir/HealthcareService/{CardioUO}/_history/1"));
@@ -46,7 +53,7 @@ public sealed class reading_versions : ApiFixture
     [Test]
     public async Task a_long_history_is_paged_through_next_links()
     {
-        await Client.PublishHospital();
+        await PublishHospital();
         for (var age = 10; age < 14; age++)
             await Client.PutAsJsonAsync($"/api/establishments/{EG}/uo/uo-cardio-hc/content", Content(age)).EnsureOk();
 
@@ -65,7 +72,7 @@ public sealed class reading_versions : ApiFixture
     [Test]
     public async Task a_removed_unit_has_a_deleted_version_and_its_older_versions_stay_readable()
     {
-        await Client.PublishHospital();
+        await PublishHospital();
         await Client.RemoveThroughDossier("uo-cardio-hc");
 
         Assert.That((await Client.GetAsync($"/fhir/HealthcareService/{CardioUO}/_history/2")).StatusCode, Is.EqualTo(HttpStatusCode.Gone));
@@ -75,15 +82,15 @@ public sealed class reading_versions : ApiFixture
         Assert.That(history.Entry[0].Resource, Is.Null);
     }
 
-    [TestCase("/fhir/HealthcareService/010000024-uo-cardio-hc/_history/9", HttpStatusCode.NotFound)]
-    [TestCase("/fhir/HealthcareService/010000024-uo-cardio-hc/_history/x", HttpStatusCode.NotFound)]
+    [TestCase("/fhir/HealthcareService/{cardio}/_history/9", HttpStatusCode.NotFound)]
+    [TestCase("/fhir/HealthcareService/{cardio}/_history/x", HttpStatusCode.NotFound)]
     [TestCase("/fhir/HealthcareService/nobody/_history", HttpStatusCode.NotFound)]
-    [TestCase("/fhir/HealthcareService/010000024-uo-cardio-hc/_history?_count=0", HttpStatusCode.BadRequest)]
-    [TestCase("/fhir/HealthcareService/010000024-uo-cardio-hc/_history?_since=yesterday", HttpStatusCode.BadRequest)]
+    [TestCase("/fhir/HealthcareService/{cardio}/_history?_count=0", HttpStatusCode.BadRequest)]
+    [TestCase("/fhir/HealthcareService/{cardio}/_history?_since=yesterday", HttpStatusCode.BadRequest)]
     public async Task a_missing_version_or_a_bad_parameter_is_refused(string path, HttpStatusCode status)
     {
-        await Client.PublishHospital();
-        var response = await Client.GetAsync(path);
+        await PublishHospital();
+        var response = await Client.GetAsync(path.Replace("{cardio}", CardioUO));
         Assert.That(response.StatusCode, Is.EqualTo(status));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("OperationOutcome"));
     }
@@ -91,7 +98,7 @@ public sealed class reading_versions : ApiFixture
     [Test]
     public async Task an_older_version_is_redacted_by_its_own_data_not_the_current_ones()
     {
-        await Client.PublishHospital();
+        await PublishHospital();
         // Version 2 has a level-3 contact; version 3 makes it level 1.
         await Client.PutAsJsonAsync($"/api/establishments/{EG}/uo/uo-cardio-hc/content", ContentWithContact(18, 3)).EnsureOk();
         await Client.PutAsJsonAsync($"/api/establishments/{EG}/uo/uo-cardio-hc/content", ContentWithContact(18, 1)).EnsureOk();

@@ -31,12 +31,13 @@ public sealed class the_sample_data : ApiFixture
         var (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient));
         Assert.That(exitCode, Is.Zero, output);
 
+        var units = await Client.AllUnitIdsAsync();
         var hospital = FhirJson.Parse<HealthcareService>(
-            await Client.GetStringAsync("/fhir/HealthcareService/010000024-uo-chirurgie-gynecologique-hc"));
-        Assert.That(hospital.ProvidedBy!.Reference, Is.EqualTo("Organization/010000024-uf-chirurgie-gynecologique"));
-        var ehpad = FhirJson.Parse<HealthcareService>(await Client.GetStringAsync("/fhir/HealthcareService/350002812-uo-hebergement-permanent"));
+            await Client.GetStringAsync($"/fhir/HealthcareService/{units["010000024-uo-chirurgie-gynecologique-hc"]}"));
+        Assert.That(hospital.ProvidedBy!.Reference, Is.EqualTo($"Organization/{units["010000024-uf-chirurgie-gynecologique"]}"));
+        var ehpad = FhirJson.Parse<HealthcareService>(await Client.GetStringAsync($"/fhir/HealthcareService/{units["350002812-uo-hebergement-permanent"]}"));
         Assert.That(ehpad.Meta!.Tag.Single().Code, Is.EqualTo("53"), "Rennes is in Bretagne");
-        var dayCare = FhirJson.Parse<Location>(await Client.GetStringAsync("/fhir/Location/2A0000261-lieu-accueil-de-jour"));
+        var dayCare = FhirJson.Parse<Location>(await Client.GetStringAsync($"/fhir/Location/{units["2A0000261-lieu-accueil-de-jour"]}"));
         Assert.That(dayCare.Meta!.Tag.Single().Code, Is.EqualTo("94"), "Ajaccio is in Corse");
         Assert.That((await Client.GetAsync("/fhir/Organization/ej-2A0000154")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }

@@ -36,6 +36,10 @@ public static class NationalScaleIndex
             $"union all select 'Location', i || '-lieu-' || k, 'commune-cog', 'TRE_R13', lpad(((i * 31 + k) % 35000 + 1000)::text, 5, '0'), 0 from generate_series(1, {n}) i, generate_series(1, 3) k " +
             $"union all select 'Location', i || '-lieu-' || k, 'identifier', null, '1' || lpad(i::text, 9, '0') || '/L' || k, 0 from generate_series(1, {n}) i, generate_series(1, 3) k",
 
+            // What each resource lacks, visible to all (ClassifiedIndex.AbsenceParam): what :missing=true and negations need.
+            $"insert into {s}.fhir_search_token (resource_type, id, param, system, code, requires) " +
+            $"select r.resource_type, r.id, '_absence', null, 'content', 0 from {s}.fhir_search_resource r",
+
             $"insert into {s}.fhir_search_string (resource_type, id, param, normalized, exact, requires) " +
             $"select 'HealthcareService', r.id, 'name', r.sort_name, r.sort_name, 0 from {s}.fhir_search_resource r where r.resource_type = 'HealthcareService' " +
             $"union all select 'Organization', r.id, 'name', r.sort_name, r.sort_name, 0 from {s}.fhir_search_resource r where r.resource_type = 'Organization' " +

@@ -16,13 +16,26 @@ namespace RorNational.IntegrationTests.Search;
 public abstract class SearchFixture : ApiFixture
 {
     public const string Lyon = "eg-690000013";
-    public const string PsychiatryUO = "690000013-uo-psy-adultes";
-    public const string SensitiveUO = "690000013-uo-soins-intensifs";
-    public const string PavilionLieu = "690000013-lieu-pavillon-n";
-    public const string GynecologyUO = "010000024-uo-chirurgie-gynecologique-hc";
-    public const string ConsultationUO = "010000024-uo-consultations-gynecologie";
-    public const string EhpadUO = "350002812-uo-hebergement-permanent";
-    public const string DayCareUO = "2A0000261-uo-accueil-de-jour";
+
+    // The units' FHIR ids are opaque: these are found by the id their editor gave them.
+    protected string PsychiatryUO => Unit("690000013-uo-psy-adultes");
+    protected string SensitiveUO => Unit("690000013-uo-soins-intensifs");
+    protected string PavilionLieu => Unit("690000013-lieu-pavillon-n");
+    protected string GynecologyUO => Unit("010000024-uo-chirurgie-gynecologique-hc");
+    protected string ConsultationUO => Unit("010000024-uo-consultations-gynecologie");
+    protected string EhpadUO => Unit("350002812-uo-hebergement-permanent");
+    protected string DayCareUO => Unit("2A0000261-uo-accueil-de-jour");
+
+    private IReadOnlyDictionary<string, string> _unitIds = new Dictionary<string, string>();
+
+    /// <summary>The FHIR id of a unit of the loaded data, by its editor's id ("690000013-uf-psy").</summary>
+    protected string Unit(string editorUnitId) => _unitIds.TryGetValue(editorUnitId, out var id)
+        ? id
+        : throw new AssertionException($"no unit {editorUnitId} in the loaded data");
+
+    /// <summary>A text (a query, a list of ids) with each editor's unit id replaced by the unit's FHIR id.</summary>
+    protected string WithUnitIds(string text) =>
+        _unitIds.OrderByDescending(u => u.Key.Length).Aggregate(text, (replaced, unit) => replaced.Replace(unit.Key, unit.Value, StringComparison.Ordinal));
 
     protected override bool ServeOverLoopback => true;
     protected override bool ResetBetweenTests => false;
@@ -53,7 +66,12 @@ public abstract class SearchFixture : ApiFixture
             }),
             ("uo-psy-adultes", Uo("Psychiatrie générale adulte - hospitalisation complète", "uf-psy", "270", sensitive: false)),
             ("uo-soins-intensifs", Uo("Unité de soins intensifs psychiatriques", "uf-psy", "271", sensitive: true)));
+        await LoadMoreData();
+        _unitIds = await Client.AllUnitIdsAsync();
     }
+
+    /// <summary>What a suite adds to the shared data, before the units' ids are looked up.</summary>
+    protected virtual Task LoadMoreData() => Task.CompletedTask;
 
     private static JsonObject Uo(string name, string parent, string activity, bool sensitive) => new()
     {

@@ -31,10 +31,10 @@ public sealed class chaining_including_and_filtering : SearchFixture
     [Test]
     public async Task has_finds_the_resources_referenced_by_matching_ones()
     {
-        Assert.That(await Matches($"Location?_has:HealthcareService:location:identifier=84/{PsychiatryUO}"), Is.EqualTo(new[] { PavilionLieu }));
+        Assert.That(await Matches($"Location?_has:HealthcareService:location:identifier=84/690000013-uo-psy-adultes"), Is.EqualTo(new[] { PavilionLieu }));
         Assert.That(await Matches("Organization?_has:HealthcareService:organization:specialty=439"), Is.EqualTo(new[] { "eg-350002812" }));
         Assert.That(await Matches("Organization?_has:Organization:partof:_has:HealthcareService:organization:specialty=270"),
-            Is.EqualTo(new[] { "690000013-service-psy" }), "nested _has");
+            Is.EqualTo(new[] { Unit("690000013-service-psy") }), "nested _has");
     }
 
     [Test]
@@ -42,13 +42,13 @@ public sealed class chaining_including_and_filtering : SearchFixture
     {
         var bundle = await Search($"HealthcareService?_id={PsychiatryUO}&_include=HealthcareService:organization&_include=HealthcareService:location");
         Assert.That(Ids(bundle, Bundle.SearchEntryMode.Match), Is.EqualTo(new[] { PsychiatryUO }));
-        Assert.That(Ids(bundle, Bundle.SearchEntryMode.Include), Is.EquivalentTo(new[] { "690000013-uf-psy", PavilionLieu }));
+        Assert.That(Ids(bundle, Bundle.SearchEntryMode.Include), Is.EquivalentTo(new[] { Unit("690000013-uf-psy"), PavilionLieu }));
         Assert.That(bundle.Total, Is.EqualTo(1), "includes do not count");
 
         var tree = await Search($"HealthcareService?_id={PsychiatryUO}&_include=HealthcareService:organization&_include:iterate=Organization:partof");
         Assert.That(Ids(tree, Bundle.SearchEntryMode.Include), Is.EquivalentTo(new[]
         {
-            "690000013-uf-psy", "690000013-service-psy", "690000013-pole-psy", Lyon, "ej-690781810",
+            Unit("690000013-uf-psy"), Unit("690000013-service-psy"), Unit("690000013-pole-psy"), Lyon, "ej-690781810",
         }));
     }
 
@@ -68,7 +68,7 @@ public sealed class chaining_including_and_filtering : SearchFixture
         var bundle = await Search("HealthcareService?specialty=022&_include=HealthcareService:organization&_include:iterate=Organization:partof" +
                                   "&_include=HealthcareService:location&_revinclude=PractitionerRole:service&_include=PractitionerRole:practitioner");
         Assert.That(Ids(bundle, Bundle.SearchEntryMode.Match), Does.Contain(GynecologyUO));
-        Assert.That(Ids(bundle, Bundle.SearchEntryMode.Include), Does.Contain("ej-010008407").And.Contain("eg-010000024").And.Contain("010000024-lieu-femme-enfant-2"));
+        Assert.That(Ids(bundle, Bundle.SearchEntryMode.Include), Does.Contain("ej-010008407").And.Contain("eg-010000024").And.Contain(Unit("010000024-lieu-femme-enfant-2")));
     }
 
     [Test]

@@ -100,7 +100,7 @@ public sealed class paging_search_results : SearchFixture
         Assert.That(matches, Is.EqualTo(new[] { Lyon }));
         Assert.That(includes, Is.EquivalentTo(new[]
         {
-            "690000013-pole-psy", "690000013-service-psy", "690000013-uf-psy", PsychiatryUO, SensitiveUO,
+            Unit("690000013-pole-psy"), Unit("690000013-service-psy"), Unit("690000013-uf-psy"), PsychiatryUO, SensitiveUO,
         }));
     }
 

@@ -44,7 +44,7 @@ public sealed class searching_by_parameters : SearchFixture
     [Test]
     public async Task an_escaped_comma_is_part_of_a_string_not_an_alternative()
     {
-        const string lieu = "010000024-lieu-femme-enfant-2"; // "Bâtiment femme-enfant, 2e étage"
+        var lieu = Unit("010000024-lieu-femme-enfant-2"); // "Bâtiment femme-enfant, 2e étage"
         Assert.That(await Matches("Location?name=batiment femme-enfant\\, 2e"), Is.EqualTo(new[] { lieu }));
         Assert.That(await Matches("Location?_filter=name co \"enfant, 2e\""), Is.EqualTo(new[] { lieu }));
     }
@@ -105,7 +105,7 @@ public sealed class searching_by_parameters : SearchFixture
         Assert.That(await Matches("HealthcareService?_lastUpdated=gt2000-01-01"), Has.Count.EqualTo(6));
         Assert.That(await Matches("HealthcareService?_lastUpdated=lt2000-01-01T00:00:00Z"), Is.Empty);
         Assert.That(await Matches($"HealthcareService?_tag={T.Region}|53"), Is.EqualTo(new[] { EhpadUO }));
-        Assert.That(await Matches("Location?_tag=94"), Is.EqualTo(new[] { "2A0000261-lieu-accueil-de-jour" }));
+        Assert.That(await Matches("Location?_tag=94"), Is.EqualTo(new[] { Unit("2A0000261-lieu-accueil-de-jour") }));
         Assert.That(await Matches($"Location?_profile={RorCanonical.LocationProfile}"), Has.Count.EqualTo(5));
         Assert.That(await Matches($"Location?_profile={RorCanonical.OrganizationProfile}"), Is.Empty);
     }
@@ -113,11 +113,11 @@ public sealed class searching_by_parameters : SearchFixture
     [Test]
     public async Task identifiers_and_references()
     {
-        Assert.That(await Matches($"HealthcareService?identifier=84/{PsychiatryUO}"), Is.EqualTo(new[] { PsychiatryUO }));
+        Assert.That(await Matches($"HealthcareService?identifier=84/690000013-uo-psy-adultes"), Is.EqualTo(new[] { PsychiatryUO }));
         Assert.That(await Matches($"Organization?identifier={RorCanonical.FinessSystem}|690000013"), Is.EqualTo(new[] { Lyon }));
         Assert.That(await Matches("Organization?identifier=1690000013"), Is.EqualTo(new[] { Lyon }), "idNatSt");
-        Assert.That(await Matches("HealthcareService?organization=Organization/690000013-uf-psy"), Is.EquivalentTo(new[] { PsychiatryUO, SensitiveUO }));
-        Assert.That(await Matches("HealthcareService?organization=690000013-uf-psy"), Is.EquivalentTo(new[] { PsychiatryUO, SensitiveUO }));
+        Assert.That(await Matches($"HealthcareService?organization=Organization/{Unit("690000013-uf-psy")}"), Is.EquivalentTo(new[] { PsychiatryUO, SensitiveUO }));
+        Assert.That(await Matches($"HealthcareService?organization={Unit("690000013-uf-psy")}"), Is.EquivalentTo(new[] { PsychiatryUO, SensitiveUO }));
         Assert.That(await Matches($"Location?organization={Lyon}"), Is.EqualTo(new[] { PavilionLieu }));
         Assert.That(await Matches("Organization?partof=Organization/ej-690781810"), Does.Contain(Lyon));
     }
@@ -137,7 +137,7 @@ public sealed class searching_by_parameters : SearchFixture
     {
         var bundle = await Search("Location?near=46.20|5.22|5|km");
         var matches = bundle.Entry.Where(e => e.Search!.Mode == Bundle.SearchEntryMode.Match).ToList();
-        Assert.That(matches.Select(m => m.Resource!.Id), Is.EqualTo(new[] { "010000024-lieu-femme-enfant-2" }), "the Bourg-en-Bresse lieu that has coordinates");
+        Assert.That(matches.Select(m => m.Resource!.Id), Is.EqualTo(new[] { Unit("010000024-lieu-femme-enfant-2") }), "the Bourg-en-Bresse lieu that has coordinates");
         var distance = (Distance)matches[0].Search!.Extension.Single(e => e.Url == "http://hl7.org/fhir/StructureDefinition/location-distance").Value!;
         Assert.That(distance.Value, Is.GreaterThan(0.5m).And.LessThan(5m));
         Assert.That(distance.Code, Is.EqualTo("km"));

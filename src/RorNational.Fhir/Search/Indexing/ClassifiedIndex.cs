@@ -14,9 +14,25 @@ namespace RorNational.Fhir.Search.Indexing;
 /// </summary>
 public static class ClassifiedIndex
 {
+    /// <summary>
+    /// The token row that says who may know what a resource lacks: requires the classes of its
+    /// content (<see cref="ElementClassification.ContentOf"/>). ":missing=true" matches a
+    /// resource that has no value of the parameter only for a profile that may see this row,
+    /// and none where a value is there but hidden: a hidden element is neither missing nor present.
+    /// Not a search parameter: no query can name it.
+    /// </summary>
+    public const string AbsenceParam = "_absence";
+
+    public static SearchIndexRows Build(SearchIndexer indexer, Resource resource, JsonObject json, IReadOnlyList<DataClass> classSets, DateTimeOffset lastUpdated)
+    {
+        var rows = BuildViews(indexer, resource, json, classSets, lastUpdated);
+        rows.Tokens.Add(new TokenRow(AbsenceParam, null, "content", ElementClassification.ContentOf(json)));
+        return rows;
+    }
+
     /// <param name="json">The resource as stored, parsed (left untouched: each view works on a copy).</param>
     /// <param name="classSets">The distinct class sets of its elements (<see cref="Redaction.ClassSetsOf"/>), the smallest first.</param>
-    public static SearchIndexRows Build(SearchIndexer indexer, Resource resource, JsonObject json, IReadOnlyList<DataClass> classSets, DateTimeOffset lastUpdated)
+    private static SearchIndexRows BuildViews(SearchIndexer indexer, Resource resource, JsonObject json, IReadOnlyList<DataClass> classSets, DateTimeOffset lastUpdated)
     {
         var views = classSets.Select(set => indexer.Index(View(resource, json, set, classSets), lastUpdated, set)).ToList();
         if (views.Count == 1) return views[0];

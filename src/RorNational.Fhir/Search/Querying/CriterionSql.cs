@@ -38,7 +38,9 @@ public sealed class CriterionSql(string schema, SqlQuery query, AccessProfile pr
         AllOf all => "(" + string.Join(" and ", all.Criteria.Select(c => Predicate(c, resourceType, alias))) + ")",
         // A union of index lookups rather than "or": each branch stays a semi-join on its index.
         AnyOf any => $"{alias}.id in (" + string.Join(" union ", any.Criteria.Select(c => Ids(c, resourceType))) + ")",
-        Not not => $"not {Predicate(not.Criterion, resourceType, alias)}",
+        // A negation holds only where the caller may see what the resource has: otherwise hidden
+        // data would read as absent, and "not (name pr true)" would single out sensitive units.
+        Not not => $"(not {Predicate(not.Criterion, resourceType, alias)} and {ContentVisible(resourceType, alias)})",
         ChainCriterion chain => Chain(chain, resourceType, alias),
         HasCriterion has => Has(has, resourceType, alias),
         ParameterCriterion parameter => Parameter(parameter, resourceType, alias),
@@ -202,8 +204,19 @@ public sealed class CriterionSql(string schema, SqlQuery query, AccessProfile pr
             _ => "position",
         };
         var m = NextAlias("m");
-        return $"{(missing ? "not " : "")}exists (select 1 from {schema}.fhir_search_{table} {m} where {m}.resource_type = {Text(resourceType)} " +
-               $"and {m}.id = {alias}.id and {m}.param = {Text(code)} and {Visible(m)})";
+        var values = $"from {schema}.fhir_search_{table} {m} where {m}.resource_type = {Text(resourceType)} and {m}.id = {alias}.id and {m}.param = {Text(code)}";
+        if (!missing) return $"exists (select 1 {values} and {Visible(m)})";
+        // Missing: no value at all, hidden or not, and the caller may know what the resource
+        // lacks (ClassifiedIndex.AbsenceParam): a hidden element is neither missing nor present.
+        return $"(not exists (select 1 {values}) and {ContentVisible(resourceType, alias)})";
+    }
+
+    /// <summary>Whether the caller may know what the resource has and lacks (<see cref="ClassifiedIndex.AbsenceParam"/>).</summary>
+    private string ContentVisible(string resourceType, string alias)
+    {
+        var a = NextAlias("a");
+        return $"exists (select 1 from {schema}.fhir_search_token {a} where {a}.resource_type = {Text(resourceType)} " +
+               $"and {a}.param = '{ClassifiedIndex.AbsenceParam}' and {a}.code = 'content' and {a}.id = {alias}.id and {Visible(a)})";
     }
 
     /// <summary>FHIR date prefixes on a [low, high] range against the value's own range.</summary>
