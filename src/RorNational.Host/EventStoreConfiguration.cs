@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
+using Weasel.Core;
 using RorNational.Domain;
 using RorNational.Fhir;
 using RorNational.Offer;
@@ -31,6 +32,10 @@ public static class EventStoreConfiguration
             {
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = schema;
+                // Every enum of every document and event is stored by name, as LINQ compares it
+                // (a [JsonConverter] on one enum made its documents disagree with their queries).
+                // Older rows holding numbers are still read.
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 options.Events.StreamIdentity = StreamIdentity.AsString;
                 // Versions are known before commit, so inline projections stamp meta.versionId.
                 options.Events.AppendMode = EventAppendMode.Rich;
@@ -54,6 +59,9 @@ public static class EventStoreConfiguration
             options.Discovery.IncludeAssembly(typeof(OfferModule).Assembly);
             options.Policies.AutoApplyTransactions();
         });
+        // Marten's own logger writes command parameters (whole documents and events) on failure.
+        builder.Services.ConfigureMarten((services, options) =>
+            options.Logger(new MartenLogWithoutParameters(services.GetRequiredService<ILoggerFactory>().CreateLogger("Marten"))));
         builder.Services.AddWolverineHttp();
         return builder;
     }

@@ -2,6 +2,7 @@ using JasperFx;
 using RorNational.Fhir;
 using RorNational.Host;
 using RorNational.Host.Health;
+using RorNational.Host.Http;
 using RorNational.Security;
 using RorNational.Security.Tokens;
 using Wolverine.Http;
@@ -14,8 +15,11 @@ builder.AddServiceDefaults();
 builder.AddEventStore();
 
 var app = builder.Build();
+app.UseMiddleware<HeadAsGet>();
 app.UseFhirErrors();
 app.UseSecurity();
+app.UseRouting();
+app.UseMiddleware<UnknownRoutes>();
 app.MapHealthEndpoints();
 app.MapWolverineEndpoints();
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -24,6 +26,8 @@ public static class SecurityModule
     {
         AddClientsFile(builder);
         var tokens = TokenSettings.From(builder.Configuration, builder.Environment);
+        if (tokens.UsesDevelopmentKey && DevelopmentKeyRule.PublicBindings(builder.Configuration) is { Count: > 0 } bindings)
+            throw DevelopmentKeyRule.Refused(bindings);
         builder.Services
             .AddSingleton(tokens)
             .AddSingleton(ClientRegistry.From(builder.Configuration))
@@ -43,12 +47,28 @@ public static class SecurityModule
                               "configure Authentication:SigningKeys for any real deployment");
         if (app.Services.GetRequiredService<AccessSettings>().AnonymousProfile is { } profile)
             logger.LogInformation("FHIR reads without a token are served with the access profile {Profile}", profile);
+        if (app.Services.GetRequiredService<TokenSettings>().UsesDevelopmentKey)
+            app.Lifetime.ApplicationStarted.Register(() => StopIfBoundBeyondLoopback(app, logger));
         var clients = app.Services.GetRequiredService<ClientRegistry>();
         app.Lifetime.ApplicationStopping.Register(clients.FollowChanges(app.Configuration, logger).Dispose);
 
         app.UseAuthentication();
         app.UseMiddleware<CallerResolution>();
         return app;
+    }
+
+    /// <summary>
+    /// The addresses actually bound, endpoints configured in code included: past the check of the
+    /// configuration, a host with the development key that listens beyond loopback stops at once.
+    /// </summary>
+    private static void StopIfBoundBeyondLoopback(WebApplication app, ILogger logger)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var bound = addresses.Where(address => !DevelopmentKeyRule.IsLoopback(address)).ToList();
+        if (bound.Count == 0) return;
+        logger.LogCritical("{Refusal}", DevelopmentKeyRule.Refused(bound).Message);
+        Environment.ExitCode = 1;
+        app.Lifetime.StopApplication();
     }
 
     private static void AddClientsFile(WebApplicationBuilder builder)
@@ -63,6 +83,15 @@ public static class SecurityModule
     private static void CheckTokens(JwtBearerOptions options, TokenSettings tokens)
     {
         options.MapInboundClaims = false;
+        options.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context =>
+            {
+                if (context.SecurityToken is not JsonWebToken token) context.Fail(new TokenRefusedException("the token is malformed"));
+                else if (TokenShape.Fault(token, tokens.MaxLifetime, DateTime.UtcNow) is { } fault) context.Fail(new TokenRefusedException(fault));
+                return Task.CompletedTask;
+            },
+        };
         // Tokens live in real time: the business clock of the tests never applies to them.
         options.TimeProvider = TimeProvider.System;
         options.TokenValidationParameters = new TokenValidationParameters

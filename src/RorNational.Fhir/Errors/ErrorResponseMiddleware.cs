@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Hl7.Fhir.Model;
 using JasperFx.Events;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using RorNational.Domain.Common;
@@ -20,6 +21,11 @@ public sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<ErrorR
         try
         {
             await next(context);
+        }
+        catch (Exception exception) when (ClientHungUp(context, exception))
+        {
+            // Nobody is left to answer; nothing failed on our side.
+            logger.LogDebug("The client hung up during {Method} {Path} ({Failure})", context.Request.Method, context.Request.Path, exception.GetType().Name);
         }
         catch (Exception exception) when (!context.Response.HasStarted)
         {
@@ -43,15 +49,27 @@ public sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<ErrorR
         }
     }
 
+    /// <summary>The request was aborted by its client (connection closed, reset or the request cancelled).</summary>
+    private static bool ClientHungUp(HttpContext context, Exception exception) =>
+        context.RequestAborted.IsCancellationRequested
+        && Chain(exception).Any(e => e is OperationCanceledException or IOException or ConnectionResetException);
+
+    private static IEnumerable<Exception> Chain(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException) yield return e;
+    }
+
     private static CommandRejected? AsRejection(Exception exception) => exception switch
     {
         CommandRejected rejected => rejected,
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => CommandRejected.Because(RejectionKind.PayloadTooLarge,
+            "the request body is larger than this server accepts on this route; see the limits in the README"),
         BadHttpRequestException bad => CommandRejected.Because(RejectionKind.Invalid, bad.Message),
         Marten.Exceptions.ExistingStreamIdCollisionException or EventStreamUnexpectedMaxEventIdException
             or JasperFx.ConcurrencyException =>
             CommandRejected.Because(RejectionKind.Conflict,
                 "the resource was changed by another request at the same time; read it again and retry"),
-        _ => null,
+        _ => DatabaseUnavailable.AsRejection(exception),
     };
 
     public static Task Write(HttpContext context, HttpStatusCode status, OperationOutcome outcome, string? challenge = null)

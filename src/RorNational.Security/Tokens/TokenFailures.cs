@@ -7,6 +7,7 @@ public static class TokenFailures
 {
     public static string Describe(Exception? failure) => failure switch
     {
+        TokenRefusedException refused => refused.Message,
         SecurityTokenExpiredException => "the token has expired",
         SecurityTokenNotYetValidException => "the token is not valid yet",
         SecurityTokenNoExpirationException => "the token has no expiry",

@@ -27,6 +27,8 @@ public sealed class TokenIssuer(ClientRegistry clients, TokenSettings settings)
                 $"this server issues no tokens: set {TokenSettings.Section}:IssuingKeyId to a signing key configured with its Key or PrivateKeyPem");
         var validFor = lifetime ?? settings.DefaultLifetime;
         if (validFor <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(lifetime), "a token's lifetime must be positive");
+        if (validFor > settings.MaxLifetime)
+            throw new InvalidOperationException($"a token may live at most {settings.MaxLifetime.TotalMinutes:0.##} minutes ({TokenSettings.Section}:MaxTokenLifetimeMinutes)");
         var now = DateTime.UtcNow;
         return Handler.CreateToken(new SecurityTokenDescriptor
         {

@@ -10,11 +10,12 @@ namespace RorNational.Security.Tokens;
 /// server issues tokens with, if any.
 /// </summary>
 /// <remarks>
-/// The built-in development key is used only when no key is configured, and then only in the
-/// Development and Testing environments or with <c>Authentication:UseDevelopmentKey=true</c>;
-/// anywhere else a missing key stops the start-up.
+/// The built-in development key is used only when no key is configured, and then only under
+/// <see cref="DevelopmentKeyRule"/> (Development, loopback only); anywhere else a missing key
+/// stops the start-up. Tokens live at most <c>MaxTokenLifetimeMinutes</c> (24 h by default).
 /// </remarks>
-public sealed record TokenSettings(string Issuer, string Audience, IReadOnlyList<SigningKey> Keys, SigningKey? IssuingKey, TimeSpan DefaultLifetime)
+public sealed record TokenSettings(
+    string Issuer, string Audience, IReadOnlyList<SigningKey> Keys, SigningKey? IssuingKey, TimeSpan DefaultLifetime, TimeSpan MaxLifetime)
 {
     public const string Section = "Authentication";
     public const string DevelopmentIssuer = "rornational-development";
@@ -40,22 +41,31 @@ public sealed record TokenSettings(string Issuer, string Audience, IReadOnlyList
         public bool UseDevelopmentKey { get; init; }
         public string? IssuingKeyId { get; init; }
         public double TokenLifetimeMinutes { get; init; } = 60;
+        public double MaxTokenLifetimeMinutes { get; init; } = 24 * 60;
     }
 
     public static TokenSettings From(IConfiguration configuration, IHostEnvironment environment)
     {
         var configured = configuration.GetSection(Section).Get<Configured>() ?? new Configured();
         if (configured.TokenLifetimeMinutes <= 0) throw Invalid("TokenLifetimeMinutes must be positive");
+        if (configured.MaxTokenLifetimeMinutes <= 0) throw Invalid("MaxTokenLifetimeMinutes must be positive");
+        if (configured.TokenLifetimeMinutes > configured.MaxTokenLifetimeMinutes)
+            throw Invalid($"TokenLifetimeMinutes ({configured.TokenLifetimeMinutes}) exceeds MaxTokenLifetimeMinutes ({configured.MaxTokenLifetimeMinutes})");
         var lifetime = TimeSpan.FromMinutes(configured.TokenLifetimeMinutes);
+        var maxLifetime = TimeSpan.FromMinutes(configured.MaxTokenLifetimeMinutes);
         if (configured.SigningKeys.Count == 0)
         {
-            if (!environment.IsDevelopment() && !environment.IsEnvironment("Testing") && !configured.UseDevelopmentKey)
-                throw Invalid($"no signing key is configured. Set {Section}:SigningKeys (see README, \"Clients, tokens and access\"), " +
-                              $"or, on a development machine only, {Section}:UseDevelopmentKey=true");
+            if (!DevelopmentKeyRule.AllowsEnvironment(environment))
+                throw Invalid(configured.UseDevelopmentKey
+                    ? $"UseDevelopmentKey is refused in the environment '{environment.EnvironmentName}': the development key's secret is public, " +
+                      "so it is accepted only in Development, on a host bound to loopback addresses only. Configure " +
+                      $"{Section}:SigningKeys (see README, \"Clients, tokens and access\")"
+                    : $"no signing key is configured. Set {Section}:SigningKeys (see README, \"Clients, tokens and access\"); " +
+                      "the built-in development key is accepted only in the Development environment, on loopback addresses");
             if (configured.IssuingKeyId is { } other && other != SigningKey.DevelopmentKeyId)
                 throw Invalid($"IssuingKeyId '{other}' names no configured signing key");
             return new TokenSettings(configured.Issuer ?? DevelopmentIssuer, configured.Audience ?? DevelopmentAudience,
-                [SigningKey.Development], SigningKey.Development, lifetime);
+                [SigningKey.Development], SigningKey.Development, lifetime, maxLifetime);
         }
 
         var keys = configured.SigningKeys.Select(SigningKey.From).ToList();
@@ -69,7 +79,7 @@ public sealed record TokenSettings(string Issuer, string Audience, IReadOnlyList
             issuing = keys.FirstOrDefault(key => key.KeyId == issuingId) ?? throw Invalid($"IssuingKeyId '{issuingId}' names no configured signing key");
             if (!issuing.CanSign) throw Invalid($"IssuingKeyId '{issuingId}' names a key without its secret or private key");
         }
-        return new TokenSettings(configured.Issuer, configured.Audience, keys, issuing, lifetime);
+        return new TokenSettings(configured.Issuer, configured.Audience, keys, issuing, lifetime, maxLifetime);
     }
 
     private static InvalidOperationException Invalid(string message) => new($"{Section}: {message}.");

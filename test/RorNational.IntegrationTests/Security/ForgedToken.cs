@@ -20,6 +20,12 @@ public sealed record ForgedToken
     public DateTime IssuedAt { get; init; } = DateTime.UtcNow;
     public TimeSpan Lifetime { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The raw <c>exp</c> claim, when it must be other than IssuedAt + Lifetime (e.g. a string).</summary>
+    public object? RawExpiry { get; init; }
+
+    /// <summary>Header parameters added to alg, kid and typ (e.g. <c>crit</c>).</summary>
+    public Dictionary<string, object> Header { get; init; } = [];
+
     public string Sign()
     {
         var descriptor = new SecurityTokenDescriptor
@@ -28,8 +34,11 @@ public sealed record ForgedToken
             Audience = Audience,
             IssuedAt = IssuedAt,
             NotBefore = IssuedAt,
-            Expires = IssuedAt + Lifetime,
-            Claims = new Dictionary<string, object> { ["client_id"] = ClientId, ["sub"] = ClientId },
+            Expires = RawExpiry is null ? IssuedAt + Lifetime : null,
+            Claims = RawExpiry is null
+                ? new Dictionary<string, object> { ["client_id"] = ClientId, ["sub"] = ClientId }
+                : new Dictionary<string, object> { ["client_id"] = ClientId, ["sub"] = ClientId, ["exp"] = RawExpiry },
+            AdditionalHeaderClaims = Header,
             SigningCredentials = new SigningCredentials(Key, Algorithm),
         };
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);

@@ -1,4 +1,3 @@
-using System.Net;
 using RorNational.IntegrationTests.Infrastructure;
 
 namespace RorNational.IntegrationTests.Security;
@@ -71,17 +70,38 @@ public sealed class checking_the_configuration_at_start_up
     }
 
     [Test]
-    public async Task in_production_with_the_development_flag_the_development_key_is_accepted()
+    public void in_production_the_development_key_is_refused_even_when_asked_for()
+    {
+        AssertStartFails(new() { ["environment"] = "Production", ["Authentication:UseDevelopmentKey"] = "true" },
+            "Authentication: UseDevelopmentKey is refused in the environment 'Production': the development key's secret is public");
+    }
+
+    [TestCase("urls", "http://0.0.0.0:8080", "http://0.0.0.0:8080")]
+    [TestCase("urls", "http://127.0.0.1:8080;http://[::]:8081", "http://[::]:8081")]
+    [TestCase("urls", "http://*:8080", "http://*:8080")]
+    [TestCase("urls", "http://+:8080", "http://+:8080")]
+    [TestCase("urls", "http://192.168.1.10:8080", "http://192.168.1.10:8080")]
+    [TestCase("http_ports", "8080", "http_ports=8080 (every interface)")]
+    [TestCase("Kestrel:Endpoints:Http:Url", "http://0.0.0.0:8080", "http://0.0.0.0:8080")]
+    public void in_development_bound_beyond_loopback_the_development_key_is_refused(string key, string value, string named)
+    {
+        AssertStartFails(new() { ["environment"] = "Development", [key] = value },
+            $"Authentication: the development key is refused on a host bound to {named}: its secret is public");
+    }
+
+    [TestCase("http://127.0.0.1:8080")]
+    [TestCase("http://localhost:8080;http://[::1]:8081")]
+    public async Task in_development_on_loopback_the_development_key_is_accepted(string urls)
     {
         var database = await TestPostgres.CreateDatabase(nameof(checking_the_configuration_at_start_up));
         try
         {
             await using var app = new RorNationalApp(database, TimeProvider.System, _ => { },
-                new Dictionary<string, string?> { ["environment"] = "Production", ["Authentication:UseDevelopmentKey"] = "true" });
+                new Dictionary<string, string?> { ["environment"] = "Development", ["urls"] = urls });
 
             var response = await app.ClientWithToken(new ForgedToken { ClientId = TestClients.Auditor }.Sign()).GetAsync("/api/establishments/eg-010000024");
 
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NotFound), "past the authentication: the EG is unknown");
         }
         finally
         {

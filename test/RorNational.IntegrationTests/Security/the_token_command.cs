@@ -40,6 +40,24 @@ public sealed class the_token_command : ApiFixture
         Assert.That(errors, Does.Contain("no client 'nobody' is registered"));
     }
 
+    [Test]
+    public async Task refuses_a_lifetime_beyond_the_maximum()
+    {
+        var (exitCode, output, errors) = await RunHost("token", TestClients.Editor, "--lifetime", "1441");
+
+        Assert.That((exitCode, output), Is.EqualTo((1, "")));
+        Assert.That(errors, Does.Contain("a token may live at most 1440 minutes (Authentication:MaxTokenLifetimeMinutes)"));
+    }
+
+    [Test]
+    public async Task refuses_the_development_key_outside_development()
+    {
+        var (exitCode, output, errors) = await RunHost(["token", TestClients.Editor], "Production");
+
+        Assert.That((exitCode == 0, output), Is.EqualTo((false, "")));
+        Assert.That(errors, Does.Contain("no signing key is configured"));
+    }
+
     [TestCase]
     [TestCase("--lifetime", "5")]
     [TestCase(TestClients.Editor, "--lifetime", "-1")]
@@ -52,8 +70,10 @@ public sealed class the_token_command : ApiFixture
         Assert.That(errors, Does.StartWith("usage: token <clientId> [--lifetime minutes]"));
     }
 
-    /// <summary>The host beside the tests, in the Testing environment, with the test clients and no connection string.</summary>
-    private static async Task<(int ExitCode, string Output, string Errors)> RunHost(params string[] arguments)
+    /// <summary>The host beside the tests, in the Development environment (as build/token runs it), with the test clients and no connection string.</summary>
+    private static Task<(int ExitCode, string Output, string Errors)> RunHost(params string[] arguments) => RunHost(arguments, "Development");
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunHost(string[] arguments, string environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -63,7 +83,7 @@ public sealed class the_token_command : ApiFixture
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RorNational.Host.dll"));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Access__ClientsFile"] = TestClients.File;
         start.Environment.Remove("ConnectionStrings__RorNational");
         using var process = Process.Start(start)!;
