@@ -22,6 +22,16 @@ public sealed class FailureReport(string seed)
         lock (_failures) _failures.Add(failure);
     }
 
+    /// <summary>Every failure on one line (category, kind, status, request), for a reader who wants them all.</summary>
+    public string Details() => string.Join("\n", _failures
+        .OrderBy(f => f.Answer.Request.Category).ThenBy(f => f.Kind).ThenBy(f => f.Answer.Request.Route)
+        .Select(f => $"{f.Answer.Request.Category} | {f.Kind} | {f.Answer.Status} | {f.Answer.Request.Method} " +
+                     $"{HostileRequest_Excerpt(f.Answer.Request.Path)}{(f.Answer.Request.Body is { } b ? $" [{b.ContentType}, {b.Bytes.Length} bytes]" : "")}" +
+                     string.Concat(f.Answer.Request.Headers.Select(h => $" [{h.Key}: {h.Value}]")) +
+                     $"{(f.Answer.Request.Caller is Requests.Caller.AllRights ? "" : $" as {f.Answer.Request.Caller}")} | {HostileRequest_Excerpt(f.Answer.Body)}"));
+
+    private static string HostileRequest_Excerpt(string text) => Requests.HostileRequest.Excerpt(text.ReplaceLineEndings(" "), 160);
+
     public override string ToString()
     {
         var text = new StringBuilder();

@@ -22,6 +22,8 @@ public sealed class HostileClient(RorNationalApp app, HttpClient http, TimeSpan 
         if (request.Body is { } body)
         {
             message.Content = new ByteArrayContent(body.Bytes);
+            // As a careful client does with a large body: a server that refuses it on its headers answers before it is sent.
+            message.Headers.ExpectContinue = body.Bytes.Length > 1024 * 1024;
             message.Content.Headers.ContentType = null;
             if (body.ContentType is not null) message.Content.Headers.TryAddWithoutValidation("Content-Type", body.ContentType);
         }

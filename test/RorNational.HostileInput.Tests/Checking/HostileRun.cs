@@ -65,12 +65,15 @@ public sealed class HostileRun(HostileClient client, Func<Task<StoreSnapshot>> s
     {
         var before = await snapshot();
         var answer = await client.SendAsync(write);
-        Judge(answer);
+        report.Count(write.Category);
+        var failure = Verdict.Of(answer);
         if (answer.Accepted && answer.Location is { } location && write.Route == FinessImports.Route
             && !await client.SettleAsync(location, TimeSpan.FromSeconds(60)))
-            report.Add(new Failure(Verdict.Hang, answer, "the accepted FINESS import did not settle within 60 s"));
+            failure = new Failure(Verdict.Hang, answer, "the accepted FINESS import did not settle within 60 s");
         var changes = (await snapshot()).ChangesSince(before);
-        if (changes.Count > 0) report.Add(new Failure(Verdict.Stored, answer, string.Join("; ", changes)));
+        if (changes.Count > 0)
+            failure = new Failure(Verdict.Stored, answer, (failure is null ? "" : $"{failure.Kind}, and ") + string.Join("; ", changes));
+        if (failure is not null) report.Add(failure);
     }
 
     private void Judge(Answer answer)

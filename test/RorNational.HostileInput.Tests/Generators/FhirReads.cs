@@ -40,21 +40,22 @@ public static class FhirReads
 
     private static Gen<HostileRequest> ReadFaults(Targets targets, string type, string kind) => Any(
         Malformed.PathIds.Select(id => Get(RouteOf(type, kind), $"/fhir/{type}/{id}", Category.UnknownIds)),
-        Gen.Select(Pick(targets.ResourceIds[type]), Gen.OneOf("_format=bogus", "_format=%00", "_summary=bogus", "_elements=%00", "_pretty=%00"),
+        Gen.Select(Pick(targets.ResourceIds[type]), Gen.OneOf("_format=bogus", "_format=%00", "_format=" + Malformed.Long(3000), "_format=text/html"),
             (id, query) => Get(RouteOf(type, kind), $"/fhir/{type}/{id}?{query}", Category.ContentTypes)));
 
     private static Gen<HostileRequest> VReadFaults(Targets targets, string type, string kind) => Any(
-        Gen.Select(Pick(targets.ResourceIds[type]), Gen.OneOf("abc", "-1", "0", "1.5", "99999999999999999999", "%00", "1%00", "1e3", "%20", Malformed.Long(3000)),
+        Gen.Select(Pick(targets.ResourceIds[type]), Gen.OneOf("abc", "-1", "0", "1.5", "99999999999999999999", "1e3", "%20", Malformed.Long(3000)),
             (id, vid) => Get(RouteOf(type, kind), $"/fhir/{type}/{id}/_history/{vid}", Category.WrongTypes)),
         Malformed.PathIds.Select(id => Get(RouteOf(type, kind), $"/fhir/{type}/{id}/_history/1", Category.UnknownIds)));
 
     private static Gen<HostileRequest> HistoryFaults(Targets targets, string type, string kind) => Any(
         Gen.Select(Pick(targets.ResourceIds[type]), Gen.OneOf("_count=-1", "_count=abc", "_count=1e10", "_count=99999999999", "_count=%00",
                 "_since=garbage", "_since=%00", "_since=2026-13-45T99:99Z", "_since=10000-01-01T00:00:00Z", "_since=9999",
-                "_cursor=e30", "_cursor=%00", "_cursor=" + Malformed.Long(5000), "_at=%00"),
+                "_before-version=abc", "_before-version=-1", "_before-version=%00", "_before-version=99999999999999999999999",
+                "_before-version=" + Malformed.Long(5000)),
             (id, query) => Get(RouteOf(type, kind), $"/fhir/{type}/{id}/_history?{query}",
                 query.StartsWith("_since=1", StringComparison.Ordinal) || query.StartsWith("_since=9", StringComparison.Ordinal) ? Category.Year9999
-                : query.StartsWith("_cursor", StringComparison.Ordinal) ? Category.Cursor
+                : query.StartsWith("_before-version", StringComparison.Ordinal) ? Category.Cursor
                 : query.Contains("%00", StringComparison.Ordinal) ? Category.Nul : Category.WrongTypes)),
         Malformed.PathIds.Select(id => Get(RouteOf(type, kind), $"/fhir/{type}/{id}/_history", Category.UnknownIds)));
 

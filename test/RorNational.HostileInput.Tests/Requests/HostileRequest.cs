@@ -34,14 +34,16 @@ public sealed record HostileRequest(string Category, string Route, HttpMethod Me
     /// <summary>A FINESS import is asynchronous: 202 is acceptable if, once settled, it changed nothing.</summary>
     public bool MayBeAcceptedWithoutEffect { get; init; }
 
-    public bool Writes => Method != HttpMethod.Get && Method != HttpMethod.Head;
+    /// <summary>Whether the request could write: anything but GET, HEAD and POST _search (a search with a form body).</summary>
+    public bool Writes => Method != HttpMethod.Get && Method != HttpMethod.Head
+        && !(Method == HttpMethod.Post && Path.EndsWith("/_search", StringComparison.Ordinal));
 
     public HostileRequest WithHeader(string name, string value) => this with { Headers = [.. Headers, new(name, value)] };
 
     /// <summary>The request as a reader can replay it: method, path, headers, caller, body excerpt.</summary>
     public string Describe()
     {
-        var text = new StringBuilder($"{Method} {Excerpt(Path, 300)}");
+        var text = new StringBuilder($"{Method} {Excerpt(Path, 600)}");
         foreach (var (name, value) in Headers) text.Append($"\n  {name}: {Excerpt(value, 120)}");
         text.Append($"\n  caller: {Caller switch
         {
@@ -52,7 +54,7 @@ public sealed record HostileRequest(string Category, string Route, HttpMethod Me
             _ => "?",
         }}");
         if (Body is not null)
-            text.Append($"\n  Content-Type: {Body.ContentType ?? "(none)"}\n  body ({Body.Bytes.Length} bytes): {Excerpt(Printable(Body.Bytes), 300)}");
+            text.Append($"\n  Content-Type: {Body.ContentType ?? "(none)"}\n  body ({Body.Bytes.Length} bytes): {Excerpt(Printable(Body.Bytes), 1200)}");
         return text.ToString();
     }
 
@@ -62,7 +64,7 @@ public sealed record HostileRequest(string Category, string Route, HttpMethod Me
     private static string Printable(byte[] bytes)
     {
         var text = new StringBuilder();
-        foreach (var b in bytes.AsSpan(0, Math.Min(bytes.Length, 600)))
+        foreach (var b in bytes.AsSpan(0, Math.Min(bytes.Length, 1500)))
             text.Append(b is >= 0x20 and < 0x7f ? (char)b : $"\\x{b:x2}");
         return text.ToString();
     }
