@@ -30,7 +30,8 @@ public static class Verdict
         if (answer.Status == Answer.TimedOut) return new(Hang, answer);
         if (answer.Status == Answer.ConnectionFailed) return new(ServerError, answer, "the connection failed");
         if (answer.Status >= 500) return new(ServerError, answer);
-        if (answer.Status < 400) return answer.Accepted && answer.Request.MayBeAcceptedWithoutEffect ? null : new(NotRefused, answer);
+        if (answer.Status < 400)
+            return answer.Accepted && (answer.Request.MayBeAcceptedWithoutEffect || answer.Request.MayBeAnswered) ? null : new(NotRefused, answer);
         return IsOperationOutcome(answer) ? null : new(NotOperationOutcome, answer);
     }
 

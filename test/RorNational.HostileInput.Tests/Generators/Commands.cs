@@ -22,21 +22,22 @@ public static class Commands
         Route(Patch, t => $"/api/establishments/{t.Eg}", _ => [CommandBodies.Patch()], PatchFaults),
         Route(DraftFiche, t => $"/api/establishments/{t.Eg}/dossiers/{t.OpenDossier}/fiches/hostile-fiche",
             t => CommandBodies.Fiches(t.PublishedUF), FicheFaults),
-        Route(Accept, t => $"/api/establishments/{t.OtherEg}/dossiers/{t.SubmittedDossier}/accept", _ => [CommandBodies.Decision()], DecisionFaults),
+        Route(Accept, t => $"/api/establishments/{t.OtherEg}/dossiers/{t.SubmittedDossier}/accept", _ => [CommandBodies.Decision()], DecisionFaults,
+            optionalBody: true),
         Route(Reject, t => $"/api/establishments/{t.OtherEg}/dossiers/{t.SubmittedDossier}/reject", _ => [CommandBodies.Decision()],
             _ => Gen.OneOf("{}", "{\"reason\":null}", "{\"reason\":\"\"}", "{\"reason\":\"   \"}", "{\"reason\":\"\\u0000\"}")
                 .Select(body => (Category.NullItems, HostileBody.Json(body)))),
     ];
 
     private static RouteGenerator Route(string route, Func<Targets, string> path, Func<Targets, JsonObject[]> plausible,
-        Func<JsonObject, Gen<(string Category, HostileBody Body)>> specific)
+        Func<JsonObject, Gen<(string Category, HostileBody Body)>> specific, bool optionalBody = false)
     {
         var method = new HttpMethod(route[..route.IndexOf(' ')]);
         HostileRequest Request(Targets t, string category, HostileBody body) => new(category, route, method, path(t)) { Body = body };
         return new RouteGenerator(route,
             t => Pick(plausible(t)).Select(body => Request(t, "plausible", JsonFaults.Json(body))),
             t => Gen.OneOf<HostileRequest>(
-                [.. plausible(t).Select(body => Gen.Frequency<(string, HostileBody)>((2, JsonFaults.Of(body)), (1, specific(body)))
+                [.. plausible(t).Select(body => Gen.Frequency<(string, HostileBody)>((2, JsonFaults.Of(body, optionalBody)), (1, specific(body)))
                     .Select(fault => Request(t, fault.Item1, fault.Item2)))]),
             HasBody: true);
     }
@@ -69,8 +70,8 @@ public static class Commands
         Set(body, Category.OutOfRange, "openingHours.0.day", "0", "8", "-1", "99"),
         Set(body, Category.OutOfRange, "openingHours.0", "{\"day\":1,\"type\":\"01\",\"opens\":\"18:00:00\",\"closes\":\"08:00:00\"}",
             "{\"day\":1,\"type\":\"01\",\"effectiveFrom\":\"2026-12-31\",\"effectiveTo\":\"2026-01-01\"}"),
-        Set(body, Category.Year9999, "closing", "{\"closedFrom\":\"9999-12-31\",\"reopeningOn\":\"9999-12-31\"}",
-            "{\"closedFrom\":\"2026-07-01\",\"reopeningOn\":\"2026-06-01\"}", "{\"closedFrom\":\"10000-01-01\"}"),
+        Set(body, Category.Year9999, "closing", "{\"closedFrom\":\"9999-12-31\",\"reopeningOn\":\"9999-12-31\"}", "{\"closedFrom\":\"10000-01-01\"}"),
+        Set(body, Category.OutOfRange, "closing", "{\"closedFrom\":\"2026-07-01\",\"reopeningOn\":\"2026-06-01\"}"),
         Set(body, Category.Year9999, "openingHours.0.effectiveFrom", "\"9999-12-31\""),
         Set(body, Category.WrongTypes, "contacts.0.confidentiality", "0", "4", "7", "-1", "99", "\"Public\"", "1.5"),
         Set(body, Category.WrongTypes, "contacts.0.telecoms.0.confidentiality", "0", "9"),

@@ -16,7 +16,8 @@ public static class JsonFaults
 {
     private const string Mark = "@@HOSTILE@@";
 
-    public static Gen<(string Category, HostileBody Body)> Of(JsonObject plausible)
+    /// <param name="optionalBody">The command may be sent without a body: an empty one is then no fault.</param>
+    public static Gen<(string Category, HostileBody Body)> Of(JsonObject plausible, bool optionalBody = false)
     {
         var nodes = Walk(plausible, "").ToList();
         var strings = nodes.Where(n => n.Node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String).Select(n => n.Path).ToList();
@@ -37,7 +38,7 @@ public static class JsonFaults
             Gen.Select(Pick(objects.Where(p => Get(plausible, p).AsObject().Count > 0).ToList()), Gen.Int[0, 2],
                 (path, variant) => (Category.DuplicateKeys, Marked(plausible, path, WithDuplicateKey(Get(plausible, path).AsObject(), variant)))),
             Gen.Int[0, text.Length - 1].Select(cut => (Category.MalformedJson, HostileBody.Json(text[..cut]))),
-            Gen.OneOf("", "null", "[]", "\"text\"", "5", "{", "{}}", "{\"a\":1,}", "/* comment */ {}", "{'single':'quotes'}", "\ufeff\ufeff{}",
+            Gen.OneOf(optionalBody ? "{" : "", "null", "[]", "\"text\"", "5", "{", "{}}", "{\"a\":1,}", "/* comment */ {}", "{'single':'quotes'}", "\ufeff\ufeff{}",
                 text + text, text + ",", "[" + text + "]").Select(body => (Category.MalformedJson, HostileBody.Json(body))),
         };
         if (arrays.Count > 0)
@@ -49,8 +50,9 @@ public static class JsonFaults
     }
 
     /// <summary>The plausible body with one value replaced by a literal JSON text.</summary>
-    public static HostileBody Marked(JsonObject plausible, string path, string literal) =>
-        HostileBody.Json(Mutated(plausible, path, _ => Mark).ToJsonString().Replace($"\"{Mark}\"", literal, StringComparison.Ordinal));
+    public static HostileBody Marked(JsonObject plausible, string path, string literal) => path == ""
+        ? HostileBody.Json(literal)
+        : HostileBody.Json(Mutated(plausible, path, _ => Mark).ToJsonString().Replace($"\"{Mark}\"", literal, StringComparison.Ordinal));
 
     /// <summary>The plausible body with the bytes around one string value rewritten.</summary>
     private static HostileBody Raw(JsonObject plausible, string path, Func<(string before, string after), byte[]> bytes)

@@ -15,10 +15,14 @@ public static class Searches
     });
 
     private static HostileRequest Get(string type, string query, string category) =>
-        new(category, $"GET /fhir/{type}", HttpMethod.Get, $"/fhir/{type}?{query}");
+        new(category, $"GET /fhir/{type}", HttpMethod.Get, $"/fhir/{type}?{query}") { MayBeAnswered = category == Category.Year9999Searched };
 
     private static HostileRequest Post(string type, string category, HostileBody body) =>
-        new(category, $"POST /fhir/{type}/_search", HttpMethod.Post, $"/fhir/{type}/_search") { Body = body };
+        new(category, $"POST /fhir/{type}/_search", HttpMethod.Post, $"/fhir/{type}/_search")
+        {
+            Body = body,
+            MayBeAnswered = category == Category.Year9999Searched,
+        };
 
     private static HostileBody Form(string query) => HostileBody.Text(query, "application/x-www-form-urlencoded");
 

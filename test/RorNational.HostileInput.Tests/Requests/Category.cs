@@ -5,6 +5,9 @@ public static class Category
 {
     public const string Nul = "NUL bytes";
     public const string Year9999 = "dates in year 9999";
+    /// <summary>Valid FHIR dates in year 9999 as search values: an answer (or a 4xx) is right, a 5xx is not.</summary>
+    public const string Year9999Searched = "dates in year 9999 searched (an answer or a 4xx)";
+    public const string ImpossibleDates = "impossible dates (year 0 or 10000)";
     public const string DecimalOverflow = "decimal overflow";
     public const string Cursor = "forged or garbled cursors";
     public const string FormBody = "oversized or malformed form bodies and multipart";

@@ -34,6 +34,9 @@ public sealed record HostileRequest(string Category, string Route, HttpMethod Me
     /// <summary>A FINESS import is asynchronous: 202 is acceptable if, once settled, it changed nothing.</summary>
     public bool MayBeAcceptedWithoutEffect { get; init; }
 
+    /// <summary>An odd but valid read (a search date in year 9999): an answer is as right as a 4xx; a 5xx is not.</summary>
+    public bool MayBeAnswered { get; init; }
+
     /// <summary>Whether the request could write: anything but GET, HEAD and POST _search (a search with a form body).</summary>
     public bool Writes => Method != HttpMethod.Get && Method != HttpMethod.Head
         && !(Method == HttpMethod.Post && Path.EndsWith("/_search", StringComparison.Ordinal));

@@ -23,9 +23,13 @@ public static class Malformed
         "1.000000000000000000000000000000", "1e400", "-1e400", "99999999999999999999999999999999999999",
         "1.0000000000000000000000000000001e28");
 
+    /// <summary>Valid FHIR dates at the end of the calendar (and its time zones): a search must answer them or refuse them, not fail.</summary>
     public static readonly Gen<string> Year9999Dates = Gen.OneOf(
-        "9999", "9999-12-31T23:59Z", "9999-12-31T23:59:59.999+14:00", "ge9999-12-31", "lt9999-12-31T23:59Z",
-        "eb9999-12", "sa9999-12-31", "10000-01-01", "ge0000-01-01");
+        "9999", "9999-12-31T23:59Z", "9999-12-31T23:59:59.999+14:00", "9999-12-31T23:59:59.999-14:00", "ge9999-12-31", "lt9999-12-31T23:59Z",
+        "eb9999-12", "sa9999-12-31", "ne9999-12-31T23:59:59Z");
+
+    /// <summary>Dates outside FHIR's calendar.</summary>
+    public static readonly Gen<string> ImpossibleDates = Gen.OneOf("10000-01-01", "ge0000-01-01", "0000", "sa99999", "2026-02-30", "2026-13-01");
 
     /// <summary>Cursors a client could forge: base64 of JSON without keys, with nulls, huge, garbage.</summary>
     public static readonly Gen<string> Cursors = Gen.OneOf(
