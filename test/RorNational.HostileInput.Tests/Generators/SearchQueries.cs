@@ -29,6 +29,8 @@ public static class SearchQueries
             Gen.OneOf("_filter=" + Q("name eq \0"), "_filter=" + Q("name eq \"a\0b\""), "_cursor=%00", "_sort=%00", "_count=%00",
                 "_include=%00", "_has:%00=x", "name:%00=x").Select(q => (Category.Nul, q)),
             Gen.Select(Pick(dates), Malformed.Year9999Dates, (p, v) => (Category.Year9999Searched, $"{p}={Q(v)}")),
+            Gen.Select(Gen.OneOf("gt", "le", "eq", "ne"), Malformed.Year9999Dates.Where(d => char.IsDigit(d[0])),
+                (op, v) => (Category.Year9999Searched, "_filter=" + Q($"_lastUpdated {op} {v}"))),
             Gen.Select(Pick(dates), Malformed.ImpossibleDates, (p, v) => (Category.ImpossibleDates, $"{p}={Q(v)}")),
             Gen.Select(Pick(numbers), Malformed.HugeDecimals, Gen.OneOf("", "gt", "le", "ne", "sa"),
                 (p, v, prefix) => (Category.DecimalOverflow, $"{p}={Q(prefix + v)}")),
@@ -38,7 +40,7 @@ public static class SearchQueries
             Gen.Int[150, 320].Select(terms => (Category.DeepFilter, "_filter=" + Q(Malformed.Repeat("name eq a", terms, " and ")))),
             Gen.Int[150, 320].Select(terms => (Category.DeepFilter, "_filter=" + Q(Malformed.Repeat("name sw b", terms, " or ")))),
             Gen.OneOf("bogus eq 1", "name eq a or nosuch eq b", "(name eq a) and unknown-param pr true", "name eq", "eq a", "name eq a and",
-                "((name eq a)", "name zz a", "_lastUpdated gt 9999-12-31T23:59:59Z", "name eq " + Malformed.Long(2500))
+                "((name eq a)", "name zz a", "name eq " + Malformed.Long(2500))
                 .Select(f => (Category.DeepFilter, "_filter=" + Q(f))),
             Gen.Int[120, 600].Select(n => (Category.RepeatedParameters, Malformed.Repeat("name=a", n, "&"))),
             Gen.Int[120, 600].Select(n => (Category.RepeatedParameters, Malformed.Repeat("_id=x", n, "&"))),
