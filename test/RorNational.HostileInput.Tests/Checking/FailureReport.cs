@@ -26,7 +26,7 @@ public sealed class FailureReport(string seed)
     public string Details() => string.Join("\n", _failures
         .OrderBy(f => f.Answer.Request.Category).ThenBy(f => f.Kind).ThenBy(f => f.Answer.Request.Route)
         .Select(f => $"{f.Answer.Request.Category} | {f.Kind} | {f.Answer.Status} | {f.Answer.Request.Method} " +
-                     $"{HostileRequest_Excerpt(f.Answer.Request.Path)}{(f.Answer.Request.Body is { } b ? $" [{b.ContentType}, {b.Bytes.Length} bytes: {HostileRequest_Excerpt(System.Text.Encoding.UTF8.GetString(b.Bytes, 0, Math.Min(b.Bytes.Length, 400)))}]" : "")}" +
+                     $"{HostileRequest_Excerpt(f.Answer.Request.Path)}{(f.Answer.Request.Body is { } b ? $" [{b.ContentType}, {b.Bytes.Length} bytes: {Requests.HostileRequest.Excerpt(System.Text.Encoding.UTF8.GetString(b.Bytes, 0, Math.Min(b.Bytes.Length, 800)).ReplaceLineEndings(" "), 700)}]" : "")}" +
                      string.Concat(f.Answer.Request.Headers.Select(h => $" [{h.Key}: {h.Value}]")) +
                      $"{(f.Answer.Request.Caller is Requests.Caller.AllRights ? "" : $" as {f.Answer.Request.Caller}")} | {HostileRequest_Excerpt(f.Answer.Body)}"));
 
