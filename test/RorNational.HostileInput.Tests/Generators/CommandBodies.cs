@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using RorNational.IntegrationTests.Infrastructure;
+
+namespace RorNational.HostileInput.Tests.Generators;
+
+/// <summary>Plausible command bodies, as the integration tests and the samples write them: the starting point of every fault.</summary>
+public static class CommandBodies
+{
+    public static JsonObject Registration()
+    {
+        var body = RorNational.IntegrationTests.Infrastructure.Requests.Registration();
+        var eg = body["eg"]!.AsObject();
+        eg["siret"] = "26010004500012";
+        eg["openingDate"] = "1980-01-01";
+        eg["phone"] = "0474454647";
+        eg["category"] = new JsonObject { ["code"] = "355", ["label"] = "Centre Hospitalier (C.H.)" };
+        eg["coordinates"] = new JsonObject { ["latitude"] = 46.2135, ["longitude"] = 5.2418 };
+        return body;
+    }
+
+    public static JsonObject Content()
+    {
+        var content = StructureRequests.Content(18);
+        content["sensitiveUnit"] = false;
+        content["psychiatricSectors"] = new JsonArray("69G01");
+        content["interventionZones"] = new JsonArray(new JsonObject { ["type"] = "3", ["code"] = "69" });
+        content["closing"] = new JsonObject { ["closedFrom"] = "2026-07-01", ["reopeningOn"] = "2026-09-01" };
+        content["openingHours"]![0]!["effectiveFrom"] = "2026-01-01";
+        content["openingHours"]![0]!["effectiveTo"] = "2026-12-31";
+        return content;
+    }
+
+    /// <summary>A new UO under a published UF of the EG, and a new lieu.</summary>
+    public static JsonObject[] Fiches(string parentUF) =>
+    [
+        new JsonObject
+        {
+            ["type"] = "UO",
+            ["name"] = "Unité hostile",
+            ["parentId"] = parentUF,
+            ["uo"] = new JsonObject
+            {
+                ["champActivite"] = "01",
+                ["activitesOperationnelles"] = new JsonArray("021"),
+                ["modePriseEnCharge"] = "28",
+                ["categorieOrganisation"] = "157",
+                ["lieuIds"] = new JsonArray("lieu-hostile"),
+                ["content"] = Content(),
+            },
+        },
+        StructureRequests.Lieu(),
+    ];
+
+    public static JsonObject Patch() => new() { ["operationalName"] = "Nom opérationnel" };
+
+    public static JsonObject Decision() => new() { ["reason"] = "conforme" };
+}

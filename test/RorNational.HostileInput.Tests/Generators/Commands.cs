@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using CsCheck;
+using RorNational.HostileInput.Tests.Requests;
+using static RorNational.HostileInput.Tests.Generators.Cases;
+
+namespace RorNational.HostileInput.Tests.Generators;
+
+/// <summary>The commands of /api that take a JSON body: registration, direct edits, fiche drafts, decisions.</summary>
+public static class Commands
+{
+    public const string Register = "POST /api/establishments";
+    public const string EditContent = "PUT /api/establishments/{egId}/uo/{uoId}/content";
+    public const string Patch = "PATCH /api/establishments/{egId}";
+    public const string DraftFiche = "PUT /api/establishments/{egId}/dossiers/{dossierId}/fiches/{ficheId}";
+    public const string Accept = "POST /api/establishments/{egId}/dossiers/{dossierId}/accept";
+    public const string Reject = "POST /api/establishments/{egId}/dossiers/{dossierId}/reject";
+
+    public static IEnumerable<RouteGenerator> Routes() =>
+    [
+        Route(Register, _ => "/api/establishments", _ => [CommandBodies.Registration()], RegistrationFaults),
+        Route(EditContent, t => $"/api/establishments/{t.Eg}/uo/{t.PublishedUO}/content", _ => [CommandBodies.Content()], ContentFaults),
+        Route(Patch, t => $"/api/establishments/{t.Eg}", _ => [CommandBodies.Patch()], PatchFaults),
+        Route(DraftFiche, t => $"/api/establishments/{t.Eg}/dossiers/{t.OpenDossier}/fiches/hostile-fiche",
+            t => CommandBodies.Fiches(t.PublishedUF), FicheFaults),
+        Route(Accept, t => $"/api/establishments/{t.OtherEg}/dossiers/{t.SubmittedDossier}/accept", _ => [CommandBodies.Decision()], DecisionFaults,
+            optionalBody: true),
+        Route(Reject, t => $"/api/establishments/{t.OtherEg}/dossiers/{t.SubmittedDossier}/reject", _ => [CommandBodies.Decision()],
+            _ => Gen.OneOf("{}", "{\"reason\":null}", "{\"reason\":\"\"}", "{\"reason\":\"   \"}", "{\"reason\":\"\\u0000\"}")
+                .Select(body => (Category.NullItems, HostileBody.Json(body)))),
+    ];
+
+    private static RouteGenerator Route(string route, Func<Targets, string> path, Func<Targets, JsonObject[]> plausible,
+        Func<JsonObject, Gen<(string Category, HostileBody Body)>> specific, bool optionalBody = false)
+    {
+        var method = new HttpMethod(route[..route.IndexOf(' ')]);
+        HostileRequest Request(Targets t, string category, HostileBody body) => new(category, route, method, path(t)) { Body = body };
+        return new RouteGenerator(route,
+            t => Pick(plausible(t)).Select(body => Request(t, "plausible", JsonFaults.Json(body))),
+            t => Gen.OneOf<HostileRequest>(
+                [.. plausible(t).Select(body => Gen.Frequency<(string, HostileBody)>((2, JsonFaults.Of(body, optionalBody)), (1, specific(body)))
+                    .Select(fault => Request(t, fault.Item1, fault.Item2)))]),
+            HasBody: true);
+    }
+
+    private static Gen<(string, HostileBody)> Set(JsonObject body, string category, string path, params string[] literals) =>
+        Gen.OneOf(literals).Select(literal => (category, JsonFaults.Marked(body, path, literal)));
+
+    private static Gen<(string, HostileBody)> RegistrationFaults(JsonObject body) => Gen.OneOf<(string, HostileBody)>(
+        Set(body, Category.Coordinates, "eg.coordinates.latitude", "NaN", "Infinity", "-Infinity", "\"NaN\"", "\"Infinity\"", "1e999", "-1e999"),
+        Set(body, Category.Coordinates, "eg.coordinates.longitude", "NaN", "\"-Infinity\"", "1e400"),
+        Set(body, Category.OutOfRange, "eg.coordinates.latitude", "999", "-91", "90.0001", "1e300"),
+        Set(body, Category.OutOfRange, "eg.coordinates.longitude", "181", "-180.5", "9999"),
+        Set(body, Category.OutOfRange, "eg.address.communeCog", "\"99999\"", "\"00000\"", "\"ABCDE\"", "\"\"", $"\"{Malformed.Long(5000)}\""),
+        Set(body, Category.OutOfRange, "eg.siret", $"\"{Malformed.Long(100_000)}\"", "\"abc\"", "\"123\"", "\"26010004500013x\""),
+        Set(body, Category.OutOfRange, "eg.finess", "\"12\"", "\"ABCDEFGHI\"", "\"\"", $"\"{Malformed.Long(5000)}\""),
+        Set(body, Category.OutOfRange, "ej.finess", "\"12\"", "\"0100084070\""),
+        Set(body, Category.OutOfRange, "eg.name", "\"\"", "\"   \"", $"\"{Malformed.Long(100_000)}\""),
+        Set(body, Category.OutOfRange, "eg.phone", $"\"{Malformed.Long(100_000)}\""),
+        Set(body, Category.Year9999, "eg.openingDate", "\"9999-12-31\"", "\"10000-01-01\"", "\"0000-01-01\""),
+        Set(body, Category.NullItems, "ej", "null"),
+        Set(body, Category.NullItems, "eg", "null"),
+        Set(body, Category.NullItems, "eg.address", "null"));
+
+    private static Gen<(string, HostileBody)> ContentFaults(JsonObject body) => Gen.OneOf<(string, HostileBody)>(
+        Set(body, Category.OutOfRange, "ageRange", "{\"low\":-1,\"high\":120}", "{\"low\":60,\"high\":10}", "{\"low\":0,\"high\":999}",
+            "{\"low\":-2147483648,\"high\":2147483647}", "{\"low\":18}", "{}"),
+        Set(body, Category.OutOfRange, "contacts.0.telecoms.0.value", $"\"{Malformed.Long(100_000)}\"", "\"\""),
+        Set(body, Category.OutOfRange, "contacts.0.name", $"\"{Malformed.Long(100_000)}\""),
+        Set(body, Category.OutOfRange, "psychiatricSectors.0", $"\"{Malformed.Long(50_000)}\"", "\"\""),
+        Set(body, Category.OutOfRange, "openingHours.0.day", "0", "8", "-1", "99"),
+        Set(body, Category.OutOfRange, "openingHours.0", "{\"day\":1,\"type\":\"01\",\"opens\":\"18:00:00\",\"closes\":\"08:00:00\"}",
+            "{\"day\":1,\"type\":\"01\",\"effectiveFrom\":\"2026-12-31\",\"effectiveTo\":\"2026-01-01\"}"),
+        Set(body, Category.Year9999, "closing", "{\"closedFrom\":\"9999-12-31\",\"reopeningOn\":\"9999-12-31\"}", "{\"closedFrom\":\"10000-01-01\"}"),
+        Set(body, Category.OutOfRange, "closing", "{\"closedFrom\":\"2026-07-01\",\"reopeningOn\":\"2026-06-01\"}"),
+        Set(body, Category.Year9999, "openingHours.0.effectiveFrom", "\"9999-12-31\""),
+        Set(body, Category.WrongTypes, "contacts.0.confidentiality", "0", "4", "7", "-1", "99", "\"Public\"", "1.5"),
+        Set(body, Category.WrongTypes, "contacts.0.telecoms.0.confidentiality", "0", "9"),
+        Set(body, Category.WrongTypes, "contacts.0.purpose", "\"99\"", "\"\"", "\"ZZ\""),
+        Set(body, Category.WrongTypes, "contacts.0.telecoms.0.channel", "\"99\"", "\"\""),
+        Set(body, Category.WrongTypes, "publicPrisEnCharge.0", "\"ZZ\"", "\"999\""),
+        Set(body, Category.WrongTypes, "interventionZones.0.type", "\"99\""),
+        Set(body, Category.WrongTypes, "openingHours.0.type", "\"ZZ\""),
+        Set(body, Category.NullItems, "contacts", "null", "[null]"),
+        Set(body, Category.NullItems, "openingHours", "null", "[null]"),
+        Set(body, Category.NullItems, "contacts.0.telecoms", "null", "[null]"),
+        Set(body, Category.UnknownMembers, "sensitiveUnit", "false,\"sensitveUnit\":true"));
+
+    private static Gen<(string, HostileBody)> PatchFaults(JsonObject body) => Gen.OneOf<(string, HostileBody)>(
+        Set(body, Category.WrongTypes, "operationalName", "5", "true", "{\"a\":1}", "[\"a\"]", "1e999"),
+        Set(body, Category.OutOfRange, "operationalName", "\"\"", "\"   \"", $"\"{Malformed.Long(100_000)}\"", "\"\\t\\n\""),
+        Set(body, Category.UnknownMembers, "operationalName", "\"x\",\"bogus\":1", "\"x\",\"sensitveUnit\":true"),
+        Gen.OneOf("{}", "{\"name\":\"x\"}", "{\"siret\":null}").Select(text => (Category.UnknownMembers, HostileBody.Json(text))));
+
+    private static Gen<(string, HostileBody)> FicheFaults(JsonObject body) =>
+        body["type"]!.GetValue<string>() == "Lieu"
+            ? Gen.OneOf<(string, HostileBody)>(
+                Set(body, Category.Coordinates, "lieu.position.latitude", "NaN", "1e999", "\"Infinity\""),
+                Set(body, Category.OutOfRange, "lieu.position.latitude", "999", "-91"),
+                Set(body, Category.OutOfRange, "lieu.position.longitude", "181"),
+                Set(body, Category.OutOfRange, "lieu.address.communeCog", "\"99999\"", "\"ABCDE\""),
+                Set(body, Category.OutOfRange, "lieu.idExterneSynchro", $"\"{Malformed.Long(100_000)}\""),
+                Set(body, Category.WrongTypes, "type", "99", "-1", "5", "\"Bogus\"", "null", "\"\""))
+            : Gen.OneOf<(string, HostileBody)>(
+                Set(body, Category.WrongTypes, "type", "99", "-1", "7", "\"Bogus\"", "null", "1.5"),
+                Set(body, Category.OutOfRange, "name", "\"\"", $"\"{Malformed.Long(100_000)}\""),
+                Set(body, Category.OutOfRange, "uo.content.ageRange", "{\"low\":-1,\"high\":120}", "{\"low\":60,\"high\":10}"),
+                Set(body, Category.WrongTypes, "uo.champActivite", "\"ZZ\"", "\"\""),
+                Set(body, Category.NullItems, "uo.lieuIds", "null", "[null]"),
+                Set(body, Category.NullItems, "uo.activitesOperationnelles", "null", "[null]"),
+                Set(body, Category.NullItems, "uo.content.contacts", "null", "[null]"),
+                Set(body, Category.NullItems, "uo.content.openingHours", "[null]"),
+                Set(body, Category.UnknownMembers, "uo.content.sensitiveUnit", "false,\"sensitveUnit\":true"),
+                Gen.OneOf("{}", "{\"name\":\"x\"}", "{\"type\":\"Pole\"}").Select(text => (Category.NullItems, HostileBody.Json(text))));
+
+    private static Gen<(string, HostileBody)> DecisionFaults(JsonObject body) =>
+        Set(body, Category.UnknownMembers, "reason", "\"conforme\",\"bogus\":1", "\"conforme\",\"publish\":false");
+}
