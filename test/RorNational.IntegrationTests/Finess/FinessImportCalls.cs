@@ -30,9 +30,12 @@ internal static class FinessImportCalls
             new ByteArrayContent(extract) { Headers = { ContentType = new MediaTypeHeaderValue(mediaType) } });
 
     /// <summary>Posts the extract, expects 202, and waits for the import to end; gives its report.</summary>
-    public static async Task<JsonObject> Import(this HttpClient client, string extract, string query = "")
+    public static Task<JsonObject> Import(this HttpClient client, string extract, string query = "") =>
+        client.Import(Encoding.UTF8.GetBytes(extract), "text/csv", query);
+
+    public static async Task<JsonObject> Import(this HttpClient client, byte[] extract, string mediaType, string query = "")
     {
-        var response = await client.PostExtract(Encoding.UTF8.GetBytes(extract), query: query);
+        var response = await client.PostExtract(extract, mediaType, query);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
         var location = response.Headers.Location!.ToString();
         for (var attempt = 0; attempt < 600; attempt++)

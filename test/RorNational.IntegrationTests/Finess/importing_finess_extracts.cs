@@ -12,25 +12,11 @@ namespace RorNational.IntegrationTests.Finess;
 
 public sealed class importing_finess_extracts : ApiFixture
 {
-    private static string Sample() =>
-        File.ReadAllText(Path.Combine(TestPostgres.RepositoryRoot(), "samples", "finess", "etalab-cs1100507-stock-sample.csv"));
+    private static string Sample() => FinessImportCalls.Sample();
 
-    private Task<JsonObject> Import(string extract, string query = "") => Import(Encoding.UTF8.GetBytes(extract), "text/csv", query);
+    private Task<JsonObject> Import(string extract, string query = "") => Client.Import(extract, query);
 
-    private async Task<JsonObject> Import(byte[] extract, string mediaType, string query = "")
-    {
-        var response = await Client.PostAsync("/api/finess/imports" + query,
-            new ByteArrayContent(extract) { Headers = { ContentType = new MediaTypeHeaderValue(mediaType) } });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
-        var location = response.Headers.Location!.ToString();
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            var report = (await Client.GetFromJsonAsync<JsonObject>(location))!;
-            if (report["status"]!.GetValue<string>() != "Running") return report;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"import {location} still running after 60 s");
-    }
+    private Task<JsonObject> Import(byte[] extract, string mediaType) => Client.Import(extract, mediaType);
 
     private async Task<int> StoredEvents()
     {
