@@ -65,6 +65,30 @@ public sealed class http_conformance : ApiFixture
         Assert.That(outcome.Issue.Single().Diagnostics, Does.Contain($"no route {method} {path.Split('?')[0]}"));
     }
 
+    [TestCase("TRACE", "/fhir/metadata", "GET, HEAD")]
+    [TestCase("DELETE", "/fhir/Organization/eg-010000024", "GET, HEAD")]
+    [TestCase("PUT", "/fhir/HealthcareService", "GET, HEAD")]
+    public async Task a_known_path_with_a_method_it_does_not_take_is_405_with_an_operation_outcome(string method, string path, string allowed)
+    {
+        var response = await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
+        Assert.That(response.Content.Headers.Allow, Is.EqualTo(allowed.Split(", ")));
+        var issue = (await Outcome(response)).Issue.Single();
+        Assert.That(issue.Code, Is.EqualTo(OperationOutcome.IssueType.NotSupported));
+        Assert.That(issue.Diagnostics, Does.Contain($"{method} is not supported on {path}").And.Contain(allowed));
+    }
+
+    [Test]
+    public async Task head_on_a_path_that_takes_no_get_is_405_without_a_body()
+    {
+        var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/finess/imports"));
+
+        Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
+        Assert.That(head.Content.Headers.Allow, Is.EqualTo(new[] { "POST" }));
+        Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty);
+    }
+
     [Test]
     public async Task a_body_over_the_limit_is_413_with_an_operation_outcome()
     {
