@@ -43,6 +43,16 @@ public sealed class http_conformance : ApiFixture
     }
 
     [Test]
+    public async Task the_capability_statement_is_the_same_bytes_on_every_call()
+    {
+        var first = await Client.GetByteArrayAsync("/fhir/metadata");
+        await Task.Delay(TimeSpan.FromMilliseconds(20));
+        var second = await Client.GetByteArrayAsync("/fhir/metadata");
+
+        Assert.That(second, Is.EqualTo(first), "two successive GETs of /fhir/metadata");
+    }
+
+    [Test]
     public async Task head_of_an_unknown_resource_is_404_without_a_body()
     {
         var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/fhir/Organization/eg-999999999"));
