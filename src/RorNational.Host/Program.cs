@@ -20,6 +20,7 @@ app.UseFhirErrors();
 app.UseSecurity();
 app.UseRouting();
 app.UseMiddleware<UnknownRoutes>();
+app.UseMiddleware<UnsupportedMethods>();
 app.MapHealthEndpoints();
 app.MapWolverineEndpoints();
 

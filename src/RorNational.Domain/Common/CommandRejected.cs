@@ -15,6 +15,8 @@ public enum RejectionKind
     PreconditionFailed,
     /// <summary>Well-formed, but a business rule forbids it (422).</summary>
     BusinessRule,
+    /// <summary>The route exists but does not take this method (405, with the Allow header).</summary>
+    MethodNotAllowed,
     /// <summary>The body is in a format the route does not take (415).</summary>
     UnsupportedMediaType,
     /// <summary>The response cannot be given in any format the caller accepts (406).</summary>

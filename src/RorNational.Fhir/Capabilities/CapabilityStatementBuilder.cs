@@ -13,10 +13,17 @@ namespace RorNational.Fhir.Capabilities;
 
 /// <summary>
 /// Derives the CapabilityStatement from the routes actually registered under /fhir, so it
-/// cannot claim an interaction the server does not serve, nor miss one it does.
+/// cannot claim an interaction the server does not serve, nor miss one it does. The same
+/// statement is the same bytes on every call (HEAD's Content-Length is GET's).
 /// </summary>
-public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, SearchParameterCatalog searchParameters)
+public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, SearchParameterCatalog searchParameters, TimeProvider clock)
 {
+    /// <summary>
+    /// The statement's date: when this process first built it (a singleton), to the second, in
+    /// a fixed format. The statement changes only with a new process, so its date is not "now".
+    /// </summary>
+    private readonly string _date = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     private readonly Lazy<IReadOnlyList<(string Type, CapabilityStatement.TypeRestfulInteraction Interaction)>> _routes =
         new(() => FhirRoutes(endpoints).Distinct().OrderBy(r => r.Type).ThenBy(r => r.Interaction).ToList());
 
@@ -27,7 +34,7 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
         return new CapabilityStatement
         {
             Status = PublicationStatus.Active,
-            DateElement = new FhirDateTime(DateTimeOffset.UtcNow),
+            DateElement = new FhirDateTime(_date),
             Publisher = "RorNational",
             Kind = CapabilityStatementKind.Instance,
             Software = new CapabilityStatement.SoftwareComponent { Name = "RorNational", Version = software },

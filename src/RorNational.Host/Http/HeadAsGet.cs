@@ -9,6 +9,12 @@ namespace RorNational.Host.Http;
 /// </summary>
 public sealed class HeadAsGet(RequestDelegate next)
 {
+    private const string ServedAsGet = "RorNational.HeadServedAsGet";
+
+    /// <summary>The method the caller sent: HEAD while it runs as GET.</summary>
+    public static string MethodOf(HttpContext context) =>
+        context.Items.ContainsKey(ServedAsGet) ? HttpMethods.Head : context.Request.Method;
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (!HttpMethods.IsHead(context.Request.Method))
@@ -22,6 +28,7 @@ public sealed class HeadAsGet(RequestDelegate next)
         context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(counted));
         context.Features.Set<IHttpResponseFeature>(new StartedOnFirstByte(realResponse, counted));
         context.Request.Method = HttpMethods.Get;
+        context.Items[ServedAsGet] = true;
         try
         {
             await next(context);
@@ -29,6 +36,7 @@ public sealed class HeadAsGet(RequestDelegate next)
         finally
         {
             context.Request.Method = HttpMethods.Head;
+            context.Items.Remove(ServedAsGet);
             context.Features.Set(realBody);
             context.Features.Set(realResponse);
             if (!context.Response.HasStarted && context.Response.ContentLength is null && counted.Length > 0)

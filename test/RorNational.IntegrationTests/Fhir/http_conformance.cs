@@ -43,6 +43,16 @@ public sealed class http_conformance : ApiFixture
     }
 
     [Test]
+    public async Task the_capability_statement_is_the_same_bytes_on_every_call()
+    {
+        var first = await Client.GetByteArrayAsync("/fhir/metadata");
+        await Task.Delay(TimeSpan.FromMilliseconds(20));
+        var second = await Client.GetByteArrayAsync("/fhir/metadata");
+
+        Assert.That(second, Is.EqualTo(first), "two successive GETs of /fhir/metadata");
+    }
+
+    [Test]
     public async Task head_of_an_unknown_resource_is_404_without_a_body()
     {
         var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/fhir/Organization/eg-999999999"));
@@ -63,6 +73,30 @@ public sealed class http_conformance : ApiFixture
         var outcome = await Outcome(response);
         Assert.That(outcome.Issue.Single().Code, Is.EqualTo(OperationOutcome.IssueType.NotFound));
         Assert.That(outcome.Issue.Single().Diagnostics, Does.Contain($"no route {method} {path.Split('?')[0]}"));
+    }
+
+    [TestCase("TRACE", "/fhir/metadata", "GET, HEAD")]
+    [TestCase("DELETE", "/fhir/Organization/eg-010000024", "GET, HEAD")]
+    [TestCase("PUT", "/fhir/HealthcareService", "GET, HEAD")]
+    public async Task a_known_path_with_a_method_it_does_not_take_is_405_with_an_operation_outcome(string method, string path, string allowed)
+    {
+        var response = await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
+        Assert.That(response.Content.Headers.Allow, Is.EqualTo(allowed.Split(", ")));
+        var issue = (await Outcome(response)).Issue.Single();
+        Assert.That(issue.Code, Is.EqualTo(OperationOutcome.IssueType.NotSupported));
+        Assert.That(issue.Diagnostics, Does.Contain($"{method} is not supported on {path}").And.Contain(allowed));
+    }
+
+    [Test]
+    public async Task head_on_a_path_that_takes_no_get_is_405_without_a_body()
+    {
+        var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/finess/imports"));
+
+        Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
+        Assert.That(head.Content.Headers.Allow, Is.EqualTo(new[] { "POST" }));
+        Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty);
     }
 
     [Test]

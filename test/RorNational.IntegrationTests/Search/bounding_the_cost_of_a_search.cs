@@ -46,6 +46,23 @@ public sealed class bounding_the_cost_of_a_search : HostileSearchFixture
         Assert.That(await Answered("Organization?_id=" + Repeat("x", 100, ",")), Is.Zero);
     }
 
+    [TestCase("_include:iterate=Organization:partof", 30)]
+    [TestCase("_include:iterate=Organization:partof", 11)]
+    [TestCase("_revinclude=Organization:partof", 11)]
+    public async Task too_many_includes_are_refused_naming_the_bound(string include, int times)
+    {
+        var outcome = await Refused("Organization?" + Repeat(include, times, "&"));
+        Assert.That(outcome.Issue.Single().Expression, Is.EqualTo(new[] { include.Split('=')[0] }));
+        Assert.That(outcome.Issue.Single().Diagnostics, Does.Contain("Search:MaxIncludes").And.Contain("10"));
+    }
+
+    [Test]
+    public async Task ten_includes_still_run()
+    {
+        var includes = Repeat("_include:iterate=Organization:partof", 5, "&") + "&" + Repeat("_revinclude=Organization:partof", 5, "&");
+        Assert.That(await Answered("Organization?" + includes), Is.GreaterThan(0));
+    }
+
     [Test]
     public async Task a_long_chain_or_deep_has_is_refused_naming_the_bound()
     {

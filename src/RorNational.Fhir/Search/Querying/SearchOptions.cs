@@ -22,6 +22,9 @@ public sealed class SearchOptions
     /// <summary>Comparisons of one search: each parameter that selects (not _count, _sort, _include...) and each comparison of a _filter.</summary>
     public int MaxCriteria { get; set; } = 20;
 
+    /// <summary>_include and _revinclude (:iterate too) of one search, each counted, repeated or not.</summary>
+    public int MaxIncludes { get; set; } = 10;
+
     /// <summary>Alternatives of one parameter (its comma-separated values).</summary>
     public int MaxValuesPerParameter { get; set; } = 100;
 

@@ -98,6 +98,8 @@ public sealed class SearchRequestParser(SearchParameterCatalog catalog, Criterio
                 }
                 return true;
             case "_include" or "_include:iterate" or "_revinclude" or "_revinclude:iterate":
+                if (request.Includes.Count >= limits.MaxIncludes)
+                    throw SearchLimits.Exceeded(name, "too many _include and _revinclude (each counts, repeated or not)", limits.MaxIncludes, nameof(SearchOptions.MaxIncludes));
                 request.Includes.Add(Include(request.ResourceType, name, value));
                 return true;
             default:
