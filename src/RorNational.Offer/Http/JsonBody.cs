@@ -12,7 +12,8 @@ namespace RorNational.Offer.Http;
 /// letting Wolverine bind it, so that a bad body is refused with an OperationOutcome naming
 /// the field, like every other error: a body over <see cref="MaxBytes"/> (413), text that is
 /// not clean JSON (<see cref="JsonHygiene"/>), a member the command does not have (a misspelt
-/// name would otherwise be dropped silently), a value of the wrong type.
+/// name would otherwise be dropped silently), a member it cannot do without
+/// (<see cref="RequireNonNullableConstructorMembers"/>), a value of the wrong type.
 /// </summary>
 public static partial class JsonBody
 {
