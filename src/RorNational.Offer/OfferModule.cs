@@ -26,6 +26,8 @@ public static class OfferModule
     {
         // The région of an EG's commune decides who validates its dossiers.
         services.TryAddSingleton(Territory.Default);
+        // The codes of the national value sets every coded field of a description must be in.
+        services.TryAddSingleton(NationalValueSets.Default);
         services.AddOptions<FinessImportOptions>().BindConfiguration(FinessImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services.AddSingleton<FinessImportQueue>().AddHostedService(sp => sp.GetRequiredService<FinessImportQueue>());
     }

@@ -34,18 +34,22 @@ public sealed partial class FieldChecks
     }
 
     /// <summary>
-    /// A code of a NOS terminology (TRE_*), when given: 1 to 10 letters, digits, dots or dashes.
-    /// The NOS tables are not part of this repository, so the shape is what is checked.
+    /// A code, when given: of a code's shape (1 to 10 letters, digits, dots or dashes), and in
+    /// the value set it is bound to when <paramref name="terminology"/> lists that value set's
+    /// codes (a value set that includes a whole NOS table is not held: its shape is checked).
     /// </summary>
-    public FieldChecks Code(string? value, string field, string table)
+    public FieldChecks Code(string? value, string field, ValueSetBinding binding, Terminology terminology)
     {
-        if (value is not null && !CodeShape().IsMatch(value))
-            _problems.Add(new Problem($"must be a code of {table}: 1 to 10 letters, digits, dots or dashes", field));
+        if (value is null) return this;
+        if (!CodeShape().IsMatch(value))
+            _problems.Add(new Problem($"must be a code of {binding.Table}: 1 to 10 letters, digits, dots or dashes", field));
+        else if (terminology.Contains(binding, value) == false)
+            _problems.Add(new Problem($"{value} is not in the value set {binding.ValueSet} (codes of {binding.Table})", field));
         return this;
     }
 
-    public FieldChecks RequiredCode(string? value, string field, string table) =>
-        string.IsNullOrWhiteSpace(value) ? Missing(field, $"is required ({table})") : Code(value, field, table);
+    public FieldChecks RequiredCode(string? value, string field, ValueSetBinding binding, Terminology terminology) =>
+        string.IsNullOrWhiteSpace(value) ? Missing(field, $"is required ({binding.Table})") : Code(value, field, binding, terminology);
 
     public FieldChecks Finess(string? value, string field)
     {

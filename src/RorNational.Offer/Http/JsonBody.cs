@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using RorNational.Domain.Common;
@@ -11,7 +12,8 @@ namespace RorNational.Offer.Http;
 /// letting Wolverine bind it, so that a bad body is refused with an OperationOutcome naming
 /// the field, like every other error: a body over <see cref="MaxBytes"/> (413), text that is
 /// not clean JSON (<see cref="JsonHygiene"/>), a member the command does not have (a misspelt
-/// name would otherwise be dropped silently), a value of the wrong type.
+/// name would otherwise be dropped silently), a member it cannot do without
+/// (<see cref="RequireNonNullableConstructorMembers"/>), a value of the wrong type.
 /// </summary>
 public static partial class JsonBody
 {
@@ -25,7 +27,21 @@ public static partial class JsonBody
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         AllowDuplicateProperties = false,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RequireNonNullableConstructorMembers } },
     };
+
+    /// <summary>
+    /// A member bound to a constructor parameter that is neither nullable nor defaulted must be
+    /// present: otherwise <c>"ageRange": {}</c> would become a 0-0 range, <c>"position": {}</c>
+    /// a point off the coast of Africa. Nullable members (<c>"opens"</c>, a contact's
+    /// <c>"name"</c>) and properties with an initializer stay optional.
+    /// </summary>
+    private static void RequireNonNullableConstructorMembers(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+            if (property.AssociatedParameter is { HasDefaultValue: false, IsNullable: false })
+                property.IsRequired = true;
+    }
 
     public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellation) where T : class
     {
@@ -48,6 +64,10 @@ public static partial class JsonBody
                 throw CommandRejected.Because(RejectionKind.Invalid,
                     "is not a member of this body: check its spelling (unknown members are refused, never ignored)", path);
             }
+            if (MissingMembers().Match(json.Message) is { Success: true } missing)
+                throw new CommandRejected(RejectionKind.Invalid, missing.Groups["names"].Captures
+                    .Select(name => new Problem("is required", field is null ? name.Value : $"{field}.{name.Value}"))
+                    .ToList());
             throw CommandRejected.Because(RejectionKind.Invalid,
                 $"not valid JSON for this operation, or a value of the wrong type (line {json.LineNumber + 1}, byte {json.BytePositionInLine})", field);
         }
@@ -69,6 +89,9 @@ public static partial class JsonBody
 
     private static CommandRejected TooLarge() =>
         CommandRejected.Because(RejectionKind.PayloadTooLarge, $"a command body is limited to {MaxBytes / 1024} KB");
+
+    [GeneratedRegex("missing required properties including: (?:'(?<names>[^']+)',? ?)+")]
+    private static partial Regex MissingMembers();
 
     [GeneratedRegex("The JSON property '(?<name>.*)' could not be mapped")]
     private static partial Regex UnmappedMember();

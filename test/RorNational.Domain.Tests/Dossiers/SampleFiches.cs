@@ -15,6 +15,22 @@ public static class SampleFiches
     /// <summary>The communes the reference data would know, for these tests: Bourg-en-Bresse's.</summary>
     public static bool KnownCommunes(string cog) => cog == "01053";
 
+    /// <summary>
+    /// Part of the national value sets, for these tests (the server loads them whole from
+    /// fhir-profiles/ValueSet): the codes below are real ones. Activités opérationnelles,
+    /// types d'horaire and catégories d'organisation are not listed, as in the repository.
+    /// </summary>
+    public static readonly Terminology Codes = new(new Dictionary<string, IReadOnlySet<string>>
+    {
+        [DescriptionValueSets.ChampActivite.ValueSet] = new HashSet<string> { "01", "02", "03", "04", "05", "06" },
+        [DescriptionValueSets.ModePriseEnCharge.ValueSet] = new HashSet<string> { "01", "02", "28", "32", "46", "47" },
+        [DescriptionValueSets.PublicPrisEnCharge.ValueSet] = new HashSet<string> { "01", "02", "03", "04", "05", "06", "07", "08", "09", "10" },
+        [DescriptionValueSets.NatureContact.ValueSet] = new HashSet<string> { "01", "02", "06" },
+        [DescriptionValueSets.CanalCommunication.ValueSet] = new HashSet<string> { "1", "2", "3", "4", "5", "6", "7", "8", "9" },
+        [DescriptionValueSets.TypeDivisionTerritoriale.ValueSet] = new HashSet<string> { "1", "2", "3", "4", "5", "6" },
+        [DescriptionValueSets.FonctionLieu.ValueSet] = new HashSet<string> { "001", "002", "003" },
+    });
+
     public static EG RegisteredEG() => EG.Evolve(null, new EGRegistered(
         new EGAdministrativeData("010000024", "010008407", "CH DE FLEYRIAT",
             new PostalAddress("900", "RTE", "DE PARIS", null, null, "01012", "BOURG EN BRESSE", "01053")),
@@ -64,8 +80,8 @@ public static class SampleFiches
         eg = eg.Apply(DossierDecisions.Open(eg, "d1", Editor, Now));
         foreach (var fiche in All)
         {
-            eg = eg.Apply(DossierDecisions.Draft(eg, "d1", fiche, KnownCommunes, Editor, Now));
-            if (finalized) eg = eg.Apply(DossierDecisions.Finalize(eg, "d1", fiche.Id, KnownCommunes, Editor, Now));
+            eg = eg.Apply(DossierDecisions.Draft(eg, "d1", fiche, KnownCommunes, Codes, Editor, Now));
+            if (finalized) eg = eg.Apply(DossierDecisions.Finalize(eg, "d1", fiche.Id, KnownCommunes, Codes, Editor, Now));
         }
         return eg;
     }

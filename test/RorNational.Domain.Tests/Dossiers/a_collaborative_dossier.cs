@@ -37,9 +37,9 @@ public sealed class a_collaborative_dossier
     {
         var eg = RegisteredEG().Apply(DossierDecisions.Open(RegisteredEG(), "d1", Editor, Now));
         var incomplete = new Fiche("uo-x", FicheType.UO, "", null) { UO = new UODescription() };
-        eg = eg.Apply(DossierDecisions.Draft(eg, "d1", incomplete, KnownCommunes, Editor, Now));
+        eg = eg.Apply(DossierDecisions.Draft(eg, "d1", incomplete, KnownCommunes, Codes, Editor, Now));
 
-        var rejection = Assert.Throws<CommandRejected>(() => DossierDecisions.Finalize(eg, "d1", "uo-x", KnownCommunes, Editor, Now));
+        var rejection = Assert.Throws<CommandRejected>(() => DossierDecisions.Finalize(eg, "d1", "uo-x", KnownCommunes, Codes, Editor, Now));
 
         Assert.That(rejection!.Kind, Is.EqualTo(RejectionKind.BusinessRule));
         Assert.That(rejection.Problems.Select(p => p.Field), Is.EquivalentTo(new[]
@@ -75,8 +75,8 @@ public sealed class a_collaborative_dossier
     {
         var eg = Published();
         eg = eg.Apply(DossierDecisions.Open(eg, "d2", Editor, Now));
-        eg = eg.Apply(DossierDecisions.Draft(eg, "d2", UO with { Name = "Renamed" }, KnownCommunes, Editor, Now));
-        eg = eg.Apply(DossierDecisions.Finalize(eg, "d2", "uo-cardio-hc", KnownCommunes, Editor, Now));
+        eg = eg.Apply(DossierDecisions.Draft(eg, "d2", UO with { Name = "Renamed" }, KnownCommunes, Codes, Editor, Now));
+        eg = eg.Apply(DossierDecisions.Finalize(eg, "d2", "uo-cardio-hc", KnownCommunes, Codes, Editor, Now));
         eg = eg.Apply(DossierDecisions.Submit(eg, "d2", Editor, Now));
 
         Assert.Throws<CommandRejected>(() => DossierDecisions.Reject(eg, "d2", " ", Validator, Now), "a reason is required");
@@ -93,7 +93,7 @@ public sealed class a_collaborative_dossier
         eg = eg.Apply(DossierDecisions.Open(eg, "d2", Editor, Now));
 
         var rejection = Assert.Throws<CommandRejected>(() =>
-            DossierDecisions.Draft(eg, "d2", Service with { Id = "pole-medecine" }, KnownCommunes, Editor, Now));
+            DossierDecisions.Draft(eg, "d2", Service with { Id = "pole-medecine" }, KnownCommunes, Codes, Editor, Now));
 
         Assert.That(rejection!.Kind, Is.EqualTo(RejectionKind.BusinessRule));
     }
@@ -103,8 +103,8 @@ public sealed class a_collaborative_dossier
     {
         var eg = Published();
         eg = eg.Apply(DossierDecisions.Open(eg, "d2", Editor, Now));
-        eg = eg.Apply(DossierDecisions.Draft(eg, "d2", UO with { ParentId = "cardiologie" }, KnownCommunes, Editor, Now));
-        eg = eg.Apply(DossierDecisions.Draft(eg, "d2", Pole with { Id = "pole-chirurgie", Name = "Pôle chirurgie" }, KnownCommunes, Editor, Now));
+        eg = eg.Apply(DossierDecisions.Draft(eg, "d2", UO with { ParentId = "cardiologie" }, KnownCommunes, Codes, Editor, Now));
+        eg = eg.Apply(DossierDecisions.Draft(eg, "d2", Pole with { Id = "pole-chirurgie", Name = "Pôle chirurgie" }, KnownCommunes, Codes, Editor, Now));
         eg = eg.Apply(DossierDecisions.DraftRemoval(eg, "d2", "pole-chirurgie", Editor, Now));
 
         Assert.That(eg.OpenDossier!.Drafts.Keys, Is.EqualTo(new[] { "uo-cardio-hc" }));
@@ -115,7 +115,7 @@ public sealed class a_collaborative_dossier
     {
         var eg = WithDraftedStructure(finalized: false);
 
-        Assert.That(DossierDecisions.Draft(eg, "d1", UO, KnownCommunes, Editor, Now), Is.Empty);
+        Assert.That(DossierDecisions.Draft(eg, "d1", UO, KnownCommunes, Codes, Editor, Now), Is.Empty);
     }
 
     [Test]
@@ -124,7 +124,7 @@ public sealed class a_collaborative_dossier
         var eg = WithDraftedStructure();
         eg = eg.Apply(DossierDecisions.Submit(eg, "d1", Editor, Now));
 
-        Assert.That(Assert.Throws<CommandRejected>(() => DossierDecisions.Draft(eg, "d1", Pole, KnownCommunes, Editor, Now))!.Kind,
+        Assert.That(Assert.Throws<CommandRejected>(() => DossierDecisions.Draft(eg, "d1", Pole, KnownCommunes, Codes, Editor, Now))!.Kind,
             Is.EqualTo(RejectionKind.Conflict));
     }
 

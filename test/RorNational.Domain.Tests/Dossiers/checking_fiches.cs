@@ -15,7 +15,7 @@ public sealed class checking_fiches
     }
 
     private static CommandRejected DraftRefused(Fiche fiche) =>
-        Assert.Throws<CommandRejected>(() => DossierDecisions.Draft(OpenDossier(), "d1", fiche, KnownCommunes, Editor, Now))!;
+        Assert.Throws<CommandRejected>(() => DossierDecisions.Draft(OpenDossier(), "d1", fiche, KnownCommunes, Codes, Editor, Now))!;
 
     [TestCase(99)]
     [TestCase(-1)]
@@ -69,9 +69,9 @@ public sealed class checking_fiches
     {
         var eg = OpenDossier();
         var unnamed = Pole with { Name = null };
-        eg = eg.Apply(DossierDecisions.Draft(eg, "d1", unnamed, KnownCommunes, Editor, Now));
+        eg = eg.Apply(DossierDecisions.Draft(eg, "d1", unnamed, KnownCommunes, Codes, Editor, Now));
 
-        var rejection = Assert.Throws<CommandRejected>(() => DossierDecisions.Finalize(eg, "d1", unnamed.Id, KnownCommunes, Editor, Now));
+        var rejection = Assert.Throws<CommandRejected>(() => DossierDecisions.Finalize(eg, "d1", unnamed.Id, KnownCommunes, Codes, Editor, Now));
 
         Assert.That(rejection!.Problems.Select(p => p.Field), Is.EqualTo(new[] { "name" }));
     }

@@ -16,10 +16,10 @@ public sealed class direct_edits
         var eg = Published();
         var content = UO.UO!.Content with { AgeRange = new AgeRange(16, 120) };
 
-        var events = DirectEditDecisions.EditContent(eg, "uo-cardio-hc", content, Editor, Now);
+        var events = DirectEditDecisions.EditContent(eg, "uo-cardio-hc", content, Codes, Editor, Now);
 
         Assert.That(eg.Apply(events).Fiches["uo-cardio-hc"].UO!.Content.AgeRange, Is.EqualTo(new AgeRange(16, 120)));
-        Assert.That(DirectEditDecisions.EditContent(eg.Apply(events), "uo-cardio-hc", content, Editor, Now), Is.Empty,
+        Assert.That(DirectEditDecisions.EditContent(eg.Apply(events), "uo-cardio-hc", content, Codes, Editor, Now), Is.Empty,
             "the same content again changes nothing");
     }
 
@@ -28,7 +28,7 @@ public sealed class direct_edits
     {
         var content = UO.UO!.Content with { Contacts = [new Contact("X", null, "", Confidentiality.Public)] };
 
-        var rejection = Assert.Throws<CommandRejected>(() => DirectEditDecisions.EditContent(Published(), "uo-cardio-hc", content, Editor, Now));
+        var rejection = Assert.Throws<CommandRejected>(() => DirectEditDecisions.EditContent(Published(), "uo-cardio-hc", content, Codes, Editor, Now));
 
         Assert.That(rejection!.Problems.Single().Field, Is.EqualTo("contacts[0].purpose"));
     }
@@ -73,7 +73,7 @@ public sealed class direct_edits
     [TestCaseSource(nameof(ContentOutOfBounds))]
     public void content_out_of_bounds_is_refused_as_invalid_naming_the_field(UOContent content, string field)
     {
-        var rejection = Assert.Throws<CommandRejected>(() => DirectEditDecisions.EditContent(Published(), "uo-cardio-hc", content, Editor, Now));
+        var rejection = Assert.Throws<CommandRejected>(() => DirectEditDecisions.EditContent(Published(), "uo-cardio-hc", content, Codes, Editor, Now));
 
         Assert.That(rejection!.Kind, Is.EqualTo(RejectionKind.Invalid));
         Assert.That(rejection.Problems.Select(p => p.Field), Is.EqualTo(new[] { field }));

@@ -25,13 +25,14 @@ public static class DossierDecisions
     /// <summary>
     /// Drafts a fiche: it may be incomplete (finalization checks that), but what it holds must
     /// be well-formed (<see cref="FicheChecks.Of"/>); <paramref name="isKnownCommune"/> tells the
-    /// communes of the reference data.
+    /// communes of the reference data, <paramref name="terminology"/> the codes of the national value sets.
     /// </summary>
-    public static object[] Draft(EG eg, string dossierId, Fiche proposed, Func<string, bool> isKnownCommune, Actor by, DateTimeOffset now)
+    public static object[] Draft(EG eg, string dossierId, Fiche proposed, Func<string, bool> isKnownCommune, Terminology terminology,
+        Actor by, DateTimeOffset now)
     {
         var dossier = Editable(eg, dossierId);
         CommandRejected.ThrowIfAny(FicheChecks.IdProblems(proposed.Id));
-        CommandRejected.ThrowIfAny(FicheChecks.Of(proposed, isKnownCommune));
+        CommandRejected.ThrowIfAny(FicheChecks.Of(proposed, isKnownCommune, terminology));
         if (eg.Fiches.TryGetValue(proposed.Id, out var published) && published.Type != proposed.Type)
             throw Rule($"{proposed.Id} is published as a {published.Type}; remove it and draft a new fiche instead", "type");
         if (dossier.Drafts.TryGetValue(proposed.Id, out var draft) && draft.Proposed is { } current && Equivalence.Same(current, proposed))
@@ -49,12 +50,13 @@ public static class DossierDecisions
         return [new FicheRemovalDrafted(dossierId, ficheId, by, now)];
     }
 
-    public static object[] Finalize(EG eg, string dossierId, string ficheId, Func<string, bool> isKnownCommune, Actor by, DateTimeOffset now)
+    public static object[] Finalize(EG eg, string dossierId, string ficheId, Func<string, bool> isKnownCommune, Terminology terminology,
+        Actor by, DateTimeOffset now)
     {
         var dossier = Editable(eg, dossierId);
         if (!dossier.Drafts.TryGetValue(ficheId, out var draft)) throw NotFound($"{ficheId} is not drafted in dossier {dossierId}");
         if (draft.Finalized) return [];
-        var problems = FicheChecks.ForFinalization(draft.Proposed!, isKnownCommune);
+        var problems = FicheChecks.ForFinalization(draft.Proposed!, isKnownCommune, terminology);
         if (problems.Count > 0) throw new CommandRejected(RejectionKind.BusinessRule, problems);
         return [new FicheFinalized(dossierId, ficheId, by, now)];
     }

@@ -17,13 +17,13 @@ public static class DirectEditDecisions
         "publicServiceParticipation", "phone", "fax", "openingDate", "coordinates",
     };
 
-    public static object[] EditContent(EG eg, string uoId, UOContent content, Actor by, DateTimeOffset now)
+    public static object[] EditContent(EG eg, string uoId, UOContent content, Terminology terminology, Actor by, DateTimeOffset now)
     {
         if (!eg.Fiches.TryGetValue(uoId, out var fiche) || fiche.Type != FicheType.UO)
             throw CommandRejected.Because(RejectionKind.NotFound, $"{uoId} is not a published UO of {eg.Id}");
         var checks = new FieldChecks();
         if (content.AgeRange is null) checks.Missing("ageRange");
-        foreach (var problem in UOContentChecks.Of(content)) checks.Add(problem);
+        foreach (var problem in UOContentChecks.Of(content, terminology)) checks.Add(problem);
         CommandRejected.ThrowIfAny(checks.Problems);
         return Equivalence.Same(fiche.UO!.Content, content) ? [] : [new UOContentEdited(uoId, content, by, now)];
     }

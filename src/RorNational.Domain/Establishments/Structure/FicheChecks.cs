@@ -21,9 +21,10 @@ public static partial class FicheChecks
 
     /// <summary>
     /// What any fiche, draft or not, must respect: a known type, well-formed ids and
-    /// codes, the content's bounds, the communes of the reference data.
+    /// codes (in their value sets, <paramref name="terminology"/>), the content's bounds, the
+    /// communes of the reference data.
     /// </summary>
-    public static IReadOnlyList<Problem> Of(Fiche fiche, Func<string, bool> isKnownCommune)
+    public static IReadOnlyList<Problem> Of(Fiche fiche, Func<string, bool> isKnownCommune, Terminology terminology)
     {
         var checks = new FieldChecks().Optional(fiche.Name, "name")
             .Matches(fiche.ParentId, FicheIdPattern(), "parentId", FicheIdExpectation);
@@ -32,13 +33,13 @@ public static partial class FicheChecks
         if (fiche.Type != FicheType.Lieu && fiche.Lieu is not null) checks.Wrong("lieu", "is only for a lieu fiche");
         if (fiche.Type == FicheType.UO && fiche.UO is null) checks.Missing("uo", "is required for a UO fiche");
         if (fiche.Type == FicheType.Lieu && fiche.Lieu is null) checks.Missing("lieu", "is required for a lieu fiche");
-        if (fiche.UO is { } uo) checks.Nested("uo", UOProblems(uo));
-        if (fiche.Lieu is { } lieu) checks.Nested("lieu", LieuProblems(lieu, isKnownCommune));
+        if (fiche.UO is { } uo) checks.Nested("uo", UOProblems(uo, terminology));
+        if (fiche.Lieu is { } lieu) checks.Nested("lieu", LieuProblems(lieu, isKnownCommune, terminology));
         return checks.Problems;
     }
 
     /// <summary>What a fiche must hold to be finalized, beyond <see cref="Of"/>.</summary>
-    public static IReadOnlyList<Problem> ForFinalization(Fiche fiche, Func<string, bool> isKnownCommune)
+    public static IReadOnlyList<Problem> ForFinalization(Fiche fiche, Func<string, bool> isKnownCommune, Terminology terminology)
     {
         var checks = new FieldChecks().Required(fiche.Name, "name");
         if (fiche.UO is { } uo)
@@ -61,27 +62,27 @@ public static partial class FicheChecks
             else if (lieu.Address.CommuneCog is null) completeness.Missing("address.communeCog");
             checks.Nested("lieu", completeness.Problems);
         }
-        foreach (var problem in Of(fiche, isKnownCommune)) checks.Add(problem);
+        foreach (var problem in Of(fiche, isKnownCommune, terminology)) checks.Add(problem);
         return checks.Problems.DistinctBy(p => p.Field).ToList();
     }
 
-    private static IReadOnlyList<Problem> UOProblems(UODescription uo)
+    private static IReadOnlyList<Problem> UOProblems(UODescription uo, Terminology terminology)
     {
         var checks = new FieldChecks()
-            .Code(uo.ChampActivite, "champActivite", "TRE_R227")
-            .Code(uo.ModePriseEnCharge, "modePriseEnCharge", "TRE_R213")
-            .Code(uo.CategorieOrganisation, "categorieOrganisation", "TRE_R244")
-            .Each(uo.ActivitesOperationnelles, "activitesOperationnelles", code => UOContentChecks.CodeProblems(code, "TRE_R211"))
+            .Code(uo.ChampActivite, "champActivite", DescriptionValueSets.ChampActivite, terminology)
+            .Code(uo.ModePriseEnCharge, "modePriseEnCharge", DescriptionValueSets.ModePriseEnCharge, terminology)
+            .Code(uo.CategorieOrganisation, "categorieOrganisation", DescriptionValueSets.CategorieOrganisation, terminology)
+            .Each(uo.ActivitesOperationnelles, "activitesOperationnelles", code => UOContentChecks.CodeProblems(code, DescriptionValueSets.ActiviteOperationnelle, terminology))
             .Each(uo.LieuIds, "lieuIds", id => FicheIdPattern().IsMatch(id) ? [] : [new Problem(FicheIdExpectation)]);
         return uo.Content is null
             ? checks.Wrong("content", "must be an object (empty when there is nothing to say yet), not null").Problems
-            : checks.Nested("content", UOContentChecks.Of(uo.Content)).Problems;
+            : checks.Nested("content", UOContentChecks.Of(uo.Content, terminology)).Problems;
     }
 
-    private static IReadOnlyList<Problem> LieuProblems(LieuDescription lieu, Func<string, bool> isKnownCommune)
+    private static IReadOnlyList<Problem> LieuProblems(LieuDescription lieu, Func<string, bool> isKnownCommune, Terminology terminology)
     {
         var checks = new FieldChecks()
-            .Code(lieu.Function, "function", "TRE_R343")
+            .Code(lieu.Function, "function", DescriptionValueSets.FonctionLieu, terminology)
             .Optional(lieu.IdExterneSynchro, "idExterneSynchro", 100)
             .Optional(lieu.FunctionalId, "functionalId", 100)
             .Position(lieu.Position, "position");

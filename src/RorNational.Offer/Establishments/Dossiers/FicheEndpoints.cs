@@ -25,12 +25,12 @@ public static class FicheEndpoints
 {
     [WolverinePut("/api/establishments/{egId}/dossiers/{dossierId}/fiches/{ficheId}")]
     public static async Task<CommandResult> Draft(string egId, string dossierId, string ficheId, IDocumentSession session, HttpContext http,
-        TimeProvider clock, Territory territory, CancellationToken cancellation)
+        TimeProvider clock, Territory territory, Terminology terminology, CancellationToken cancellation)
     {
         Require.EditorOf(http, egId);
         var fiche = (await JsonBody.ReadAsync<FicheBody>(http.Request, cancellation)).ToFiche(ficheId);
         return await EstablishmentCommands.DecideAsync(session, http, egId,
-            eg => DossierDecisions.Draft(eg, dossierId, fiche, territory.IsKnownCommune, Actors.Of(http), clock.GetUtcNow()), cancellation);
+            eg => DossierDecisions.Draft(eg, dossierId, fiche, territory.IsKnownCommune, terminology, Actors.Of(http), clock.GetUtcNow()), cancellation);
     }
 
     [WolverineDelete("/api/establishments/{egId}/dossiers/{dossierId}/fiches/{ficheId}")]
@@ -44,10 +44,10 @@ public static class FicheEndpoints
 
     [WolverinePost("/api/establishments/{egId}/dossiers/{dossierId}/fiches/{ficheId}/finalize")]
     public static Task<CommandResult> Finalize(string egId, string dossierId, string ficheId, IDocumentSession session, HttpContext http,
-        TimeProvider clock, Territory territory, CancellationToken cancellation)
+        TimeProvider clock, Territory territory, Terminology terminology, CancellationToken cancellation)
     {
         Require.EditorOf(http, egId);
         return EstablishmentCommands.DecideAsync(session, http, egId,
-            eg => DossierDecisions.Finalize(eg, dossierId, ficheId, territory.IsKnownCommune, Actors.Of(http), clock.GetUtcNow()), cancellation);
+            eg => DossierDecisions.Finalize(eg, dossierId, ficheId, territory.IsKnownCommune, terminology, Actors.Of(http), clock.GetUtcNow()), cancellation);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using RorNational.Domain.Common;
 using RorNational.Domain.Establishments.Editing;
 using RorNational.Domain.Establishments.Structure;
 using RorNational.Offer.Http;
@@ -13,12 +14,12 @@ public static class DirectEditEndpoints
 {
     [WolverinePut("/api/establishments/{egId}/uo/{uoId}/content")]
     public static async Task<CommandResult> EditContent(string egId, string uoId, IDocumentSession session, HttpContext http,
-        TimeProvider clock, CancellationToken cancellation)
+        TimeProvider clock, Terminology terminology, CancellationToken cancellation)
     {
         Require.EditorOf(http, egId);
         var content = await JsonBody.ReadAsync<UOContent>(http.Request, cancellation);
         return await EstablishmentCommands.DecideAsync(session, http, egId,
-            eg => DirectEditDecisions.EditContent(eg, uoId, content, Actors.Of(http), clock.GetUtcNow()), cancellation);
+            eg => DirectEditDecisions.EditContent(eg, uoId, content, terminology, Actors.Of(http), clock.GetUtcNow()), cancellation);
     }
 
     /// <summary>A merge patch of the EG's fields: FINESS-owned ones are refused with 422.</summary>

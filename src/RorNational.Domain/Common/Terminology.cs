@@ -1,0 +1,23 @@
+namespace RorNational.Domain.Common;
+
+/// <summary>
+/// A value set of the national terminologies (a JDV of the ROR) that a coded field is bound to
+/// by the FHIR rendering, and the NOS table (TRE) its codes come from.
+/// </summary>
+public sealed record ValueSetBinding(string ValueSet, string Table);
+
+/// <summary>
+/// The codes of the national value sets this server binds, loaded once from the value sets it
+/// publishes. A value set that includes a whole NOS table, rather than listing its codes, is
+/// not held: the table itself is not in this repository, so only the code's shape can be
+/// checked for it (<see cref="Contains"/> answers null).
+/// </summary>
+public sealed class Terminology(IReadOnlyDictionary<string, IReadOnlySet<string>> codesByValueSet)
+{
+    /// <summary>Whether <paramref name="code"/> is in the bound value set; null when its codes are not listed here.</summary>
+    public bool? Contains(ValueSetBinding binding, string code) =>
+        codesByValueSet.TryGetValue(binding.ValueSet, out var codes) ? codes.Contains(code) : null;
+
+    /// <summary>The value sets whose codes are listed, by name (JDV_J20-ChampActivite-ROR...).</summary>
+    public IEnumerable<string> ListedValueSets => codesByValueSet.Keys;
+}

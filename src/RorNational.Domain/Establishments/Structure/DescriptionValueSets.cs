@@ -1,0 +1,28 @@
+using RorNational.Domain.Common;
+
+namespace RorNational.Domain.Establishments.Structure;
+
+/// <summary>
+/// The value set each coded field of an editor-written description is bound to, as the FHIR
+/// rendering binds it (required bindings of the ROR profiles). The administrative data from
+/// FINESS are not checked against these: FINESS is the authority for its own codes.
+/// </summary>
+public static class DescriptionValueSets
+{
+    public static readonly ValueSetBinding ChampActivite = new("JDV_J20-ChampActivite-ROR", "TRE_R227");
+    public static readonly ValueSetBinding ActiviteOperationnelle = new("JDV_J17-ActiviteOperationnelle-ROR", "TRE_R211");
+    public static readonly ValueSetBinding ModePriseEnCharge = new("JDV_J19-ModePriseEnCharge-ROR", "TRE_R213");
+    public static readonly ValueSetBinding CategorieOrganisation = new("JDV_J238-TypeOffre-ROR", "TRE_R244");
+    public static readonly ValueSetBinding PublicPrisEnCharge = new("JDV_J29-PublicPrisEnCharge-ROR", "TRE_R239");
+    public static readonly ValueSetBinding TypeHoraire = new("JDV_J41-TypeHoraire-ROR", "TRE_R252");
+    public static readonly ValueSetBinding NatureContact = new("JDV_J221-NatureContact-ROR", "TRE_R287");
+    public static readonly ValueSetBinding CanalCommunication = new("JDV_J225-CanalCommunication-ROR", "TRE_R200");
+    public static readonly ValueSetBinding TypeDivisionTerritoriale = new("JDV_J223-TypeDivisionTerritoriale-ROR", "TRE_R201");
+    public static readonly ValueSetBinding FonctionLieu = new("JDV_J198-FonctionLieu-ROR", "TRE_R343");
+
+    public static IReadOnlyList<ValueSetBinding> All { get; } =
+    [
+        ChampActivite, ActiviteOperationnelle, ModePriseEnCharge, CategorieOrganisation, PublicPrisEnCharge,
+        TypeHoraire, NatureContact, CanalCommunication, TypeDivisionTerritoriale, FonctionLieu,
+    ];
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using RorNational.Domain.Common;
+using RorNational.Domain.Establishments.Structure;
+
+namespace RorNational.Offer.Establishments;
+
+/// <summary>
+/// The national value sets the FHIR rendering binds (fhir-profiles/ValueSet, embedded in this
+/// assembly), read once into the <see cref="Terminology"/> the deciders check codes against.
+/// A value set is held when it lists its codes (compose.include.concept); one that includes a
+/// whole NOS table (JDV_J17 activités opérationnelles, JDV_J41 types d'horaire, JDV_J238
+/// catégories d'organisation...) is not, and its codes are checked for their shape only.
+/// </summary>
+public static class NationalValueSets
+{
+    private const string ResourcePrefix = "ValueSet/";
+
+    public static Terminology Default { get; } = LoadEmbedded();
+
+    private static Terminology LoadEmbedded()
+    {
+        var assembly = typeof(NationalValueSets).Assembly;
+        var valueSets = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var json = JsonDocument.Parse(stream);
+            if (Listed(json.RootElement) is { } listed) valueSets[listed.Name] = listed.Codes;
+        }
+        if (!valueSets.ContainsKey(DescriptionValueSets.ChampActivite.ValueSet))
+            throw new InvalidOperationException("The national value sets are not embedded (fhir-profiles/ValueSet).");
+        return new Terminology(valueSets);
+    }
+
+    /// <summary>
+    /// A value set's name (the NOS identifier in its canonical URL, JDV_J20-ChampActivite-ROR)
+    /// and its codes; null when an include lists no code (a whole code system or another value set).
+    /// </summary>
+    private static (string Name, IReadOnlySet<string> Codes)? Listed(JsonElement valueSet)
+    {
+        var url = valueSet.GetProperty("url").GetString()!;
+        const string nos = "/NOS/";
+        var start = url.IndexOf(nos, StringComparison.Ordinal);
+        if (start < 0) return null;
+        var name = url[(start + nos.Length)..].Split('/')[0];
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var include in valueSet.GetProperty("compose").GetProperty("include").EnumerateArray())
+        {
+            if (!include.TryGetProperty("concept", out var concepts) || concepts.GetArrayLength() == 0) return null;
+            foreach (var concept in concepts.EnumerateArray()) codes.Add(concept.GetProperty("code").GetString()!);
+        }
+        return (name, codes);
+    }
+}
