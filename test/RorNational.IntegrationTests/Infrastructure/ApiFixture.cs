@@ -51,8 +51,21 @@ public abstract class ApiFixture
     public async Task ResetData()
     {
         if (!ResetBetweenTests) return;
-        await App.Services.ResetAllMartenDataAsync();
-        await EmptySearchIndex();
+        // Work of the previous test may still be finishing (a background import, the async
+        // daemon catching up): PostgreSQL then picks the truncation as a deadlock victim.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await App.Services.ResetAllMartenDataAsync();
+                await EmptySearchIndex();
+                return;
+            }
+            catch (PostgresException deadlock) when (deadlock.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                await Task.Delay(100 * attempt);
+            }
+        }
     }
 
     /// <summary>The search index is not Marten's: resetting Marten's data leaves it.</summary>
