@@ -77,11 +77,20 @@ public sealed partial class every_api_route_declares_its_right : ApiFixture
     [Test]
     public async Task a_host_with_an_api_route_without_a_right_does_not_start()
     {
-        await using var app = new RorNationalApp(ConnectionString, Clock, services => services.AddTransient<IStartupFilter, ForgottenRoute>());
+        // A database of its own: whatever the host started before it stopped touches nothing of the fixture's.
+        var database = await TestPostgres.CreateDatabase("forgotten_right");
+        try
+        {
+            await using var app = new RorNationalApp(database, Clock, services => services.AddTransient<IStartupFilter, ForgottenRoute>());
 
-        var failure = Assert.Catch(() => app.CreateClient());
+            var failure = Assert.Catch(() => app.CreateClient());
 
-        Assert.That(Messages(failure), Does.Contain("GET /api/forgotten/{egId} declares no right"));
+            Assert.That(Messages(failure), Does.Contain("GET /api/forgotten/{egId} declares no right"));
+        }
+        finally
+        {
+            await TestPostgres.DropDatabase(database);
+        }
     }
 
     /// <summary>An /api route mapped beside the host's own, as a new endpoint that forgot its right would be.</summary>
