@@ -2,8 +2,8 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using RorNational.Domain.Common;
 using RorNational.Domain.Establishments;
-using Wolverine.Http;
 using RorNational.Offer.ApiRights;
+using Wolverine.Http;
 
 namespace RorNational.Offer.Establishments;
 

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.Features;
 using RorNational.Domain.Common;
 using RorNational.Domain.Establishments.Importing;
 using RorNational.Finess;
-using Wolverine.Http;
 using RorNational.Offer.ApiRights;
+using Wolverine.Http;
 
 namespace RorNational.Offer.FinessImports;
 

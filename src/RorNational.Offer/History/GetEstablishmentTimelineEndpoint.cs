@@ -1,7 +1,7 @@
 using Marten;
 using RorNational.Domain.Common;
-using Wolverine.Http;
 using RorNational.Offer.ApiRights;
+using Wolverine.Http;
 
 namespace RorNational.Offer.History;
 

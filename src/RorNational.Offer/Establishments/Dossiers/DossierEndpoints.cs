@@ -1,9 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Http;
 using RorNational.Domain.Establishments.Dossiers;
+using RorNational.Offer.ApiRights;
 using RorNational.Offer.Http;
 using Wolverine.Http;
-using RorNational.Offer.ApiRights;
 
 namespace RorNational.Offer.Establishments.Dossiers;
 

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http;
 using RorNational.Domain.Establishments.Dossiers;
 using RorNational.Domain.Establishments.Structure;
 using RorNational.Domain.Common;
+using RorNational.Offer.ApiRights;
 using RorNational.Offer.Http;
 using RorNational.ReferenceData;
 using Wolverine.Http;
-using RorNational.Offer.ApiRights;
 
 namespace RorNational.Offer.Establishments.Dossiers;
 

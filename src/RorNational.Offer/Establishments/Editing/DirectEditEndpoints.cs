@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http;
 using RorNational.Domain.Common;
 using RorNational.Domain.Establishments.Editing;
 using RorNational.Domain.Establishments.Structure;
+using RorNational.Offer.ApiRights;
 using RorNational.Offer.Http;
 using Wolverine.Http;
-using RorNational.Offer.ApiRights;
 
 namespace RorNational.Offer.Establishments.Editing;
 

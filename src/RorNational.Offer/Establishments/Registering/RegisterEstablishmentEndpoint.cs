@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http;
 using RorNational.Domain.Common;
 using RorNational.Domain.Establishments;
 using RorNational.Domain.Establishments.Registering;
+using RorNational.Offer.ApiRights;
 using RorNational.Offer.Http;
 using RorNational.ReferenceData;
 using Wolverine.Http;
-using RorNational.Offer.ApiRights;
 
 namespace RorNational.Offer.Establishments.Registering;
 
