@@ -3,6 +3,7 @@ using RorNational.Fhir;
 using RorNational.Host;
 using RorNational.Host.Health;
 using RorNational.Host.Http;
+using RorNational.Offer.ApiRights;
 using RorNational.Security;
 using RorNational.Security.Tokens;
 using Wolverine.Http;
@@ -21,6 +22,8 @@ app.UseSecurity();
 app.UseRouting();
 app.UseMiddleware<UnknownRoutes>();
 app.UseMiddleware<UnsupportedMethods>();
+// Every /api route declares its right; checked here, before its endpoint reads anything.
+app.UseRightsOnTheApi();
 app.MapHealthEndpoints();
 app.MapWolverineEndpoints();
 

@@ -2,7 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using RorNational.Domain.Common;
 using RorNational.Domain.Establishments;
-using RorNational.ReferenceData;
+using RorNational.Offer.ApiRights;
 using Wolverine.Http;
 
 namespace RorNational.Offer.Establishments;
@@ -15,9 +15,9 @@ public static class GetEstablishmentEndpoint
     /// Auditors, and the EG's editors and validators.
     /// </summary>
     [WolverineGet("/api/establishments/{egId}")]
-    public static async Task<EG> Get(string egId, IQuerySession session, HttpContext http, Territory territory, CancellationToken cancellation)
+    [Requires(Right.ReaderOfEstablishment)]
+    public static async Task<EG> Get(string egId, IQuerySession session, HttpContext http, CancellationToken cancellation)
     {
-        await Require.ReaderOfAsync(http, egId, session, territory, cancellation);
         var eg = await session.LoadAsync<EG>(egId, cancellation)
             ?? throw CommandRejected.Because(RejectionKind.NotFound, $"no establishment has the id {egId}");
         var stream = await session.Events.FetchStreamStateAsync(egId, cancellation);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using RorNational.Domain.Common;
 using RorNational.Domain.Establishments.Importing;
 using RorNational.Finess;
+using RorNational.Offer.ApiRights;
 using Wolverine.Http;
 
 namespace RorNational.Offer.FinessImports;
@@ -22,10 +23,10 @@ public static class FinessImportEndpoints
     /// share of open EGs the closure guard allows (Finess:MaxClosureShare).
     /// </summary>
     [WolverinePost("/api/finess/imports")]
+    [Requires(Right.Admin)]
     public static async Task<IResult> Start(HttpContext http, IDocumentSession session, FinessImportQueue queue, TimeProvider clock,
         CancellationToken cancellation)
     {
-        Require.Admin(http);
         var confirmClosures = ConfirmClosures(http.Request.Query);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxExtractBytes;
         FinessExtract extract;
@@ -57,12 +58,10 @@ public static class FinessImportEndpoints
     }
 
     [WolverineGet("/api/finess/imports/{id}")]
-    public static async Task<FinessImport> Get(string id, IQuerySession session, HttpContext http, CancellationToken cancellation)
-    {
-        Require.Admin(http);
-        return await session.LoadAsync<FinessImport>(id, cancellation)
-               ?? throw CommandRejected.Because(RejectionKind.NotFound, $"no FINESS import has the id {id}");
-    }
+    [Requires(Right.Admin)]
+    public static async Task<FinessImport> Get(string id, IQuerySession session, CancellationToken cancellation) =>
+        await session.LoadAsync<FinessImport>(id, cancellation)
+        ?? throw CommandRejected.Because(RejectionKind.NotFound, $"no FINESS import has the id {id}");
 
     private static bool ConfirmClosures(IQueryCollection query)
     {

@@ -23,6 +23,9 @@ public static class Rights
     /// <summary>Edit the EG with this FINESS number (directly or through dossiers); null: an id that names no EG.</summary>
     public static bool MayEdit(Caller caller, string? egFiness) => Covers(caller.Client?.EditorOf, egFiness);
 
+    /// <summary>Post the capacity of the EG with this FINESS number; null: an id that names no EG.</summary>
+    public static bool MaySupply(Caller caller, string? egFiness) => Covers(caller.Client?.SupplierOf, egFiness);
+
     /// <summary>Accept or reject the dossiers of EGs in this région (INSEE code); null: an EG whose région is unknown.</summary>
     public static bool MayValidate(Caller caller, string? regionCode) => Covers(caller.Client?.ValidatorOf, regionCode);
 

@@ -15,7 +15,7 @@ public static class ApiRoutes
         // 409: the EG already has an open dossier (one at a time).
         Route("POST /api/establishments/{egId}/dossiers", HttpMethod.Post, t => [t.Eg], ids => $"/api/establishments/{ids[0]}/dossiers"),
         Route("GET /api/establishments/{egId}", HttpMethod.Get, t => [t.Eg], ids => $"/api/establishments/{ids[0]}"),
-        Route("GET /api/establishments/{id}/timeline", HttpMethod.Get, t => [t.Eg], ids => $"/api/establishments/{ids[0]}/timeline"),
+        Route("GET /api/establishments/{establishmentId}/timeline", HttpMethod.Get, t => [t.Eg], ids => $"/api/establishments/{ids[0]}/timeline"),
         // 422: the draft is not finished, so neither finalizing it nor submitting its dossier can succeed.
         Route("POST /api/establishments/{egId}/dossiers/{dossierId}/submit", HttpMethod.Post, t => [t.Eg, t.OpenDossier],
             ids => $"/api/establishments/{ids[0]}/dossiers/{ids[1]}/submit"),

@@ -1,8 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Http;
 using RorNational.Domain.Establishments.Dossiers;
+using RorNational.Offer.ApiRights;
 using RorNational.Offer.Http;
-using RorNational.ReferenceData;
 using Wolverine.Http;
 
 namespace RorNational.Offer.Establishments.Dossiers;
@@ -14,9 +14,9 @@ public sealed record Decision(string? Reason);
 public static class DossierEndpoints
 {
     [WolverinePost("/api/establishments/{egId}/dossiers")]
+    [Requires(Right.EditorOfEstablishment)]
     public static async Task<IResult> Open(string egId, IDocumentSession session, HttpContext http, TimeProvider clock, CancellationToken cancellation)
     {
-        Require.EditorOf(http, egId);
         var dossierId = "d-" + Guid.NewGuid().ToString("N")[..12];
         var result = await EstablishmentCommands.DecideAsync(session, http, egId,
             eg => DossierDecisions.Open(eg, dossierId, Actors.Of(http), clock.GetUtcNow()), cancellation);
@@ -24,29 +24,29 @@ public static class DossierEndpoints
     }
 
     [WolverinePost("/api/establishments/{egId}/dossiers/{dossierId}/submit")]
+    [Requires(Right.EditorOfEstablishment)]
     public static Task<CommandResult> Submit(string egId, string dossierId, IDocumentSession session, HttpContext http, TimeProvider clock,
         CancellationToken cancellation)
     {
-        Require.EditorOf(http, egId);
         return EstablishmentCommands.DecideAsync(session, http, egId,
             eg => DossierDecisions.Submit(eg, dossierId, Actors.Of(http), clock.GetUtcNow()), cancellation);
     }
 
     [WolverinePost("/api/establishments/{egId}/dossiers/{dossierId}/accept")]
+    [Requires(Right.ValidatorOfEstablishmentRegion)]
     public static async Task<CommandResult> Accept(string egId, string dossierId, IDocumentSession session, HttpContext http, TimeProvider clock,
-        Territory territory, CancellationToken cancellation)
+        CancellationToken cancellation)
     {
-        await Require.ValidatorOfAsync(http, egId, session, territory, cancellation);
         var decision = await OptionalBody(http, cancellation);
         return await EstablishmentCommands.DecideAsync(session, http, egId,
             eg => DossierDecisions.Accept(eg, dossierId, decision.Reason, Actors.Of(http), clock.GetUtcNow()), cancellation);
     }
 
     [WolverinePost("/api/establishments/{egId}/dossiers/{dossierId}/reject")]
+    [Requires(Right.ValidatorOfEstablishmentRegion)]
     public static async Task<CommandResult> Reject(string egId, string dossierId, IDocumentSession session, HttpContext http, TimeProvider clock,
-        Territory territory, CancellationToken cancellation)
+        CancellationToken cancellation)
     {
-        await Require.ValidatorOfAsync(http, egId, session, territory, cancellation);
         var decision = await OptionalBody(http, cancellation);
         return await EstablishmentCommands.DecideAsync(session, http, egId,
             eg => DossierDecisions.Reject(eg, dossierId, decision.Reason, Actors.Of(http), clock.GetUtcNow()), cancellation);

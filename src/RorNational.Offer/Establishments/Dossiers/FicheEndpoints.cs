@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using RorNational.Domain.Establishments.Dossiers;
 using RorNational.Domain.Establishments.Structure;
 using RorNational.Domain.Common;
+using RorNational.Offer.ApiRights;
 using RorNational.Offer.Http;
 using RorNational.ReferenceData;
 using Wolverine.Http;
@@ -24,29 +25,29 @@ public sealed record FicheBody(FicheType? Type, string? Name, string? ParentId, 
 public static class FicheEndpoints
 {
     [WolverinePut("/api/establishments/{egId}/dossiers/{dossierId}/fiches/{ficheId}")]
+    [Requires(Right.EditorOfEstablishment)]
     public static async Task<CommandResult> Draft(string egId, string dossierId, string ficheId, IDocumentSession session, HttpContext http,
         TimeProvider clock, Territory territory, Terminology terminology, CancellationToken cancellation)
     {
-        Require.EditorOf(http, egId);
         var fiche = (await JsonBody.ReadAsync<FicheBody>(http.Request, cancellation)).ToFiche(ficheId);
         return await EstablishmentCommands.DecideAsync(session, http, egId,
             eg => DossierDecisions.Draft(eg, dossierId, fiche, territory.IsKnownCommune, terminology, Actors.Of(http), clock.GetUtcNow()), cancellation);
     }
 
     [WolverineDelete("/api/establishments/{egId}/dossiers/{dossierId}/fiches/{ficheId}")]
+    [Requires(Right.EditorOfEstablishment)]
     public static Task<CommandResult> DraftRemoval(string egId, string dossierId, string ficheId, IDocumentSession session, HttpContext http,
         TimeProvider clock, CancellationToken cancellation)
     {
-        Require.EditorOf(http, egId);
         return EstablishmentCommands.DecideAsync(session, http, egId,
             eg => DossierDecisions.DraftRemoval(eg, dossierId, ficheId, Actors.Of(http), clock.GetUtcNow()), cancellation);
     }
 
     [WolverinePost("/api/establishments/{egId}/dossiers/{dossierId}/fiches/{ficheId}/finalize")]
+    [Requires(Right.EditorOfEstablishment)]
     public static Task<CommandResult> Finalize(string egId, string dossierId, string ficheId, IDocumentSession session, HttpContext http,
         TimeProvider clock, Territory territory, Terminology terminology, CancellationToken cancellation)
     {
-        Require.EditorOf(http, egId);
         return EstablishmentCommands.DecideAsync(session, http, egId,
             eg => DossierDecisions.Finalize(eg, dossierId, ficheId, territory.IsKnownCommune, terminology, Actors.Of(http), clock.GetUtcNow()), cancellation);
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using RorNational.Domain.Common;
 using RorNational.Domain.Establishments.Editing;
 using RorNational.Domain.Establishments.Structure;
+using RorNational.Offer.ApiRights;
 using RorNational.Offer.Http;
 using Wolverine.Http;
 
@@ -13,10 +14,10 @@ namespace RorNational.Offer.Establishments.Editing;
 public static class DirectEditEndpoints
 {
     [WolverinePut("/api/establishments/{egId}/uo/{uoId}/content")]
+    [Requires(Right.EditorOfEstablishment)]
     public static async Task<CommandResult> EditContent(string egId, string uoId, IDocumentSession session, HttpContext http,
         TimeProvider clock, Terminology terminology, CancellationToken cancellation)
     {
-        Require.EditorOf(http, egId);
         var content = await JsonBody.ReadAsync<UOContent>(http.Request, cancellation);
         return await EstablishmentCommands.DecideAsync(session, http, egId,
             eg => DirectEditDecisions.EditContent(eg, uoId, content, terminology, Actors.Of(http), clock.GetUtcNow()), cancellation);
@@ -24,10 +25,10 @@ public static class DirectEditEndpoints
 
     /// <summary>A merge patch of the EG's fields: FINESS-owned ones are refused with 422.</summary>
     [WolverinePatch("/api/establishments/{egId}")]
+    [Requires(Right.EditorOfEstablishment)]
     public static async Task<CommandResult> EditEstablishment(string egId, IDocumentSession session, HttpContext http,
         TimeProvider clock, CancellationToken cancellation)
     {
-        Require.EditorOf(http, egId);
         var patch = await JsonBody.ReadAsync<Dictionary<string, JsonElement>>(http.Request, cancellation);
         return await EstablishmentCommands.DecideAsync(session, http, egId,
             eg => DirectEditDecisions.EditEstablishment(eg, patch, Actors.Of(http), clock.GetUtcNow()), cancellation);

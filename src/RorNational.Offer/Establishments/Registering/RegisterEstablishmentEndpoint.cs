@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using RorNational.Domain.Common;
 using RorNational.Domain.Establishments;
 using RorNational.Domain.Establishments.Registering;
+using RorNational.Offer.ApiRights;
 using RorNational.Offer.Http;
 using RorNational.ReferenceData;
 using Wolverine.Http;
@@ -19,10 +20,10 @@ public static class RegisterEstablishmentEndpoint
     /// committed before the answer is written.
     /// </summary>
     [WolverinePost("/api/establishments")]
+    [Requires(Right.Admin)]
     public static async Task<IResult> Post(
         HttpContext http, IDocumentSession session, TimeProvider clock, Territory territory, CancellationToken cancellation)
     {
-        Require.Admin(http);
         var command = await JsonBody.ReadAsync<RegisterEstablishment>(http.Request, cancellation);
         CommandRejected.ThrowIfAny(command.Check(territory.IsKnownCommune));
         var ejId = EstablishmentIds.EJ(command.EJ!.Finess);
