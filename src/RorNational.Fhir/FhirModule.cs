@@ -30,6 +30,7 @@ public static class FhirModule
         options.Schema.For<LocationDocument>();
         options.Schema.For<PublicationState>();
         options.Schema.For<FhirResourceVersion>().Index(v => new { v.ResourceType, v.ResourceId, v.Version });
+        options.Storage.ExtendedSchemaObjects.AddRange(SearchIndexSchema.ObjectsIn(options.DatabaseSchemaName));
         options.Projections.Add(new EstablishmentPublicationProjection(territory.RegionOfCommune, indexer), ProjectionLifecycle.Inline);
         return options;
     }
@@ -46,9 +47,7 @@ public static class FhirModule
         .AddSingleton<FilterParser>()
         .AddSingleton<SearchRequestParser>()
         .AddSingleton<SearchEngine>()
-        .AddSingleton<SearchResponder>()
-        .AddSingleton<SearchIndexSchema>()
-        .AddHostedService(provider => provider.GetRequiredService<SearchIndexSchema>());
+        .AddSingleton<SearchResponder>();
 
     /// <summary>Must come first in the pipeline: every error below it becomes an OperationOutcome.</summary>
     public static IApplicationBuilder UseFhirErrors(this IApplicationBuilder app) =>

@@ -24,14 +24,16 @@ public static class EventStoreConfiguration
                 $"No PostgreSQL connection string: set ConnectionStrings__{ConnectionStringName} " +
                 "(build/run starts a local cluster and sets it for you).");
         var schema = builder.Configuration["Database:Schema"] ?? "ror";
+        var appliesOnStartup = SchemaMigrationPolicy.AppliesOnStartup(builder.Configuration, builder.Environment);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddFhir(Territory.Default, builder.Configuration);
         builder.Services.AddOffer();
-        builder.Services.AddMarten(options =>
+        var marten = builder.Services.AddMarten(options =>
             {
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = schema;
+                options.AutoCreateSchemaObjects = SchemaMigrationPolicy.RuntimeCreation(appliesOnStartup);
                 // Every enum of every document and event is stored by name, as LINQ compares it
                 // (a [JsonConverter] on one enum made its documents disagree with their queries).
                 // Older rows holding numbers are still read.
@@ -48,8 +50,9 @@ public static class EventStoreConfiguration
                 options.ConfigureOffer();
                 options.ConfigureFhir(Territory.Default);
             })
-            .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup()
+            .UseLightweightSessions();
+        if (appliesOnStartup) marten.ApplyAllDatabaseChangesOnStartup();
+        marten
             .AddAsyncDaemon(DaemonMode.HotCold)
             .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = schema);
 
@@ -58,6 +61,7 @@ public static class EventStoreConfiguration
             options.Discovery.IncludeAssembly(typeof(FhirModule).Assembly);
             options.Discovery.IncludeAssembly(typeof(OfferModule).Assembly);
             options.Policies.AutoApplyTransactions();
+            options.AutoBuildMessageStorageOnStartup = SchemaMigrationPolicy.RuntimeCreation(appliesOnStartup);
         });
         // Marten's own logger writes command parameters (whole documents and events) on failure.
         builder.Services.ConfigureMarten((services, options) =>

@@ -1,40 +1,103 @@
-using Marten;
-using Microsoft.Extensions.Hosting;
-using Npgsql;
+using RorNational.Fhir.Search.Indexing.Schema;
+using Weasel.Core;
+using Weasel.Postgresql;
 
 namespace RorNational.Fhir.Search.Indexing;
 
 /// <summary>
-/// Creates the search index tables (search-index.sql) at start-up, idempotently, in the
-/// store's schema. They are plain tables rather than Marten documents: the projection writes
+/// The search index of the FHIR read side, as schema objects registered with Marten: its
+/// migrations (<c>db-apply</c>, <c>db-patch</c>, <c>db-assert</c>) create and check them with the
+/// documents and events. One row per published resource, and one row per value a search
+/// parameter extracts from it, written by the publication projection in the same transaction
+/// as the events. They are plain tables rather than Marten documents: the projection writes
 /// them with set-based SQL, and the search engine reads them with its own SQL.
 /// </summary>
-public sealed class SearchIndexSchema(IDocumentStore store) : IHostedService
+/// <remarks>
+/// "requires" is the mask of data classes (DataClass, src/RorNational.Fhir/Access) of the least
+/// classified element that carries the value: every lookup keeps only the rows the caller's
+/// access profile may see. Text compared by prefix uses the C collation, so a prefix becomes an
+/// index range. Extended statistics: the planner would multiply the selectivities of
+/// resource_type, param and value as if they were independent; they are not (a code belongs to
+/// one parameter of one type), and its join orders depend on those estimates.
+/// </remarks>
+public static class SearchIndexSchema
 {
     /// <summary>Every index table: what a resource's rows are deleted from when it is republished or retired.</summary>
     public static readonly string[] Tables =
         ["fhir_search_resource", "fhir_search_token", "fhir_search_string", "fhir_search_number",
          "fhir_search_date", "fhir_search_reference", "fhir_search_position", "fhir_search_text"];
 
-    public static string Sql(string schema)
-    {
-        using var stream = typeof(SearchIndexSchema).Assembly.GetManifestResourceStream("search-index.sql")!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Replace("{schema}", schema);
-    }
+    /// <summary>pg_trgm (trigram GIN index of the string table) and the eight tables, in <paramref name="schema"/>.</summary>
+    public static IReadOnlyList<ISchemaObject> ObjectsIn(string schema) =>
+    [
+        new Extension("pg_trgm"),
+        Keyed(schema, "fhir_search_resource", withPrimaryKey: true)
+            .Column("last_updated", "timestamp with time zone")
+            .Column("sort_name", "text", notNull: false, collation: "C")
+            .Index("fhir_search_resource_updated", "btree (resource_type, last_updated, id)")
+            .Index("fhir_search_resource_name", "btree (resource_type, sort_name, id)"),
+        Keyed(schema, "fhir_search_token")
+            .Column("param", "text")
+            .Column("system", "text", notNull: false, collation: "C")
+            .Column("code", "text", collation: "C")
+            .Column("requires", "integer")
+            .Index("fhir_search_token_value", "btree (resource_type, param, code, system) INCLUDE (id, requires)")
+            .Index("fhir_search_token_resource", "btree (resource_type, id)")
+            .StatisticsOn("fhir_search_token_stats", "resource_type", "param", "code"),
+        Keyed(schema, "fhir_search_string")
+            .Column("param", "text")
+            .Column("normalized", "text", collation: "C")
+            .Column("exact", "text")
+            .Column("requires", "integer")
+            .Index("fhir_search_string_value", "btree (resource_type, param, normalized) INCLUDE (id, requires)")
+            .Index("fhir_search_string_trigram", "gin (normalized gin_trgm_ops)")
+            .Index("fhir_search_string_resource", "btree (resource_type, id)")
+            .StatisticsOn("fhir_search_string_stats", "resource_type", "param", "normalized"),
+        Keyed(schema, "fhir_search_number")
+            .Column("param", "text")
+            .Column("value", "numeric")
+            .Column("system", "text", notNull: false, collation: "C")
+            .Column("code", "text", notNull: false, collation: "C")
+            .Column("requires", "integer")
+            .Index("fhir_search_number_value", "btree (resource_type, param, value) INCLUDE (id, requires, system, code)")
+            .Index("fhir_search_number_resource", "btree (resource_type, id)")
+            .StatisticsOn("fhir_search_number_stats", "resource_type", "param", "value"),
+        Keyed(schema, "fhir_search_date")
+            .Column("param", "text")
+            .Column("low", "timestamp with time zone")
+            .Column("high", "timestamp with time zone")
+            .Column("requires", "integer")
+            .Index("fhir_search_date_low", "btree (resource_type, param, low) INCLUDE (id, requires, high)")
+            .Index("fhir_search_date_high", "btree (resource_type, param, high) INCLUDE (id, requires, low)")
+            .Index("fhir_search_date_resource", "btree (resource_type, id)"),
+        Keyed(schema, "fhir_search_reference")
+            .Column("param", "text")
+            .Column("target_type", "text")
+            .Column("target_id", "text", collation: "C")
+            .Column("requires", "integer")
+            .Index("fhir_search_reference_target", "btree (resource_type, param, target_id) INCLUDE (id, requires, target_type)")
+            .Index("fhir_search_reference_resource", "btree (resource_type, id) INCLUDE (param, target_type, target_id, requires)")
+            .StatisticsOn("fhir_search_reference_stats", "resource_type", "param", "target_type"),
+        Keyed(schema, "fhir_search_position")
+            .Column("param", "text")
+            .Column("latitude", "double precision")
+            .Column("longitude", "double precision")
+            .Column("requires", "integer")
+            .Index("fhir_search_position_point", "gist (point(longitude, latitude))")
+            .Index("fhir_search_position_resource", "btree (resource_type, id)"),
+        Keyed(schema, "fhir_search_text")
+            .Column("document", "tsvector")
+            .Column("requires", "integer")
+            .Index("fhir_search_text_document", "gin (document)")
+            .Index("fhir_search_text_resource", "btree (resource_type, id)"),
+    ];
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Every table starts with the resource it indexes: its type, and its id in the C collation.</summary>
+    static IndexTable Keyed(string schema, string table, bool withPrimaryKey = false)
     {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        // Several hosts may start at once: one creates the tables while the others wait.
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock(hashtext('rornational.search-index-schema'))", connection, transaction))
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-        await using (var create = new NpgsqlCommand(Sql(store.Options.DatabaseSchemaName), connection, transaction))
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var indexTable = new IndexTable(schema, table)
+            .Column("resource_type", "text")
+            .Column("id", "text", collation: "C");
+        return withPrimaryKey ? indexTable.WithPrimaryKey("resource_type", "id") : indexTable;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

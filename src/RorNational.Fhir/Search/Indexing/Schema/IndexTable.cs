@@ -1,0 +1,100 @@
+using System.Data.Common;
+using Weasel.Core;
+using Weasel.Postgresql;
+
+namespace RorNational.Fhir.Search.Indexing.Schema;
+
+/// <summary>
+/// One search index table as a Weasel schema object, so that Marten's migrations
+/// (<c>db-apply</c>, <c>db-patch</c>, <c>db-assert</c>, <c>ApplyAllConfiguredChangesToDatabaseAsync</c>)
+/// create it and check it. Weasel's <c>Table</c> cannot express what the search needs
+/// (columns in the C collation, operator classes, an index on an expression, extended
+/// statistics), so the table is described in SQL and compared with the catalogue: columns by
+/// name, type, collation and nullability; indexes and statistics by name and definition.
+/// </summary>
+public sealed class IndexTable(string schema, string name) : ISchemaObject
+{
+    readonly List<IndexColumn> columns = [];
+    readonly List<IndexTableIndex> indexes = [];
+    readonly List<ExtendedStatistics> statistics = [];
+
+    public DbObjectName Identifier { get; } = new PostgresqlObjectName(schema, name, SchemaUtils.IdentifierUsage.General);
+    public string Schema => schema;
+    public string Name => name;
+    public IReadOnlyList<IndexColumn> Columns => columns;
+    public IReadOnlyList<IndexTableIndex> Indexes => indexes;
+    public IReadOnlyList<ExtendedStatistics> Statistics => statistics;
+    public string QualifiedName => $"{schema}.{name}";
+
+    /// <param name="type">As <c>format_type</c> writes it: text, integer, numeric, timestamp with time zone...</param>
+    /// <param name="collation">"C" for values compared by prefix or byte order; null for the type's default.</param>
+    public IndexTable Column(string columnName, string type, bool notNull = true, string? collation = null)
+    {
+        columns.Add(new IndexColumn(columnName, type, notNull, collation));
+        return this;
+    }
+
+    /// <param name="definition">What follows USING, as <c>pg_get_indexdef</c> writes it: "btree (a, b) INCLUDE (c)", "gin (normalized gin_trgm_ops)".</param>
+    public IndexTable Index(string indexName, string definition)
+    {
+        indexes.Add(new IndexTableIndex(indexName, definition));
+        return this;
+    }
+
+    /// <summary>Extended statistics (dependencies, mcv) on columns the planner would otherwise think independent.</summary>
+    public IndexTable StatisticsOn(string statisticsName, params string[] onColumns)
+    {
+        statistics.Add(new ExtendedStatistics(statisticsName, onColumns));
+        return this;
+    }
+
+    public string PrimaryKey { get; private set; } = "";
+
+    public IndexTable WithPrimaryKey(params string[] keyColumns)
+    {
+        PrimaryKey = string.Join(", ", keyColumns);
+        return this;
+    }
+
+    public void WriteCreateStatement(Migrator migrator, TextWriter writer)
+    {
+        var lines = columns.Select(column => "    " + column.Ddl).ToList();
+        if (PrimaryKey != "") lines.Add($"    primary key ({PrimaryKey})");
+        writer.WriteLine($"create table if not exists {QualifiedName} (");
+        writer.WriteLine(string.Join(",\n", lines));
+        writer.WriteLine(");");
+        foreach (var index in indexes) writer.WriteLine(index.CreateSql(this));
+        foreach (var statistic in statistics) writer.WriteLine(statistic.CreateSql(this));
+    }
+
+    public void WriteDropStatement(Migrator rules, TextWriter writer) =>
+        writer.WriteLine($"drop table if exists {QualifiedName} cascade;");
+
+    public void ConfigureQueryCommand(Weasel.Core.DbCommandBuilder builder) => IndexTableCatalogue.Query(this, builder);
+
+    public async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct = default) =>
+        new IndexTableDelta(this, await IndexTableCatalogue.ReadAsync(reader, ct));
+
+    public IEnumerable<DbObjectName> AllNames() =>
+        new[] { Identifier }
+            .Concat(indexes.Select(index => (DbObjectName)new PostgresqlObjectName(schema, index.Name, SchemaUtils.IdentifierUsage.General)))
+            .Concat(statistics.Select(statistic => (DbObjectName)new PostgresqlObjectName(schema, statistic.Name, SchemaUtils.IdentifierUsage.General)));
+}
+
+public sealed record IndexColumn(string Name, string Type, bool NotNull, string? Collation)
+{
+    public string Ddl => $"{Name} {Type}{(Collation is null ? "" : $" collate \"{Collation}\"")}{(NotNull ? " not null" : "")}";
+}
+
+public sealed record IndexTableIndex(string Name, string Definition)
+{
+    public string CreateSql(IndexTable table) => $"create index if not exists {Name} on {table.QualifiedName} using {Definition};";
+}
+
+public sealed record ExtendedStatistics(string Name, string[] Columns)
+{
+    public string Definition => string.Join(", ", Columns);
+
+    public string CreateSql(IndexTable table) =>
+        $"create statistics if not exists {table.Schema}.{Name} (dependencies, mcv) on {Definition} from {table.QualifiedName};";
+}

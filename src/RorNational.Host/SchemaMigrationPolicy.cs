@@ -1,0 +1,24 @@
+using JasperFx;
+
+namespace RorNational.Host;
+
+/// <summary>
+/// Whether the host changes the database schema by itself. Production does not: the schema
+/// (Marten's documents and events, Wolverine's message storage, the search index tables and
+/// pg_trgm) is applied by an explicit `db-apply` (build/run runs it before starting the host),
+/// checked by `db-assert`, and the host neither migrates at start-up nor creates a missing
+/// table at first use. Development and Testing apply everything at start-up, as before.
+/// `Database:ApplyChangesOnStartup` (true/false) overrides the environment's default.
+/// </summary>
+public static class SchemaMigrationPolicy
+{
+    public const string SettingName = "Database:ApplyChangesOnStartup";
+
+    public static bool AppliesOnStartup(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue<bool?>(SettingName)
+        ?? (environment.IsDevelopment() || environment.IsEnvironment("Testing"));
+
+    /// <summary>What Marten and Wolverine may create at run time: everything, or nothing.</summary>
+    public static AutoCreate RuntimeCreation(bool appliesOnStartup) =>
+        appliesOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+}
