@@ -6,7 +6,8 @@ namespace RorNational.Finess.Reading;
 /// The extract's bytes, readable as many times as needed from the start: the caller's
 /// stream when it can seek, otherwise a temporary copy deleted on disposal. Each view is
 /// decompressed when the file is gzip and starts after a UTF-8 byte order mark, if any.
-/// A gzip file is checked whole once, when created (<see cref="GzipCompleteness"/>).
+/// A gzip file is checked whole once, when created (<see cref="GzipCompleteness"/>), which
+/// also gives its first bytes: the start is not decompressed again to look for the mark.
 /// The caller's stream is never closed here.
 /// </summary>
 internal sealed class ExtractContent : IAsyncDisposable
@@ -41,8 +42,10 @@ internal sealed class ExtractContent : IAsyncDisposable
             var read = await content._stream.ReadAtLeastAsync(magic, magic.Length, throwOnEndOfStream: false, ct);
             content.IsGzip = read >= 2 && magic[0] == 0x1F && magic[1] == 0x8B;
             content.IsZip = read >= 4 && magic[0] == 0x50 && magic[1] == 0x4B && magic[2] == 0x03 && magic[3] == 0x04;
-            content.HasUtf8Bom = (await content.PeekAsync(3, ct)).AsSpan().SequenceEqual(Utf8Bom);
-            if (content.IsGzip) await GzipCompleteness.CheckAsync(content._stream, content._start, ct);
+            var head = content.IsGzip
+                ? await GzipCompleteness.CheckAsync(content._stream, content._start, Utf8Bom.Length, ct)
+                : magic[..Math.Min(read, Utf8Bom.Length)];
+            content.HasUtf8Bom = head.AsSpan().SequenceEqual(Utf8Bom);
             progress.TotalBytes = content.Length;
             return content;
         }
@@ -71,26 +74,6 @@ internal sealed class ExtractContent : IAsyncDisposable
         var head = new byte[count];
         var read = await view.ReadAtLeastAsync(head, count, throwOnEndOfStream: false, ct);
         return head[..read];
-    }
-
-    private async Task<byte[]> PeekAsync(int count, CancellationToken ct)
-    {
-        _stream.Position = _start;
-        Stream view = IsGzip ? new GZipStream(_stream, CompressionMode.Decompress, leaveOpen: true) : _stream;
-        var head = new byte[count];
-        try
-        {
-            var read = await view.ReadAtLeastAsync(head, count, throwOnEndOfStream: false, ct);
-            return head[..read];
-        }
-        catch (InvalidDataException e)
-        {
-            throw new FinessExtractRefused("The file starts like a gzip archive but cannot be decompressed.", e);
-        }
-        finally
-        {
-            if (IsGzip) await view.DisposeAsync();
-        }
     }
 
     // A request body cannot seek, and the etalab extract needs two passes (its coordinates

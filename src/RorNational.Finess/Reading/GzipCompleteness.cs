@@ -18,8 +18,12 @@ internal static class GzipCompleteness
 {
     private const int TrailerSizeBytes = 4;
 
-    /// <summary>Throws <see cref="FinessExtractRefused"/> when the gzip file is cut or damaged.</summary>
-    public static async Task CheckAsync(Stream compressed, long start, CancellationToken ct)
+    /// <summary>
+    /// Throws <see cref="FinessExtractRefused"/> when the gzip file is cut or damaged; otherwise
+    /// returns the first <paramref name="headBytes"/> decompressed bytes (fewer for a shorter
+    /// content), kept on the way so that nobody decompresses the start again to peek at it.
+    /// </summary>
+    public static async Task<byte[]> CheckAsync(Stream compressed, long start, int headBytes, CancellationToken ct)
     {
         if (compressed.Length - start < 18) throw Truncated(); // 10-byte header + 8-byte trailer at the least
         compressed.Position = compressed.Length - TrailerSizeBytes;
@@ -29,12 +33,18 @@ internal static class GzipCompleteness
 
         compressed.Position = start;
         var decompressedSize = 0L;
+        var head = new byte[headBytes];
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
         try
         {
             await using var gzip = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
             int read;
-            while ((read = await gzip.ReadAsync(buffer, ct)) > 0) decompressedSize += read;
+            while ((read = await gzip.ReadAsync(buffer, ct)) > 0)
+            {
+                if (decompressedSize < headBytes)
+                    buffer.AsSpan(0, (int)Math.Min(read, headBytes - decompressedSize)).CopyTo(head.AsSpan((int)decompressedSize));
+                decompressedSize += read;
+            }
         }
         catch (InvalidDataException e)
         {
@@ -45,6 +55,7 @@ internal static class GzipCompleteness
             ArrayPool<byte>.Shared.Return(buffer);
         }
         if ((uint)decompressedSize != recordedSize) throw Truncated();
+        return head[..(int)Math.Min(decompressedSize, headBytes)];
     }
 
     private static FinessExtractRefused Truncated() => new(

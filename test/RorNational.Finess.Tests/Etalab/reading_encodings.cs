@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 
 namespace RorNational.Finess.Tests.Etalab;
@@ -26,6 +27,19 @@ public sealed class reading_encodings
         Assert.That(withMark.Info, Is.EqualTo(withoutMark.Info));
         Assert.That(withMark.Lines, Is.EqualTo(withoutMark.Lines));
         Assert.That(withMark.Lines.ByFiness()["690000013"].EG.LongName, Does.StartWith("HÔPITAL ÉDOUARD"));
+    }
+
+    [Test]
+    public async Task a_gzip_extract_whose_content_starts_with_a_byte_order_mark_reads_as_one_without()
+    {
+        var withoutMark = await Extracts.ReadAllAsync(Extracts.Sample);
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            gzip.Write([0xEF, 0xBB, 0xBF, .. Extracts.Bytes(Extracts.Sample)]);
+
+        var withMark = await Extracts.ReadAllAsync(compressed.ToArray());
+
+        Assert.That(withMark.Lines, Is.EqualTo(withoutMark.Lines));
     }
 
     [Test]
