@@ -1,4 +1,5 @@
 using JasperFx;
+using RorNational.Security.Tokens;
 
 namespace RorNational.Host;
 
@@ -16,7 +17,7 @@ public static class SchemaMigrationPolicy
 
     public static bool AppliesOnStartup(IConfiguration configuration, IHostEnvironment environment) =>
         configuration.GetValue<bool?>(SettingName)
-        ?? (environment.IsDevelopment() || environment.IsEnvironment("Testing"));
+        ?? (environment.IsDevelopment() || environment.IsEnvironment(DevelopmentKeyRule.TestingEnvironment));
 
     /// <summary>What Marten and Wolverine may create at run time: everything, or nothing.</summary>
     public static AutoCreate RuntimeCreation(bool appliesOnStartup) =>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -17,7 +16,7 @@ public sealed class failing_finess_imports : ApiFixture
 
     private readonly CapturedLogs _logs = new();
 
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(_logs);
+    protected override void ConfigureServices(IServiceCollection services) => _logs.AddTo(services);
 
     /// <summary>A trigger that refuses Herriot's events, quoting a value as PostgreSQL messages may.</summary>
     private async Task RefuseHerriotEvents(bool refuse)
@@ -55,32 +54,12 @@ public sealed class failing_finess_imports : ApiFixture
             Assert.That((await App.Store.StoredEGs())["130783236"].Closed, Is.False, "a failed import closes nothing");
             var logged = _logs.Entries.Where(e => e.Category.EndsWith("FinessImportQueue", StringComparison.Ordinal)).ToList();
             Assert.That(logged.Select(e => e.Level), Is.EqualTo(new[] { LogLevel.Error }));
-            Assert.That(logged[0].Message, Does.Contain(report["id"]!.GetValue<string>()).And.Contain(failure).And.Contain("PostgresException P0001"));
-            Assert.That(logged[0].Message, Does.Not.Contain(Secret).And.Not.Contain("mt_events").And.Not.Contain("insert"));
+            Assert.That(logged[0].Text, Does.Contain(report["id"]!.GetValue<string>()).And.Contain(failure).And.Contain("PostgresException P0001"));
+            Assert.That(logged[0].Text, Does.Not.Contain(Secret).And.Not.Contain("mt_events").And.Not.Contain("insert"));
         }
         finally
         {
             await RefuseHerriotEvents(false);
         }
-    }
-}
-
-/// <summary>Keeps what the host logs, as written, to check what reaches the log.</summary>
-internal sealed class CapturedLogs : ILoggerProvider
-{
-    public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Entries { get; } = new();
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-    public void Dispose() { }
-
-    private sealed class Logger(CapturedLogs logs, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            logs.Entries.Enqueue((category, logLevel, formatter(state, exception) + (exception is null ? "" : Environment.NewLine + exception)));
     }
 }
