@@ -75,7 +75,8 @@ public sealed class ClassesSince
     private static Dictionary<string, DataClass> DataOf(JsonObject version)
     {
         var data = new Dictionary<string, DataClass>();
-        Redaction.Walk(version.DeepClone().AsObject(), (name, node, classes) =>
+        // The visitor hides nothing, so the walk leaves the version as it is: no copy needed.
+        Redaction.Walk(version, (name, node, classes) =>
         {
             if (node is JsonValue value && IsDatum(name, value, out var text))
                 data[text] = data.TryGetValue(text, out var known) ? known & classes : classes;

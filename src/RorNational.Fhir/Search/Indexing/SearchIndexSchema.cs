@@ -23,9 +23,7 @@ namespace RorNational.Fhir.Search.Indexing;
 public static class SearchIndexSchema
 {
     /// <summary>Every index table: what a resource's rows are deleted from when it is republished or retired.</summary>
-    public static readonly string[] Tables =
-        ["fhir_search_resource", "fhir_search_token", "fhir_search_string", "fhir_search_number",
-         "fhir_search_date", "fhir_search_reference", "fhir_search_position", "fhir_search_text"];
+    public static readonly string[] Tables = [.. ObjectsIn("public").OfType<IndexTable>().Select(t => t.Name)];
 
     /// <summary>pg_trgm (trigram GIN index of the string table) and the eight tables, in <paramref name="schema"/>.</summary>
     public static IReadOnlyList<ISchemaObject> ObjectsIn(string schema) =>

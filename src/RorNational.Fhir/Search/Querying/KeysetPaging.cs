@@ -30,7 +30,7 @@ internal static class KeysetPaging
     {
         var values = cursor.Keys.Append(cursor.Id).ToList();
         if (values.Count != keys.Count)
-            throw ValueParser.Invalid(PageCursor.ParameterName, "does not belong to this search: follow the Bundle's links as given");
+            throw NotThisSearch();
         string Condition(int i)
         {
             var key = keys[i];
@@ -41,6 +41,9 @@ internal static class KeysetPaging
         }
         return Condition(0);
     }
+
+    private static Exception NotThisSearch() =>
+        ValueParser.Invalid(PageCursor.ParameterName, "does not belong to this search: follow the Bundle's links as given");
 
     public sealed record SortColumn(string Column, bool Descending, string Kind)
     {
@@ -55,7 +58,7 @@ internal static class KeysetPaging
         {
             if (Kind == Text) return query.Add(value ?? "", NpgsqlDbType.Text);
             if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
-                throw ValueParser.Invalid(PageCursor.ParameterName, "does not belong to this search: follow the Bundle's links as given");
+                throw NotThisSearch();
             return query.Add(instant.ToUniversalTime(), NpgsqlDbType.TimestampTz);
         }
     }
