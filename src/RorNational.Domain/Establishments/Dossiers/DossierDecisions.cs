@@ -7,13 +7,14 @@ namespace RorNational.Domain.Establishments.Dossiers;
 /// The collaborative dossier: an establishment editor drafts and finalizes fiches, submits;
 /// a regional validator accepts (the changes are published all at once) or rejects.
 /// Each decision returns the events to append; none when the command changes nothing.
+/// A closed EG refuses every decision but a rejection, which changes nothing it publishes
+/// and lets its dossier end.
 /// </summary>
 public static class DossierDecisions
 {
-    public static object[] Open(EG eg, string dossierId, Actor by, DateTimeOffset now)
+    public static IDomainEvent[] Open(EG eg, string dossierId, Actor by, DateTimeOffset now)
     {
-        if (eg.Closed) throw Rule("the establishment is closed in FINESS; its description cannot change");
-        if (eg.OpenDossier is { } open)
+        if (eg.RequireActive().OpenDossier is { } open)
         {
             if (open.Id == dossierId) return [];
             throw CommandRejected.Because(RejectionKind.Conflict,
@@ -27,7 +28,7 @@ public static class DossierDecisions
     /// be well-formed (<see cref="FicheChecks.Of"/>); <paramref name="isKnownCommune"/> tells the
     /// communes of the reference data, <paramref name="terminology"/> the codes of the national value sets.
     /// </summary>
-    public static object[] Draft(EG eg, string dossierId, Fiche proposed, Func<string, bool> isKnownCommune, Terminology terminology,
+    public static IDomainEvent[] Draft(EG eg, string dossierId, Fiche proposed, Func<string, bool> isKnownCommune, Terminology terminology,
         Actor by, DateTimeOffset now)
     {
         var dossier = Editable(eg, dossierId);
@@ -40,7 +41,7 @@ public static class DossierDecisions
         return [new FicheDrafted(dossierId, proposed, by, now)];
     }
 
-    public static object[] DraftRemoval(EG eg, string dossierId, string ficheId, Actor by, DateTimeOffset now)
+    public static IDomainEvent[] DraftRemoval(EG eg, string dossierId, string ficheId, Actor by, DateTimeOffset now)
     {
         var dossier = Editable(eg, dossierId);
         var published = eg.Fiches.ContainsKey(ficheId);
@@ -50,7 +51,7 @@ public static class DossierDecisions
         return [new FicheRemovalDrafted(dossierId, ficheId, by, now)];
     }
 
-    public static object[] Finalize(EG eg, string dossierId, string ficheId, Func<string, bool> isKnownCommune, Terminology terminology,
+    public static IDomainEvent[] Finalize(EG eg, string dossierId, string ficheId, Func<string, bool> isKnownCommune, Terminology terminology,
         Actor by, DateTimeOffset now)
     {
         var dossier = Editable(eg, dossierId);
@@ -61,10 +62,10 @@ public static class DossierDecisions
         return [new FicheFinalized(dossierId, ficheId, by, now)];
     }
 
-    public static object[] Submit(EG eg, string dossierId, Actor by, DateTimeOffset now)
+    public static IDomainEvent[] Submit(EG eg, string dossierId, Actor by, DateTimeOffset now)
     {
-        var dossier = Find(eg, dossierId);
-        if (dossier.Status == DossierStatus.Submitted) return [];
+        var dossier = Find(eg.RequireActive(), dossierId);
+        if (dossier is Dossier.Submitted) return [];
         if (dossier.Drafts.Count == 0) throw Rule("the dossier proposes no change");
         var unfinalized = dossier.Drafts.Values.Where(d => !d.Finalized).Select(d => new Problem("is not finalized", d.FicheId)).ToList();
         if (unfinalized.Count > 0) throw new CommandRejected(RejectionKind.BusinessRule, unfinalized);
@@ -72,16 +73,17 @@ public static class DossierDecisions
         return [new DossierSubmitted(dossierId, by, now)];
     }
 
-    public static object[] Accept(EG eg, string dossierId, string? reason, Actor by, DateTimeOffset now)
+    public static IDomainEvent[] Accept(EG eg, string dossierId, string? reason, Actor by, DateTimeOffset now)
     {
-        var dossier = Submitted(eg, dossierId);
+        var dossier = Submitted(eg.RequireActive(), dossierId);
         CommandRejected.ThrowIfAny(ReasonProblems(reason));
         ThrowIfInconsistent(eg, dossier);
         var changes = dossier.Drafts.Values.Select(d => new FicheChange(d.FicheId, d.Proposed)).ToList();
         return [new DossierAccepted(dossierId, reason, changes, by, now)];
     }
 
-    public static object[] Reject(EG eg, string dossierId, string? reason, Actor by, DateTimeOffset now)
+    /// <summary>Also on a closed EG: a rejection publishes nothing, and ends the dossier the closure froze.</summary>
+    public static IDomainEvent[] Reject(EG eg, string dossierId, string? reason, Actor by, DateTimeOffset now)
     {
         Submitted(eg, dossierId);
         if (string.IsNullOrWhiteSpace(reason)) throw Invalid("a rejection needs a reason the establishment can act on", "reason");
@@ -104,21 +106,18 @@ public static class DossierDecisions
             ? dossier
             : throw NotFound($"no open dossier {dossierId} on {eg.Id}");
 
-    private static Dossier Editable(EG eg, string dossierId)
+    /// <summary>The draft dossier of an active EG, the only one whose fiches change.</summary>
+    private static Dossier.Draft Editable(EG eg, string dossierId) => Find(eg.RequireActive(), dossierId) switch
     {
-        var dossier = Find(eg, dossierId);
-        return dossier.Status == DossierStatus.Draft
-            ? dossier
-            : throw CommandRejected.Because(RejectionKind.Conflict, $"dossier {dossierId} is submitted; it awaits a validator's decision");
-    }
+        Dossier.Draft draft => draft,
+        _ => throw CommandRejected.Because(RejectionKind.Conflict, $"dossier {dossierId} is submitted; it awaits a validator's decision"),
+    };
 
-    private static Dossier Submitted(EG eg, string dossierId)
+    private static Dossier.Submitted Submitted(EG eg, string dossierId) => Find(eg, dossierId) switch
     {
-        var dossier = Find(eg, dossierId);
-        return dossier.Status == DossierStatus.Submitted
-            ? dossier
-            : throw CommandRejected.Because(RejectionKind.Conflict, $"dossier {dossierId} is not submitted yet");
-    }
+        Dossier.Submitted submitted => submitted,
+        _ => throw CommandRejected.Because(RejectionKind.Conflict, $"dossier {dossierId} is not submitted yet"),
+    };
 
     private static CommandRejected Rule(string message, string? field = null) => CommandRejected.Because(RejectionKind.BusinessRule, message, field);
     private static CommandRejected Invalid(string message, string field) => CommandRejected.Because(RejectionKind.Invalid, message, field);

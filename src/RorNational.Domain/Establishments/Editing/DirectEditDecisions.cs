@@ -7,6 +7,7 @@ namespace RorNational.Domain.Establishments.Editing;
 /// <summary>
 /// Edits that need no dossier: the content of a published UO, and the establishment's own
 /// operational name. Fields owned by FINESS are refused: FINESS is the authority for them.
+/// A closed EG refuses both; a UO its open dossier drafts changes only through that dossier.
 /// </summary>
 public static class DirectEditDecisions
 {
@@ -17,10 +18,19 @@ public static class DirectEditDecisions
         "publicServiceParticipation", "phone", "fax", "openingDate", "coordinates",
     };
 
-    public static object[] EditContent(EG eg, string uoId, UOContent content, Terminology terminology, Actor by, DateTimeOffset now)
+    /// <summary>
+    /// Replaces the content of a published UO. A UO the open dossier drafts (changed, moved or
+    /// removed) is refused with 409 naming the dossier: accepting it publishes the drafted
+    /// fiche whole, which would silently undo this edit.
+    /// </summary>
+    public static IDomainEvent[] EditContent(EG eg, string uoId, UOContent content, Terminology terminology, Actor by, DateTimeOffset now)
     {
-        if (!eg.Fiches.TryGetValue(uoId, out var fiche) || fiche.Type != FicheType.UO)
+        if (!eg.RequireActive().Fiches.TryGetValue(uoId, out var fiche) || fiche.Type != FicheType.UO)
             throw CommandRejected.Because(RejectionKind.NotFound, $"{uoId} is not a published UO of {eg.Id}");
+        if (eg.OpenDossier is { } dossier && dossier.Drafts.ContainsKey(uoId))
+            throw CommandRejected.Because(RejectionKind.Conflict,
+                $"{uoId} is drafted in dossier {dossier.Id}, whose acceptance replaces it by the draft: change its content " +
+                "in that dossier, or here once the dossier is accepted or rejected");
         var checks = new FieldChecks();
         if (content.AgeRange is null) checks.Missing("ageRange");
         foreach (var problem in UOContentChecks.Of(content, terminology)) checks.Add(problem);
@@ -33,8 +43,9 @@ public static class DirectEditDecisions
     /// each named), unknown ones too (400), before anything is written. operationalName takes a
     /// non-blank string, or null to remove it.
     /// </summary>
-    public static object[] EditEstablishment(EG eg, IReadOnlyDictionary<string, JsonElement> fields, Actor by, DateTimeOffset now)
+    public static IDomainEvent[] EditEstablishment(EG eg, IReadOnlyDictionary<string, JsonElement> fields, Actor by, DateTimeOffset now)
     {
+        eg.RequireActive();
         if (fields.Count == 0) throw CommandRejected.Because(RejectionKind.Invalid, "names no field to change");
         var refused = fields.Keys.Where(FinessOwnedFields.Contains)
             .Select(f => new Problem("is owned by FINESS, the national register; it changes only through a FINESS import", f))

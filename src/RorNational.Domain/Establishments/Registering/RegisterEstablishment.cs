@@ -32,7 +32,7 @@ public sealed record RegisterEstablishment(EJAdministrativeData? EJ, EGAdministr
 }
 
 /// <summary>What a registration appends to each stream; empty lists when nothing changed.</summary>
-public sealed record RegistrationDecision(IReadOnlyList<object> EJEvents, IReadOnlyList<object> EGEvents)
+public sealed record RegistrationDecision(IReadOnlyList<IDomainEvent> EJEvents, IReadOnlyList<IDomainEvent> EGEvents)
 {
     public bool ChangesNothing => EJEvents.Count == 0 && EGEvents.Count == 0;
 }
@@ -53,13 +53,13 @@ public static class EstablishmentRegistration
             throw CommandRejected.Because(RejectionKind.Invalid,
                 $"must be the FINESS number of the EJ given in ej.finess ({ejData.Finess})", "eg.ejFiness");
 
-        object[] ejEvents = ej switch
+        IDomainEvent[] ejEvents = ej switch
         {
             null => [new EJRegistered(ejData, by, now)],
             _ when ej.Data == ejData => [],
             _ => [new EJAdministrativeDataUpdated(ejData, by, now)],
         };
-        object[] egEvents = eg switch
+        IDomainEvent[] egEvents = eg switch
         {
             null => [new EGRegistered(egData, by, now)],
             _ when eg.Data == egData => [],
