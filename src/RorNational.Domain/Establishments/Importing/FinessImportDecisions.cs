@@ -4,7 +4,7 @@ using RorNational.Domain.Establishments.Editing;
 namespace RorNational.Domain.Establishments.Importing;
 
 /// <summary>What importing one establishment line appends to its EJ and EG streams.</summary>
-public sealed record ImportDecision(IReadOnlyList<object> EJEvents, IReadOnlyList<object> EGEvents, ImportOutcome Outcome);
+public sealed record ImportDecision(IReadOnlyList<IDomainEvent> EJEvents, IReadOnlyList<IDomainEvent> EGEvents, ImportOutcome Outcome);
 
 public enum ImportOutcome { Registered, Updated, Reopened, Unchanged }
 
@@ -18,7 +18,7 @@ public static class FinessImportDecisions
     /// <param name="ejData">The EJ's data when the extract carries them; etalab EG extracts name the EJ only by number.</param>
     public static ImportDecision Decide(EJ? ej, EG? eg, EJAdministrativeData? ejData, EGAdministrativeData egData, Actor by, DateTimeOffset now)
     {
-        object[] ejEvents = (ej, ejData) switch
+        IDomainEvent[] ejEvents = (ej, ejData) switch
         {
             (null, null) => [new EJRegistered(new EJAdministrativeData(egData.EJFiness, null), by, now)],
             (null, _) => [new EJRegistered(ejData, by, now)],
@@ -31,7 +31,7 @@ public static class FinessImportDecisions
         // An extract without a readable position for the EG (no geolocation line, a cut file,
         // the cs1100502 extract, coordinates in an unknown system) keeps the known one.
         if (egData.Coordinates is null && eg.Data.Coordinates is { } known) egData = egData with { Coordinates = known };
-        var egEvents = new List<object>();
+        var egEvents = new List<IDomainEvent>();
         if (eg.Data != egData) egEvents.Add(new EGAdministrativeDataUpdated(egData, by, now));
         if (eg.Closed) egEvents.Add(new EGReopened(by, now));
         var outcome = eg.Closed ? ImportOutcome.Reopened : egEvents.Count > 0 ? ImportOutcome.Updated : ImportOutcome.Unchanged;
@@ -39,7 +39,7 @@ public static class FinessImportDecisions
     }
 
     /// <summary>An EG absent from a full extract has left FINESS.</summary>
-    public static object[] CloseAbsent(EG eg, DateOnly? extractDate, Actor by, DateTimeOffset now) => eg.Closed
+    public static IDomainEvent[] CloseAbsent(EG eg, DateOnly? extractDate, Actor by, DateTimeOffset now) => eg.Closed
         ? []
         : [new EGClosed($"absent from the full FINESS extract of {extractDate?.ToString("yyyy-MM-dd") ?? "unknown date"}", by, now)];
 }
