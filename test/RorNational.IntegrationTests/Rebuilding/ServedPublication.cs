@@ -11,7 +11,8 @@ namespace RorNational.IntegrationTests.Rebuilding;
 /// <summary>
 /// Everything the publication serves, as text by key: every resource read by id through each
 /// access profile (status, ETag, Last-Modified, body), every version (vread), each history,
-/// and every row of every search index table, in order.
+/// every row of every search index table, in order, and each EG as its editors read it (the
+/// inline snapshot, rebuilt with the publication).
 /// </summary>
 public static partial class ServedPublication
 {
@@ -45,6 +46,9 @@ public static partial class ServedPublication
                 }
             }
         }
+        using (var editor = app.ClientFor(TestClients.AllRights))
+            foreach (var eg in resourceTypes[0].Documents.Where(d => d.Id.StartsWith("eg-", StringComparison.Ordinal)))
+                served[$"editor /api/establishments/{eg.Id}"] = await Answer(editor, $"/api/establishments/{eg.Id}");
         var schema = app.Store.Options.DatabaseSchemaName;
         foreach (var table in PublicationOutputs.IndexTables)
         {

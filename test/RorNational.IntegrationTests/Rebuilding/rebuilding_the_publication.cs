@@ -67,7 +67,8 @@ public sealed class rebuilding_the_publication : ApiFixture
     }
 
     /// <summary>
-    /// Two FINESS imports, the second leaving EGs out with confirmClosures=true; dossiers that
+    /// FINESS imports, one leaving EGs out with confirmClosures=true, the next renaming and
+    /// reopening one of them; dossiers that
     /// publish, change, add a sensitive unit, remove units, one rejected; direct edits.
     /// </summary>
     private async Task GivenAHistoryOfEveryKindOfChange()
@@ -101,6 +102,10 @@ public sealed class rebuilding_the_publication : ApiFixture
         var closing = await Client.Import(withoutCroixRousse, "?confirmClosures=true");
         Assert.That(closing["status"]!.GetValue<string>(), Is.EqualTo("Completed"), closing.ToJsonString());
         Assert.That(closing["closed"]!.GetValue<int>(), Is.GreaterThan(0), closing.ToJsonString());
+
+        // Renamed and reopened in one transaction: two events of one stream, one new version.
+        var reopening = await Client.Import(sample.Replace(";HOPITAL DE LA CROIX ROUSSE;", ";HOPITAL CROIX ROUSSE HCL;"));
+        Assert.That(reopening["reopened"]!.GetValue<int>(), Is.EqualTo(1), reopening.ToJsonString());
     }
 
     private async Task Draft(string dossier, string ficheId, JsonObject body)
@@ -127,7 +132,7 @@ public sealed class rebuilding_the_publication : ApiFixture
         return uo;
     }
 
-    /// <summary>What a rebuild must repair: a changed document, a stray one, lost versions, states and index rows.</summary>
+    /// <summary>What a rebuild must repair: a changed document, a stray one, lost versions, states, index rows and an EG snapshot.</summary>
     private async Task DamageThePublication()
     {
         await using var session = App.Store.LightweightSession();
@@ -138,6 +143,7 @@ public sealed class rebuilding_the_publication : ApiFixture
         session.DeleteWhere<FhirResourceVersion>(v => v.Version == 1);
         session.DeleteWhere<PublicationState>(s => true);
         session.QueueSqlCommand($"delete from {App.Store.Options.DatabaseSchemaName}.fhir_search_token");
+        session.Delete<RorNational.Domain.Establishments.EG>(StructureRequests.EG);
         await session.SaveChangesAsync();
     }
 
