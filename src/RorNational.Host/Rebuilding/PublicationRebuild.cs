@@ -39,15 +39,20 @@ public sealed class PublicationRebuild(DocumentStore store)
         var schema = store.Options.DatabaseSchemaName;
         await WriteLock.TakeAsync(transaction, schema, settings.LockTimeout, cancellation);
 
-        var sessionOptions = SessionOptions.ForTransaction(transaction);
-        sessionOptions.Timeout = (int)settings.CommandTimeout.TotalSeconds;
-        await using (var teardown = store.LightweightSession(sessionOptions))
+        SessionOptions InTheTransaction()
+        {
+            var options = SessionOptions.ForTransaction(transaction);
+            options.Timeout = (int)settings.CommandTimeout.TotalSeconds;
+            return options;
+        }
+
+        await using (var teardown = store.LightweightSession(InTheTransaction()))
         {
             Empty(teardown, projections);
             await teardown.SaveChangesAsync(cancellation);
         }
 
-        await using var reader = store.QuerySession(sessionOptions);
+        await using var reader = store.QuerySession(InTheTransaction());
         var total = await reader.Events.QueryAllRawEvents().CountAsync(cancellation);
         var streams = new HashSet<string>();
         long replayed = 0;
@@ -55,7 +60,7 @@ public sealed class PublicationRebuild(DocumentStore store)
         progress.Report(new RebuildProgress(0, total, 0, 0));
         await foreach (var batch in TransactionBatches.Of(EventLog.Read(reader, settings.PageSize, cancellation), settings.BatchSize))
         {
-            await using var session = store.LightweightSession(sessionOptions);
+            await using var session = store.LightweightSession(InTheTransaction());
             var actions = StreamActions(batch);
             foreach (var projection in projections) await projection.Inline.ApplyAsync(session, actions, cancellation);
             await session.SaveChangesAsync(cancellation);
