@@ -9,7 +9,7 @@ public sealed class RebuildPublicationInput : NetCoreInput
     [Description("Events replayed and written together (default 1000)")]
     public int BatchSizeFlag { get; set; } = RebuildSettings.Default.BatchSize;
 
-    [Description("Seconds to wait for writes in flight before refusing (default 10)")]
+    [Description("Seconds to wait for writes in flight before refusing (default 10)"), FlagAlias("lock-timeout", true)]
     public int LockTimeoutFlag { get; set; } = (int)RebuildSettings.Default.LockTimeout.TotalSeconds;
 }
 
