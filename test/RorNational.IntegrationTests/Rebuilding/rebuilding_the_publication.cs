@@ -4,6 +4,7 @@ using Marten;
 using Npgsql;
 using RorNational.Fhir.Publishing;
 using RorNational.Fhir.Storage;
+using RorNational.Host.Rebuilding;
 using RorNational.IntegrationTests.Finess;
 using RorNational.IntegrationTests.Infrastructure;
 using static RorNational.IntegrationTests.Infrastructure.StructureRequests;
@@ -64,6 +65,40 @@ public sealed class rebuilding_the_publication : ApiFixture
         Assert.That(exitCode, Is.Not.Zero, output);
         Assert.That(output, Does.Contain("Rebuild refused, nothing changed"));
         AssertSame(await ServedPublication.TakeAsync(App, ConnectionString), served);
+    }
+
+    [Test, CancelAfter(120_000)]
+    public async Task while_a_rebuild_holds_its_lock_writes_wait_and_reads_go_on()
+    {
+        await Client.PublishHospital();
+        await using var rebuild = new NpgsqlConnection(ConnectionString);
+        await rebuild.OpenAsync();
+        await using var transaction = await rebuild.BeginTransactionAsync();
+        await WriteLock.TakeAsync(transaction, App.Store.Options.DatabaseSchemaName, TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        var write = Client.PatchAsJsonAsync($"/api/establishments/{EG}", new { operationalName = "CH Fleyriat" });
+        var read = await Client.GetAsync($"/fhir/Organization/{EG}");
+
+        Assert.That(read.IsSuccessStatusCode, Is.True, "a read is served meanwhile");
+        Assert.That(await AnAppendWaitsOnTheEventTable(), Is.True, "the write waits for the rebuild");
+        Assert.That(write.IsCompleted, Is.False);
+        await transaction.CommitAsync();
+        await write.EnsureOk();
+        Assert.That(await Client.GetStringAsync($"/fhir/Organization/{EG}"), Does.Contain("CH Fleyriat"));
+    }
+
+    private async Task<bool> AnAppendWaitsOnTheEventTable()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var waiting = new NpgsqlCommand(
+            $"select count(*) from pg_locks where not granted and relation = '{App.Store.Options.DatabaseSchemaName}.mt_events'::regclass", connection);
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if ((long)(await waiting.ExecuteScalarAsync())! > 0) return true;
+            await Task.Delay(100);
+        }
+        return false;
     }
 
     /// <summary>
