@@ -1,0 +1,26 @@
+using RorNational.Fhir.Publishing;
+using RorNational.Fhir.Search.Indexing;
+using RorNational.Fhir.Storage;
+
+namespace RorNational.Fhir.Rebuilding;
+
+/// <summary>
+/// Everything <see cref="EstablishmentPublicationProjection"/> writes, hence what a rebuild of
+/// the publication empties before replaying the events: the FHIR documents, their versions,
+/// the projection's own state per stream, and the search index tables. A document type the
+/// projection starts writing belongs here too.
+/// </summary>
+public static class PublicationOutputs
+{
+    public static readonly Type[] DocumentTypes =
+    [
+        typeof(OrganizationDocument),
+        typeof(HealthcareServiceDocument),
+        typeof(LocationDocument),
+        typeof(FhirResourceVersion),
+        typeof(PublicationState),
+    ];
+
+    /// <summary>The search index tables (<see cref="SearchIndexSchema"/>), in the store's schema.</summary>
+    public static IReadOnlyList<string> IndexTables => SearchIndexSchema.Tables;
+}

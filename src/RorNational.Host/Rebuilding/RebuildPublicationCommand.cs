@@ -1,0 +1,68 @@
+using JasperFx.CommandLine;
+using Marten;
+using Spectre.Console;
+
+namespace RorNational.Host.Rebuilding;
+
+public sealed class RebuildPublicationInput : NetCoreInput
+{
+    [Description("Events replayed and written together (default 1000)")]
+    public int BatchSizeFlag { get; set; } = RebuildSettings.Default.BatchSize;
+
+    [Description("Seconds to wait for writes in flight before refusing (default 10)"), FlagAlias("lock-timeout", true)]
+    public int LockTimeoutFlag { get; set; } = (int)RebuildSettings.Default.LockTimeout.TotalSeconds;
+}
+
+/// <summary>
+/// <c>dotnet RorNational.Host.dll rebuild-publication</c>: rebuilds the FHIR publication
+/// (resources, versions, history, search index) and the EJ/EG snapshots from the events, with
+/// a progress bar, then prints a summary. All or nothing: interrupted (Ctrl-C, a crash), it
+/// changes nothing, and running it again starts over.
+/// </summary>
+[Description("Rebuilds the FHIR publication, its search index and the EJ/EG snapshots from the events", Name = "rebuild-publication")]
+public sealed class RebuildPublicationCommand : JasperFxAsyncCommand<RebuildPublicationInput>
+{
+    public override async Task<bool> Execute(RebuildPublicationInput input)
+    {
+        using var host = input.BuildHost();
+        var rebuild = new PublicationRebuild((DocumentStore)host.Services.GetRequiredService<IDocumentStore>());
+        var settings = RebuildSettings.Default with
+        {
+            BatchSize = Math.Max(1, input.BatchSizeFlag),
+            LockTimeout = TimeSpan.FromSeconds(Math.Max(0, input.LockTimeoutFlag)),
+        };
+        using var interrupted = new CancellationTokenSource();
+        ConsoleCancelEventHandler cancel = (_, e) =>
+        {
+            e.Cancel = true;
+            interrupted.Cancel();
+        };
+        Console.CancelKeyPress += cancel;
+        try
+        {
+            AnsiConsole.MarkupLine("Rebuilding the publication from the events. Writes wait until it ends; reads see the previous publication until then.");
+            var summary = await RebuildProgressBar.RunAsync(progress => rebuild.RunAsync(settings, progress, interrupted.Token));
+            AnsiConsole.MarkupLine(Summary(summary));
+            return true;
+        }
+        catch (RebuildRefused refused)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Rebuild refused, nothing changed:[/] {refused.Message}");
+            return false;
+        }
+        catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+        {
+            AnsiConsole.MarkupLine("[yellow]Rebuild interrupted, nothing changed (rolled back): run it again.[/]");
+            return false;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= cancel;
+        }
+    }
+
+    private static string Summary(RebuildSummary summary) =>
+        $"[green]Rebuilt the publication[/] from {summary.Events:N0} events of {summary.Streams:N0} streams " +
+        $"in {summary.Elapsed.TotalSeconds:N1} s ({summary.EventsPerSecond:N0} events/s, {summary.Batches:N0} batches): " +
+        $"{summary.Resources:N0} resources, {summary.Versions:N0} versions, {summary.IndexRows:N0} index rows.";
+}

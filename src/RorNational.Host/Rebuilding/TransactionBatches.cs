@@ -1,0 +1,40 @@
+using JasperFx.Events;
+
+namespace RorNational.Host.Rebuilding;
+
+/// <summary>
+/// Cuts the event log, read in sequence order, into the batches a rebuild replays, such that
+/// every stream renders at the same points as when its events were appended. The publication
+/// projection renders a stream once per batch, after the batch's last event of it, and its
+/// output depends on those points (a version per change of content, lastUpdated from the
+/// last event, which lieux are sensitive). When the events were appended, a batch was one
+/// transaction; Marten gives all the events one transaction appends to one stream the same
+/// timestamp, and no two transactions of one stream share a timestamp. So a batch here holds,
+/// for each stream in it, exactly one run of events with equal timestamps, whole: a run is
+/// never split, and a stream's next run waits for the next batch.
+/// </summary>
+public static class TransactionBatches
+{
+    public static async IAsyncEnumerable<IReadOnlyList<IEvent>> Of(IAsyncEnumerable<IEvent> events, int maxEvents)
+    {
+        var batch = new List<IEvent>();
+        var runs = new Dictionary<string, DateTimeOffset>();
+        await foreach (var e in events)
+        {
+            var stream = StreamOf(e);
+            var continuesARun = runs.TryGetValue(stream, out var timestamp) && timestamp == e.Timestamp;
+            var startsAnotherRunOfAStreamInTheBatch = runs.ContainsKey(stream) && !continuesARun;
+            if (startsAnotherRunOfAStreamInTheBatch || (!continuesARun && batch.Count >= maxEvents))
+            {
+                yield return batch;
+                batch = [];
+                runs.Clear();
+            }
+            batch.Add(e);
+            runs[stream] = e.Timestamp;
+        }
+        if (batch.Count > 0) yield return batch;
+    }
+
+    public static string StreamOf(IEvent e) => e.StreamKey ?? e.StreamId.ToString();
+}

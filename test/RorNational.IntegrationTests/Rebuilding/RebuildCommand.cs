@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using RorNational.IntegrationTests.Infrastructure;
+
+namespace RorNational.IntegrationTests.Rebuilding;
+
+/// <summary>
+/// <c>dotnet RorNational.Host.dll rebuild-publication</c> run as an operator runs it: its own
+/// process, on the database given, killed if it has not ended in time.
+/// </summary>
+public static class RebuildCommand
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(string connectionString, params string[] arguments)
+    {
+        var directory = HostBinaries();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(directory, "RorNational.Host.dll"));
+        start.ArgumentList.Add("rebuild-publication");
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__RorNational"] = connectionString;
+        start.Environment["Access__ClientsFile"] = Path.Combine(TestPostgres.RepositoryRoot(), "samples", "clients.json");
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Assert.Fail($"rebuild-publication still running after {Timeout.TotalMinutes} min:\n{await output}{await error}");
+        }
+        return (process.ExitCode, await output + await error);
+    }
+
+    /// <summary>The host's own build output, of the same configuration as the tests (the solution build makes both).</summary>
+    private static string HostBinaries()
+    {
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var directory = Path.Combine(TestPostgres.RepositoryRoot(), "src", "RorNational.Host", "bin", framework.Parent!.Name, framework.Name);
+        return File.Exists(Path.Combine(directory, "RorNational.Host.dll"))
+            ? directory
+            : throw new InvalidOperationException($"{directory} holds no RorNational.Host.dll: build the solution first");
+    }
+}

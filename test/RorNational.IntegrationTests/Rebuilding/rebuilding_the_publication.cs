@@ -1,0 +1,191 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Marten;
+using Npgsql;
+using RorNational.Fhir.Publishing;
+using RorNational.Fhir.Storage;
+using RorNational.Host.Rebuilding;
+using RorNational.IntegrationTests.Finess;
+using RorNational.IntegrationTests.Infrastructure;
+using static RorNational.IntegrationTests.Infrastructure.StructureRequests;
+
+namespace RorNational.IntegrationTests.Rebuilding;
+
+/// <summary>
+/// `rebuild-publication`, run as its own process on the fixture's database, gives back the
+/// publication that was served: the same resources through every profile, versions, history
+/// and search index rows, whatever happened to the publication's tables in between.
+/// </summary>
+public sealed class rebuilding_the_publication : ApiFixture
+{
+    [Test, CancelAfter(600_000)]
+    public async Task after_imports_dossiers_direct_edits_and_a_closure_the_rebuilt_publication_is_the_one_served()
+    {
+        await GivenAHistoryOfEveryKindOfChange();
+        var served = await ServedPublication.TakeAsync(App, ConnectionString);
+        Assert.That(served.Values, Has.Some.StartsWith("410"), "a unit removed by a dossier is served as gone");
+        Assert.That(served.Values, Has.Some.Contains("\"active\":false"), "an EG closed by the import");
+        Assert.That(served.Keys, Has.Some.EndsWith("/_history/3"), "resources with several versions");
+        Assert.That(served["index fhir_search_token"], Is.Not.Empty);
+
+        await DamageThePublication();
+        Assert.That(await ServedPublication.TakeAsync(App, ConnectionString), Is.Not.EqualTo(served), "the damage shows");
+
+        var (exitCode, output) = await RebuildCommand.RunAsync(ConnectionString);
+
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("Rebuilt the publication from").And.Contain("events/s"));
+        AssertSame(await ServedPublication.TakeAsync(App, ConnectionString), served);
+    }
+
+    [Test, CancelAfter(300_000)]
+    public async Task on_an_empty_store_the_rebuild_ends_with_an_empty_publication()
+    {
+        var (exitCode, output) = await RebuildCommand.RunAsync(ConnectionString);
+
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("Rebuilt the publication from 0 events of 0 streams"));
+        Assert.That(output, Does.Contain("0 resources, 0 versions, 0 index rows"));
+    }
+
+    [Test, CancelAfter(300_000)]
+    public async Task while_a_write_is_in_flight_the_rebuild_refuses_and_changes_nothing()
+    {
+        await Client.PublishHospital();
+        var served = await ServedPublication.TakeAsync(App, ConnectionString);
+        await using var writer = new NpgsqlConnection(ConnectionString);
+        await writer.OpenAsync();
+        await using var transaction = await writer.BeginTransactionAsync();
+        await using (var append = new NpgsqlCommand($"lock table {App.Store.Options.DatabaseSchemaName}.mt_events in row exclusive mode", writer, transaction))
+            await append.ExecuteNonQueryAsync();
+
+        var (exitCode, output) = await RebuildCommand.RunAsync(ConnectionString, "--lock-timeout", "1");
+
+        await transaction.RollbackAsync();
+        Assert.That(exitCode, Is.Not.Zero, output);
+        Assert.That(output, Does.Contain("Rebuild refused, nothing changed"));
+        AssertSame(await ServedPublication.TakeAsync(App, ConnectionString), served);
+    }
+
+    [Test, CancelAfter(120_000)]
+    public async Task while_a_rebuild_holds_its_lock_writes_wait_and_reads_go_on()
+    {
+        await Client.PublishHospital();
+        await using var rebuild = new NpgsqlConnection(ConnectionString);
+        await rebuild.OpenAsync();
+        await using var transaction = await rebuild.BeginTransactionAsync();
+        await WriteLock.TakeAsync(transaction, App.Store.Options.DatabaseSchemaName, TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        var write = Client.PatchAsJsonAsync($"/api/establishments/{EG}", new { operationalName = "CH Fleyriat" });
+        var read = await Client.GetAsync($"/fhir/Organization/{EG}");
+
+        Assert.That(read.IsSuccessStatusCode, Is.True, "a read is served meanwhile");
+        Assert.That(await AnAppendWaitsOnTheEventTable(), Is.True, "the write waits for the rebuild");
+        Assert.That(write.IsCompleted, Is.False);
+        await transaction.CommitAsync();
+        await write.EnsureOk();
+        Assert.That(await Client.GetStringAsync($"/fhir/Organization/{EG}"), Does.Contain("CH Fleyriat"));
+    }
+
+    private async Task<bool> AnAppendWaitsOnTheEventTable()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var waiting = new NpgsqlCommand(
+            $"select count(*) from pg_locks where not granted and relation = '{App.Store.Options.DatabaseSchemaName}.mt_events'::regclass", connection);
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if ((long)(await waiting.ExecuteScalarAsync())! > 0) return true;
+            await Task.Delay(100);
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// FINESS imports, one leaving EGs out with confirmClosures=true, the next renaming and
+    /// reopening one of them; dossiers that
+    /// publish, change, add a sensitive unit, remove units, one rejected; direct edits.
+    /// </summary>
+    private async Task GivenAHistoryOfEveryKindOfChange()
+    {
+        var sample = FinessImportCalls.Sample();
+        Assert.That((await Client.Import(sample))["status"]!.GetValue<string>(), Is.EqualTo("Completed"));
+
+        await Client.Register(Requests.Registration()).EnsureOk();
+        await Client.Accept(await Client.SubmitDossier([.. HospitalFiches, ("uf-pneumo", Unit("UF", "UF pneumologie", "pole-medecine"))])).EnsureOk();
+
+        var changes = await Client.OpenDossier();
+        await Draft(changes, "uo-cardio-hc", UO("Cardiologie - hospitalisation complète et semaine"));
+        await Draft(changes, "lieu-pavillon-b", PavilionB());
+        await Draft(changes, "uo-psy", SensitiveUO());
+        await Client.DeleteAsync($"/api/establishments/{EG}/dossiers/{changes}/fiches/uf-pneumo").EnsureOk();
+        await Client.Submit(changes).EnsureOk();
+        await Client.Accept(changes).EnsureOk();
+
+        await Client.RemoveThroughDossier("uo-psy");
+
+        var rejected = await Client.OpenDossier();
+        await Draft(rejected, "uo-cardio-hc", UO("Cardiologie (refusé)"));
+        await Client.Submit(rejected).EnsureOk();
+        await Client.Reject(rejected, "nom non conforme").EnsureOk();
+
+        await Client.PutAsJsonAsync($"/api/establishments/{EG}/uo/uo-cardio-hc/content", Content(16)).EnsureOk();
+        await Client.PatchAsJsonAsync($"/api/establishments/{EG}", new { operationalName = "CH Fleyriat" }).EnsureOk();
+
+        var withoutCroixRousse = string.Join('\n', sample.Split('\n').Where(line => !line.Contains(";690000021;")))
+            .Replace(";69437 LYON CEDEX 03;", ";69003 LYON;");
+        var closing = await Client.Import(withoutCroixRousse, "?confirmClosures=true");
+        Assert.That(closing["status"]!.GetValue<string>(), Is.EqualTo("Completed"), closing.ToJsonString());
+        Assert.That(closing["closed"]!.GetValue<int>(), Is.GreaterThan(0), closing.ToJsonString());
+
+        // Renamed and reopened in one transaction: two events of one stream, one new version.
+        var reopening = await Client.Import(sample.Replace(";HOPITAL DE LA CROIX ROUSSE;", ";HOPITAL CROIX ROUSSE HCL;"));
+        Assert.That(reopening["reopened"]!.GetValue<int>(), Is.EqualTo(1), reopening.ToJsonString());
+    }
+
+    private async Task Draft(string dossier, string ficheId, JsonObject body)
+    {
+        await Client.DraftFiche(dossier, ficheId, body).EnsureOk();
+        await Client.Finalize(dossier, ficheId).EnsureOk();
+    }
+
+    private static JsonObject Unit(string type, string name, string parentId) => new() { ["type"] = type, ["name"] = name, ["parentId"] = parentId };
+
+    private static JsonObject PavilionB()
+    {
+        var lieu = Lieu();
+        lieu["name"] = "Pavillon B";
+        lieu["lieu"]!["idExterneSynchro"] = "PAVILLON-B";
+        return lieu;
+    }
+
+    private static JsonObject SensitiveUO()
+    {
+        var uo = UO("Psychiatrie - soins intensifs");
+        uo["uo"]!["lieuIds"] = new JsonArray("lieu-pavillon-b");
+        uo["uo"]!["content"]!["sensitiveUnit"] = true;
+        return uo;
+    }
+
+    /// <summary>What a rebuild must repair: a changed document, a stray one, lost versions, states, index rows and an EG snapshot.</summary>
+    private async Task DamageThePublication()
+    {
+        await using var session = App.Store.LightweightSession();
+        var organization = (await session.Query<OrganizationDocument>().ToListAsync()).First();
+        organization.Json = "{\"resourceType\":\"Organization\",\"id\":\"" + organization.Id + "\"}";
+        session.Store(organization);
+        session.Store(new LocationDocument { Id = "stray", Version = 1, Json = "{\"resourceType\":\"Location\",\"id\":\"stray\"}" });
+        session.DeleteWhere<FhirResourceVersion>(v => v.Version == 1);
+        session.DeleteWhere<PublicationState>(s => true);
+        session.QueueSqlCommand($"delete from {App.Store.Options.DatabaseSchemaName}.fhir_search_token");
+        session.Delete<RorNational.Domain.Establishments.EG>(StructureRequests.EG);
+        await session.SaveChangesAsync();
+    }
+
+    private static void AssertSame(SortedDictionary<string, string> rebuilt, SortedDictionary<string, string> served)
+    {
+        Assert.That(rebuilt.Keys, Is.EqualTo(served.Keys), "the same resources, versions and index tables");
+        foreach (var (key, expected) in served)
+            Assert.That(rebuilt[key], Is.EqualTo(expected), key);
+    }
+}
