@@ -54,16 +54,16 @@ public sealed class authenticating_callers : ApiFixture
 
     private static IEnumerable<TestCaseData> RefusedTokens()
     {
-        yield return Case("expired", new ForgedToken { IssuedAt = DateTime.UtcNow.AddMinutes(-10) }, "the token has expired");
-        yield return Case("from another issuer", new ForgedToken { Issuer = "https://elsewhere.example" }, "the token's issuer is not trusted");
-        yield return Case("for another audience", new ForgedToken { Audience = "another-api" }, "the token is for another audience");
-        yield return Case("signed with another secret", new ForgedToken { Key = ForgedToken.NewSecret(SigningKey.DevelopmentKeyId).Key },
+        yield return Case("expired", () => new ForgedToken { IssuedAt = DateTime.UtcNow.AddMinutes(-10) }, "the token has expired");
+        yield return Case("from another issuer", () => new ForgedToken { Issuer = "https://elsewhere.example" }, "the token's issuer is not trusted");
+        yield return Case("for another audience", () => new ForgedToken { Audience = "another-api" }, "the token is for another audience");
+        yield return Case("signed with another secret", () => new ForgedToken { Key = ForgedToken.NewSecret(SigningKey.DevelopmentKeyId).Key },
             "the token's signature is invalid");
-        yield return Case("of an unknown kid", new ForgedToken { Key = ForgedToken.DevelopmentSecretAs("2026-01") },
+        yield return Case("of an unknown kid", () => new ForgedToken { Key = ForgedToken.DevelopmentSecretAs("2026-01") },
             "no signing key has the token's kid and alg");
-        yield return Case("of an unregistered client", new ForgedToken { ClientId = "nobody" }, "the token's client is not registered");
+        yield return Case("of an unregistered client", () => new ForgedToken { ClientId = "nobody" }, "the token's client is not registered");
         yield return Case("of the development kid with another algorithm",
-            new ForgedToken
+            () => new ForgedToken
             {
                 Key = new SymmetricSecurityKey(new byte[64]) { KeyId = SigningKey.DevelopmentKeyId },
                 Algorithm = SecurityAlgorithms.HmacSha512,
@@ -71,9 +71,10 @@ public sealed class authenticating_callers : ApiFixture
             "no signing key has the token's kid and alg");
         yield return new TestCaseData(new Func<string>(() => "not-a-jwt"), "the token is malformed").SetName("a token that is not a JWT is refused");
 
-        // Signed when the test runs, not when it is discovered: a token forged long before would have expired.
-        static TestCaseData Case(string what, ForgedToken token, string reason) =>
-            new TestCaseData(new Func<string>(token.Sign), reason).SetName($"a token {what} is refused");
+        // Made and signed when the test runs, not when it is discovered: a token issued at
+        // discovery would have expired by then on a long run.
+        static TestCaseData Case(string what, Func<ForgedToken> token, string reason) =>
+            new TestCaseData(new Func<string>(() => token().Sign()), reason).SetName($"a token {what} is refused");
     }
 
     [TestCaseSource(nameof(RefusedTokens))]
