@@ -43,6 +43,15 @@ public static partial class JsonBody
                 property.IsRequired = true;
     }
 
+    /// <summary>The command in the request's body (bound by <see cref="StrictJsonBodyAttribute"/>).</summary>
+    public static Task<T> ReadAsync<T>(HttpContext http) where T : class => ReadAsync<T>(http.Request, http.RequestAborted);
+
+    /// <summary>The command in the request's body, or null when the request has no body.</summary>
+    public static async Task<T?> ReadOptionalAsync<T>(HttpContext http) where T : class =>
+        http.Request.ContentLength is null or 0 && !http.Request.Headers.ContainsKey("Transfer-Encoding")
+            ? null
+            : await ReadAsync<T>(http.Request, http.RequestAborted);
+
     public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellation) where T : class
     {
         if (!request.HasJsonContentType() && !request.ContentType.IsMergePatch())
