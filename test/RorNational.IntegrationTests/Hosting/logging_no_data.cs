@@ -75,4 +75,26 @@ public sealed class logging_no_data : ApiFixture
         Assert.That(_logs.Entries.Where(e => e.Level >= LogLevel.Error), Is.Empty, _logs.AllText);
         Assert.That((await Client.GetAsync("/fhir/Organization/eg-010000024")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the server goes on");
     }
+
+    [Test]
+    public async Task a_client_that_hangs_up_in_the_middle_of_a_command_body_leaves_no_warning_and_writes_nothing()
+    {
+        var server = Client.BaseAddress!;
+        var body = Encoding.UTF8.GetBytes(Requests.Registration().ToJsonString());
+        using (var socket = new TcpClient())
+        {
+            await socket.ConnectAsync(server.Host, server.Port);
+            var head = $"POST /api/establishments HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: application/json\r\n" +
+                       $"Content-Length: {body.Length}\r\nAuthorization: Bearer {App.TokenFor(TestClients.AllRights)}\r\n\r\n";
+            await socket.GetStream().WriteAsync(Encoding.ASCII.GetBytes(head));
+            await socket.GetStream().WriteAsync(body.AsMemory(0, body.Length / 2));
+            await Task.Delay(1000);
+            // Half the body sent, the endpoint reading the rest: reset, as a client process that dies does.
+            socket.Client.LingerState = new LingerOption(true, 0);
+        }
+        await Task.Delay(1500);
+
+        Assert.That(_logs.Entries.Where(e => e.Level >= LogLevel.Warning), Is.Empty, _logs.AllText);
+        Assert.That(await App.StreamVersion(StructureRequests.EG), Is.EqualTo(0), "nothing was written");
+    }
 }
