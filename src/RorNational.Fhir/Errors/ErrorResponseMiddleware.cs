@@ -55,13 +55,14 @@ public sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<ErrorR
     }
 
     /// <summary>
-    /// The request was aborted by its client (connection closed, reset or the request cancelled),
-    /// or its body ended before its Content-Length because the client went away in the middle.
+    /// The request was aborted by its client: the connection reset (seen by the server before it
+    /// flags the request aborted), the request cancelled or its connection closed while served, or
+    /// its body ended before its Content-Length because the client went away in the middle.
     /// </summary>
     private static bool ClientHungUp(HttpContext context, Exception exception) =>
-        (context.RequestAborted.IsCancellationRequested
-         && Chain(exception).Any(e => e is OperationCanceledException or IOException or ConnectionResetException))
-        || Chain(exception).Any(e => e is BadHttpRequestException bad && bad.Message.StartsWith(TruncatedBody, StringComparison.Ordinal));
+        Chain(exception).Any(e => e is ConnectionResetException
+                                  || (e is BadHttpRequestException bad && bad.Message.StartsWith(TruncatedBody, StringComparison.Ordinal)))
+        || (context.RequestAborted.IsCancellationRequested && Chain(exception).Any(e => e is OperationCanceledException or IOException));
 
     /// <summary>Kestrel's refusal of a body cut short by its client.</summary>
     private const string TruncatedBody = "Unexpected end of request content";
