@@ -4,6 +4,7 @@ using RorNational.Host;
 using RorNational.Host.Health;
 using RorNational.Host.Http;
 using RorNational.Offer.ApiRights;
+using RorNational.Offer.Establishments;
 using RorNational.Security;
 using RorNational.Security.Tokens;
 using Wolverine.Http;
@@ -25,7 +26,7 @@ app.UseMiddleware<UnsupportedMethods>();
 // Every /api route declares its right; checked here, before its endpoint reads anything.
 app.UseRightsOnTheApi();
 app.MapHealthEndpoints();
-app.MapWolverineEndpoints();
+app.MapWolverineEndpoints(options => options.ConfigureOfferEndpoints());
 
 // JasperFx command line: `dotnet run -- help` lists db-apply, projections, codegen...
 return await app.RunJasperFxCommands(args);

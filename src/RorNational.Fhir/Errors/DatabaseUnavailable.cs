@@ -1,5 +1,6 @@
 using Npgsql;
 using RorNational.Domain.Common;
+using RorNational.Security.Http;
 
 namespace RorNational.Fhir.Errors;
 
@@ -24,16 +25,16 @@ public static class DatabaseUnavailable
         "3D000", // invalid_catalog_name: the database is gone (renamed, dropped, restoring)
     ];
 
-    public static CommandRejected? AsRejection(Exception exception)
+    public static HttpRefusal? AsRefusal(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
             switch (e)
             {
                 case PostgresException postgres:
-                    return Unavailable.Contains(postgres.SqlState) ? CommandRejected.Because(RejectionKind.Unavailable, Reason) : null;
+                    return Unavailable.Contains(postgres.SqlState) ? new HttpRefusal(HttpRefusalKind.Unavailable, Reason) : null;
                 case NpgsqlException { IsTransient: true }:
-                    return CommandRejected.Because(RejectionKind.Unavailable, Reason);
+                    return new HttpRefusal(HttpRefusalKind.Unavailable, Reason);
             }
         }
         return null;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using RorNational.Domain.Common;
+using RorNational.Security.Http;
 
 namespace RorNational.Fhir.Errors;
 
@@ -29,47 +30,60 @@ public sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<ErrorR
         }
         catch (Exception exception) when (!context.Response.HasStarted)
         {
-            var rejection = AsRejection(exception);
-            if (rejection is null)
+            switch (AsRefusal(exception))
             {
-                var traceId = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
-                logger.LogError(exception, "Unhandled failure on {Method} {Path} (trace {TraceId})",
-                    context.Request.Method, context.Request.Path, traceId);
-                await Write(context, HttpStatusCode.InternalServerError, OperationOutcomes.InternalError(traceId));
-                return;
+                case CommandRejected rejection:
+                    await Write(context, OperationOutcomes.StatusOf(rejection.Kind), OperationOutcomes.From(rejection));
+                    return;
+                case HttpRefusal refusal:
+                    if (refusal.Kind == HttpRefusalKind.Unavailable)
+                        context.Response.OnStarting(() =>
+                        {
+                            context.Response.Headers.RetryAfter = OperationOutcomes.RetryAfterSeconds.ToString();
+                            return Task.CompletedTask;
+                        });
+                    await Write(context, OperationOutcomes.StatusOf(refusal.Kind), OperationOutcomes.From(refusal), OperationOutcomes.ChallengeOf(refusal));
+                    return;
+                default:
+                    var traceId = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+                    logger.LogError(exception, "Unhandled failure on {Method} {Path} (trace {TraceId})",
+                        context.Request.Method, context.Request.Path, traceId);
+                    await Write(context, HttpStatusCode.InternalServerError, OperationOutcomes.InternalError(traceId));
+                    return;
             }
-            if (rejection.Kind == RejectionKind.Unavailable)
-                context.Response.OnStarting(() =>
-                {
-                    context.Response.Headers.RetryAfter = OperationOutcomes.RetryAfterSeconds.ToString();
-                    return Task.CompletedTask;
-                });
-            await Write(context, OperationOutcomes.StatusOf(rejection.Kind), OperationOutcomes.From(rejection),
-                OperationOutcomes.ChallengeOf(rejection));
         }
     }
 
-    /// <summary>The request was aborted by its client (connection closed, reset or the request cancelled).</summary>
+    /// <summary>
+    /// The request was aborted by its client: the connection reset (seen by the server before it
+    /// flags the request aborted), the request cancelled or its connection closed while served, or
+    /// its body ended before its Content-Length because the client went away in the middle.
+    /// </summary>
     private static bool ClientHungUp(HttpContext context, Exception exception) =>
-        context.RequestAborted.IsCancellationRequested
-        && Chain(exception).Any(e => e is OperationCanceledException or IOException or ConnectionResetException);
+        Chain(exception).Any(e => e is ConnectionResetException
+                                  || (e is BadHttpRequestException bad && bad.Message.StartsWith(TruncatedBody, StringComparison.Ordinal)))
+        || (context.RequestAborted.IsCancellationRequested && Chain(exception).Any(e => e is OperationCanceledException or IOException));
+
+    /// <summary>Kestrel's refusal of a body cut short by its client.</summary>
+    private const string TruncatedBody = "Unexpected end of request content";
 
     private static IEnumerable<Exception> Chain(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException) yield return e;
     }
 
-    private static CommandRejected? AsRejection(Exception exception) => exception switch
+    /// <summary>A business refusal (<see cref="CommandRejected"/>) or one of the HTTP exchange (<see cref="HttpRefusal"/>); null for a failure.</summary>
+    private static Exception? AsRefusal(Exception exception) => exception switch
     {
-        CommandRejected rejected => rejected,
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => CommandRejected.Because(RejectionKind.PayloadTooLarge,
+        CommandRejected or HttpRefusal => exception,
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new HttpRefusal(HttpRefusalKind.PayloadTooLarge,
             "the request body is larger than this server accepts on this route; see the limits in the README"),
         BadHttpRequestException bad => CommandRejected.Because(RejectionKind.Invalid, bad.Message),
         Marten.Exceptions.ExistingStreamIdCollisionException or EventStreamUnexpectedMaxEventIdException
             or JasperFx.ConcurrencyException =>
             CommandRejected.Because(RejectionKind.Conflict,
                 "the resource was changed by another request at the same time; read it again and retry"),
-        _ => DatabaseUnavailable.AsRejection(exception),
+        _ => DatabaseUnavailable.AsRefusal(exception),
     };
 
     public static Task Write(HttpContext context, HttpStatusCode status, OperationOutcome outcome, string? challenge = null)

@@ -1,6 +1,7 @@
 using System.Net;
 using Hl7.Fhir.Model;
 using RorNational.Domain.Common;
+using RorNational.Security.Http;
 
 namespace RorNational.Fhir.Errors;
 
@@ -15,13 +16,18 @@ public static class OperationOutcomes
         RejectionKind.Conflict => HttpStatusCode.Conflict,
         RejectionKind.PreconditionFailed => HttpStatusCode.PreconditionFailed,
         RejectionKind.BusinessRule => HttpStatusCode.UnprocessableEntity,
-        RejectionKind.MethodNotAllowed => HttpStatusCode.MethodNotAllowed,
-        RejectionKind.UnsupportedMediaType => HttpStatusCode.UnsupportedMediaType,
-        RejectionKind.NotAcceptable => HttpStatusCode.NotAcceptable,
-        RejectionKind.Unauthorized or RejectionKind.InvalidToken => HttpStatusCode.Unauthorized,
-        RejectionKind.Forbidden => HttpStatusCode.Forbidden,
-        RejectionKind.PayloadTooLarge => HttpStatusCode.RequestEntityTooLarge,
-        RejectionKind.Unavailable => HttpStatusCode.ServiceUnavailable,
+        _ => HttpStatusCode.InternalServerError,
+    };
+
+    public static HttpStatusCode StatusOf(HttpRefusalKind kind) => kind switch
+    {
+        HttpRefusalKind.MethodNotAllowed => HttpStatusCode.MethodNotAllowed,
+        HttpRefusalKind.UnsupportedMediaType => HttpStatusCode.UnsupportedMediaType,
+        HttpRefusalKind.NotAcceptable => HttpStatusCode.NotAcceptable,
+        HttpRefusalKind.Unauthorized or HttpRefusalKind.InvalidToken => HttpStatusCode.Unauthorized,
+        HttpRefusalKind.Forbidden => HttpStatusCode.Forbidden,
+        HttpRefusalKind.PayloadTooLarge => HttpStatusCode.RequestEntityTooLarge,
+        HttpRefusalKind.Unavailable => HttpStatusCode.ServiceUnavailable,
         _ => HttpStatusCode.InternalServerError,
     };
 
@@ -33,11 +39,16 @@ public static class OperationOutcomes
         RejectionKind.Conflict => OperationOutcome.IssueType.Conflict,
         RejectionKind.PreconditionFailed => OperationOutcome.IssueType.Conflict,
         RejectionKind.BusinessRule => OperationOutcome.IssueType.BusinessRule,
-        RejectionKind.MethodNotAllowed or RejectionKind.UnsupportedMediaType or RejectionKind.NotAcceptable => OperationOutcome.IssueType.NotSupported,
-        RejectionKind.Unauthorized or RejectionKind.InvalidToken => OperationOutcome.IssueType.Login,
-        RejectionKind.Forbidden => OperationOutcome.IssueType.Forbidden,
-        RejectionKind.PayloadTooLarge => OperationOutcome.IssueType.TooCostly,
-        RejectionKind.Unavailable => OperationOutcome.IssueType.Transient,
+        _ => OperationOutcome.IssueType.Exception,
+    };
+
+    private static OperationOutcome.IssueType IssueTypeOf(HttpRefusalKind kind) => kind switch
+    {
+        HttpRefusalKind.MethodNotAllowed or HttpRefusalKind.UnsupportedMediaType or HttpRefusalKind.NotAcceptable => OperationOutcome.IssueType.NotSupported,
+        HttpRefusalKind.Unauthorized or HttpRefusalKind.InvalidToken => OperationOutcome.IssueType.Login,
+        HttpRefusalKind.Forbidden => OperationOutcome.IssueType.Forbidden,
+        HttpRefusalKind.PayloadTooLarge => OperationOutcome.IssueType.TooCostly,
+        HttpRefusalKind.Unavailable => OperationOutcome.IssueType.Transient,
         _ => OperationOutcome.IssueType.Exception,
     };
 
@@ -45,11 +56,11 @@ public static class OperationOutcomes
     /// The WWW-Authenticate challenge of a 401 (RFC 6750): plain "Bearer" when no token was
     /// sent, with error="invalid_token" and the reason when one was refused; null otherwise.
     /// </summary>
-    public static string? ChallengeOf(CommandRejected rejection) => rejection.Kind switch
+    public static string? ChallengeOf(HttpRefusal refusal) => refusal.Kind switch
     {
-        RejectionKind.Unauthorized => "Bearer",
-        RejectionKind.InvalidToken =>
-            $"Bearer error=\"invalid_token\", error_description=\"{rejection.Problems[0].Message.Replace("\"", "'").Replace("\\", "/")}\"",
+        HttpRefusalKind.Unauthorized => "Bearer",
+        HttpRefusalKind.InvalidToken =>
+            $"Bearer error=\"invalid_token\", error_description=\"{refusal.Message.Replace("\"", "'").Replace("\\", "/")}\"",
         _ => null,
     };
 
@@ -65,6 +76,19 @@ public static class OperationOutcomes
             Diagnostics = p.Field is null ? p.Message : $"{p.Field}: {p.Message}",
             Expression = p.Field is null ? [] : [p.Field],
         }).ToList(),
+    };
+
+    public static OperationOutcome From(HttpRefusal refusal) => new()
+    {
+        Issue =
+        [
+            new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Error,
+                Code = IssueTypeOf(refusal.Kind),
+                Diagnostics = refusal.Message,
+            },
+        ],
     };
 
     /// <summary>For failures whose cause stays in the logs: only the trace id is given out.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using RorNational.Domain.Common;
+using RorNational.Security.Http;
 
 namespace RorNational.Fhir.Http;
 
@@ -68,6 +69,6 @@ public sealed record FhirFormat(FhirSyntax Syntax, bool Pretty)
         _ => null,
     };
 
-    private static CommandRejected NotAcceptable(string asked) => CommandRejected.Because(RejectionKind.NotAcceptable,
+    private static HttpRefusal NotAcceptable(string asked) => new HttpRefusal(HttpRefusalKind.NotAcceptable,
         $"{asked} cannot be served: this server answers application/fhir+json (default, _format=json) and application/fhir+xml (_format=xml)");
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using RorNational.Domain.Common;
 using RorNational.Fhir.Search.Querying;
+using RorNational.Security.Http;
 
 namespace RorNational.Fhir.Search;
 
@@ -32,13 +33,13 @@ public static class SearchForm
         }
         catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
         {
-            throw CommandRejected.Because(RejectionKind.PayloadTooLarge,
+            throw new HttpRefusal(HttpRefusalKind.PayloadTooLarge,
                 $"the form body is larger than a search takes ({e.Message} At most {limits.MaxParameters} fields, " +
                 $"names of {limits.MaxNameLength} and values of {limits.MaxValueLength} characters, {MaxMultipartBytes} bytes of multipart)");
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            throw CommandRejected.Because(RejectionKind.PayloadTooLarge, "the form body is larger than this server takes");
+            throw new HttpRefusal(HttpRefusalKind.PayloadTooLarge, "the form body is larger than this server takes");
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException
                                   && !request.HttpContext.RequestAborted.IsCancellationRequested)

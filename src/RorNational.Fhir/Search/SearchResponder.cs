@@ -6,6 +6,7 @@ using RorNational.Fhir.Http;
 using RorNational.Fhir.Access;
 using RorNational.Fhir.Search.Querying;
 using RorNational.Fhir.Search.Results;
+using RorNational.Security.Http;
 
 namespace RorNational.Fhir.Search;
 
@@ -30,7 +31,7 @@ public sealed class SearchResponder(SearchRequestParser parser, SearchEngine eng
         var parameters = Flatten(request.Query).ToList();
         if (!HttpMethods.IsPost(request.Method)) return parameters;
         if (!request.HasFormContentType)
-            throw CommandRejected.Because(RejectionKind.UnsupportedMediaType,
+            throw new HttpRefusal(HttpRefusalKind.UnsupportedMediaType,
                 "send the search parameters as application/x-www-form-urlencoded");
         var form = await SearchForm.ReadAsync(request, options.Value);
         parameters.AddRange(Flatten(form));

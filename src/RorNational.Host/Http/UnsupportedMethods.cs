@@ -1,4 +1,5 @@
 using RorNational.Domain.Common;
+using RorNational.Security.Http;
 
 namespace RorNational.Host.Http;
 
@@ -22,7 +23,7 @@ public sealed class UnsupportedMethods(RequestDelegate next)
             context.Response.Headers.Allow = allowed;
             return Task.CompletedTask;
         });
-        throw CommandRejected.Because(RejectionKind.MethodNotAllowed,
+        throw new HttpRefusal(HttpRefusalKind.MethodNotAllowed,
             $"{HeadAsGet.MethodOf(context)} is not supported on {context.Request.Path}; this path takes {allowed}");
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using RorNational.Domain.Common;
+using RorNational.Security.Http;
 
 namespace RorNational.Offer.Http;
 
@@ -43,10 +44,19 @@ public static partial class JsonBody
                 property.IsRequired = true;
     }
 
+    /// <summary>The command in the request's body (bound by <see cref="StrictJsonBodyAttribute"/>).</summary>
+    public static Task<T> ReadAsync<T>(HttpContext http) where T : class => ReadAsync<T>(http.Request, http.RequestAborted);
+
+    /// <summary>The command in the request's body, or null when the request has no body.</summary>
+    public static async Task<T?> ReadOptionalAsync<T>(HttpContext http) where T : class =>
+        http.Request.ContentLength is null or 0 && !http.Request.Headers.ContainsKey("Transfer-Encoding")
+            ? null
+            : await ReadAsync<T>(http.Request, http.RequestAborted);
+
     public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellation) where T : class
     {
         if (!request.HasJsonContentType() && !request.ContentType.IsMergePatch())
-            throw CommandRejected.Because(RejectionKind.UnsupportedMediaType, "send the body as application/json");
+            throw new HttpRefusal(HttpRefusalKind.UnsupportedMediaType, "send the body as application/json");
         var body = await BoundedAsync(request, cancellation);
         JsonHygiene.Check(body.Span);
         try
@@ -87,8 +97,8 @@ public static partial class JsonBody
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
-    private static CommandRejected TooLarge() =>
-        CommandRejected.Because(RejectionKind.PayloadTooLarge, $"a command body is limited to {MaxBytes / 1024} KB");
+    private static HttpRefusal TooLarge() =>
+        new HttpRefusal(HttpRefusalKind.PayloadTooLarge, $"a command body is limited to {MaxBytes / 1024} KB");
 
     [GeneratedRegex("missing required properties including: (?:'(?<names>[^']+)',? ?)+")]
     private static partial Regex MissingMembers();

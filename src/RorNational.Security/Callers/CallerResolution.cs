@@ -6,6 +6,7 @@ using RorNational.Domain.Common;
 using RorNational.Security.Access;
 using RorNational.Security.Clients;
 using RorNational.Security.Tokens;
+using RorNational.Security.Http;
 
 namespace RorNational.Security.Callers;
 
@@ -24,7 +25,7 @@ public sealed class CallerResolution(RequestDelegate next, ClientRegistry client
         if (!http.Request.Path.StartsWithSegments("/health"))
         {
             var caller = string.IsNullOrEmpty(http.Request.Headers.Authorization)
-                ? Anonymous(http.Request) ?? throw CommandRejected.Because(RejectionKind.Unauthorized,
+                ? Anonymous(http.Request) ?? throw new HttpRefusal(HttpRefusalKind.Unauthorized,
                     "this request needs a bearer token (Authorization: Bearer <token>)")
                 : await Authenticated(http);
             http.Features.Set(caller);
@@ -56,5 +57,5 @@ public sealed class CallerResolution(RequestDelegate next, ClientRegistry client
         return new Caller(client, client.Profile);
     }
 
-    private static CommandRejected InvalidToken(string description) => CommandRejected.Because(RejectionKind.InvalidToken, description);
+    private static HttpRefusal InvalidToken(string description) => new HttpRefusal(HttpRefusalKind.InvalidToken, description);
 }

@@ -1,4 +1,5 @@
 using RorNational.Domain.Common;
+using RorNational.Security.Http;
 
 namespace RorNational.Security.Callers;
 
@@ -35,7 +36,7 @@ public static class Rights
     /// <summary>Whether the caller validates dossiers in some région: if not, it is refused before anything is read.</summary>
     public static bool ValidatesSomewhere(Caller caller) => caller.Client?.ValidatorOf.Count > 0;
 
-    public static CommandRejected Refusal() => CommandRejected.Because(RejectionKind.Forbidden, RefusalMessage);
+    public static HttpRefusal Refusal() => new HttpRefusal(HttpRefusalKind.Forbidden, RefusalMessage);
 
     private static bool Covers(IReadOnlyList<string>? granted, string? target) =>
         granted is not null && (granted.Contains(All) || (target is not null && granted.Contains(target, StringComparer.OrdinalIgnoreCase)));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Npgsql;
 using RorNational.Domain.Common;
+using RorNational.Security.Http;
 
 namespace RorNational.Fhir.Search.Querying;
 
@@ -28,8 +29,8 @@ public static class SearchTimeout
             _ => false,
         };
 
-    public static CommandRejected Rejection(Exception exception, TimeSpan timeout) =>
-        CommandRejected.Because(RejectionKind.Unavailable, exception is PostgresException or NpgsqlException { InnerException: TimeoutException } or TimeoutException
+    public static HttpRefusal Rejection(Exception exception, TimeSpan timeout) =>
+        new HttpRefusal(HttpRefusalKind.Unavailable, exception is PostgresException or NpgsqlException { InnerException: TimeoutException } or TimeoutException
             ? $"the search ran longer than this server allows ({timeout.TotalSeconds:0.###} s, Search:StatementTimeout): try again later or narrow it"
             : "the database cannot be reached now: try again later");
 }
