@@ -30,7 +30,7 @@ public sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<ErrorR
         }
         catch (Exception exception) when (!context.Response.HasStarted)
         {
-            switch (AsRefusal(exception))
+            switch (AsRefusal(context.Request, exception))
             {
                 case CommandRejected rejection:
                     await Write(context, OperationOutcomes.StatusOf(rejection.Kind), OperationOutcomes.From(rejection));
@@ -73,18 +73,28 @@ public sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<ErrorR
     }
 
     /// <summary>A business refusal (<see cref="CommandRejected"/>) or one of the HTTP exchange (<see cref="HttpRefusal"/>); null for a failure.</summary>
-    private static Exception? AsRefusal(Exception exception) => exception switch
+    private static Exception? AsRefusal(HttpRequest request, Exception exception) => exception switch
     {
         CommandRejected or HttpRefusal => exception,
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new HttpRefusal(HttpRefusalKind.PayloadTooLarge,
             "the request body is larger than this server accepts on this route; see the limits in the README"),
         BadHttpRequestException bad => CommandRejected.Because(RejectionKind.Invalid, bad.Message),
         Marten.Exceptions.ExistingStreamIdCollisionException or EventStreamUnexpectedMaxEventIdException
-            or JasperFx.ConcurrencyException =>
-            CommandRejected.Because(RejectionKind.Conflict,
-                "the resource was changed by another request at the same time; read it again and retry"),
+            or JasperFx.ConcurrencyException => ConcurrentChange(request),
         _ => DatabaseUnavailable.AsRefusal(exception),
     };
+
+    /// <summary>
+    /// Another request changed the stream between its fetch and this one's commit: the version
+    /// the caller named in If-Match is stale (412), as it would have been had it come later; a
+    /// caller that named none gets 409.
+    /// </summary>
+    private static CommandRejected ConcurrentChange(HttpRequest request) => request.Headers.IfMatch.Count > 0
+        ? CommandRejected.Because(RejectionKind.PreconditionFailed,
+            "the resource was changed by another request at the same time: the version in If-Match is no longer its version; read it again and retry",
+            "If-Match")
+        : CommandRejected.Because(RejectionKind.Conflict,
+            "the resource was changed by another request at the same time; read it again and retry");
 
     public static Task Write(HttpContext context, HttpStatusCode status, OperationOutcome outcome, string? challenge = null)
     {

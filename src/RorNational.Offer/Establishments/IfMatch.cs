@@ -11,7 +11,7 @@ namespace RorNational.Offer.Establishments;
 /// stream for writing and before the endpoint decides. An unknown EG is a 404; an
 /// <c>If-Match: W/"n"</c> that is not the stream's version a 412 naming If-Match (a malformed one
 /// a 400). Marten then appends the events only if the stream is still at the version fetched, so
-/// a write that lands in between is refused at commit (409).
+/// a write that lands in between is refused at commit: 412 when the caller sent If-Match, 409 otherwise (ErrorResponseMiddleware).
 /// </summary>
 public static class IfMatch
 {

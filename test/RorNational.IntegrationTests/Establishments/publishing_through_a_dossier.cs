@@ -142,6 +142,30 @@ public sealed class publishing_through_a_dossier : ApiFixture
     }
 
     [Test]
+    public async Task concurrent_commands_with_the_same_if_match_one_wins_and_every_other_is_a_failed_precondition()
+    {
+        await Client.Register(Requests.Registration()).EnsureOk();
+        var current = (await Client.GetAsync($"/api/establishments/{EG}")).Headers.ETag!.ToString();
+
+        // Some of these lose at the If-Match check, others only at commit, when Marten finds
+        // the stream moved since they fetched it: both are the caller's stale If-Match.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/establishments/{EG}")
+            {
+                Content = JsonContent.Create(new { operationalName = $"Clinique {i}" }),
+            };
+            request.Headers.TryAddWithoutValidation("If-Match", current);
+            return Client.SendAsync(request);
+        }));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.That(statuses.Count(s => s == HttpStatusCode.OK), Is.EqualTo(1), string.Join(", ", statuses));
+        Assert.That(statuses.Where(s => s != HttpStatusCode.OK), Has.All.EqualTo(HttpStatusCode.PreconditionFailed));
+        Assert.That((await Client.GetAsync($"/api/establishments/{EG}")).Headers.ETag?.ToString(), Is.EqualTo("W/\"2\""));
+    }
+
+    [Test]
     public async Task the_timeline_tells_who_drafted_submitted_and_accepted()
     {
         await Client.PublishHospital();
