@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using Marten;
@@ -40,9 +38,10 @@ public static class ResourcePublisher
 
         public void Retired(string type, string id) => Replaced.Add((type, id));
 
-        public void Stored(DomainResource resource, JsonObject json, IReadOnlyList<DataClass> classSets, DateTimeOffset lastUpdated)
+        /// <param name="replacing">Whether the resource was published before: a resource never stored has no rows to delete.</param>
+        public void Stored(DomainResource resource, JsonObject json, IReadOnlyList<DataClass> classSets, DateTimeOffset lastUpdated, bool replacing)
         {
-            Replaced.Add((resource.TypeName, resource.Id!));
+            if (replacing) Replaced.Add((resource.TypeName, resource.Id!));
             Rows.Add(ClassifiedIndex.Build(indexer, resource, json, classSets, lastUpdated));
         }
     }
@@ -80,18 +79,14 @@ public static class ResourcePublisher
                     }
                     continue;
                 }
-                var hash = ContentHash(resource);
+                var version = (previous?.Version ?? 0) + 1;
+                var (json, hash) = VersionedJson.Of(resource, version, lastUpdated);
                 if (previous is { Retired: false } && previous.ContentHash == hash) continue;
 
-                var version = (previous?.Version ?? 0) + 1;
-                var meta = resource.Meta ??= new Meta();
-                meta.VersionId = version.ToString();
-                meta.LastUpdated = lastUpdated;
                 state.FirstPublished.TryAdd(key, lastUpdated);
-                var json = FhirJson.Serialize(resource);
                 var parsed = JsonNode.Parse(json)!.AsObject();
                 var classSets = Redaction.ClassSetsOf(parsed);
-                index.Stored(resource, parsed, classSets, lastUpdated);
+                index.Stored(resource, parsed, classSets, lastUpdated, replacing: previous is not null);
                 var document = new TDocument
                 {
                     Id = id,
@@ -109,7 +104,4 @@ public static class ResourcePublisher
     }
 
     private static string Key(DomainResource resource) => $"{resource.TypeName}/{resource.Id}";
-
-    private static string ContentHash(DomainResource resource) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(FhirJson.Serialize(resource))));
 }
