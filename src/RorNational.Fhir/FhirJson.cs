@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 
@@ -19,4 +20,14 @@ public static class FhirJson
 
     public static T Parse<T>(string json) where T : Resource =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException("empty FHIR resource");
+
+    /// <summary>
+    /// Reads back JSON this process serialized itself (or a part of it): nothing to validate,
+    /// so the parser skips the element-by-element validation that checks a client's input.
+    /// </summary>
+    private static readonly JsonSerializerOptions OwnOptions =
+        new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }.ForFhir().UsingMode(DeserializationMode.Ostrich);
+
+    public static T ParseOwn<T>(JsonObject json) where T : Resource =>
+        json.Deserialize<T>(OwnOptions) ?? throw new JsonException("empty FHIR resource");
 }

@@ -1,9 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using Marten;
-using RorNational.Fhir.Access;
 using RorNational.Fhir.Ror;
 using RorNational.Fhir.Search.Indexing;
 using RorNational.Fhir.Storage;
@@ -16,7 +12,8 @@ public sealed record StreamRendering(PublicationState State, IReadOnlyList<Domai
 /// <summary>
 /// Stores rendered resources whose content changed (new version, new lastUpdated), leaves the
 /// others untouched, and retires those no longer rendered. The current documents of all
-/// the streams of a batch are loaded in one query per resource type.
+/// the streams of a batch are loaded in one query per resource type; their next versions are
+/// prepared in parallel (<see cref="PreparedVersion"/>) and stored in the batch's order.
 /// </summary>
 public static class ResourcePublisher
 {
@@ -24,32 +21,33 @@ public static class ResourcePublisher
         IDocumentOperations operations, IReadOnlyList<StreamRendering> renderings, SearchIndexer indexer, CancellationToken cancellation)
     {
         var rendered = renderings.Select(r => r.Resources.ToDictionary(Key)).ToList();
-        var index = new IndexChanges(indexer);
-        await Publish<OrganizationDocument>("Organization", operations, renderings, rendered, index, cancellation);
-        await Publish<HealthcareServiceDocument>("HealthcareService", operations, renderings, rendered, index, cancellation);
-        await Publish<LocationDocument>("Location", operations, renderings, rendered, index, cancellation);
+        var index = new IndexChanges();
+        await Publish<OrganizationDocument>("Organization", operations, renderings, rendered, index, indexer, cancellation);
+        await Publish<HealthcareServiceDocument>("HealthcareService", operations, renderings, rendered, index, indexer, cancellation);
+        await Publish<LocationDocument>("Location", operations, renderings, rendered, index, indexer, cancellation);
         for (var i = 0; i < renderings.Count; i++) renderings[i].State.Published = rendered[i].Keys.ToHashSet();
         SearchIndexWriter.Queue(operations, index.Replaced, index.Rows);
     }
 
     /// <summary>The resources whose index rows the batch replaces, and their new rows (none when retired).</summary>
-    private sealed class IndexChanges(SearchIndexer indexer)
+    private sealed class IndexChanges
     {
         public List<(string Type, string Id)> Replaced { get; } = [];
         public List<SearchIndexRows> Rows { get; } = [];
 
         public void Retired(string type, string id) => Replaced.Add((type, id));
 
-        public void Stored(DomainResource resource, JsonObject json, IReadOnlyList<DataClass> classSets, DateTimeOffset lastUpdated)
+        /// <param name="replacing">Whether the resource was published before: a resource never stored has no rows to delete.</param>
+        public void Stored(SearchIndexRows rows, bool replacing)
         {
-            Replaced.Add((resource.TypeName, resource.Id!));
-            Rows.Add(ClassifiedIndex.Build(indexer, resource, json, classSets, lastUpdated));
+            if (replacing) Replaced.Add((rows.ResourceType, rows.Id));
+            Rows.Add(rows);
         }
     }
 
     private static async Task Publish<TDocument>(
         string type, IDocumentOperations operations, IReadOnlyList<StreamRendering> renderings,
-        IReadOnlyList<Dictionary<string, DomainResource>> rendered, IndexChanges index, CancellationToken cancellation)
+        IReadOnlyList<Dictionary<string, DomainResource>> rendered, IndexChanges index, SearchIndexer indexer, CancellationToken cancellation)
         where TDocument : FhirDocument, new()
     {
         var prefix = type + "/";
@@ -59,57 +57,54 @@ public static class ResourcePublisher
         if (allIds.Length == 0) return;
         var existing = (await operations.LoadManyAsync<TDocument>(cancellation, allIds)).ToDictionary(d => d.Id);
 
+        var published = new List<(int Stream, string Id, TDocument? Previous)>();
+        var candidates = new List<PreparedVersion.Candidate>();
         for (var i = 0; i < renderings.Count; i++)
         {
-            var (state, _, at) = renderings[i];
-            var lastUpdated = RorDatatypes.Instant(at);
+            var lastUpdated = RorDatatypes.Instant(renderings[i].At);
             foreach (var id in idsByStream[i])
             {
-                var key = prefix + id;
                 var previous = existing.GetValueOrDefault(id);
-                if (!rendered[i].TryGetValue(key, out var resource))
+                if (rendered[i].TryGetValue(prefix + id, out var resource))
                 {
-                    if (previous is { Retired: false })
-                    {
-                        previous.Retired = true;
-                        previous.Version++;
-                        previous.LastUpdated = lastUpdated;
-                        operations.Store(previous);
-                        operations.Store(FhirResourceVersion.Of(type, previous));
-                        index.Retired(type, id);
-                    }
-                    continue;
+                    published.Add((i, id, previous));
+                    candidates.Add(new(resource, previous is { Retired: false } ? previous.ContentHash : null, (previous?.Version ?? 0) + 1, lastUpdated));
                 }
-                var hash = ContentHash(resource);
-                if (previous is { Retired: false } && previous.ContentHash == hash) continue;
-
-                var version = (previous?.Version ?? 0) + 1;
-                var meta = resource.Meta ??= new Meta();
-                meta.VersionId = version.ToString();
-                meta.LastUpdated = lastUpdated;
-                state.FirstPublished.TryAdd(key, lastUpdated);
-                var json = FhirJson.Serialize(resource);
-                var parsed = JsonNode.Parse(json)!.AsObject();
-                var classSets = Redaction.ClassSetsOf(parsed);
-                index.Stored(resource, parsed, classSets, lastUpdated);
-                var document = new TDocument
+                else if (previous is { Retired: false })
                 {
-                    Id = id,
-                    Version = version,
-                    LastUpdated = lastUpdated,
-                    Json = json,
-                    ClassSets = [.. classSets],
-                    ContentHash = hash,
-                    SourceStream = state.Id,
-                };
-                operations.Store(document);
-                operations.Store(FhirResourceVersion.Of(type, document));
+                    previous.Retired = true;
+                    previous.Version++;
+                    previous.LastUpdated = lastUpdated;
+                    operations.Store(previous);
+                    operations.Store(FhirResourceVersion.Of(type, previous));
+                    index.Retired(type, id);
+                }
             }
+        }
+
+        var prepared = PreparedVersion.All(candidates, indexer);
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            if (prepared[c] is not { } version) continue;
+            var (stream, id, previous) = published[c];
+            var state = renderings[stream].State;
+            var lastUpdated = candidates[c].LastUpdated;
+            state.FirstPublished.TryAdd(prefix + id, lastUpdated);
+            index.Stored(version.Rows, replacing: previous is not null);
+            var document = new TDocument
+            {
+                Id = id,
+                Version = version.Version,
+                LastUpdated = lastUpdated,
+                Json = version.Json,
+                ClassSets = [.. version.ClassSets],
+                ContentHash = version.ContentHash,
+                SourceStream = state.Id,
+            };
+            operations.Store(document);
+            operations.Store(FhirResourceVersion.Of(type, document));
         }
     }
 
     private static string Key(DomainResource resource) => $"{resource.TypeName}/{resource.Id}";
-
-    private static string ContentHash(DomainResource resource) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(FhirJson.Serialize(resource))));
 }

@@ -58,7 +58,7 @@ public static class ClassifiedIndex
         if (classSets.All(other => (other & set) == other)) return resource;
         var view = json.DeepClone().AsObject();
         Redaction.Remove(view, classes => (classes & ~set) != 0);
-        return FhirJson.Parse<Resource>(view.ToJsonString(FhirJson.Options));
+        return FhirJson.ParseOwn<Resource>(view);
     }
 
     /// <summary>Of the rows of the same value, those whose classes hold no other's.</summary>

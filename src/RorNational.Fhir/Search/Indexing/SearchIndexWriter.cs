@@ -10,16 +10,20 @@ namespace RorNational.Fhir.Search.Indexing;
 /// </summary>
 public static class SearchIndexWriter
 {
+    /// <param name="replaced">The resources whose rows are deleted first: those republished or retired (a new resource has none).</param>
+    /// <param name="rows">The rows of the resources stored by the batch.</param>
     public static void Queue(IDocumentOperations operations, IReadOnlyCollection<(string Type, string Id)> replaced, IReadOnlyList<SearchIndexRows> rows)
     {
-        if (replaced.Count == 0) return;
         var schema = operations.DocumentStore.Options.DatabaseSchemaName;
-        var types = replaced.Select(r => r.Type).ToArray();
-        var ids = replaced.Select(r => r.Id).ToArray();
-        foreach (var table in SearchIndexSchema.Tables)
-            operations.QueueSqlCommand(
-                $"delete from {schema}.{table} t using unnest(?::text[], ?::text[]) as r(resource_type, id) " +
-                "where t.resource_type = r.resource_type and t.id = r.id", types, ids);
+        if (replaced.Count > 0)
+        {
+            var types = replaced.Select(r => r.Type).ToArray();
+            var ids = replaced.Select(r => r.Id).ToArray();
+            foreach (var table in SearchIndexSchema.Tables)
+                operations.QueueSqlCommand(
+                    $"delete from {schema}.{table} t using unnest(?::text[], ?::text[]) as r(resource_type, id) " +
+                    "where t.resource_type = r.resource_type and t.id = r.id", types, ids);
+        }
         if (rows.Count == 0) return;
 
         operations.QueueSqlCommand(

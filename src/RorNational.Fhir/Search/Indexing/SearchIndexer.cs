@@ -1,6 +1,8 @@
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Utility;
 using Hl7.Fhir.FhirPath;
+using Hl7.FhirPath;
+using Hl7.FhirPath.Expressions;
 using RorNational.Fhir.Access;
 using RorNational.Fhir.Search.Definitions;
 using RorNational.ReferenceData;
@@ -17,20 +19,29 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, Territory terr
     /// <summary>Where a Location has no position of its own, near-insee-code uses its commune's centroid.</summary>
     public const string CommuneCentroidParam = "commune-centroid";
 
-    /// <summary>Per type, the parameters whose values are extracted, with their expression rooted at the type.</summary>
-    private readonly Dictionary<string, List<(SearchParameterDefinition Parameter, string Expression)>> _extracted =
+    /// <summary>The FHIR FHIRPath functions (resolve, extension...), as Hl7.Fhir's own Select uses them.</summary>
+    private static readonly FhirPathCompiler Compiler = new(new SymbolTable().AddStandardFP().AddFhirExtensions());
+
+    /// <summary>
+    /// Per type, the parameters whose values are extracted, with their expression rooted at the
+    /// type, compiled once: Hl7.Fhir's Select looks each expression up in a shared cache whose
+    /// size check locks it on every call.
+    /// </summary>
+    private readonly Dictionary<string, List<(SearchParameterDefinition Parameter, CompiledExpression Expression)>> _extracted =
         SearchParameterCatalog.ResourceTypes.ToDictionary(type => type, type => catalog.Of(type)
             // _id and _lastUpdated are columns of the resource row.
             .Where(p => p.Code is not ("_id" or "_lastUpdated") && p.ExpressionFor(type) is not null)
-            .Select(p => (p, p.ExpressionFor(type)!)).ToList());
+            .Select(p => (p, Compiler.Compile(p.ExpressionFor(type)!))).ToList());
 
     /// <param name="requires">The data classes a caller must be allowed to see for these rows to match.</param>
     public SearchIndexRows Index(Resource resource, DateTimeOffset lastUpdated, DataClass requires)
     {
         var type = resource.TypeName;
         var rows = new SearchIndexRows(type, resource.Id!, lastUpdated);
+        // One node tree for all the expressions of the resource; a fresh context each, as Select gives.
+        var node = resource.ToPocoNode();
         foreach (var (parameter, expression) in _extracted[type])
-            foreach (var value in resource.Select(expression).OfType<Base>())
+            foreach (var value in expression(node, new FhirEvaluationContext()).ToFhirValues().OfType<Base>())
                 Add(rows, parameter, value, requires);
         rows.SortName = rows.Strings.FirstOrDefault(s => s.Param == "name")?.Normalized;
         AddCommuneCentroid(resource, rows);

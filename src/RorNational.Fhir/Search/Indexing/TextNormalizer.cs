@@ -25,7 +25,7 @@ public static partial class TextNormalizer
             }
             if (pendingSpace) builder.Append(' ');
             pendingSpace = false;
-            builder.Append(Ligature(char.ToLowerInvariant(c)));
+            AppendUnligatured(builder, char.ToLowerInvariant(c));
         }
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
@@ -37,11 +37,14 @@ public static partial class TextNormalizer
     [GeneratedRegex(@"[^\p{L}\p{Nd}]+")]
     private static partial Regex NonWord();
 
-    private static string Ligature(char c) => c switch
+    private static void AppendUnligatured(StringBuilder builder, char c)
     {
-        'œ' => "oe",
-        'æ' => "ae",
-        'ß' => "ss",
-        _ => c.ToString(),
-    };
+        switch (c)
+        {
+            case 'œ': builder.Append("oe"); break;
+            case 'æ': builder.Append("ae"); break;
+            case 'ß': builder.Append("ss"); break;
+            default: builder.Append(c); break;
+        }
+    }
 }
