@@ -1,7 +1,12 @@
+using Hl7.Fhir.Model;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using RorNational.Domain.Establishments;
+using RorNational.Domain.Establishments.Structure;
+using RorNational.Fhir.HealthcareServices;
+using RorNational.Fhir.Locations;
+using RorNational.Fhir.Organizations;
 using RorNational.Fhir.Search.Indexing;
 
 namespace RorNational.Fhir.Publishing;
@@ -37,9 +42,28 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
             }
             state.SensitiveLieux = SensitiveLieux.After(state.EG, state.SensitiveLieux);
             var at = stream.Last().Timestamp;
-            renderings.Add(new StreamRendering(state, EstablishmentRendering.Render(state, regionOfCommune, at), at));
+            renderings.Add(new StreamRendering(state, Render(state, at), at));
         }
         await ResourcePublisher.PublishAsync(operations, renderings, indexer, cancellation);
         foreach (var rendering in renderings) operations.Store(rendering.State);
+    }
+
+    /// <summary>Every FHIR resource one EJ or EG stream publishes, drafts excluded by construction.</summary>
+    private IReadOnlyList<DomainResource> Render(PublicationState state, DateTimeOffset now)
+    {
+        if (state.EJ is { } ej) return [OrganizationRendering.Render(ej)];
+        if (state.EG is not { } eg) return [];
+
+        var region = eg.Data.Address.CommuneCog is { } cog ? regionOfCommune(cog) : null;
+        var publication = new Publication(eg, region, state.FirstPublished, state.UnitIds, state.SensitiveLieux, now);
+        var resources = new List<DomainResource> { OrganizationRendering.Render(eg, publication) };
+        foreach (var fiche in eg.Fiches.Values)
+            resources.Add(fiche.Type switch
+            {
+                FicheType.UO => HealthcareServiceRendering.Render(fiche, publication),
+                FicheType.Lieu => LocationRendering.Render(fiche, publication),
+                _ => OrganizationRendering.Render(fiche, publication),
+            });
+        return resources;
     }
 }
