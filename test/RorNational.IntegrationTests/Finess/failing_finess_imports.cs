@@ -52,7 +52,7 @@ public sealed class failing_finess_imports : ApiFixture
             Assert.That(failure, Does.StartWith("the database refused batch 1 (lines 2 to ").And.Contain("PostgreSQL error P0001"));
             Assert.That(failure, Does.Not.Contain(Secret).And.Not.Contain("mt_").And.Not.Contain("insert").And.Not.Contain("select"));
             Assert.That((await App.Store.StoredEGs())["130783236"].Closed, Is.False, "a failed import closes nothing");
-            var logged = _logs.Entries.Where(e => e.Category.EndsWith("FinessImportQueue", StringComparison.Ordinal)).ToList();
+            var logged = _logs.Entries.Where(e => e.Category.EndsWith("FinessImportHandler", StringComparison.Ordinal)).ToList();
             Assert.That(logged.Select(e => e.Level), Is.EqualTo(new[] { LogLevel.Error }));
             Assert.That(logged[0].Text, Does.Contain(report["id"]!.GetValue<string>()).And.Contain(failure).And.Contain("PostgresException P0001"));
             Assert.That(logged[0].Text, Does.Not.Contain(Secret).And.Not.Contain("mt_events").And.Not.Contain("insert"));
