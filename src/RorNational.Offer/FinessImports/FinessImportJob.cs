@@ -20,9 +20,6 @@ public sealed class FinessImportJob(IDocumentStore store, TimeProvider clock, Fi
 {
     public const int BatchSize = 500;
 
-    /// <summary>FINESS numbers kept in the report of withheld closures.</summary>
-    public const int WithheldExamples = 100;
-
     /// <summary>The node's name in the reports: which process committed a batch.</summary>
     public static readonly string NodeName = $"{Environment.MachineName}/{Environment.ProcessId}";
 
@@ -43,6 +40,7 @@ public sealed class FinessImportJob(IDocumentStore store, TimeProvider clock, Fi
         await using (extract)
         {
             var progress = new Progress(import.Batches, import.EntriesCommitted);
+            var committedBefore = import.EntriesCommitted;
             var listed = new HashSet<string>(StringComparer.Ordinal);
             var batch = new List<FinessLine>(BatchSize);
             var skipped = 0L;
@@ -51,7 +49,7 @@ public sealed class FinessImportJob(IDocumentStore store, TimeProvider clock, Fi
             {
                 while (await NextAsync(lines, extract))
                 {
-                    if (skipped < progress.EntriesCommitted)
+                    if (skipped < committedBefore)
                     {
                         skipped++;
                         if (ListedBy(lines.Current) is { } egId) listed.Add(egId);
@@ -64,7 +62,7 @@ public sealed class FinessImportJob(IDocumentStore store, TimeProvider clock, Fi
                 }
             }
             await ImportBatch(work, extract, progress, batch, listed, cancellation);
-            await Finish(work, listed, cancellation);
+            await new FinessImportCompletion(store, clock, options).FinishAsync(work, listed, cancellation);
         }
     }
 
@@ -145,62 +143,7 @@ public sealed class FinessImportJob(IDocumentStore store, TimeProvider clock, Fi
         }
     }
 
-    private async Task Finish(ImportFinessExtract work, HashSet<string> listed, CancellationToken cancellation)
-    {
-        try
-        {
-            await FinishOrThrow(work, listed, cancellation);
-        }
-        catch (Exception e) when (e is not OperationCanceledException and not FinessImportTakenOver)
-        {
-            throw FinessImportFailure.OfFinish(e);
-        }
-    }
-
-    private async Task FinishOrThrow(ImportFinessExtract work, HashSet<string> listed, CancellationToken cancellation)
-    {
-        await using var session = store.LightweightSession();
-        var import = (await session.LoadAsync<FinessImport>(work.ImportId, cancellation))!;
-        if (import.Status != FinessImportStatus.Running) throw new FinessImportTakenOver(work.ImportId);
-        import.Status = FinessImportStatus.Completed;
-        if (import.FullExtract)
-        {
-            var open = await session.Query<EG>().Where(eg => !eg.Closed).Select(eg => eg.Id).ToListAsync(cancellation);
-            var absent = open.Where(id => !listed.Contains(id)).Order(StringComparer.Ordinal).ToList();
-            var check = ClosureGuard.Check(open.Count, absent.Count, options.MaxClosureShare, import.ClosuresConfirmed);
-            if (check.Allowed) await CloseAbsent(session, import, absent, work.By, cancellation);
-            else
-            {
-                import.Status = FinessImportStatus.ClosuresWithheld;
-                import.Withheld = new WithheldClosures(absent.Count, open.Count, options.MaxClosureShare, check.Reason!,
-                    absent.Take(WithheldExamples).Select(id => EstablishmentIds.FinessOfEG(id) ?? id).ToList());
-            }
-        }
-        import.FinishedAt = clock.GetUtcNow();
-        import.Node = NodeName;
-        session.Store(import);
-        StoredExtract.DeleteWith(session, import.Id);
-        session.Events.Append(FinessImportEndpoints.StreamOf(import.Id), new FinessImportCompleted(import.Id, import.Registered,
-            import.Updated, import.Reopened, import.Unchanged, import.Closed, import.RejectedCount, work.By, import.FinishedAt.Value,
-            import.Withheld?.Count ?? 0));
-        await session.SaveChangesAsync(cancellation);
-    }
-
-    private async Task CloseAbsent(IDocumentSession session, FinessImport import, List<string> absent, Actor by, CancellationToken cancellation)
-    {
-        foreach (var chunk in absent.Chunk(BatchSize))
-        {
-            var egs = await Load<EG>(session, chunk, eg => eg.Id, cancellation);
-            foreach (var eg in egs.Values)
-            {
-                var events = FinessImportDecisions.CloseAbsent(eg, import.ExtractDate, by, clock.GetUtcNow());
-                session.Events.Append(eg.Id, events);
-                import.Closed += events.Length;
-            }
-        }
-    }
-
-    private static async Task<Dictionary<string, T>> Load<T>(
+    internal static async Task<Dictionary<string, T>> Load<T>(
         IQuerySession session, IEnumerable<string> ids, Func<T, string> idOf, CancellationToken cancellation) where T : notnull
     {
         var distinct = ids.Distinct().ToArray();
