@@ -31,7 +31,8 @@ public sealed class FinessImportHandler(
         chain.ExecutionTimeoutInSeconds = (int)Timeout.TotalSeconds;
         chain.OnException<FinessImportInterrupted>()
             .RetryWithCooldown(Cooldowns)
-            .Then.CustomAction(FailAfterRetries, "mark the FINESS import Failed");
+            // Every later failure too: a message recovered after a crash counts the attempts made before it.
+            .Then.CustomActionIndefinitely(FailAfterRetries, "mark the FINESS import Failed");
         // The node stops: the message stays in the inbox, handed back for another run.
         chain.OnException<OperationCanceledException>()
             .CustomActionIndefinitely((_, _, _) => ValueTask.CompletedTask, "leave the FINESS import to the next node");
@@ -39,17 +40,22 @@ public sealed class FinessImportHandler(
 
     public async Task Handle(ImportFinessExtract work, CancellationToken cancellation)
     {
+        // A node that stops hands the import back at once (between two batches' writes), rather
+        // than when Wolverine's drain gives up waiting for it.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation, lifetime.ApplicationStopping);
         try
         {
-            await new FinessImportJob(store, clock, options.Value).RunAsync(work, cancellation);
+            await new FinessImportJob(store, clock, options.Value).RunAsync(work, stopping.Token);
         }
         catch (FinessImportTakenOver)
         {
             logger.LogWarning("FINESS import {ImportId} goes on in another run; this one stops", work.ImportId);
         }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        catch (Exception) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            throw;
+            // Whatever the cancellation made of the batch under way (rolled back), the import is not failed:
+            // its message stays in the inbox for the next node (the cause is not attached: Wolverine logs it).
+            throw new OperationCanceledException($"FINESS import {work.ImportId} handed back: this node stops");
         }
         catch (Exception exception) when (FinessImportTransience.IsTransient(exception))
         {

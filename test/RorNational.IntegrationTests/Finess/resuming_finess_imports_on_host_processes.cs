@@ -5,8 +5,8 @@ namespace RorNational.IntegrationTests.Finess;
 
 /// <summary>
 /// Imports on the built host run as processes: one killed (SIGKILL) mid-import resumes after its
-/// last committed batch once the host is started again; two nodes on one database each run the
-/// import they accepted.
+/// last committed batch once the host is started again; one stopped (SIGTERM) mid-import is
+/// resumed by the other node; two nodes on one database each run the import they accepted.
 /// </summary>
 public sealed class resuming_finess_imports_on_host_processes
 {
@@ -92,6 +92,27 @@ public sealed class resuming_finess_imports_on_host_processes
         Assert.That(reports[1]["node"]!.GetValue<string>(), Does.EndWith($"/{nodeB.ProcessId}"));
         var events = await EventsPerStream(database);
         Assert.That(events, Has.Count.EqualTo(2 * (each + each / 10)));
+        Assert.That(events.Values.Distinct(), Is.EquivalentTo(new[] { "eg_registered", "ej_registered" }), "every stream written once");
+    }
+
+    [Test, CancelAfter(300_000)]
+    public async Task an_import_on_a_node_stopped_mid_way_is_resumed_by_the_other_node()
+    {
+        var database = await Database("stopped_node_import");
+        var (stopped, other) = (await Start(database, QuickTakeOver), await Start(database, QuickTakeOver));
+        var location = await stopped.Importer().Post(SyntheticExtracts.Etalab(first: 10, count: Establishments));
+        var atStop = await stopped.Importer().WaitFor(location, r => r["batches"]!.GetValue<int>() >= 1 || HasEnded(r), ImportTimeout,
+            "a first batch committed");
+        Assert.That(atStop["status"]!.GetValue<string>(), Is.EqualTo("Running"), "the stop must land mid-import: " + atStop.ToJsonString());
+
+        await stopped.StopAsync();
+        var resumed = await other.Importer().WaitFor(location, HasEnded, ImportTimeout, "the import resumed by the other node");
+
+        Assert.That(resumed["status"]!.GetValue<string>(), Is.EqualTo("Completed"), resumed.ToJsonString());
+        Assert.That(resumed["registered"]!.GetValue<int>(), Is.EqualTo(Establishments), resumed.ToJsonString());
+        Assert.That(resumed["node"]!.GetValue<string>(), Does.EndWith($"/{other.ProcessId}"), "the other node ended it");
+        var events = await EventsPerStream(database);
+        Assert.That(events, Has.Count.EqualTo(Establishments + Establishments / 10));
         Assert.That(events.Values.Distinct(), Is.EquivalentTo(new[] { "eg_registered", "ej_registered" }), "every stream written once");
     }
 
