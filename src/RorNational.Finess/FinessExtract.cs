@@ -51,5 +51,13 @@ public sealed class FinessExtract : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The file as received (compressed when it came gzipped), from its start, to store it
+    /// as it is. Not while the lines are read; the stream is the extract's: do not dispose it.
+    /// </summary>
+    public Stream OpenOriginal() => Volatile.Read(ref _reading) == 0
+        ? _content.OpenOriginal()
+        : throw new InvalidOperationException("This extract is being read.");
+
     public ValueTask DisposeAsync() => _content.DisposeAsync();
 }

@@ -5,6 +5,7 @@ using Weasel.Core;
 using RorNational.Domain;
 using RorNational.Fhir;
 using RorNational.Offer;
+using RorNational.Offer.FinessImports;
 using RorNational.ReferenceData;
 using Wolverine;
 using Wolverine.Http;
@@ -62,6 +63,9 @@ public static class EventStoreConfiguration
             options.Discovery.IncludeAssembly(typeof(OfferModule).Assembly);
             options.Policies.AutoApplyTransactions();
             options.AutoBuildMessageStorageOnStartup = SchemaMigrationPolicy.RuntimeCreation(appliesOnStartup);
+            // Wolverine:Durability:StaleNodeTimeout and the like: how soon a dead node's queued work is taken over.
+            builder.Configuration.GetSection("Wolverine:Durability").Bind(options.Durability);
+            options.ConfigureFinessImports();
         });
         // Marten's own logger writes command parameters (whole documents and events) on failure.
         builder.Services.ConfigureMarten((services, options) =>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RorNational.Offer.Establishments;
 using RorNational.Offer.FinessImports;
+using RorNational.Offer.FinessImports.StoredExtracts;
 using RorNational.Offer.History;
 using RorNational.ReferenceData;
 
@@ -17,7 +18,10 @@ public static class OfferModule
         // Snapshots kept inline: commands load them without replaying, imports load them by batch.
         options.Projections.Add<EJAggregation>(ProjectionLifecycle.Inline);
         options.Projections.Add<EGAggregation>(ProjectionLifecycle.Inline);
-        options.Schema.For<FinessImport>();
+        // Optimistic concurrency: two runs of one import (a node thought dead, and the one that
+        // took its message over) never both commit a batch.
+        options.Schema.For<FinessImport>().UseOptimisticConcurrency(true);
+        options.Storage.ExtendedSchemaObjects.Add(StoredExtractTable.In(options.DatabaseSchemaName));
         options.Projections.Add<EstablishmentTimelineProjection>(ProjectionLifecycle.Async);
         return options;
     }
@@ -29,6 +33,6 @@ public static class OfferModule
         // The codes of the national value sets every coded field of a description must be in.
         services.TryAddSingleton(NationalValueSets.Default);
         services.AddOptions<FinessImportOptions>().BindConfiguration(FinessImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        return services.AddSingleton<FinessImportQueue>().AddHostedService(sp => sp.GetRequiredService<FinessImportQueue>());
+        return services.AddSingleton<FinessImportEnding>();
     }
 }

@@ -66,6 +66,13 @@ internal sealed class ExtractContent : IAsyncDisposable
         return view;
     }
 
+    /// <summary>The bytes as received (still compressed when gzip), from the start; not while a view is read.</summary>
+    public Stream OpenOriginal()
+    {
+        _stream.Position = _start;
+        return new CountingStream(_stream, new FinessReadProgress());
+    }
+
     /// <summary>The first bytes of the content (decompressed, after the byte order mark).</summary>
     public async Task<byte[]> HeadAsync(int count, CancellationToken ct)
     {

@@ -6,7 +6,9 @@ namespace RorNational.Offer.FinessImports;
 /// <summary>
 /// Where an import is. <see cref="ClosuresWithheld"/>: every line was imported, but the
 /// extract left out more open EGs than the guard lets close without confirmation, so none
-/// was closed (see <see cref="FinessImport.Withheld"/>).
+/// was closed (see <see cref="FinessImport.Withheld"/>). <see cref="Interrupted"/> is no
+/// longer written (an import stopped by a restart is resumed); it stays to read the reports
+/// of imports stopped before imports were durable.
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<FinessImportStatus>))]
 public enum FinessImportStatus { Running, Completed, Failed, Interrupted, ClosuresWithheld }
@@ -45,6 +47,18 @@ public sealed class FinessImport
 
     /// <summary>Set when the closure guard held the closures back; null otherwise.</summary>
     public WithheldClosures? Withheld { get; set; }
+
+    /// <summary>The batches committed so far, the last one included once the import has ended.</summary>
+    public int Batches { get; set; }
+
+    /// <summary>
+    /// The entries of the extract (establishments, rejections, warnings, in reading order)
+    /// whose batch is committed: an import resumed after a restart or a failure starts after them.
+    /// </summary>
+    public long EntriesCommitted { get; set; }
+
+    /// <summary>The node that committed the last batch (host name/process id).</summary>
+    public string? Node { get; set; }
 
     public long LinesRead { get; set; }
     public long BytesRead { get; set; }

@@ -5,6 +5,7 @@ using RorNational.Domain.Common;
 using RorNational.Domain.Establishments.Importing;
 using RorNational.Finess;
 using RorNational.Offer.ApiRights;
+using RorNational.Offer.FinessImports.StoredExtracts;
 using Wolverine.Http;
 
 namespace RorNational.Offer.FinessImports;
@@ -18,13 +19,15 @@ public static class FinessImportEndpoints
     /// Takes a FINESS extract (etalab CSV, or FINESS Structures JSON, gzipped or not) as the
     /// request body. The file is checked before anything is written: a refused file (unknown
     /// format, spreadsheet copy, cut gzip, no establishment, no complete array of structures)
-    /// answers 422. Otherwise 202, and the import runs in the background: follow it at the
-    /// Location given. <c>?confirmClosures=true</c> lets a full extract close more than the
-    /// share of open EGs the closure guard allows (Finess:MaxClosureShare).
+    /// answers 422. Otherwise 202: the file, the import's report, its first event and the
+    /// message that runs it are committed together, and the import runs in the background on
+    /// the durable queue: follow it at the Location given. <c>?confirmClosures=true</c> lets a
+    /// full extract close more than the share of open EGs the closure guard allows
+    /// (Finess:MaxClosureShare).
     /// </summary>
     [WolverinePost("/api/finess/imports")]
     [Requires(Right.Admin)]
-    public static async Task<IResult> Start(HttpContext http, IDocumentSession session, FinessImportQueue queue, TimeProvider clock,
+    public static async Task<(IResult, ImportFinessExtract)> Start(HttpContext http, IDocumentSession session, TimeProvider clock,
         CancellationToken cancellation)
     {
         var confirmClosures = ConfirmClosures(http.Request.Query);
@@ -38,23 +41,18 @@ public static class FinessImportEndpoints
         {
             throw CommandRejected.Because(RejectionKind.BusinessRule, $"this file is not imported: {refused.Reason}", "body");
         }
-        var by = Actors.Of(http);
-        var now = clock.GetUtcNow();
-        var import = FinessImport.Start("fi-" + Guid.NewGuid().ToString("N")[..12], extract.Info, by.Id, confirmClosures, now);
-        session.Store(import);
-        session.Events.StartStream(StreamOf(import.Id),
-            new FinessImportStarted(import.Id, import.Format, import.ExtractDate, import.FullExtract, by, now, confirmClosures));
-        try
+        await using (extract) // its temporary copy of the body, kept until the file is stored
         {
-            await session.SaveChangesAsync(cancellation);
-            queue.Enqueue(new FinessImportWork(import.Id, extract, by));
+            var by = Actors.Of(http);
+            var now = clock.GetUtcNow();
+            var import = FinessImport.Start("fi-" + Guid.NewGuid().ToString("N")[..12], extract.Info, by.Id, confirmClosures, now);
+            await StoredExtract.WriteAsync(session, import.Id, extract.OpenOriginal(), cancellation);
+            session.Insert(import);
+            session.Events.StartStream(StreamOf(import.Id),
+                new FinessImportStarted(import.Id, import.Format, import.ExtractDate, import.FullExtract, by, now, confirmClosures));
+            // Wolverine's transactional middleware commits the session with the message, sent to the durable queue.
+            return (Results.Accepted($"/api/finess/imports/{import.Id}", import), new ImportFinessExtract(import.Id, by));
         }
-        catch
-        {
-            await extract.DisposeAsync(); // its temporary copy of the body
-            throw;
-        }
-        return Results.Accepted($"/api/finess/imports/{import.Id}", import);
     }
 
     [WolverineGet("/api/finess/imports/{id}")]

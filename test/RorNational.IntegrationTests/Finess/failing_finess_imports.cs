@@ -52,7 +52,7 @@ public sealed class failing_finess_imports : ApiFixture
             Assert.That(failure, Does.StartWith("the database refused batch 1 (lines 2 to ").And.Contain("PostgreSQL error P0001"));
             Assert.That(failure, Does.Not.Contain(Secret).And.Not.Contain("mt_").And.Not.Contain("insert").And.Not.Contain("select"));
             Assert.That((await App.Store.StoredEGs())["130783236"].Closed, Is.False, "a failed import closes nothing");
-            var logged = _logs.Entries.Where(e => e.Category.EndsWith("FinessImportQueue", StringComparison.Ordinal)).ToList();
+            var logged = _logs.Entries.Where(e => e.Category.EndsWith("FinessImportHandler", StringComparison.Ordinal)).ToList();
             Assert.That(logged.Select(e => e.Level), Is.EqualTo(new[] { LogLevel.Error }));
             Assert.That(logged[0].Text, Does.Contain(report["id"]!.GetValue<string>()).And.Contain(failure).And.Contain("PostgresException P0001"));
             Assert.That(logged[0].Text, Does.Not.Contain(Secret).And.Not.Contain("mt_events").And.Not.Contain("insert"));
@@ -60,6 +60,58 @@ public sealed class failing_finess_imports : ApiFixture
         finally
         {
             await RefuseHerriotEvents(false);
+        }
+    }
+
+    /// <summary>A trigger that fails the first write of Herriot's events as a serialization failure would (40001).</summary>
+    private async Task FailHerriotOnceAsTransient(bool fail)
+    {
+        var schema = App.Store.Options.DatabaseSchemaName;
+        var sql = fail
+            ? $"""
+               create sequence if not exists {schema}.herriot_attempts;
+               create or replace function {schema}.fail_herriot_once() returns trigger language plpgsql as $$
+               begin
+                 if new.stream_id = 'eg-690000013' and nextval('{schema}.herriot_attempts') = 1 then
+                   raise exception 'could not serialize, phone {Secret}' using errcode = '40001';
+                 end if;
+                 return new;
+               end $$;
+               create trigger fail_herriot_once before insert on {schema}.mt_events for each row execute function {schema}.fail_herriot_once();
+               """
+            : $"drop trigger if exists fail_herriot_once on {schema}.mt_events; drop function if exists {schema}.fail_herriot_once(); " +
+              $"drop sequence if exists {schema}.herriot_attempts;";
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Test]
+    public async Task a_transient_failure_is_retried_from_the_last_committed_batch_and_the_import_completes_with_each_event_once()
+    {
+        _logs.Clear();
+        await FailHerriotOnceAsTransient(true);
+        try
+        {
+            var report = await Client.Import(Sample());
+
+            Assert.That(report["status"]!.GetValue<string>(), Is.EqualTo("Completed"), report.ToJsonString());
+            Assert.That(report["registered"]!.GetValue<int>(), Is.EqualTo(19));
+            await using var session = App.Store.QuerySession();
+            var egEvents = await Marten.QueryableExtensions.ToListAsync(session.Events.QueryAllRawEvents().Where(e => e.StreamKey!.StartsWith("eg-")));
+            Assert.That(egEvents.GroupBy(e => e.StreamKey).Select(g => g.Count()).Distinct(), Is.EqualTo(new[] { 1 }), "each EG registered once");
+            Assert.That(egEvents, Has.Count.EqualTo(19));
+            var logged = _logs.Entries.Where(e => e.Text.Contains(report["id"]!.GetValue<string>())).ToList();
+            Assert.That(logged.Where(e => e.Level == LogLevel.Warning).Select(e => e.Text),
+                Has.Some.Contains("interrupted").And.Some.Contains("PostgresException 40001"), _logs.AllText);
+            Assert.That(logged.Where(e => e.Level >= LogLevel.Error).Select(e => e.Category), Has.None.EndsWith("FinessImportHandler"));
+            // Marten's own log names PostgreSQL's message (see MartenLogWithoutParameters); the import's and Wolverine's do not.
+            Assert.That(_logs.Entries.Where(e => !e.Category.StartsWith("Marten")).Select(e => e.Text), Has.None.Contains(Secret), _logs.AllText);
+        }
+        finally
+        {
+            await FailHerriotOnceAsTransient(false);
         }
     }
 }
