@@ -1,10 +1,11 @@
+using JasperFx;
 using JasperFx.Events;
-using JasperFx.Events.Daemon;
 using Marten;
 using Weasel.Core;
 using RorNational.Domain;
 using RorNational.Fhir;
 using RorNational.Offer;
+using RorNational.Host.Nodes;
 using RorNational.ReferenceData;
 using Wolverine;
 using Wolverine.Http;
@@ -25,10 +26,18 @@ public static class EventStoreConfiguration
                 "(build/run starts a local cluster and sets it for you).");
         var schema = builder.Configuration["Database:Schema"] ?? "ror";
         var appliesOnStartup = SchemaMigrationPolicy.AppliesOnStartup(builder.Configuration, builder.Environment);
+        var typeLoadMode = CodeGenerationPolicy.TypeLoadMode(builder.Configuration, builder.Environment);
+        var nodes = builder.Configuration.ReadNodeSettings();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddFhir(Territory.Default, builder.Configuration);
         builder.Services.AddOffer();
+        // Marten and Wolverine read their code generation mode from the profile of the environment.
+        builder.Services.CritterStackDefaults(defaults =>
+        {
+            defaults.Development.GeneratedCodeMode = typeLoadMode;
+            defaults.Production.GeneratedCodeMode = typeLoadMode;
+        });
         var marten = builder.Services.AddMarten(options =>
             {
                 options.Connection(connectionString);
@@ -52,9 +61,13 @@ public static class EventStoreConfiguration
             })
             .UseLightweightSessions();
         if (appliesOnStartup) marten.ApplyAllDatabaseChangesOnStartup();
-        marten
-            .AddAsyncDaemon(DaemonMode.HotCold)
-            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = schema);
+        marten.IntegrateWithWolverine(integration =>
+        {
+            integration.MessageStorageSchemaName = schema;
+            // Several nodes: Wolverine's leader assigns each asynchronous projection to one live
+            // node, and moves it when that node stops or dies (see Nodes/NodeSettings.cs).
+            integration.UseWolverineManagedEventSubscriptionDistribution = true;
+        });
 
         builder.Host.UseWolverine(options =>
         {
@@ -62,11 +75,14 @@ public static class EventStoreConfiguration
             options.Discovery.IncludeAssembly(typeof(OfferModule).Assembly);
             options.Policies.AutoApplyTransactions();
             options.AutoBuildMessageStorageOnStartup = SchemaMigrationPolicy.RuntimeCreation(appliesOnStartup);
+            options.CodeGeneration.TypeLoadMode = typeLoadMode;
+            options.ConfigureNodes(nodes);
         });
         // Marten's own logger writes command parameters (whole documents and events) on failure.
         builder.Services.ConfigureMarten((services, options) =>
             options.Logger(new MartenLogWithoutParameters(services.GetRequiredService<ILoggerFactory>().CreateLogger("Marten"))));
         builder.Services.AddWolverineHttp();
+        builder.Services.AddNodeIdentityLog();
         return builder;
     }
 }
