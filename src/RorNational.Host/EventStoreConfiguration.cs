@@ -17,6 +17,7 @@ namespace RorNational.Host;
 public static class EventStoreConfiguration
 {
     public const string ConnectionStringName = "RorNational";
+    public const string StaleSequenceThresholdSetting = "Projections:StaleSequenceThreshold";
 
     public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder)
     {
@@ -28,6 +29,7 @@ public static class EventStoreConfiguration
         var appliesOnStartup = SchemaMigrationPolicy.AppliesOnStartup(builder.Configuration, builder.Environment);
         var typeLoadMode = CodeGenerationPolicy.TypeLoadMode(builder.Configuration, builder.Environment);
         var nodes = builder.Configuration.ReadNodeSettings();
+        var staleSequenceThreshold = builder.Configuration.GetValue(StaleSequenceThresholdSetting, TimeSpan.FromSeconds(15));
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddFhir(Territory.Default, builder.Configuration);
@@ -53,6 +55,11 @@ public static class EventStoreConfiguration
                 // DistributedLock.Postgres 1.3.1 (see build/shims) refuses session advisory
                 // locks on a DbDataSource: the daemon takes transactional ones instead.
                 options.Events.UseAdvisoryLockTransaction = true;
+                // An append reserves its sequence numbers, runs the inline projections, then commits:
+                // under load that takes seconds. The async daemon waits this long for a hole in the
+                // sequence to fill before it skips it for good (a failed append fills its own hole
+                // with tombstones: only a writer that died mid-append leaves one for this long).
+                options.Projections.StaleSequenceThreshold = staleSequenceThreshold;
                 foreach (var (type, name) in EventCatalogue.StoredNames) options.Events.MapEventType(type, name);
                 options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
