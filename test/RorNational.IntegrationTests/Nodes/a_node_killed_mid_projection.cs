@@ -23,7 +23,7 @@ public sealed class a_node_killed_mid_projection
         _nodes = null;
     }
 
-    [Test, CancelAfter(120_000)]
+    [Test, CancelAfter(240_000)]
     public async Task hands_the_timeline_to_the_other_node_which_applies_each_event_once()
     {
         _nodes = await NodePair.StartAsync("killed_mid_projection");

@@ -20,7 +20,7 @@ public sealed class two_nodes_on_one_database
         _nodes = null;
     }
 
-    [Test, CancelAfter(90_000)]
+    [Test, CancelAfter(240_000)]
     public async Task a_write_answered_by_one_node_is_served_by_the_other_right_after()
     {
         _nodes = await NodePair.StartAsync("two_nodes_read");
@@ -52,7 +52,7 @@ public sealed class two_nodes_on_one_database
         TestContext.Out.WriteLine($"timeline lag behind the write, at most: {lag.TotalMilliseconds:F0} ms");
     }
 
-    [Test, CancelAfter(90_000)]
+    [Test, CancelAfter(240_000)]
     public async Task the_timeline_projection_runs_on_one_node_and_moves_to_the_other_when_that_node_is_stopped()
     {
         _nodes = await NodePair.StartAsync("two_nodes_sigterm");
