@@ -34,19 +34,19 @@ public sealed class two_nodes_on_one_database
             Assert.That(written.StatusCode, Is.EqualTo(HttpStatusCode.Created), await written.Content.ReadAsStringAsync());
             var afterWrite = Stopwatch.StartNew();
 
-            using var other = NodePair.Admin(reader);
-            var establishment = await other.GetAsync($"/api/establishments/eg-{egFiness}");
-            var resource = await other.GetAsync($"/fhir/Organization/eg-{egFiness}");
+            using var auditor = NodePair.Auditor(reader);
+            var establishment = await auditor.GetAsync($"/api/establishments/eg-{egFiness}");
+            var resource = await auditor.GetAsync($"/fhir/Organization/eg-{egFiness}");
             Assert.That(establishment.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the inline snapshot, committed with the events");
             Assert.That(establishment.Headers.ETag?.Tag, Is.EqualTo("\"1\""));
             Assert.That(resource.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the FHIR document, an inline projection");
 
-            using var auditor = NodePair.Auditor(reader);
             while ((await NodePair.TimelineVersions(auditor, $"eg-{egFiness}")).Count == 0)
             {
-                Assert.That(afterWrite.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "the timeline (asynchronous) lags by more than 10 s");
+                Assert.That(afterWrite.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "the timeline (asynchronous) lags by more than 30 s");
                 await Task.Delay(20);
             }
+            TestContext.Out.WriteLine($"write {i}: the timeline has it {afterWrite.Elapsed.TotalMilliseconds:F0} ms after the answer");
             lag = afterWrite.Elapsed > lag ? afterWrite.Elapsed : lag;
         }
         TestContext.Out.WriteLine($"timeline lag behind the write, at most: {lag.TotalMilliseconds:F0} ms");
