@@ -1,5 +1,6 @@
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using Marten;
 using Weasel.Core;
 using RorNational.Domain;
@@ -7,6 +8,7 @@ using RorNational.Fhir;
 using RorNational.Offer;
 using RorNational.Host.Nodes;
 using RorNational.ReferenceData;
+using RorNational.Security.Tokens;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -18,6 +20,7 @@ public static class EventStoreConfiguration
 {
     public const string ConnectionStringName = "RorNational";
     public const string StaleSequenceThresholdSetting = "Projections:StaleSequenceThreshold";
+    public const string WolverineManagedProjectionsSetting = "Nodes:WolverineManagedProjections";
 
     public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder)
     {
@@ -68,12 +71,17 @@ public static class EventStoreConfiguration
             })
             .UseLightweightSessions();
         if (appliesOnStartup) marten.ApplyAllDatabaseChangesOnStartup();
+        // Several nodes: Wolverine's leader assigns each asynchronous projection to one live node,
+        // and moves it when that node stops or dies (see Nodes/NodeSettings.cs). The in-process test
+        // fixtures (one node each) reset the data between tests, which pauses Marten's own daemon
+        // only: they keep it (HotCold), unless Nodes:WolverineManagedProjections says otherwise.
+        var wolverineManaged = builder.Configuration.GetValue<bool?>(WolverineManagedProjectionsSetting)
+            ?? !builder.Environment.IsEnvironment(DevelopmentKeyRule.TestingEnvironment);
+        if (!wolverineManaged) marten.AddAsyncDaemon(DaemonMode.HotCold);
         marten.IntegrateWithWolverine(integration =>
         {
             integration.MessageStorageSchemaName = schema;
-            // Several nodes: Wolverine's leader assigns each asynchronous projection to one live
-            // node, and moves it when that node stops or dies (see Nodes/NodeSettings.cs).
-            integration.UseWolverineManagedEventSubscriptionDistribution = true;
+            integration.UseWolverineManagedEventSubscriptionDistribution = wolverineManaged;
         });
 
         builder.Host.UseWolverine(options =>
