@@ -1,3 +1,4 @@
+using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -5,8 +6,10 @@ using Weasel.Core;
 using RorNational.Domain;
 using RorNational.Fhir;
 using RorNational.Offer;
+using RorNational.Host.Nodes;
 using RorNational.Offer.FinessImports;
 using RorNational.ReferenceData;
+using RorNational.Security.Tokens;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -17,6 +20,8 @@ namespace RorNational.Host;
 public static class EventStoreConfiguration
 {
     public const string ConnectionStringName = "RorNational";
+    public const string StaleSequenceThresholdSetting = "Projections:StaleSequenceThreshold";
+    public const string WolverineManagedProjectionsSetting = "Nodes:WolverineManagedProjections";
 
     public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder)
     {
@@ -26,10 +31,19 @@ public static class EventStoreConfiguration
                 "(build/run starts a local cluster and sets it for you).");
         var schema = builder.Configuration["Database:Schema"] ?? "ror";
         var appliesOnStartup = SchemaMigrationPolicy.AppliesOnStartup(builder.Configuration, builder.Environment);
+        var typeLoadMode = CodeGenerationPolicy.TypeLoadMode(builder.Configuration, builder.Environment);
+        var nodes = builder.Configuration.ReadNodeSettings();
+        var staleSequenceThreshold = builder.Configuration.GetValue(StaleSequenceThresholdSetting, TimeSpan.FromSeconds(15));
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddFhir(Territory.Default, builder.Configuration);
         builder.Services.AddOffer();
+        // Marten and Wolverine read their code generation mode from the profile of the environment.
+        builder.Services.CritterStackDefaults(defaults =>
+        {
+            defaults.Development.GeneratedCodeMode = typeLoadMode;
+            defaults.Production.GeneratedCodeMode = typeLoadMode;
+        });
         var marten = builder.Services.AddMarten(options =>
             {
                 options.Connection(connectionString);
@@ -45,6 +59,11 @@ public static class EventStoreConfiguration
                 // DistributedLock.Postgres 1.3.1 (see build/shims) refuses session advisory
                 // locks on a DbDataSource: the daemon takes transactional ones instead.
                 options.Events.UseAdvisoryLockTransaction = true;
+                // An append reserves its sequence numbers, runs the inline projections, then commits:
+                // under load that takes seconds. The async daemon waits this long for a hole in the
+                // sequence to fill before it skips it for good (a failed append fills its own hole
+                // with tombstones: only a writer that died mid-append leaves one for this long).
+                options.Projections.StaleSequenceThreshold = staleSequenceThreshold;
                 foreach (var (type, name) in EventCatalogue.StoredNames) options.Events.MapEventType(type, name);
                 options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
@@ -53,9 +72,18 @@ public static class EventStoreConfiguration
             })
             .UseLightweightSessions();
         if (appliesOnStartup) marten.ApplyAllDatabaseChangesOnStartup();
-        marten
-            .AddAsyncDaemon(DaemonMode.HotCold)
-            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = schema);
+        // Several nodes: Wolverine's leader assigns each asynchronous projection to one live node,
+        // and moves it when that node stops or dies (see Nodes/NodeSettings.cs). The in-process test
+        // fixtures (one node each) reset the data between tests, which pauses Marten's own daemon
+        // only: they keep it (HotCold), unless Nodes:WolverineManagedProjections says otherwise.
+        var wolverineManaged = builder.Configuration.GetValue<bool?>(WolverineManagedProjectionsSetting)
+            ?? !builder.Environment.IsEnvironment(DevelopmentKeyRule.TestingEnvironment);
+        if (!wolverineManaged) marten.AddAsyncDaemon(DaemonMode.HotCold);
+        marten.IntegrateWithWolverine(integration =>
+        {
+            integration.MessageStorageSchemaName = schema;
+            integration.UseWolverineManagedEventSubscriptionDistribution = wolverineManaged;
+        });
 
         builder.Host.UseWolverine(options =>
         {
@@ -63,14 +91,16 @@ public static class EventStoreConfiguration
             options.Discovery.IncludeAssembly(typeof(OfferModule).Assembly);
             options.Policies.AutoApplyTransactions();
             options.AutoBuildMessageStorageOnStartup = SchemaMigrationPolicy.RuntimeCreation(appliesOnStartup);
-            // Wolverine:Durability:StaleNodeTimeout and the like: how soon a dead node's queued work is taken over.
-            builder.Configuration.GetSection("Wolverine:Durability").Bind(options.Durability);
+            options.CodeGeneration.TypeLoadMode = typeLoadMode;
+            // Nodes:StaleNodeTimeout and the like: how soon a dead node's projections and queued work are taken over.
+            options.ConfigureNodes(nodes);
             options.ConfigureFinessImports();
         });
         // Marten's own logger writes command parameters (whole documents and events) on failure.
         builder.Services.ConfigureMarten((services, options) =>
             options.Logger(new MartenLogWithoutParameters(services.GetRequiredService<ILoggerFactory>().CreateLogger("Marten"))));
         builder.Services.AddWolverineHttp();
+        builder.Services.AddNodeIdentityLog();
         return builder;
     }
 }

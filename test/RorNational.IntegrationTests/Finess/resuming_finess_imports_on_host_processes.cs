@@ -16,8 +16,8 @@ public sealed class resuming_finess_imports_on_host_processes
     /// <summary>A node found dead after 5 s without a heartbeat: its queued work is taken over soon after.</summary>
     private static readonly Dictionary<string, string> QuickTakeOver = new()
     {
-        ["Wolverine__Durability__StaleNodeTimeout"] = "00:00:05",
-        ["Wolverine__Durability__HealthCheckPollingTime"] = "00:00:01",
+        ["Nodes__StaleNodeTimeout"] = "00:00:05",
+        ["Nodes__HealthCheckPollingTime"] = "00:00:01",
     };
 
     private readonly List<HostProcess> _hosts = [];

@@ -1,15 +1,15 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 
 namespace RorNational.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The built host (RorNational.Host.dll) run as its own process, as <c>build/run</c> runs it:
-/// environment Development, Kestrel on a free loopback port, the development key, on the
-/// database given. For what the in-process test server cannot show: restarts, several nodes
+/// environment Development, Kestrel on a loopback port of its own choosing (port 0: the address
+/// is read from its "Now listening on" line, so two processes never race for a port), the
+/// development key, on the database given. For what the in-process test server cannot show: restarts, several nodes
 /// on one database, a process killed. Disposing it kills the process if it still runs.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
@@ -20,13 +20,23 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private HostProcess(Process process, Uri baseAddress)
-    {
-        _process = process;
-        BaseAddress = baseAddress;
-    }
+    private const string ListeningLine = "Now listening on: ";
+    private const string NodeLine = "This process is Wolverine node ";
 
-    public Uri BaseAddress { get; }
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<Guid> _node = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Stopwatch _sinceStart = new();
+
+    private HostProcess(Process process) => _process = process;
+
+    /// <summary>Where the process listens, as it logged it.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>This process's id in Wolverine's node tables (<c>wolverine_nodes</c>, <c>wolverine_node_assignments</c>), as it logged it.</summary>
+    public Guid NodeId { get; private set; }
+
+    /// <summary>From the process start to the first 200 of /health/ready.</summary>
+    public TimeSpan TimeToReady { get; private set; }
 
     public int ProcessId => _process.Id;
 
@@ -40,9 +50,11 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <summary>Starts the host on this database and waits until /health/ready answers 200.</summary>
     /// <param name="settings">Configuration as environment variables (e.g. <c>Access__AnonymousProfile</c>), applied last.</param>
-    public static async Task<HostProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="hostDirectory">The folder of RorNational.Host.dll; by default the solution's build of the tests' configuration.</param>
+    public static async Task<HostProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null,
+        string? hostDirectory = null)
     {
-        var directory = HostBinaries();
+        var directory = hostDirectory ?? HostBinaries();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = directory,
@@ -51,18 +63,20 @@ public sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(directory, "RorNational.Host.dll"));
-        var baseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ConnectionStrings__RorNational"] = connectionString;
         start.Environment["Access__ClientsFile"] = Path.Combine(TestPostgres.RepositoryRoot(), "samples", "clients.json");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        start.Environment["Logging__LogLevel__RorNational.Host.Nodes"] = "Information";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
-        var host = new HostProcess(new Process { StartInfo = start }, baseAddress);
+        var host = new HostProcess(new Process { StartInfo = start });
         host._process.OutputDataReceived += (_, line) => host.Append(line.Data);
         host._process.ErrorDataReceived += (_, line) => host.Append(line.Data);
+        host._sinceStart.Start();
         host._process.Start();
         host._process.BeginOutputReadLine();
         host._process.BeginErrorReadLine();
@@ -119,29 +133,50 @@ public sealed class HostProcess : IAsyncDisposable
 
     private async Task WaitUntilReady()
     {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + ReadyTimeout;
+        while (!_listening.Task.IsCompleted)
+        {
+            if (_process.HasExited) throw StoppedDuringStartUp();
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the host did not listen after {ReadyTimeout.TotalSeconds} s:\n{Output}");
+            await Task.WhenAny(_listening.Task, Task.Delay(100));
+        }
+        BaseAddress = await _listening.Task;
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"the host stopped during start-up (exit code {_process.ExitCode}):\n{Output}");
+            if (_process.HasExited) throw StoppedDuringStartUp();
             try
             {
-                if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
+                if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                {
+                    TimeToReady = _sinceStart.Elapsed;
+                    await Task.WhenAny(_node.Task, Task.Delay(TimeSpan.FromSeconds(5)));
+                    NodeId = _node.Task.IsCompleted ? _node.Task.Result : throw new InvalidOperationException($"the host did not log its node id:\n{Output}");
+                    return;
+                }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 // Not listening yet.
             }
-            await Task.Delay(250);
+            await Task.Delay(50);
         }
         throw new TimeoutException($"the host was not ready after {ReadyTimeout.TotalSeconds} s:\n{Output}");
     }
+
+    private InvalidOperationException StoppedDuringStartUp() =>
+        new($"the host stopped during start-up (exit code {_process.ExitCode}):\n{Output}");
 
     private void Append(string? line)
     {
         if (line is null) return;
         lock (_output) _output.AppendLine(line);
+        if (line.IndexOf(ListeningLine, StringComparison.Ordinal) is var at and >= 0
+            && Uri.TryCreate(line[(at + ListeningLine.Length)..].Trim(), UriKind.Absolute, out var address))
+            _listening.TrySetResult(address);
+        if (line.IndexOf(NodeLine, StringComparison.Ordinal) is var node and >= 0
+            && Guid.TryParse(line[(node + NodeLine.Length)..].Trim(), out var nodeId))
+            _node.TrySetResult(nodeId);
     }
 
     /// <summary>
@@ -155,12 +190,5 @@ public sealed class HostProcess : IAsyncDisposable
         return File.Exists(Path.Combine(directory, "RorNational.Host.dll"))
             ? directory
             : throw new InvalidOperationException($"{directory} holds no RorNational.Host.dll: build the solution first");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
