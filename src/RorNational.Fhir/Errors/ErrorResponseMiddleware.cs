@@ -25,8 +25,11 @@ public sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<ErrorR
         }
         catch (Exception exception) when (ClientHungUp(context, exception))
         {
-            // Nobody is left to answer; nothing failed on our side.
+            // Nobody is left to answer; nothing failed on our side. The connection is closed
+            // rather than kept alive: Kestrel would otherwise try to drain a body whose reader
+            // the reset left mid-read, and log that as an error.
             logger.LogDebug("The client hung up during {Method} {Path} ({Failure})", context.Request.Method, context.Request.Path, exception.GetType().Name);
+            context.Abort();
         }
         catch (Exception exception) when (!context.Response.HasStarted)
         {

@@ -37,7 +37,15 @@ internal static class FinessImportCalls
     {
         var response = await client.PostExtract(extract, mediaType, query);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
-        var location = response.Headers.Location!.ToString();
+        return await client.WaitForImport(response.Headers.Location!);
+    }
+
+    /// <summary>
+    /// Waits for the import at this location to end and gives its report. A test that starts an
+    /// import waits for it: left running, it would write into the next test's data.
+    /// </summary>
+    public static async Task<JsonObject> WaitForImport(this HttpClient client, Uri location)
+    {
         for (var attempt = 0; attempt < 600; attempt++)
         {
             var report = (await client.GetFromJsonAsync<JsonObject>(location))!;

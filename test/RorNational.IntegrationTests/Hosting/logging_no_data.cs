@@ -102,6 +102,9 @@ public sealed class logging_no_data : ApiFixture
         // The server sees the reset when it next reads the body, once the endpoint's code is
         // generated and compiled (seconds on a busy machine).
         for (var waited = 0; waited < 600 && !_logs.Entries.Any(e => HungUp(e) || e.Level >= LogLevel.Warning); waited++) await Task.Delay(100);
+        // Kestrel ends the connection after the middleware: it would log a failed drain of the
+        // body (an error with its stack trace) then, had the connection been kept alive.
+        await Task.Delay(1000);
 
         Assert.That(_logs.Entries.Where(e => e.Level >= LogLevel.Warning), Is.Empty, _logs.AllText);
         Assert.That(_logs.Entries.Where(HungUp), Is.Not.Empty, _logs.AllText);

@@ -1,3 +1,4 @@
+using RorNational.IntegrationTests.Finess;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -106,6 +107,7 @@ public sealed class rights_on_the_api : ApiFixture
 
         Assert.That(unknown, Is.EqualTo(known));
         Assert.That(await VersionOf("eg-010000032"), Is.Null, "the refused registration wrote nothing");
+        await Client.WaitForImport(started.Headers.Location!);
     }
 
     [TestCase(TestClients.Public)]
