@@ -9,7 +9,7 @@ public sealed class RebuildPublicationInput : NetCoreInput
     [Description("Events replayed and written together (default 1000)")]
     public int BatchSizeFlag { get; set; } = RebuildSettings.Default.BatchSize;
 
-    [Description("Seconds to wait for writes in flight before refusing (default 10)"), FlagAlias("lock-timeout", true)]
+    [Description("Seconds to wait for writes in flight before refusing (1 to 3600, default 10)"), FlagAlias("lock-timeout", true)]
     public int LockTimeoutFlag { get; set; } = (int)RebuildSettings.Default.LockTimeout.TotalSeconds;
 }
 
@@ -29,7 +29,7 @@ public sealed class RebuildPublicationCommand : JasperFxAsyncCommand<RebuildPubl
         var settings = RebuildSettings.Default with
         {
             BatchSize = Math.Max(1, input.BatchSizeFlag),
-            LockTimeout = TimeSpan.FromSeconds(Math.Max(0, input.LockTimeoutFlag)),
+            LockTimeout = TimeSpan.FromSeconds(Math.Clamp(input.LockTimeoutFlag, 1, 3600)),
         };
         using var interrupted = new CancellationTokenSource();
         ConsoleCancelEventHandler cancel = (_, e) =>

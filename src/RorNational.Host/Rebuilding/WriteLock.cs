@@ -13,7 +13,8 @@ public static class WriteLock
     public static async Task TakeAsync(NpgsqlTransaction transaction, string schema, TimeSpan timeout, CancellationToken cancellation)
     {
         await using var command = new NpgsqlCommand(
-            $"set local lock_timeout = '{(int)timeout.TotalMilliseconds}ms'; " +
+            // lock_timeout 0 would wait forever: the wait is at least 1 ms, at most what PostgreSQL takes.
+            $"set local lock_timeout = '{Math.Clamp((long)timeout.TotalMilliseconds, 1, int.MaxValue)}ms'; " +
             $"lock table {schema}.mt_events in exclusive mode; " +
             "set local lock_timeout = 0;",
             transaction.Connection, transaction);

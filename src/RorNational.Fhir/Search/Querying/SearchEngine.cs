@@ -33,9 +33,9 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         {
             return await RunAsync(request, profile, cancellation);
         }
-        catch (Exception e) when (SearchTimeout.IsUnavailable(e, cancellation))
+        catch (Exception e) when (SearchTimeout.RanOutOfTime(e, cancellation))
         {
-            throw SearchTimeout.Rejection(e, options.Value.StatementTimeout);
+            throw SearchTimeout.Rejection(options.Value.StatementTimeout);
         }
     }
 

@@ -7,8 +7,9 @@ namespace RorNational.Fhir.Search.Querying;
 
 /// <summary>
 /// The statement timeout of a search (Search:StatementTimeout), set on its own transaction, and
-/// what a search that runs past it, or finds the database unreachable, answers: 503 with
-/// Retry-After (the request may succeed later, or narrowed), never a 500.
+/// what a search that runs past it answers: 503 with Retry-After (it may succeed later, or
+/// narrowed), never a 500. A database that cannot be reached is not a timeout: it reaches the
+/// error middleware, whose <see cref="Errors.DatabaseUnavailable"/> answers it as for every route.
 /// </summary>
 public static class SearchTimeout
 {
@@ -19,18 +20,12 @@ public static class SearchTimeout
     public static string SetLocal(TimeSpan timeout) =>
         "set local statement_timeout = " + Math.Max(1, (long)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>True for a timeout or an unreachable database, not for the caller hanging up.</summary>
-    public static bool IsUnavailable(Exception exception, CancellationToken cancellation) =>
-        !cancellation.IsCancellationRequested && exception switch
-        {
-            PostgresException postgres => postgres.SqlState == QueryCanceled,
-            NpgsqlException npgsql => npgsql.InnerException is TimeoutException || npgsql.IsTransient,
-            TimeoutException => true,
-            _ => false,
-        };
+    /// <summary>True when the search ran out of time (server or client side), not when the caller hung up.</summary>
+    public static bool RanOutOfTime(Exception exception, CancellationToken cancellation) =>
+        !cancellation.IsCancellationRequested
+        && exception is PostgresException { SqlState: QueryCanceled } or NpgsqlException { InnerException: TimeoutException } or TimeoutException;
 
-    public static HttpRefusal Rejection(Exception exception, TimeSpan timeout) =>
-        new HttpRefusal(HttpRefusalKind.Unavailable, exception is PostgresException or NpgsqlException { InnerException: TimeoutException } or TimeoutException
-            ? $"the search ran longer than this server allows ({timeout.TotalSeconds:0.###} s, Search:StatementTimeout): try again later or narrow it"
-            : "the database cannot be reached now: try again later");
+    public static HttpRefusal Rejection(TimeSpan timeout) =>
+        new(HttpRefusalKind.Unavailable,
+            $"the search ran longer than this server allows ({timeout.TotalSeconds:0.###} s, Search:StatementTimeout): try again later or narrow it");
 }
