@@ -2,6 +2,7 @@ using Marten;
 using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using RorNational.Fhir.Search.Indexing;
+using RorNational.Offer.FinessImports;
 
 namespace RorNational.IntegrationTests.Infrastructure;
 
@@ -51,8 +52,9 @@ public abstract class ApiFixture
     public async Task ResetData()
     {
         if (!ResetBetweenTests) return;
-        // Work of the previous test may still be finishing (a background import, the async
-        // daemon catching up): PostgreSQL then picks the truncation as a deadlock victim.
+        await ImportsSettled();
+        // Work of the previous test may still be finishing (the async daemon catching up):
+        // PostgreSQL then picks the truncation as a deadlock victim.
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -65,6 +67,22 @@ public abstract class ApiFixture
             {
                 await Task.Delay(100 * attempt);
             }
+        }
+    }
+
+    /// <summary>
+    /// An import a previous test started runs on from Wolverine's durable queue, which resetting
+    /// Marten's data does not empty: it would write into this test's data. Its end is awaited.
+    /// </summary>
+    private async Task ImportsSettled()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            await using var session = App.Store.QuerySession();
+            if (!await session.Query<FinessImport>().AnyAsync(i => i.Status == FinessImportStatus.Running)) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("a FINESS import of a previous test is still running after 60 s");
+            await Task.Delay(100);
         }
     }
 
