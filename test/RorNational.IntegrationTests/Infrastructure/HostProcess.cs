@@ -183,7 +183,7 @@ public sealed class HostProcess : IAsyncDisposable
     /// The host's own build output, of the same configuration as the tests (the solution build
     /// makes both): run from the test binaries, JasperFx would scan the test assemblies.
     /// </summary>
-    private static string HostBinaries()
+    public static string HostBinaries()
     {
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var directory = Path.Combine(TestPostgres.RepositoryRoot(), "src", "RorNational.Host", "bin", framework.Parent!.Name, framework.Name);

@@ -13,7 +13,7 @@ public static class RebuildCommand
 
     public static async Task<(int ExitCode, string Output)> RunAsync(string connectionString, params string[] arguments)
     {
-        var directory = HostBinaries();
+        var directory = HostProcess.HostBinaries();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = directory,
@@ -45,15 +45,5 @@ public static class RebuildCommand
             Assert.Fail($"rebuild-publication still running after {Timeout.TotalMinutes} min:\n{await output}{await error}");
         }
         return (process.ExitCode, await output + await error);
-    }
-
-    /// <summary>The host's own build output, of the same configuration as the tests (the solution build makes both).</summary>
-    private static string HostBinaries()
-    {
-        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var directory = Path.Combine(TestPostgres.RepositoryRoot(), "src", "RorNational.Host", "bin", framework.Parent!.Name, framework.Name);
-        return File.Exists(Path.Combine(directory, "RorNational.Host.dll"))
-            ? directory
-            : throw new InvalidOperationException($"{directory} holds no RorNational.Host.dll: build the solution first");
     }
 }
