@@ -76,6 +76,14 @@ public sealed class checking_the_configuration_at_start_up
             "Authentication: UseDevelopmentKey is refused in the environment 'Production': the development key's secret is public");
     }
 
+    [Test]
+    public void node_periods_that_would_find_a_live_node_dead_or_never_tick()
+    {
+        AssertStartFails(new() { ["Nodes:StaleNodeTimeout"] = "00:00:03", ["Nodes:HealthCheckPollingTime"] = "00:00:05" },
+            "Nodes:StaleNodeTimeout (00:00:03) must be at least twice HealthCheckPollingTime (00:00:05)");
+        AssertStartFails(new() { ["Nodes:DrainTimeout"] = "-00:00:01" }, "Nodes:DrainTimeout is -00:00:01: it must be longer than zero");
+    }
+
     [TestCase("urls", "http://0.0.0.0:8080", "http://0.0.0.0:8080")]
     [TestCase("urls", "http://127.0.0.1:8080;http://[::]:8081", "http://[::]:8081")]
     [TestCase("urls", "http://*:8080", "http://*:8080")]
