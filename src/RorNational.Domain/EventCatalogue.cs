@@ -1,3 +1,4 @@
+using RorNational.Domain.Capacity;
 using RorNational.Domain.Establishments;
 using RorNational.Domain.Establishments.Dossiers;
 using RorNational.Domain.Establishments.Editing;
@@ -31,5 +32,9 @@ public static class EventCatalogue
         [typeof(FinessImportStarted)] = "finess_import_started",
         [typeof(FinessImportCompleted)] = "finess_import_completed",
         [typeof(FinessImportFailed)] = "finess_import_failed",
+        [typeof(CapacityIndicatorAdded)] = "capacity_indicator_added",
+        [typeof(CapacityIndicatorReplaced)] = "capacity_indicator_replaced",
+        [typeof(CapacityIndicatorDeleted)] = "capacity_indicator_deleted",
+        [typeof(OutdatedCapacityChangeRecorded)] = "outdated_capacity_change_recorded",
     };
 }

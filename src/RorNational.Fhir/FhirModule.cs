@@ -29,6 +29,11 @@ public static class FhirModule
         options.Schema.For<HealthcareServiceDocument>();
         options.Schema.For<LocationDocument>();
         options.Schema.For<PublicationState>();
+        // Suppliers address a lieu by its EG and idExterneSynchro (or functional id), or by its Location id.
+        options.Schema.For<SupplyZone>()
+            .Index(z => z.LocationId)
+            .Index(z => new { z.EGFiness, z.IdExterneSynchro })
+            .Index(z => new { z.EGFiness, z.FunctionalId });
         options.Schema.For<FhirResourceVersion>().Index(v => new { v.ResourceType, v.ResourceId, v.Version });
         options.Storage.ExtendedSchemaObjects.AddRange(SearchIndexSchema.ObjectsIn(options.DatabaseSchemaName));
         options.Projections.Add(new EstablishmentPublicationProjection(territory.RegionOfCommune, indexer), ProjectionLifecycle.Inline);

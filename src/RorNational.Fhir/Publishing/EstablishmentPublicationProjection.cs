@@ -45,7 +45,11 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
             renderings.Add(new StreamRendering(state, Render(state, at), at));
         }
         await ResourcePublisher.PublishAsync(operations, renderings, indexer, cancellation);
-        foreach (var rendering in renderings) operations.Store(rendering.State);
+        foreach (var rendering in renderings)
+        {
+            operations.Store(rendering.State);
+            SupplyZones.Store(operations, rendering.State);
+        }
     }
 
     /// <summary>Every FHIR resource one EJ or EG stream publishes, drafts excluded by construction.</summary>

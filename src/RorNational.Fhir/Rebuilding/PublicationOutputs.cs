@@ -19,6 +19,7 @@ public static class PublicationOutputs
         typeof(LocationDocument),
         typeof(FhirResourceVersion),
         typeof(PublicationState),
+        typeof(SupplyZone),
     ];
 
     /// <summary>The search index tables (<see cref="SearchIndexSchema"/>), in the store's schema.</summary>

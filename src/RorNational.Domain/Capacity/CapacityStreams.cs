@@ -1,0 +1,34 @@
+using RorNational.Domain.Establishments;
+
+namespace RorNational.Domain.Capacity;
+
+/// <summary>
+/// The key of a lieu's capacity stream: "capacity-" and the unit id of the lieu
+/// (<see cref="EstablishmentIds.Unit"/>: FINESS of its EG, "-", the lieu's fiche id).
+/// </summary>
+public static class CapacityStreams
+{
+    private const string Prefix = "capacity-";
+
+    public static string Of(string egFiness, string lieuFicheId) => Prefix + EstablishmentIds.Unit(egFiness, lieuFicheId);
+
+    public static bool IsCapacityStream(string streamKey) => streamKey.StartsWith(Prefix, StringComparison.Ordinal);
+
+    /// <summary>The FINESS of the EG whose lieu the stream is ("capacity-010000024-lieu-rea" gives "010000024").</summary>
+    public static string? FinessOf(string streamKey)
+    {
+        if (!IsCapacityStream(streamKey)) return null;
+        var unit = streamKey[Prefix.Length..];
+        var dash = unit.IndexOf('-');
+        return dash > 0 ? unit[..dash] : null;
+    }
+
+    /// <summary>The lieu's fiche id ("capacity-010000024-lieu-rea" gives "lieu-rea").</summary>
+    public static string? LieuOf(string streamKey)
+    {
+        if (!IsCapacityStream(streamKey)) return null;
+        var unit = streamKey[Prefix.Length..];
+        var dash = unit.IndexOf('-');
+        return dash > 0 && dash < unit.Length - 1 ? unit[(dash + 1)..] : null;
+    }
+}
