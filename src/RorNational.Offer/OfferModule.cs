@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RorNational.Offer.Capacity;
 using RorNational.Offer.Establishments;
 using RorNational.Offer.FinessImports;
 using RorNational.Offer.FinessImports.StoredExtracts;
@@ -23,6 +24,7 @@ public static class OfferModule
         options.Schema.For<FinessImport>().UseOptimisticConcurrency(true);
         options.Storage.ExtendedSchemaObjects.Add(StoredExtractTable.In(options.DatabaseSchemaName));
         options.Projections.Add<EstablishmentTimelineProjection>(ProjectionLifecycle.Async);
+        options.ConfigureCapacitySupply();
         return options;
     }
 
@@ -32,6 +34,7 @@ public static class OfferModule
         services.TryAddSingleton(Territory.Default);
         // The codes of the national value sets every coded field of a description must be in.
         services.TryAddSingleton(NationalValueSets.Default);
+        services.AddCapacitySupply();
         services.AddOptions<FinessImportOptions>().BindConfiguration(FinessImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services.AddSingleton<FinessImportEnding>();
     }
