@@ -28,7 +28,7 @@ public static class Indicators
     /// <summary>A transaction Bundle of PATCH entries, one per (zone, indicator, count), dated <paramref name="at"/>.</summary>
     public static string Transaction(IEnumerable<(string Zone, int Indicator, int Count)> changes, bool add, DateTimeOffset at)
     {
-        var date = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var date = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var json = new StringBuilder(64 * 1024);
         json.Append("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"identifier\":{\"system\":\"urn:ietf:rfc:3986\",\"value\":\"urn:uuid:")
             .Append(Guid.NewGuid()).Append("\"},\"entry\":[");

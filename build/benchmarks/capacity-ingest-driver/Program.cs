@@ -3,7 +3,13 @@ using System.Net.Http.Headers;
 using CapacityIngest;
 
 // build/benchmarks/capacity-ingest runs this; see that script for the options.
-var options = Options.Parse(args);
+Options options;
+try { options = Options.Parse(args); }
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine($"capacity-ingest: {e.Message}");
+    return 2;
+}
 HttpClient Client(string token) => new(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
 {
     BaseAddress = options.Base,
@@ -36,3 +42,4 @@ await Task.WhenAll(runners.Select((r, s) => r.RunAsync(deadline, probes[s])));
 var elapsed = run.Elapsed;
 await Task.WhenAll(probes.SelectMany(p => p));
 Console.WriteLine(measurements.Report(elapsed));
+return 0;

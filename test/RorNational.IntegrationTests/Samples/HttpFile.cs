@@ -59,7 +59,10 @@ public sealed partial class HttpFile
         return new HttpFile(variables, requests);
     }
 
-    /// <summary>Sends one request with the variables (the file's, overridden by <paramref name="values"/>) and the earlier named responses.</summary>
+    /// <summary>
+    /// Sends one request with the variables (the file's, overridden by <paramref name="values"/>, which may also
+    /// set <c>$datetime iso8601</c>: the server's clock) and the earlier named responses.
+    /// </summary>
     public async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, Request request, IReadOnlyDictionary<string, string> values)
     {
         string Expand(string text) => Reference().Replace(text, match => Resolve(match.Groups[1].Value.Trim(), values));
@@ -79,9 +82,9 @@ public sealed partial class HttpFile
 
     private string Resolve(string reference, IReadOnlyDictionary<string, string> values)
     {
+        if (values.TryGetValue(reference, out var value) || Variables.TryGetValue(reference, out value)) return value;
         if (reference == "$datetime iso8601") return DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
         if (reference == "$guid") return Guid.NewGuid().ToString();
-        if (values.TryGetValue(reference, out var value) || Variables.TryGetValue(reference, out value)) return value;
         var parts = reference.Split(".response.body.$.", 2);
         if (parts.Length == 2 && _responses.TryGetValue(parts[0], out var node))
         {

@@ -31,6 +31,7 @@ public sealed class the_capacity_requests : ApiFixture
             ["fleyriat"] = App.TokenFor("supplier-ch-fleyriat"),
             ["ehpad"] = App.TokenFor("supplier-ehpad"),
             ["loader"] = App.TokenFor(DefaultClient),
+            ["$datetime iso8601"] = Clock.Now.AddMinutes(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
         };
 
         var answers = new List<string>();

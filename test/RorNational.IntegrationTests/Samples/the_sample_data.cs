@@ -80,6 +80,7 @@ public sealed class the_sample_data : ApiFixture
         var units = await Client.AllUnitIdsAsync();
         var first = await Capacity(units["010000024-lieu-reanimation"]);
 
+        Clock.Now += TimeSpan.FromMinutes(10);
         (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient));
         Assert.That(exitCode, Is.Zero, output);
         var again = await Capacity(units["010000024-lieu-reanimation"]);
