@@ -2,6 +2,8 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RorNational.Offer.Capacity.Indicators;
+using RorNational.Offer.Capacity.Protocol;
 using RorNational.Offer.Establishments;
 using RorNational.Offer.FinessImports;
 using RorNational.Offer.FinessImports.StoredExtracts;
@@ -32,6 +34,9 @@ public static class OfferModule
         services.TryAddSingleton(Territory.Default);
         // The codes of the national value sets every coded field of a description must be in.
         services.TryAddSingleton(NationalValueSets.Default);
+        // The capacity indicators suppliers may write (fhir-profiles/capacity), and the reader of their patches.
+        services.TryAddSingleton(IndicatorCatalogue.Default);
+        services.TryAddSingleton<CapacityPatchReader>();
         services.AddOptions<FinessImportOptions>().BindConfiguration(FinessImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services.AddSingleton<FinessImportEnding>();
     }

@@ -56,7 +56,7 @@ public static class CapacityCodes
             }),
             [CrisisType] = (RorCanonical.Nos("TRE_R336", "TypeCrise"), new Dictionary<string, string>
             {
-                ["01"] = "PMIE 1", ["02"] = "Situation sanitaire exceptionnelle (SSE)",
+                ["01"] = "PMIE 1", ["02"] = "Situation sanitaire Exceptionnelle (SSE) (Plan blanc)",
             }),
             [TemporaryAssignment] = (RorCanonical.Nos("TRE_R337", "AffectationTemporaire"), new Dictionary<string, string>
             {
