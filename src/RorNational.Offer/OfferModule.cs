@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RorNational.Offer.Capacity.Indicators;
 using RorNational.Offer.Capacity.Protocol;
+using RorNational.Offer.Capacity;
 using RorNational.Offer.Establishments;
 using RorNational.Offer.FinessImports;
 using RorNational.Offer.FinessImports.StoredExtracts;
@@ -25,6 +26,7 @@ public static class OfferModule
         options.Schema.For<FinessImport>().UseOptimisticConcurrency(true);
         options.Storage.ExtendedSchemaObjects.Add(StoredExtractTable.In(options.DatabaseSchemaName));
         options.Projections.Add<EstablishmentTimelineProjection>(ProjectionLifecycle.Async);
+        options.ConfigureCapacitySupply();
         return options;
     }
 
@@ -37,6 +39,7 @@ public static class OfferModule
         // The capacity indicators suppliers may write (fhir-profiles/capacity), and the reader of their patches.
         services.TryAddSingleton(IndicatorCatalogue.Default);
         services.TryAddSingleton<CapacityPatchReader>();
+        services.AddCapacitySupply();
         services.AddOptions<FinessImportOptions>().BindConfiguration(FinessImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services.AddSingleton<FinessImportEnding>();
     }

@@ -5,6 +5,7 @@ using JasperFx.Events;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using RorNational.Domain.Capacity;
 using RorNational.Domain.Common;
 using RorNational.Security.Http;
 
@@ -37,6 +38,9 @@ public sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<ErrorR
             {
                 case CommandRejected rejection:
                     await Write(context, OperationOutcomes.StatusOf(rejection.Kind), OperationOutcomes.From(rejection));
+                    return;
+                case CapacityChangeRefused capacity:
+                    await Write(context, CapacityOutcomes.StatusOf(capacity.Kind), CapacityOutcomes.From(capacity));
                     return;
                 case HttpRefusal refusal:
                     if (refusal.Kind == HttpRefusalKind.Unavailable)
@@ -75,10 +79,10 @@ public sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<ErrorR
         for (var e = exception; e is not null; e = e.InnerException) yield return e;
     }
 
-    /// <summary>A business refusal (<see cref="CommandRejected"/>) or one of the HTTP exchange (<see cref="HttpRefusal"/>); null for a failure.</summary>
+    /// <summary>A business refusal (<see cref="CommandRejected"/>, <see cref="CapacityChangeRefused"/>) or one of the HTTP exchange (<see cref="HttpRefusal"/>); null for a failure.</summary>
     private static Exception? AsRefusal(HttpRequest request, Exception exception) => exception switch
     {
-        CommandRejected or HttpRefusal => exception,
+        CommandRejected or HttpRefusal or CapacityChangeRefused => exception,
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new HttpRefusal(HttpRefusalKind.PayloadTooLarge,
             "the request body is larger than this server accepts on this route; see the limits in the README"),
         BadHttpRequestException bad => CommandRejected.Because(RejectionKind.Invalid, bad.Message),

@@ -24,4 +24,10 @@ public static class TestClients
     public const string ValidatorBretagne = "test-validator-bretagne";
 
     public const string Auditor = "test-auditor";
+
+    /// <summary>Profile "crisis", supplier of the capacity of EG 010000024 only.</summary>
+    public const string Supplier = "test-supplier";
+
+    /// <summary>Profile "crisis", supplier of the capacity of EG 350002812 only.</summary>
+    public const string OtherSupplier = "test-other-supplier";
 }

@@ -1,0 +1,26 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using RorNational.Offer.Capacity.Receipts;
+
+namespace RorNational.Offer.Capacity;
+
+/// <summary>What capacity supply adds to the store and the services.</summary>
+public static class CapacityModule
+{
+    public static StoreOptions ConfigureCapacitySupply(this StoreOptions options)
+    {
+        // Folded when a change fetches a lieu's stream; nothing stored.
+        options.Projections.Add<LieuCapacityAggregation>(ProjectionLifecycle.Live);
+        // One receipt per (client, request id): a concurrent duplicate fails on insert, a
+        // replacement of an expired one fails if another replaced it first.
+        options.Schema.For<SupplyReceipt>().UseOptimisticConcurrency(true).Index(r => r.At);
+        return options;
+    }
+
+    public static IServiceCollection AddCapacitySupply(this IServiceCollection services)
+    {
+        services.AddOptions<CapacitySupplyOptions>().BindConfiguration(CapacitySupplyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+}

@@ -1,0 +1,94 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Marten.Exceptions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using RorNational.Domain.Capacity;
+using RorNational.Domain.Common;
+using RorNational.Fhir.Storage;
+using RorNational.Offer.Capacity.Answers;
+using RorNational.Offer.Capacity.Receipts;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
+
+namespace RorNational.Offer.Capacity.Supplying;
+
+/// <summary>
+/// Applies a supplier's request in one transaction, which Wolverine's transactional middleware
+/// commits: the capacity streams of its lieux are fetched for exclusive writing in a fixed
+/// order (two requests on the same lieux wait for each other, never deadlock, and never lose
+/// each other's indicators), each entry is decided on the state the previous ones left, the
+/// events are appended, and the receipt of a request with an id is written with them.
+/// A concurrent write (another request creating the same stream, a description rendering of
+/// the same Location, a replay inserting the same receipt) fails the commit: the whole request
+/// runs again, a few times, and a replay then answers from the receipt.
+/// </summary>
+public static class SupplyCapacityHandler
+{
+    public static void Configure(HandlerChain chain) => chain
+        .OnException<ConcurrencyException>()
+        .Or<Marten.Exceptions.ExistingStreamIdCollisionException>()
+        .Or<JasperFx.Events.ExistingStreamIdCollisionException>()
+        .Or<DocumentAlreadyExistsException>()
+        .Or<PostgresException>(e => e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+        .RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100),
+            TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400));
+
+    public static async Task<SupplyAnswer> Handle(SupplyCapacity command, IDocumentSession session, TimeProvider clock,
+        IOptions<CapacitySupplyOptions> options, CancellationToken cancellation)
+    {
+        var now = clock.GetUtcNow();
+        var receiptId = command.RequestId is { } requestId ? SupplyReceipt.IdOf(command.ClientId, requestId) : null;
+        var earlier = receiptId is null ? null : await session.LoadAsync<SupplyReceipt>(receiptId, cancellation);
+        if (earlier is not null && !earlier.ExpiredAt(now, options.Value.ReceiptLifetime))
+            return Replay(earlier, command);
+
+        var changes = command.Entries.Select(e => e.Change).OfType<LieuChange>().ToList();
+        // A fixed order of locks: two bundles over the same lieux wait for each other, never deadlock.
+        var streams = new Dictionary<string, IEventStream<LieuCapacity>>(StringComparer.Ordinal);
+        foreach (var key in changes.Select(c => c.Stream).Distinct().Order(StringComparer.Ordinal))
+            streams[key] = await session.Events.FetchForExclusiveWriting<LieuCapacity>(key, cancellation);
+        var locations = changes.Count == 0
+            ? new Dictionary<string, LocationDocument>()
+            : (await session.LoadManyAsync<LocationDocument>(cancellation, changes.Select(c => c.LocationId).Distinct()))
+                .ToDictionary(l => l.Id);
+
+        var decision = SupplyDecision.Decide(command, streams.ToDictionary(s => s.Key, s => s.Value.Aggregate), locations,
+            new Actor(command.ClientId), now);
+        if (decision.RefusedEntry is { } refused)
+            return new SupplyAnswer { Entries = decision.Answers, RefusedEntry = refused, At = now };
+
+        foreach (var (key, events) in decision.Events) streams[key].AppendMany(events);
+        var receipt = receiptId is null
+            ? null
+            : earlier ?? new SupplyReceipt { Id = receiptId };
+        if (receipt is not null)
+        {
+            receipt.Fingerprint = command.Fingerprint;
+            receipt.At = now;
+        }
+        if (decision.Events.Count == 0)
+        {
+            // Nothing rendered: the Locations stay as they are.
+            AnswerCompletion.Complete(decision.Answers, [], locations);
+            if (receipt is not null)
+            {
+                receipt.Entries = [.. decision.Answers];
+                if (earlier is null) session.Insert(receipt);
+                else session.Store(receipt);
+            }
+        }
+        else session.Listeners.Add(new AnswerCompletion(decision.Answers, locations, receipt, replacing: earlier is not null));
+        return new SupplyAnswer { Entries = decision.Answers, At = now };
+    }
+
+    private static SupplyAnswer Replay(SupplyReceipt receipt, SupplyCapacity command)
+    {
+        if (receipt.Fingerprint != command.Fingerprint)
+            throw CommandRejected.Because(RejectionKind.Conflict,
+                "this request id was already used by this client for another request; give each request its own id (a retry keeps the id and the body)",
+                command.RequestIdSource);
+        return new SupplyAnswer { Entries = receipt.Entries, Replayed = true, At = receipt.At };
+    }
+}
