@@ -31,7 +31,7 @@ public sealed class chaining_including_and_filtering : SearchFixture
     }
 
     private string[] FleyriatCriticalCareUOs =>
-        ["uo-reanimation-polyvalente", "uo-usic", "uo-usinv", "uo-reanimation-neonatale"].Select(uo => Unit($"010000024-{uo}")).ToArray();
+        new[] { "uo-reanimation-polyvalente", "uo-usic", "uo-usinv", "uo-reanimation-neonatale" }.Select(uo => Unit($"010000024-{uo}")).ToArray();
 
     [Test]
     public async Task has_finds_the_resources_referenced_by_matching_ones()
