@@ -7,6 +7,7 @@ using RorNational.Fhir.Access;
 using RorNational.Fhir.Capabilities;
 using RorNational.Fhir.Errors;
 using RorNational.Fhir.Publishing;
+using RorNational.Fhir.Publishing.Capacity;
 using RorNational.Fhir.Search;
 using RorNational.Fhir.Search.Definitions;
 using RorNational.Fhir.Search.Indexing;
@@ -29,6 +30,7 @@ public static class FhirModule
         options.Schema.For<HealthcareServiceDocument>();
         options.Schema.For<LocationDocument>();
         options.Schema.For<PublicationState>();
+        options.Schema.For<PublishedCapacity>();
         // Suppliers address a lieu by its EG and idExterneSynchro (or functional id), or by its Location id.
         options.Schema.For<SupplyZone>()
             .Index(z => z.LocationId)

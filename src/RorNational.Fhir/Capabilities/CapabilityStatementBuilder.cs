@@ -9,6 +9,8 @@ using RorNational.Fhir.Search.Definitions;
 
 using RorNational.Fhir.Access;
 
+using RorNational.Fhir.Search.Querying;
+
 namespace RorNational.Fhir.Capabilities;
 
 /// <summary>
@@ -67,6 +69,15 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
         };
     }
 
+    /// <summary>How the capacity parameters combine (<see cref="SameIndicator"/>), told with each of them.</summary>
+    public const string SameIndicatorRule =
+        "All the capacity criteria of one search (capacity-type, capacity-status, temporality-capacity, gender-capacity-available, " +
+        "capacity-closing-type, additional-bed-type, crisis-type, temporary-assignement, nb-capacity, capacity-update-date), " +
+        "and those chained through one reference (location.capacity-status=02&location.nb-capacity=gt0), " +
+        "hold on the same indicator (one ror-location-supported-capacity extension) of one Location, as in the guide's ST4 scenarios. " +
+        ":missing=true on capacity-type, capacity-status, temporality-capacity, temporary-assignement, nb-capacity or capacity-update-date " +
+        "matches a Location without any indicator; on the other capacity parameters, an indicator without that element.";
+
     /// <summary>The search parameters, includes and sorts of a searchable type, from fhir-profiles/ SearchParameters.</summary>
     private CapabilityStatement.ResourceComponent DescribeSearch(CapabilityStatement.ResourceComponent resource, AccessProfile profile)
     {
@@ -78,7 +89,7 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
             Name = p.Code,
             Definition = p.Url,
             Type = p.Type,
-            Documentation = p.Description,
+            Documentation = type == "Location" && SameIndicator.Parameters.ContainsKey(p.Code) ? p.Description + " " + SameIndicatorRule : p.Description,
         }).ToList();
         resource.SearchParam.Add(new CapabilityStatement.SearchParamComponent
         {

@@ -43,6 +43,8 @@ public static class LocationRendering
         if (lieu.Address?.CommuneCog is { } cog)
             location.Extension.Add(new Extension(E.CommuneCog, RorDatatypes.Coded(T.Commune, cog)));
         location.Extension.Add(RorDatatypes.CreationDate(publication.CreatedAt("Location", fiche.Id)));
+        // Capacity last: a capacity change replaces these alone (LocationCapacityRendering).
+        location.Extension.AddRange(publication.CapacityOf(fiche.Id).Select(CapacityExtension.Of));
         // The guide hides the Location content of sensitive units: a lieu that serves sensitive
         // units only says so in its metadata, and its content is classified as theirs.
         if (publication.SensitiveLieux.Contains(fiche.Id))

@@ -2,11 +2,13 @@ using Hl7.Fhir.Model;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using RorNational.Domain.Capacity;
 using RorNational.Domain.Establishments;
 using RorNational.Domain.Establishments.Structure;
 using RorNational.Fhir.HealthcareServices;
 using RorNational.Fhir.Locations;
 using RorNational.Fhir.Organizations;
+using RorNational.Fhir.Publishing.Capacity;
 using RorNational.Fhir.Search.Indexing;
 
 namespace RorNational.Fhir.Publishing;
@@ -15,6 +17,9 @@ namespace RorNational.Fhir.Publishing;
 /// Inline projection: renders every EJ and EG stream as its FHIR resources (Organization for
 /// the EJ, the EG and its pôles/services/UF, HealthcareService per UO, Location per lieu) in
 /// the same transaction as the events. Drafts never reach it: only published state renders.
+/// It also publishes each lieu's capacity stream: a Location carries its current indicators,
+/// folded here (<see cref="PublishedCapacity"/>) whatever the order of the EG's and the capacity
+/// events in a batch; a capacity change alone renders that Location alone (<see cref="CapacityPublisher"/>).
 /// </summary>
 public sealed class EstablishmentPublicationProjection(Func<string, string?> regionOfCommune, SearchIndexer indexer) : IProjection
 {
@@ -24,13 +29,17 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
             .Where(e => e.StreamKey is { } key && EstablishmentIds.IsEstablishmentStream(key))
             .GroupBy(e => e.StreamKey!)
             .ToList();
-        if (streams.Count == 0) return;
+        var capacityStreams = events
+            .Where(e => e.StreamKey is { } key && CapacityStreams.IsCapacityStream(key))
+            .GroupBy(e => e.StreamKey!)
+            .ToList();
+        if (streams.Count == 0 && capacityStreams.Count == 0) return;
 
         // One query for all the states of the batch, not one per stream: an import batch
         // touches hundreds of streams.
-        var states = (await operations.LoadManyAsync<PublicationState>(cancellation, streams.Select(s => s.Key).ToArray()))
+        var states = streams.Count == 0 ? [] : (await operations.LoadManyAsync<PublicationState>(cancellation, streams.Select(s => s.Key).ToArray()))
             .ToDictionary(s => s.Id);
-        var renderings = new List<StreamRendering>(streams.Count);
+        var folded = new List<(PublicationState State, DateTimeOffset At)>(streams.Count);
         foreach (var stream in streams)
         {
             var state = states.GetValueOrDefault(stream.Key) ?? new PublicationState { Id = stream.Key };
@@ -41,25 +50,45 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
                 UnitFhirIds.Assign(state, e);
             }
             state.SensitiveLieux = SensitiveLieux.After(state.EG, state.SensitiveLieux);
-            var at = stream.Last().Timestamp;
-            renderings.Add(new StreamRendering(state, Render(state, at), at));
+            folded.Add((state, stream.Last().Timestamp));
         }
-        await ResourcePublisher.PublishAsync(operations, renderings, indexer, cancellation);
+
+        // The Locations before their capacity: see ResourcePublisher.PublishAsync.
+        var locations = await ResourcePublisher.LoadLocationsAsync(operations, folded.Select(f => f.State), cancellation);
+        var capacity = await CapacityStates.LoadAsync(operations, capacityStreams, folded.SelectMany(f => CapacityStreamsOf(f.State)), cancellation);
+
+        var renderings = folded.Select(f => new StreamRendering(f.State, Render(f.State, capacity, f.At), f.At)).ToList();
+        await ResourcePublisher.PublishAsync(operations, renderings, locations, indexer, cancellation);
         foreach (var rendering in renderings)
         {
             operations.Store(rendering.State);
             SupplyZones.Store(operations, rendering.State);
         }
+
+        // Capacity of lieux whose EG this batch did not render: their Location alone.
+        var renderedEGs = folded.Where(f => f.State.EG is not null).Select(f => f.State.EG!.Data.Finess).ToHashSet();
+        var alone = capacityStreams.Where(s => CapacityStreams.FinessOf(s.Key) is not { } finess || !renderedEGs.Contains(finess))
+            .Select(s => (s.Key, s.Last().Timestamp)).ToList();
+        await CapacityPublisher.PublishAsync(operations, alone, capacity, cancellation);
+        capacity.StoreChanged(operations);
     }
 
+    /// <summary>The capacity streams of the lieux an EG renders.</summary>
+    private static IEnumerable<string> CapacityStreamsOf(PublicationState state) => state.EG is { } eg
+        ? eg.Fiches.Values.Where(f => f.Lieu is not null).Select(f => CapacityStreams.Of(eg.Data.Finess, f.Id))
+        : [];
+
     /// <summary>Every FHIR resource one EJ or EG stream publishes, drafts excluded by construction.</summary>
-    private IReadOnlyList<DomainResource> Render(PublicationState state, DateTimeOffset now)
+    private IReadOnlyList<DomainResource> Render(PublicationState state, CapacityStates capacity, DateTimeOffset now)
     {
         if (state.EJ is { } ej) return [OrganizationRendering.Render(ej)];
         if (state.EG is not { } eg) return [];
 
         var region = eg.Data.Address.CommuneCog is { } cog ? regionOfCommune(cog) : null;
-        var publication = new Publication(eg, region, state.FirstPublished, state.UnitIds, state.SensitiveLieux, now);
+        var publication = new Publication(eg, region, state.FirstPublished, state.UnitIds, state.SensitiveLieux, now)
+        {
+            CapacityOf = lieu => capacity.IndicatorsOf(eg.Data.Finess, lieu),
+        };
         var resources = new List<DomainResource> { OrganizationRendering.Render(eg, publication) };
         foreach (var fiche in eg.Fiches.Values)
             resources.Add(fiche.Type switch

@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using RorNational.Domain.Capacity;
 using RorNational.Domain.Establishments;
 using RorNational.Fhir.Ror;
 
@@ -13,6 +14,9 @@ public sealed record Publication(
     EG EG, string? RegionCode, IReadOnlyDictionary<string, DateTimeOffset> FirstPublished,
     IReadOnlyDictionary<string, string> UnitIds, IReadOnlySet<string> SensitiveLieux, DateTimeOffset Now)
 {
+    /// <summary>The current capacity indicators of a lieu, by its fiche id, in their published order.</summary>
+    public Func<string, IReadOnlyList<CapacityIndicator>> CapacityOf { get; init; } = _ => [];
+
     /// <summary>The opaque FHIR id of a unit (<see cref="UnitFhirIds"/>), given when the unit was first published.</summary>
     public string IdOf(string ficheId) => UnitIds.TryGetValue(ficheId, out var id)
         ? id

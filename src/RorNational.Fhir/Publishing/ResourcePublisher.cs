@@ -1,7 +1,9 @@
 using Hl7.Fhir.Model;
 using Marten;
+using RorNational.Fhir.Publishing.Capacity;
 using RorNational.Fhir.Ror;
 using RorNational.Fhir.Search.Indexing;
+using RorNational.Fhir.Search.Indexing.Capacity;
 using RorNational.Fhir.Storage;
 
 namespace RorNational.Fhir.Publishing;
@@ -17,17 +19,38 @@ public sealed record StreamRendering(PublicationState State, IReadOnlyList<Domai
 /// </summary>
 public static class ResourcePublisher
 {
+    /// <param name="locations">
+    /// The current Locations of the streams (<see cref="LoadLocationsAsync"/>), loaded before the
+    /// capacity they were rendered with: a capacity change committed in between then makes this
+    /// batch's new version of the Location collide with its own (<see cref="CapacityPublisher"/>).
+    /// </param>
     public static async Task PublishAsync(
-        IDocumentOperations operations, IReadOnlyList<StreamRendering> renderings, SearchIndexer indexer, CancellationToken cancellation)
+        IDocumentOperations operations, IReadOnlyList<StreamRendering> renderings, IReadOnlyDictionary<string, LocationDocument> locations,
+        SearchIndexer indexer, CancellationToken cancellation)
     {
         var rendered = renderings.Select(r => r.Resources.ToDictionary(Key)).ToList();
         var index = new IndexChanges();
-        await Publish<OrganizationDocument>("Organization", operations, renderings, rendered, index, indexer, cancellation);
-        await Publish<HealthcareServiceDocument>("HealthcareService", operations, renderings, rendered, index, indexer, cancellation);
-        await Publish<LocationDocument>("Location", operations, renderings, rendered, index, indexer, cancellation);
+        var capacityRows = new List<CapacityRow>();
+        await Publish<OrganizationDocument>("Organization", operations, renderings, rendered, index, c => PreparedVersion.All(c, indexer), null, cancellation);
+        await Publish<HealthcareServiceDocument>("HealthcareService", operations, renderings, rendered, index, c => PreparedVersion.All(c, indexer), null, cancellation);
+        await Publish("Location", operations, renderings, rendered, index, c => LocationVersions.All(c, indexer, capacityRows), locations, cancellation);
         for (var i = 0; i < renderings.Count; i++) renderings[i].State.Published = rendered[i].Keys.ToHashSet();
         SearchIndexWriter.Queue(operations, index.Replaced, index.Rows);
+        CapacityIndexWriter.Insert(operations, capacityRows);
     }
+
+    /// <summary>The Locations the streams publish now or published before, as stored.</summary>
+    public static async Task<IReadOnlyDictionary<string, LocationDocument>> LoadLocationsAsync(
+        IDocumentOperations operations, IEnumerable<PublicationState> states, CancellationToken cancellation)
+    {
+        var ids = states.SelectMany(LocationIdsOf).Distinct().ToArray();
+        return ids.Length == 0 ? new Dictionary<string, LocationDocument>()
+            : (await operations.LoadManyAsync<LocationDocument>(cancellation, ids)).ToDictionary(d => d.Id);
+    }
+
+    private static IEnumerable<string> LocationIdsOf(PublicationState state) =>
+        state.Published.Where(k => k.StartsWith("Location/", StringComparison.Ordinal)).Select(k => k["Location/".Length..])
+            .Concat(state.EG?.Fiches.Values.Where(f => f.Lieu is not null && state.UnitIds.ContainsKey(f.Id)).Select(f => state.UnitIds[f.Id]) ?? []);
 
     /// <summary>The resources whose index rows the batch replaces, and their new rows (none when retired).</summary>
     private sealed class IndexChanges
@@ -47,7 +70,9 @@ public static class ResourcePublisher
 
     private static async Task Publish<TDocument>(
         string type, IDocumentOperations operations, IReadOnlyList<StreamRendering> renderings,
-        IReadOnlyList<Dictionary<string, DomainResource>> rendered, IndexChanges index, SearchIndexer indexer, CancellationToken cancellation)
+        IReadOnlyList<Dictionary<string, DomainResource>> rendered, IndexChanges index,
+        Func<IReadOnlyList<PreparedVersion.Candidate>, PreparedVersion?[]> prepare, IReadOnlyDictionary<string, TDocument>? loaded,
+        CancellationToken cancellation)
         where TDocument : FhirDocument, new()
     {
         var prefix = type + "/";
@@ -55,7 +80,7 @@ public static class ResourcePublisher
             .Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]).ToList()).ToList();
         var allIds = idsByStream.SelectMany(ids => ids).ToArray();
         if (allIds.Length == 0) return;
-        var existing = (await operations.LoadManyAsync<TDocument>(cancellation, allIds)).ToDictionary(d => d.Id);
+        var existing = loaded ?? (await operations.LoadManyAsync<TDocument>(cancellation, allIds)).ToDictionary(d => d.Id);
 
         var published = new List<(int Stream, string Id, TDocument? Previous)>();
         var candidates = new List<PreparedVersion.Candidate>();
@@ -76,13 +101,13 @@ public static class ResourcePublisher
                     previous.Version++;
                     previous.LastUpdated = lastUpdated;
                     operations.Store(previous);
-                    operations.Store(FhirResourceVersion.Of(type, previous));
+                    operations.Insert(FhirResourceVersion.Of(type, previous));
                     index.Retired(type, id);
                 }
             }
         }
 
-        var prepared = PreparedVersion.All(candidates, indexer);
+        var prepared = prepare(candidates);
         for (var c = 0; c < candidates.Count; c++)
         {
             if (prepared[c] is not { } version) continue;
@@ -102,7 +127,9 @@ public static class ResourcePublisher
                 SourceStream = state.Id,
             };
             operations.Store(document);
-            operations.Store(FhirResourceVersion.Of(type, document));
+            // Inserted, never overwritten: of two transactions rendering the same version of a
+            // resource (a description and a capacity change of one Location), the second fails.
+            operations.Insert(FhirResourceVersion.Of(type, document));
         }
     }
 

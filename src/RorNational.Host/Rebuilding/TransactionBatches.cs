@@ -1,4 +1,6 @@
 using JasperFx.Events;
+using RorNational.Domain.Capacity;
+using RorNational.Domain.Establishments;
 
 namespace RorNational.Host.Rebuilding;
 
@@ -12,6 +14,10 @@ namespace RorNational.Host.Rebuilding;
 /// timestamp, and no two transactions of one stream share a timestamp. So a batch here holds,
 /// for each stream in it, exactly one run of events with equal timestamps, whole: a run is
 /// never split, and a stream's next run waits for the next batch.
+/// A lieu's capacity stream renders the lieu's Location as its EG's stream does, so a run is
+/// that of the EG and its capacity streams together (<see cref="RenderedWith"/>): a capacity
+/// change appended after a description change of its EG waits for the next batch, and the
+/// Location gets the two versions it got when they were appended.
 /// </summary>
 public static class TransactionBatches
 {
@@ -21,7 +27,7 @@ public static class TransactionBatches
         var runs = new Dictionary<string, DateTimeOffset>();
         await foreach (var e in events)
         {
-            var stream = StreamOf(e);
+            var stream = RenderedWith(e);
             var continuesARun = runs.TryGetValue(stream, out var timestamp) && timestamp == e.Timestamp;
             var startsAnotherRunOfAStreamInTheBatch = runs.ContainsKey(stream) && !continuesARun;
             if (startsAnotherRunOfAStreamInTheBatch || (!continuesARun && batch.Count >= maxEvents))
@@ -37,4 +43,8 @@ public static class TransactionBatches
     }
 
     public static string StreamOf(IEvent e) => e.StreamKey ?? e.StreamId.ToString();
+
+    /// <summary>The stream whose rendering an event changes: its own, or for a capacity stream its EG's.</summary>
+    public static string RenderedWith(IEvent e) =>
+        StreamOf(e) is var stream && CapacityStreams.FinessOf(stream) is { } finess ? EstablishmentIds.EG(finess) : StreamOf(e);
 }

@@ -25,7 +25,7 @@ public static class SearchIndexSchema
     /// <summary>Every index table: what a resource's rows are deleted from when it is republished or retired.</summary>
     public static readonly string[] Tables = [.. ObjectsIn("public").OfType<IndexTable>().Select(t => t.Name)];
 
-    /// <summary>pg_trgm (trigram GIN index of the string table) and the eight tables, in <paramref name="schema"/>.</summary>
+    /// <summary>pg_trgm (trigram GIN index of the string table) and the nine tables, in <paramref name="schema"/>.</summary>
     public static IReadOnlyList<ISchemaObject> ObjectsIn(string schema) =>
     [
         new Extension("pg_trgm"),
@@ -88,6 +88,23 @@ public static class SearchIndexSchema
             .Column("requires", "integer")
             .Index("fhir_search_text_document", "gin (document)")
             .Index("fhir_search_text_resource", "btree (resource_type, id)"),
+        // One row per capacity indicator of a Location (Capacity/CapacityRow): the capacity
+        // criteria of one search hold on one row, the guide's "same indicator".
+        Keyed(schema, "fhir_search_capacity")
+            .Column("capacity_type", "text", notNull: false, collation: "C")
+            .Column("status", "text", notNull: false, collation: "C")
+            .Column("temporality", "text", notNull: false, collation: "C")
+            .Column("gender", "text", notNull: false, collation: "C")
+            .Column("closing_type", "text", notNull: false, collation: "C")
+            .Column("additional_bed_type", "text", notNull: false, collation: "C")
+            .Column("crisis_type", "text", notNull: false, collation: "C")
+            .Column("temporary_assignment", "text", notNull: false, collation: "C")
+            .Column("nb_capacity", "integer", notNull: false)
+            .Column("update_low", "timestamp with time zone", notNull: false)
+            .Column("update_high", "timestamp with time zone", notNull: false)
+            .Column("requires", "integer")
+            .Index("fhir_search_capacity_indicator", "btree (resource_type, status, temporality, nb_capacity) INCLUDE (id, requires)")
+            .Index("fhir_search_capacity_resource", "btree (resource_type, id)"),
     ];
 
     /// <summary>Every table starts with the resource it indexes: its type, and its id in the C collation.</summary>

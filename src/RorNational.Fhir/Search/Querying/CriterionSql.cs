@@ -12,7 +12,7 @@ namespace RorNational.Fhir.Search.Querying;
 /// it is an index range, and each keeping only the rows the caller's profile may see
 /// (<see cref="Visible"/>): a search never matches on data the caller cannot read.
 /// </summary>
-public sealed class CriterionSql(string schema, SqlQuery query, AccessProfile profile)
+public sealed partial class CriterionSql(string schema, SqlQuery query, AccessProfile profile)
 {
     private int _aliases;
     private string? _hiddenAlone;
@@ -35,7 +35,9 @@ public sealed class CriterionSql(string schema, SqlQuery query, AccessProfile pr
 
     public string Predicate(Criterion criterion, string resourceType, string alias) => criterion switch
     {
-        AllOf all => "(" + string.Join(" and ", all.Criteria.Select(c => Predicate(c, resourceType, alias))) + ")",
+        AllOf all => "(" + string.Join(" and ", SameIndicator.Grouped(all.Criteria, resourceType).Select(c => Predicate(c, resourceType, alias))) + ")",
+        SameIndicator same => Capacity(same, alias),
+        ParameterCriterion capacity when SameIndicator.IsCapacity(capacity, resourceType) => Capacity(new SameIndicator([capacity]), alias),
         // A union of index lookups rather than "or": each branch stays a semi-join on its index.
         AnyOf any => $"{alias}.id in (" + string.Join(" union ", any.Criteria.Select(c => Ids(c, resourceType))) + ")",
         // A negation holds only where the caller may see what the resource has: otherwise hidden
@@ -237,16 +239,18 @@ public sealed class CriterionSql(string schema, SqlQuery query, AccessProfile pr
         };
     }
 
-    private string NumberCondition(NumberValue value, string n)
+    /// <param name="column">The number compared: the number index's value unless said (the capacity index's count).</param>
+    private string NumberCondition(NumberValue value, string n, string? column = null)
     {
+        var v = column ?? $"{n}.value";
         var comparison = value.Prefix switch
         {
-            SearchPrefix.Eq or SearchPrefix.Ap => $"({n}.value >= {Decimal(value.Low)} and {n}.value < {Decimal(value.High)})",
-            SearchPrefix.Ne => $"not ({n}.value >= {Decimal(value.Low)} and {n}.value < {Decimal(value.High)})",
-            SearchPrefix.Gt or SearchPrefix.Sa => $"{n}.value > {Decimal(value.Value)}",
-            SearchPrefix.Ge => $"{n}.value >= {Decimal(value.Value)}",
-            SearchPrefix.Lt or SearchPrefix.Eb => $"{n}.value < {Decimal(value.Value)}",
-            SearchPrefix.Le => $"{n}.value <= {Decimal(value.Value)}",
+            SearchPrefix.Eq or SearchPrefix.Ap => $"({v} >= {Decimal(value.Low)} and {v} < {Decimal(value.High)})",
+            SearchPrefix.Ne => $"not ({v} >= {Decimal(value.Low)} and {v} < {Decimal(value.High)})",
+            SearchPrefix.Gt or SearchPrefix.Sa => $"{v} > {Decimal(value.Value)}",
+            SearchPrefix.Ge => $"{v} >= {Decimal(value.Value)}",
+            SearchPrefix.Lt or SearchPrefix.Eb => $"{v} < {Decimal(value.Value)}",
+            SearchPrefix.Le => $"{v} <= {Decimal(value.Value)}",
             _ => "false",
         };
         if (value.Code is not null) comparison += $" and {n}.code = {Text(value.Code)}";

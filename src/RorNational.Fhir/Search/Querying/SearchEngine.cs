@@ -83,7 +83,9 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         var query = new SqlQuery();
         var sql = new CriterionSql(Schema, query, profile);
         query.Append($" from {Schema}.fhir_search_resource r where r.resource_type = {query.Add(request.ResourceType, NpgsqlDbType.Text)}");
-        foreach (var criterion in request.Criteria) query.Append(" and " + sql.Predicate(criterion, request.ResourceType, "r"));
+        // The capacity criteria of a search hold on one indicator (SameIndicator).
+        foreach (var criterion in SameIndicator.Grouped(request.Criteria, request.ResourceType))
+            query.Append(" and " + sql.Predicate(criterion, request.ResourceType, "r"));
         return query;
     }
 

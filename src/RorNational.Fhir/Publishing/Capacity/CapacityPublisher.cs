@@ -1,0 +1,56 @@
+using Marten;
+using RorNational.Domain.Capacity;
+using RorNational.Domain.Establishments;
+using RorNational.Fhir.Access;
+using RorNational.Fhir.Ror;
+using RorNational.Fhir.Search.Indexing.Capacity;
+using RorNational.Fhir.Storage;
+
+namespace RorNational.Fhir.Publishing.Capacity;
+
+/// <summary>
+/// Publishes capacity changes whose EG the batch does not render: each changed lieu's Location
+/// alone gets a new version, its capacity extensions replaced (<see cref="LocationCapacityRendering"/>),
+/// its capacity index rows rewritten and its lastUpdated moved. No FHIRPath runs and no other
+/// resource of the establishment is touched: a hospital has hundreds of lieux.
+/// </summary>
+public static class CapacityPublisher
+{
+    /// <param name="changed">The capacity streams changed by the batch, with the time of their last event.</param>
+    public static async Task PublishAsync(
+        IDocumentOperations operations, IReadOnlyList<(string Stream, DateTimeOffset At)> changed, CapacityStates states, CancellationToken cancellation)
+    {
+        if (changed.Count == 0) return;
+        var zoneIds = changed.Select(c => ZoneOf(c.Stream)).OfType<string>().Distinct().ToArray();
+        if (zoneIds.Length == 0) return;
+        var zones = (await operations.LoadManyAsync<SupplyZone>(cancellation, zoneIds)).Where(z => !z.Retired).ToDictionary(z => z.Id);
+        if (zones.Count == 0) return;
+        var documents = (await operations.LoadManyAsync<LocationDocument>(cancellation, zones.Values.Select(z => z.LocationId).Distinct().ToArray()))
+            .ToDictionary(d => d.Id);
+
+        var moved = new List<(string Id, DateTimeOffset LastUpdated)>();
+        var rows = new List<CapacityRow>();
+        foreach (var (stream, at) in changed)
+        {
+            if (ZoneOf(stream) is not { } zoneId || !zones.TryGetValue(zoneId, out var zone)) continue;
+            if (!documents.TryGetValue(zone.LocationId, out var document) || document.Retired) continue;
+            var lastUpdated = RorDatatypes.Instant(at);
+            if (LocationCapacityRendering.Of(document, states.Of(stream).Indicators, lastUpdated) is not { } next) continue;
+            document.Version++;
+            document.LastUpdated = lastUpdated;
+            document.Json = next.Json;
+            document.ContentHash = next.ContentHash;
+            document.ClassSets = [.. Redaction.ClassSetsOf(next.Parsed)];
+            operations.Store(document);
+            // Inserted, never overwritten: a concurrent rendering of the same version loses.
+            operations.Insert(FhirResourceVersion.Of("Location", document));
+            moved.Add((document.Id, lastUpdated));
+            rows.AddRange(CapacityRow.Of(document.Id, next.Parsed));
+        }
+        CapacityIndexWriter.Replace(operations, moved, rows);
+    }
+
+    /// <summary>The supply zone (the lieu's unit id) of a capacity stream.</summary>
+    private static string? ZoneOf(string stream) =>
+        CapacityStreams.FinessOf(stream) is { } finess && CapacityStreams.LieuOf(stream) is { } lieu ? EstablishmentIds.Unit(finess, lieu) : null;
+}
