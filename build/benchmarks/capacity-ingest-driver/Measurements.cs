@@ -49,6 +49,18 @@ public sealed class Measurements
         }
     }
 
+    /// <summary>CPU per accepted change during the run (freshness probes included), and what two idle cores would then take.</summary>
+    public string CpuReport(TimeSpan host, TimeSpan postgres, TimeSpan elapsed)
+    {
+        lock (_lock)
+        {
+            if (_changes == 0) return "cpu: no change accepted";
+            var perChange = (host + postgres).TotalMilliseconds / _changes;
+            return $"cpu during the run: host {host.TotalSeconds:F1} s ({host.TotalMilliseconds / _changes:F3} ms/change), PostgreSQL {postgres.TotalSeconds:F1} s ({postgres.TotalMilliseconds / _changes:F3} ms/change); " +
+                   $"both used {(host + postgres).TotalSeconds / elapsed.TotalSeconds:F2} cores; at {perChange:F3} ms of CPU per change, 2 idle cores would take at most {2000 / perChange:F0} changes/s";
+        }
+    }
+
     private static string Shortened(string? text) => text is null ? "" : text[..Math.Min(text.Length, 400)];
 
     private static double Percentile(List<double> values, double rank)

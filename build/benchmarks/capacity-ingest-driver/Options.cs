@@ -9,7 +9,8 @@ public sealed record Options(
     int LieuxPerEstablishment,
     int BundleSize,
     TimeSpan Duration,
-    string Freshness)
+    string Freshness,
+    CpuTime Cpu)
 {
     public static Options Parse(string[] args)
     {
@@ -28,7 +29,8 @@ public sealed record Options(
             int.Parse(Value("--lieux", "10")),
             int.Parse(Value("--bundle", "50")),
             TimeSpan.FromSeconds(double.Parse(Value("--seconds", "30"), System.Globalization.CultureInfo.InvariantCulture)),
-            Value("--freshness", "search"));
+            Value("--freshness", "search"),
+            CpuTime.Parse(Value("--cpu", "")));
         if (options.Freshness is not ("search" or "read")) throw new ArgumentException("--freshness is search or read");
         if (options.BundleSize % Indicators.PerLieu != 0) throw new ArgumentException($"--bundle must be a multiple of {Indicators.PerLieu} (indicators per lieu)");
         return options;

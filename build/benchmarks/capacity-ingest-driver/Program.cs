@@ -36,10 +36,14 @@ var initialised = (await Task.WhenAll(runners.Select(r => r.InitialiseAsync())))
 Console.WriteLine($"initial capacity: {initialised} indicators in {initial.Elapsed.TotalSeconds:F1} s");
 
 var probes = Enumerable.Range(0, suppliers).Select(_ => new List<Task>()).ToList();
+var cpuBefore = options.Cpu.Sample();
 var run = Stopwatch.StartNew();
 var deadline = DateTimeOffset.UtcNow + options.Duration;
 await Task.WhenAll(runners.Select((r, s) => r.RunAsync(deadline, probes[s])));
 var elapsed = run.Elapsed;
+var cpuAfter = options.Cpu.Sample();
 await Task.WhenAll(probes.SelectMany(p => p));
 Console.WriteLine(measurements.Report(elapsed));
+if (options.Cpu.Measures)
+    Console.WriteLine(measurements.CpuReport(cpuAfter.Host - cpuBefore.Host, cpuAfter.Postgres - cpuBefore.Postgres, elapsed));
 return 0;
