@@ -62,8 +62,23 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
                     {
                         Type = g.Key,
                         Profile = ProfileOf(g.Key),
-                        Interaction = g.Select(r => new CapabilityStatement.ResourceInteractionComponent { Code = r.Interaction }).ToList(),
+                        Interaction = g.Select(r => new CapabilityStatement.ResourceInteractionComponent
+                        {
+                            Code = r.Interaction,
+                            // R4 has no conditionalPatch element: a PATCH on the type itself (conditional) is said here.
+                            Documentation = r.Interaction == CapabilityStatement.TypeRestfulInteraction.Patch && HasRoute(endpoints, "PATCH", "fhir", g.Key)
+                                ? $"Also conditional: PATCH [base]/{g.Key}?identifier=..." + (g.Key == "Location" ? " (capacity suppliers: identifier=1<FINESS of the EG>/<idExterneSynchro>)." : ".")
+                                : null,
+                        }).ToList(),
                     }).Select(resource => DescribeSearch(resource, profile)).ToList(),
+                    // POST /fhir takes transaction and batch Bundles (of capacity PATCHes).
+                    Interaction = HasRoute(endpoints, "POST", "fhir")
+                        ?
+                        [
+                            new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Transaction },
+                            new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Batch },
+                        ]
+                        : [],
                 },
             ],
         };
@@ -127,6 +142,12 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
             }
         }
     }
+
+    /// <summary>Whether a route takes this method on exactly these literal segments.</summary>
+    private static bool HasRoute(EndpointDataSource source, string method, params string[] segments) =>
+        source.Endpoints.OfType<RouteEndpoint>().Any(endpoint =>
+            endpoint.RoutePattern.PathSegments.Select(Describe).SequenceEqual(segments)
+            && (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(method) ?? false));
 
     /// <summary>A literal segment as itself, a parameter as "{}".</summary>
     private static string Describe(RoutePatternPathSegment segment) =>

@@ -27,10 +27,21 @@ public sealed class the_capability_statement : ApiFixture
         var resources = statement.Rest.Single().Resource;
         Assert.That(resources.Select(r => r.Type), Is.EqualTo(new[] { "HealthcareService", "Location", "Organization", "SearchParameter" }));
         var served = resources.Where(r => r.Type != "SearchParameter").ToList();
-        Assert.That(served.Select(r => r.Interaction.Select(i => i.Code)), Has.All.EqualTo(new CapabilityStatement.TypeRestfulInteraction?[]
+        var reads = new CapabilityStatement.TypeRestfulInteraction?[]
         {
             CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread,
             CapabilityStatement.TypeRestfulInteraction.HistoryInstance, CapabilityStatement.TypeRestfulInteraction.SearchType,
+        };
+        Assert.That(served.Where(r => r.Type != "Location").Select(r => r.Interaction.Select(i => i.Code)), Has.All.EqualTo(reads));
+        // Suppliers patch a Location's capacity, by id or conditionally (identifier=...).
+        var location = served.Single(r => r.Type == "Location");
+        Assert.That(location.Interaction.Select(i => i.Code),
+            Is.EqualTo(reads.Append(CapabilityStatement.TypeRestfulInteraction.Patch).OrderBy(code => code)));
+        Assert.That(location.Interaction.Single(i => i.Code == CapabilityStatement.TypeRestfulInteraction.Patch).Documentation,
+            Does.StartWith("Also conditional: PATCH [base]/Location?identifier="));
+        Assert.That(statement.Rest.Single().Interaction.Select(i => i.Code), Is.EqualTo(new CapabilityStatement.SystemRestfulInteraction?[]
+        {
+            CapabilityStatement.SystemRestfulInteraction.Transaction, CapabilityStatement.SystemRestfulInteraction.Batch,
         }));
         Assert.That(resources.Single(r => r.Type == "SearchParameter").Interaction.Select(i => i.Code),
             Is.EqualTo(new CapabilityStatement.TypeRestfulInteraction?[] { CapabilityStatement.TypeRestfulInteraction.Read }));

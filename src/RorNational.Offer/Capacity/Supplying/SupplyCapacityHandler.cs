@@ -39,16 +39,16 @@ public static class SupplyCapacityHandler
         IOptions<CapacitySupplyOptions> options, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
-        var receiptId = command.RequestId is { } requestId ? SupplyReceipt.IdOf(command.ClientId, requestId) : null;
-        var earlier = receiptId is null ? null : await session.LoadAsync<SupplyReceipt>(receiptId, cancellation);
-        if (earlier is not null && !earlier.ExpiredAt(now, options.Value.ReceiptLifetime))
-            return Replay(earlier, command);
-
         var changes = command.Entries.Select(e => e.Change).OfType<LieuChange>().ToList();
         // A fixed order of locks: two bundles over the same lieux wait for each other, never deadlock.
         var streams = new Dictionary<string, IEventStream<LieuCapacity>>(StringComparer.Ordinal);
         foreach (var key in changes.Select(c => c.Stream).Distinct().Order(StringComparer.Ordinal))
             streams[key] = await session.Events.FetchForExclusiveWriting<LieuCapacity>(key, cancellation);
+        // Read once the locks are held: a replay that waited for them sees the receipt its first run committed.
+        var receiptId = command.RequestId is { } requestId ? SupplyReceipt.IdOf(command.ClientId, requestId) : null;
+        var earlier = receiptId is null ? null : await session.LoadAsync<SupplyReceipt>(receiptId, cancellation);
+        if (earlier is not null && !earlier.ExpiredAt(now, options.Value.ReceiptLifetime))
+            return Replay(earlier, command);
         var locations = changes.Count == 0
             ? new Dictionary<string, LocationDocument>()
             : (await session.LoadManyAsync<LocationDocument>(cancellation, changes.Select(c => c.LocationId).Distinct()))

@@ -30,7 +30,8 @@ public static class ZoneResolution
         }
         if (ids.Length > 0)
             zones.AddRange(await session.Query<SupplyZone>().Where(z => z.LocationId.IsOneOf(ids)).ToListAsync(cancellation));
-        return zones;
+        // A lieu named both ways comes from both queries: once each.
+        return zones.DistinctBy(z => z.Id).ToList();
     }
 
     /// <summary>A caller who supplies no EG is refused before its request is even read.</summary>
