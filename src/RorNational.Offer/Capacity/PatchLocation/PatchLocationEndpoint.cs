@@ -29,7 +29,7 @@ public static class PatchLocationEndpoint
     {
         ZoneResolution.EnsureSupplier(Callers.Of(http));
         var identifier = http.Request.Query["identifier"];
-        if (identifier.Count != 1 || http.Request.Query.Count != 1)
+        if (identifier.Count != 1 || http.Request.Query.Keys.Any(key => key is not ("identifier" or "_format" or "_pretty")))
             throw CommandRejected.Because(RejectionKind.Invalid,
                 "a conditional patch names its Location by identifier only, once: Location?identifier=1<FINESS>/<idExterneSynchro>", "identifier");
         return Patch(http, ZoneAddress.ByIdentifier(identifier[0]), session, bus, reader, cancellation);

@@ -27,13 +27,19 @@ namespace RorNational.Offer.Capacity.Supplying;
 public static class SupplyCapacityHandler
 {
     public static void Configure(HandlerChain chain) => chain
-        .OnException<ConcurrencyException>()
-        .Or<Marten.Exceptions.ExistingStreamIdCollisionException>()
-        .Or<JasperFx.Events.ExistingStreamIdCollisionException>()
-        .Or<DocumentAlreadyExistsException>()
-        .Or<PostgresException>(e => e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+        .OnException(IsConcurrentWrite)
         .RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100),
             TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400));
+
+    /// <summary>A commit refused because another transaction wrote the same thing first (alone, or among the failures of a batch).</summary>
+    public static bool IsConcurrentWrite(Exception exception) => exception switch
+    {
+        ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException
+            or DocumentAlreadyExistsException => true,
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
+        AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(IsConcurrentWrite),
+        _ => exception.InnerException is { } inner && IsConcurrentWrite(inner),
+    };
 
     public static async Task<SupplyAnswer> Handle(SupplyCapacity command, IDocumentSession session, TimeProvider clock,
         IOptions<CapacitySupplyOptions> options, CancellationToken cancellation)

@@ -111,6 +111,19 @@ public sealed class supplying_bundles : SupplyingFixture
     }
 
     [Test]
+    public async Task Given_Prefer_return_representation_When_a_transaction_is_applied_Then_each_entry_carries_its_Location()
+    {
+        var zone = await PublishLieu();
+
+        var response = await Supplier.SendAsync(BundleRequest(Bundle("transaction", Changes(2)), prefer: "return=representation"));
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var resources = body["entry"]!.AsArray().Select(e => e!["resource"]!).ToList();
+        Assert.That(resources.Select(r => r["id"]!.GetValue<string>()), Is.All.EqualTo(zone.LocationId), body.ToJsonString());
+        Assert.That(resources.Select(r => r["meta"]!["versionId"]!.GetValue<string>()), Is.All.EqualTo((await Location(zone.LocationId)).Version.ToString()));
+    }
+
+    [Test]
     public async Task Given_a_body_that_is_no_transaction_or_batch_When_posted_Then_400()
     {
         await PublishLieu();
