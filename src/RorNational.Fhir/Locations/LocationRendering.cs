@@ -42,9 +42,10 @@ public static class LocationRendering
             });
         if (lieu.Address?.CommuneCog is { } cog)
             location.Extension.Add(new Extension(E.CommuneCog, RorDatatypes.Coded(T.Commune, cog)));
-        location.Extension.Add(RorDatatypes.CreationDate(publication.CreatedAt("Location", fiche.Id)));
-        // Capacity last: a capacity change replaces these alone (LocationCapacityRendering).
+        // Capacity before the creation date, as in the guide's ror-location-exemple-1: a capacity
+        // change replaces these alone, in the same place (LocationCapacityRendering).
         location.Extension.AddRange(publication.CapacityOf(fiche.Id).Select(CapacityExtension.Of));
+        location.Extension.Add(RorDatatypes.CreationDate(publication.CreatedAt("Location", fiche.Id)));
         // The guide hides the Location content of sensitive units: a lieu that serves sensitive
         // units only says so in its metadata, and its content is classified as theirs.
         if (publication.SensitiveLieux.Contains(fiche.Id))

@@ -10,7 +10,7 @@ namespace RorNational.Fhir.Publishing.Capacity;
 /// <summary>
 /// A Location's next version after a capacity change, from its stored version alone: its
 /// capacity extensions replaced by the current indicators, in the place the EG's rendering
-/// puts them (last of its extensions, <see cref="Locations.LocationRendering"/>), so that both
+/// puts them (before the creation date, <see cref="Locations.LocationRendering"/>), so that both
 /// give the same JSON for the same state. Nothing else of the EG is read or rendered.
 /// </summary>
 public static class LocationCapacityRendering
@@ -22,7 +22,8 @@ public static class LocationCapacityRendering
     {
         var location = FhirJson.ParseOwn<Location>(JsonNode.Parse(current.Json)!.AsObject());
         location.Extension.RemoveAll(e => e.Url == RorCanonical.Extensions.LocationSupportedCapacity);
-        location.Extension.AddRange(indicators.Select(CapacityExtension.Of));
+        var creationDate = location.Extension.FindIndex(e => e.Url == RorCanonical.Extensions.CreationDate);
+        location.Extension.InsertRange(creationDate < 0 ? location.Extension.Count : creationDate, indicators.Select(CapacityExtension.Of));
         var (json, hash) = VersionedJson.Of(location, current.Version + 1, lastUpdated);
         return hash == current.ContentHash ? null : new Next(json, hash, JsonNode.Parse(json)!.AsObject());
     }

@@ -40,7 +40,8 @@ public sealed class publishing_capacity : ApiFixture
         var capacity = location.Extension.Where(e => e.Url == RorCanonical.Extensions.LocationSupportedCapacity).ToList();
         Assert.That(capacity.Select(StatusOf), Is.EqualTo(new[] { "01", "02" }), "in the order of their keys, whatever the order of the changes");
         Assert.That(capacity.Select(CountOf), Is.EqualTo(new[] { 15, 3 }));
-        Assert.That(location.Extension.Last().Url, Is.EqualTo(RorCanonical.Extensions.LocationSupportedCapacity), "capacity comes last");
+        Assert.That(location.Extension.Select(e => e.Url).SkipWhile(url => url != RorCanonical.Extensions.LocationSupportedCapacity).Skip(2),
+            Is.EqualTo(new[] { RorCanonical.Extensions.CreationDate }), "capacity before the creation date, as in ror-location-exemple-1");
 
         Assert.That(await Total($"Location?_id={_location}&capacity-status=02&gender-capacity-available=01&nb-capacity=3"), Is.EqualTo(1));
         Assert.That(await Total($"Location?_id={_location}&capacity-status=02&nb-capacity=15"), Is.Zero, "15 is the installed indicator's");
