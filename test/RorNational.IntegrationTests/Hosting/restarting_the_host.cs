@@ -40,7 +40,7 @@ public sealed class restarting_the_host
         var (exitCode, output) = await Scripts.LoadSamplesAsync(first.Client(), Token());
         Assert.That(exitCode, Is.Zero, output);
         var before = await Snapshot(first);
-        Assert.That(before.Keys.Count(k => k.StartsWith("/fhir/")), Is.GreaterThan(40), "the samples publish 46 resources");
+        Assert.That(before.Keys.Count(k => k.StartsWith("/fhir/")), Is.GreaterThan(40), "the samples publish 62 resources");
         Assert.That(before.Keys.Count(k => k.StartsWith("/api/finess/imports/")), Is.GreaterThan(0), "the samples run FINESS imports");
 
         await first.StopAsync();

@@ -22,7 +22,21 @@ public static class Scripts
         return (process.ExitCode, await output + await error);
     }
 
-    /// <summary>samples/load against a host on a loopback port, calling with this token as build/run does.</summary>
-    public static Task<(int ExitCode, string Output)> LoadSamplesAsync(HttpClient client, string token) =>
-        RunAsync("samples/load", [client.BaseAddress!.ToString().TrimEnd('/')], new Dictionary<string, string> { ["RORNATIONAL_TOKEN"] = token });
+    /// <summary>The clients of samples/clients.json that samples/load pushes capacity as (samples/capacity/*.txt).</summary>
+    public static readonly string[] SampleSuppliers = ["supplier-ch-fleyriat", "supplier-ehpad", "supplier-hub-corse"];
+
+    /// <summary>
+    /// samples/load against a host on a loopback port, calling with this token as build/run does,
+    /// and with each sample supplier's own token (signed with the development key, as build/token does);
+    /// without <paramref name="capacity"/>, the offer only (samples/load --no-capacity).
+    /// </summary>
+    public static Task<(int ExitCode, string Output)> LoadSamplesAsync(HttpClient client, string token, bool capacity = true)
+    {
+        var environment = new Dictionary<string, string> { ["RORNATIONAL_TOKEN"] = token };
+        foreach (var supplier in SampleSuppliers)
+            environment[$"RORNATIONAL_TOKEN_{supplier.ToUpperInvariant().Replace('-', '_')}"] =
+                new Security.ForgedToken { ClientId = supplier, Lifetime = TimeSpan.FromMinutes(30) }.Sign();
+        string[] arguments = capacity ? [client.BaseAddress!.ToString().TrimEnd('/')] : [client.BaseAddress!.ToString().TrimEnd('/'), "--no-capacity"];
+        return RunAsync("samples/load", arguments, environment);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using RorNational.Fhir;
 using Marten;
@@ -43,6 +44,77 @@ public sealed class the_sample_data : ApiFixture
     }
 
     [Test]
+    public async Task publish_critical_care_units_in_three_departements_of_two_regions()
+    {
+        var (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient));
+        Assert.That(exitCode, Is.Zero, output);
+
+        var units = await Client.AllUnitIdsAsync();
+        var criticalCare = new Dictionary<string, (string Category, string Activity, string Region)>();
+        foreach (var editorId in units.Keys.Where(id => id.Contains("-uo-reanimation") || id.Contains("-uo-usi")))
+        {
+            var uo = FhirJson.Parse<HealthcareService>(await Client.GetStringAsync($"/fhir/HealthcareService/{units[editorId]}"));
+            criticalCare[editorId] = (uo.Category.Single().Coding.Single().Code!, uo.Specialty.Single().Coding.Single().Code!, uo.Meta!.Tag.Single().Code!);
+        }
+        (string, string, string) Unit(string editorId) => criticalCare[editorId];
+
+        Assert.That(criticalCare, Has.Count.EqualTo(8));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Unit("010000024-uo-reanimation-polyvalente"), Is.EqualTo(("121", "127", "84")), "réanimation adulte, Ain");
+            Assert.That(Unit("010000024-uo-usic"), Is.EqualTo(("262", "354", "84")), "USIC, Ain");
+            Assert.That(Unit("010000024-uo-usinv"), Is.EqualTo(("263", "356", "84")), "USINV, Ain");
+            Assert.That(Unit("010000024-uo-reanimation-neonatale"), Is.EqualTo(("287", "128", "84")), "réanimation néonatale, Ain");
+            Assert.That(Unit("2A0000089-uo-reanimation-polyvalente"), Is.EqualTo(("121", "127", "94")), "réanimation adulte, Corse-du-Sud");
+            Assert.That(Unit("2A0000089-uo-usic"), Is.EqualTo(("262", "354", "94")), "USIC, Corse-du-Sud");
+            Assert.That(Unit("2B0000384-uo-reanimation-medicale"), Is.EqualTo(("121", "126", "94")), "réanimation adulte, Haute-Corse");
+            Assert.That(Unit("2B0000384-uo-usinv"), Is.EqualTo(("263", "356", "94")), "USINV, Haute-Corse");
+        });
+    }
+
+    [Test]
+    public async Task push_the_suppliers_capacity_and_replace_it_when_loaded_again()
+    {
+        var (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient));
+        Assert.That(exitCode, Is.Zero, output);
+        var units = await Client.AllUnitIdsAsync();
+        var first = await Capacity(units["010000024-lieu-reanimation"]);
+
+        Clock.Now += TimeSpan.FromMinutes(10);
+        (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient));
+        Assert.That(exitCode, Is.Zero, output);
+        var again = await Capacity(units["010000024-lieu-reanimation"]);
+
+        Assert.That(first.Indicators, Has.Count.EqualTo(6), "the réanimation's six indicators, by PATCH");
+        Assert.That(first.Indicators, Does.Contain("01/01/-/-/-/-: 20"), "20 beds installed");
+        Assert.That(first.Indicators, Does.Contain("06/01/-/-/03/-: 4"), "4 supplementary beds, mobilisable with staff");
+        Assert.That(again.Indicators, Is.EqualTo(first.Indicators), "loaded again: replaced, not added");
+        Assert.That(again.Version, Is.GreaterThan(first.Version), "replaced with newer dates: a new version");
+        Assert.That((await Capacity(units["010000024-lieu-reanimation-neonatale"])).Indicators, Has.Count.EqualTo(6), "by transaction Bundle");
+        Assert.That((await Capacity(units["2A0000089-lieu-reanimation"])).Indicators, Has.Count.EqualTo(6), "by the Corsican hub");
+        Assert.That((await Capacity(units["2B0000384-lieu-usinv"])).Indicators, Has.Count.EqualTo(4));
+        var ehpad = await Capacity(units["350002812-lieu-residence"]);
+        Assert.That(ehpad.Indicators, Has.Count.EqualTo(5).And.Contain("01/01/-/-/-/-: 84"), "84 places installed");
+        Assert.That(ehpad.Natures, Is.EqualTo(new[] { "02" }), "places, not beds");
+    }
+
+    /// <summary>A Location's capacity indicators ("status/temporality/gender/closing/bed/crisis: count"), natures and version.</summary>
+    private async Task<(List<string> Indicators, string[] Natures, int Version)> Capacity(string locationId)
+    {
+        var location = JsonNode.Parse(await Client.GetStringAsync($"/fhir/Location/{locationId}"))!;
+        var records = (location["extension"]?.AsArray() ?? [])
+            .Where(e => e!["url"]!.GetValue<string>().EndsWith("/ror-location-supported-capacity", StringComparison.Ordinal))
+            .Select(e => e!["extension"]!.AsArray().ToDictionary(s => s!["url"]!.GetValue<string>(), s => s!))
+            .ToList();
+        string Code(Dictionary<string, JsonNode> record, string url) =>
+            record.TryGetValue(url, out var sub) ? sub["valueCodeableConcept"]!["coding"]![0]!["code"]!.GetValue<string>() : "-";
+        var indicators = records.Select(r =>
+            $"{Code(r, "capacityStatus")}/{Code(r, "temporalityCapacity")}/{Code(r, "genderCapacityAvailable")}/{Code(r, "capacityClosingType")}/{Code(r, "additionalBedType")}/{Code(r, "crisisType")}: {r["nbCapacity"]!["valueInteger"]}")
+            .Order().ToList();
+        return (indicators, records.Select(r => Code(r, "capacityType")).Distinct().ToArray(), int.Parse(location["meta"]!["versionId"]!.GetValue<string>()));
+    }
+
+    [Test]
     public async Task every_resource_they_publish_is_valid_against_base_r4_and_the_ror_profiles()
     {
         var (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient));
@@ -55,7 +127,7 @@ public sealed class the_sample_data : ApiFixture
             .ToList();
         var report = await new FhirValidator().ValidateAsync(resources);
 
-        Assert.That(resources, Has.Count.EqualTo(46), "16 EJ, 19 EG, 3 pôle/service/UF, 4 UO, 4 lieux");
+        Assert.That(resources, Has.Count.EqualTo(62), "16 EJ, 19 EG, 3 pôle/service/UF, 12 UO, 12 lieux (8 of them critical care)");
         Assert.That(report.Summary.Resources, Is.EqualTo(resources.Count));
         Assert.That(report.Errors, Is.Empty, report.ToString());
     }

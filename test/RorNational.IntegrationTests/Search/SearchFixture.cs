@@ -43,7 +43,8 @@ public abstract class SearchFixture : ApiFixture
     [OneTimeSetUp]
     public async Task LoadData()
     {
-        var (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient));
+        // The offer of the samples without their capacity: the capacity suites put their own on the samples' lieux.
+        var (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient), capacity: false);
         Assert.That(exitCode, Is.Zero, output);
         await PublishStructure(Client, Lyon,
             ("pole-psy", new JsonObject { ["type"] = "Pole", ["name"] = "Pôle de psychiatrie" }),

@@ -10,7 +10,8 @@ public sealed class chaining_including_and_filtering : SearchFixture
     public async Task a_chained_parameter_searches_on_the_referenced_resource()
     {
         Assert.That(await Matches("HealthcareService?location.commune-cog=69383"), Is.EquivalentTo(new[] { PsychiatryUO, SensitiveUO }));
-        Assert.That(await Matches("HealthcareService?location:Location.address-city=AJACCIO"), Is.EqualTo(new[] { DayCareUO }));
+        Assert.That(await Matches("HealthcareService?location:Location.address-city=AJACCIO"),
+            Is.EquivalentTo(new[] { DayCareUO, Unit("2A0000089-uo-reanimation-polyvalente"), Unit("2A0000089-uo-usic") }), "the day care and the CH d'Ajaccio's critical care");
         // The UF's type (TRE_R207 code 3): every UO attached directly to a UF.
         Assert.That(await Matches("HealthcareService?organization.type=3"), Does.Contain(GynecologyUO).And.Contain(PsychiatryUO).And.Not.Contain(EhpadUO));
         Assert.That(await Matches("HealthcareService?organization.partof.name=service de psychiatrie"), Is.EquivalentTo(new[] { PsychiatryUO, SensitiveUO }));
@@ -24,9 +25,13 @@ public sealed class chaining_including_and_filtering : SearchFixture
         Assert.That(await Matches("HealthcareService?organization:above.identifier=690781810"),
             Is.EquivalentTo(new[] { PsychiatryUO, SensitiveUO }), "from the EJ, through the EG");
         Assert.That(await Matches("HealthcareService?organization:above=Organization/eg-010000024"),
-            Is.EquivalentTo(new[] { GynecologyUO, ConsultationUO }));
-        Assert.That(await Matches("HealthcareService?organization=Organization/eg-010000024"), Is.Empty, "without :above, only direct references");
+            Is.EquivalentTo(new[] { GynecologyUO, ConsultationUO }.Concat(FleyriatCriticalCareUOs)));
+        Assert.That(await Matches("HealthcareService?organization=Organization/eg-010000024"), Is.EquivalentTo(FleyriatCriticalCareUOs),
+            "without :above, only direct references: the critical-care UOs hang on the EG itself, gynaecology on its UF");
     }
+
+    private string[] FleyriatCriticalCareUOs =>
+        new[] { "uo-reanimation-polyvalente", "uo-usic", "uo-usinv", "uo-reanimation-neonatale" }.Select(uo => Unit($"010000024-{uo}")).ToArray();
 
     [Test]
     public async Task has_finds_the_resources_referenced_by_matching_ones()

@@ -94,7 +94,7 @@ public sealed class searching_by_parameters : SearchFixture
     public async Task missing_finds_what_has_no_value()
     {
         var open = await Matches("HealthcareService?notavailable-closing-reopeningdate:missing=true");
-        Assert.That(open, Has.Count.EqualTo(4).And.Not.Contain(PsychiatryUO));
+        Assert.That(open, Has.Count.EqualTo(12).And.Not.Contain(PsychiatryUO), "the 12 UO of the samples");
         Assert.That(await Matches("HealthcareService?notavailable-closing-reopeningdate:missing=false"), Is.EquivalentTo(new[] { PsychiatryUO, SensitiveUO }));
     }
 
@@ -102,11 +102,15 @@ public sealed class searching_by_parameters : SearchFixture
     public async Task id_last_updated_and_the_source_region_tag()
     {
         Assert.That(await Matches($"HealthcareService?_id={EhpadUO},{DayCareUO}"), Is.EquivalentTo(new[] { EhpadUO, DayCareUO }));
-        Assert.That(await Matches("HealthcareService?_lastUpdated=gt2000-01-01"), Has.Count.EqualTo(6));
+        Assert.That(await Matches("HealthcareService?_lastUpdated=gt2000-01-01"), Has.Count.EqualTo(14), "the 12 UO of the samples and Lyon's 2");
         Assert.That(await Matches("HealthcareService?_lastUpdated=lt2000-01-01T00:00:00Z"), Is.Empty);
         Assert.That(await Matches($"HealthcareService?_tag={T.Region}|53"), Is.EqualTo(new[] { EhpadUO }));
-        Assert.That(await Matches("Location?_tag=94"), Is.EqualTo(new[] { Unit("2A0000261-lieu-accueil-de-jour") }));
-        Assert.That(await Matches($"Location?_profile={RorCanonical.LocationProfile}"), Has.Count.EqualTo(5));
+        Assert.That(await Matches("Location?_tag=94"), Is.EquivalentTo(new[]
+        {
+            Unit("2A0000261-lieu-accueil-de-jour"), Unit("2A0000089-lieu-reanimation"), Unit("2A0000089-lieu-usic"),
+            Unit("2B0000384-lieu-reanimation"), Unit("2B0000384-lieu-usinv"),
+        }), "Corse: the day care, the CH d'Ajaccio's and the CH de Bastia's critical care");
+        Assert.That(await Matches($"Location?_profile={RorCanonical.LocationProfile}"), Has.Count.EqualTo(13), "the 12 lieux of the samples and Lyon's pavilion");
         Assert.That(await Matches($"Location?_profile={RorCanonical.OrganizationProfile}"), Is.Empty);
     }
 
@@ -126,8 +130,8 @@ public sealed class searching_by_parameters : SearchFixture
     public async Task addresses_by_postal_code_prefix_city_and_commune()
     {
         Assert.That(await Matches("Location?address-postalcode=69"), Is.EqualTo(new[] { PavilionLieu }), "a département");
-        Assert.That(await Matches("Location?address-postalcode=01012"), Has.Count.EqualTo(2), "a commune");
-        Assert.That(await Matches("Location?address-city=bourg en"), Has.Count.EqualTo(2));
+        Assert.That(await Matches("Location?address-postalcode=01012"), Has.Count.EqualTo(6), "a commune: the CH de Fleyriat's six lieux");
+        Assert.That(await Matches("Location?address-city=bourg en"), Has.Count.EqualTo(6));
         Assert.That(await Matches("Location?commune-cog=69383"), Is.EqualTo(new[] { PavilionLieu }));
         Assert.That(await Matches("Organization?address-postalcode=69&_id=eg-690000013,eg-690000021"), Has.Count.EqualTo(2));
     }
@@ -151,7 +155,7 @@ public sealed class searching_by_parameters : SearchFixture
     {
         // Lyon 3e arrondissement (69383): the pavillon has no coordinates; its commune's centroid stands in.
         Assert.That(await Matches("Location?near-insee-code=69383|2|km"), Is.EqualTo(new[] { PavilionLieu }));
-        Assert.That(await Matches("Location?near-insee-code=01053|10|km"), Has.Count.EqualTo(2));
+        Assert.That(await Matches("Location?near-insee-code=01053|10|km"), Has.Count.EqualTo(6), "the CH de Fleyriat's six lieux");
         var bundle = await Search("HealthcareService?location.near-insee-code=01053|15|km");
         var matches = bundle.Entry.Where(e => e.Search!.Mode == Bundle.SearchEntryMode.Match).ToList();
         Assert.That(matches.Select(m => m.Resource!.Id), Does.Contain(GynecologyUO));
