@@ -44,7 +44,8 @@ public enum DataClass
 
     /// <summary>
     /// Not a datum but its setting: every element of a resource outside the medico-social
-    /// field (an offer whose champ d'activité is not 04, and every organization and lieu).
+    /// field (an offer whose champ d'activité is not 04, every organization, and every lieu
+    /// but those serving medico-social offers only).
     /// Combined with another class, it lets a profile hide that class outside medico-social only.
     /// </summary>
     OutsideMedicoSocial = 1024,

@@ -41,10 +41,14 @@ public static class ElementClassification
     private const string SupplementaryCapacity = "06";
 
     /// <summary>The classes every element of the resource has: its setting (medico-social or not).</summary>
-    public static DataClass ContextOf(JsonObject resource) =>
-        resource["resourceType"]?.GetValue<string>() == "HealthcareService" && Codes(resource["type"], RorCanonical.Terminologies.ChampActivite).Contains(MedicoSocialField)
-            ? DataClass.None
-            : DataClass.OutsideMedicoSocial;
+    public static DataClass ContextOf(JsonObject resource) => resource["resourceType"]?.GetValue<string>() switch
+    {
+        "HealthcareService" when Codes(resource["type"], RorCanonical.Terminologies.ChampActivite).Contains(MedicoSocialField) => DataClass.None,
+        // A lieu of medico-social offers only is tagged so (Publishing.MedicoSocialLieux).
+        "Location" when resource["meta"]?["tag"] is JsonArray tags && tags.OfType<JsonObject>().Any(tag =>
+            tag["system"]?.GetValue<string>() == RorCanonical.Terminologies.ChampActivite && tag["code"]?.GetValue<string>() == MedicoSocialField) => DataClass.None,
+        _ => DataClass.OutsideMedicoSocial,
+    };
 
     /// <summary>
     /// The classes any content element of the resource has, so also the classes of the

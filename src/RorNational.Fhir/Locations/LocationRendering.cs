@@ -50,6 +50,9 @@ public static class LocationRendering
         // units only says so in its metadata, and its content is classified as theirs.
         if (publication.SensitiveLieux.Contains(fiche.Id))
             location.Meta.Security.Add(RorDatatypes.SensitiveUnitsOnly());
+        // A lieu of medico-social offers only: its capacity is in the field P3 may see.
+        if (publication.MedicoSocialLieux.Contains(fiche.Id))
+            location.Meta.Tag.Add(RorDatatypes.MedicoSocialField());
         return location;
     }
 }

@@ -88,6 +88,7 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
         var publication = new Publication(eg, region, state.FirstPublished, state.UnitIds, state.SensitiveLieux, now)
         {
             CapacityOf = lieu => capacity.IndicatorsOf(eg.Data.Finess, lieu),
+            MedicoSocialLieux = MedicoSocialLieux.Of(eg),
         };
         var resources = new List<DomainResource> { OrganizationRendering.Render(eg, publication) };
         foreach (var fiche in eg.Fiches.Values)

@@ -17,6 +17,9 @@ public sealed record Publication(
     /// <summary>The current capacity indicators of a lieu, by its fiche id, in their published order.</summary>
     public Func<string, IReadOnlyList<CapacityIndicator>> CapacityOf { get; init; } = _ => [];
 
+    /// <summary>The lieux in the medico-social field (<see cref="MedicoSocialLieux"/>), by fiche id.</summary>
+    public IReadOnlySet<string> MedicoSocialLieux { get; init; } = new HashSet<string>();
+
     /// <summary>The opaque FHIR id of a unit (<see cref="UnitFhirIds"/>), given when the unit was first published.</summary>
     public string IdOf(string ficheId) => UnitIds.TryGetValue(ficheId, out var id)
         ? id

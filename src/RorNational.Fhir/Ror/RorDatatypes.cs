@@ -38,6 +38,12 @@ public static class RorDatatypes
 
     public static Coding RegionTag(string regionCode) => new(T.Region, regionCode);
 
+    /// <summary>
+    /// The tag of a Location whose offers are all medico-social (champ d'activité 04, TRE_R227):
+    /// its content is in the medico-social field of the access policy.
+    /// </summary>
+    public static Coding MedicoSocialField() => new(T.ChampActivite, Publishing.MedicoSocialLieux.MedicoSocialField, "Médico-social");
+
     public static CodeableConcept ConfidentialityLevel(Confidentiality level) =>
         Coded(T.Confidentiality, ((int)level).ToString(), level switch
         {

@@ -8,7 +8,8 @@ namespace RorNational.IntegrationTests.Access;
 /// The matrix on capacity, by the national policy: P1 (crisis) and P4 (no-contacts) see every
 /// indicator; P2 (professional) all but supplementary (06); P5 (installed-capacity) installed
 /// (01) only; P0 (public) none; P3 (medico-social) the medico-social field's only, without
-/// supplementary: a lieu is outside that field here (its Location is classified so), so none.
+/// supplementary: the gynecology lieu is outside that field, so P3 sees none of its capacity;
+/// the day-care lieu serves a medico-social offer only, so P3 sees its places (and P0 still none).
 /// Through every way a Location is served, and every way a search could match a hidden indicator.
 /// </summary>
 public partial class access_profile_matrix
@@ -32,10 +33,43 @@ public partial class access_profile_matrix
         from operation in CapacityOperations
         select new TestCaseData(profile, operation).SetName($"{{m}}({profile}, {operation})");
 
+    private const string MedicoSocialLieu = "2A0000261-lieu-accueil-de-jour";
+
+    private static readonly CapacityDatum[] MedicoSocialPlaces =
+    [
+        new("01", 31, ["crisis", "professional", "medico-social", "no-contacts", "installed-capacity"], "installed places of a medico-social lieu"),
+        new("02", 32, ["crisis", "professional", "medico-social", "no-contacts"], "available places of a medico-social lieu"),
+    ];
+
     [OneTimeSetUp]
-    public async Task AppendCapacityToTheGynecologyLieu() =>
+    public async Task AppendCapacityToTheGynecologyAndDayCareLieux()
+    {
         await App.Store.AppendCapacity("010000024", "lieu-femme-enfant-2",
             Added(Indicator("01", 41)), Added(Indicator("02", 42)), Added(Indicator("06", 43, bed: "01", crisis: "02")));
+        await App.Store.AppendCapacity("2A0000261", "lieu-accueil-de-jour",
+            Added(Indicator("01", 31, type: "02")), Added(Indicator("02", 32, type: "02")));
+    }
+
+    [TestCaseSource(nameof(AllProfiles))]
+    public async Task a_lieu_of_medico_social_offers_only_shows_its_places_to_the_medico_social_profile(string profile)
+    {
+        var client = ConsumerWith(profile);
+        var lieu = Unit(MedicoSocialLieu);
+        foreach (var datum in MedicoSocialPlaces)
+        {
+            var entitled = datum.EntitledProfiles.Contains(profile);
+            var read = await client.GetStringAsync($"/fhir/Location/{lieu}");
+            Assert.That(read.Contains($"\"valueInteger\":{datum.Count}", StringComparison.Ordinal), Is.EqualTo(entitled),
+                $"{profile} {(entitled ? "must" : "must not")} see the {datum.What}");
+            foreach (var search in new[]
+                     {
+                         $"/fhir/Location?_id={lieu}&capacity-status={datum.Status}&nb-capacity={datum.Count}",
+                         $"/fhir/HealthcareService?_id={Unit(MedicoSocialUO)}&location.capacity-status={datum.Status}&location.nb-capacity={datum.Count}",
+                     })
+                Assert.That((await client.GetFromJsonAsync<JsonObject>(search))!["total"]!.GetValue<int>(), Is.EqualTo(entitled ? 1 : 0),
+                    $"{profile} {(entitled ? "must" : "must not")} match the {datum.What}: {search}");
+        }
+    }
 
     [TestCaseSource(nameof(CapacityMatrix))]
     public async Task a_profile_is_served_and_matched_exactly_the_capacity_it_is_entitled_to(string profile, string operation)
