@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Hl7.Fhir.FhirPath;
 using Hl7.Fhir.Model;
 using Marten;
 using RorNational.Fhir;
@@ -52,6 +53,43 @@ public sealed class indexing_each_view_of_a_resource : SearchFixture
         }
         Assert.That(stored, Has.Count.GreaterThan(40));
         Assert.That(several, Is.GreaterThan(10), "resources with elements of several class sets, hence several views");
+    }
+
+    [Test]
+    public async Task skips_only_parameters_that_have_no_value_in_a_resource_without_their_extension()
+    {
+        await using var session = App.Store.QuerySession();
+        var resources = (await session.Query<OrganizationDocument>().Select(d => d.Json).ToListAsync())
+            .Concat(await session.Query<HealthcareServiceDocument>().Select(d => d.Json).ToListAsync())
+            .Concat(await session.Query<LocationDocument>().Select(d => d.Json).ToListAsync())
+            .Select(FhirJson.Parse<Resource>).ToList();
+        var (filtered, skipped, kept) = (0, 0, 0);
+        foreach (var type in SearchParameterCatalog.ResourceTypes)
+        foreach (var expression in SearchParameterCatalog.Default.Of(type).Select(p => p.ExpressionFor(type)).OfType<string>())
+        {
+            if (ExtensionFilter.Of(expression) is not { } filter) continue;
+            filtered++;
+            foreach (var resource in resources.Where(r => r.TypeName == type))
+            {
+                if (filter.MayMatch(resource)) { kept++; continue; }
+                skipped++;
+                Assert.That(resource.Select(expression), Is.Empty, $"{expression} on {type}/{resource.Id}");
+            }
+        }
+        Assert.That(filtered, Is.GreaterThan(20), "the extension parameters of the three types");
+        Assert.That(skipped, Is.GreaterThan(100));
+        Assert.That(kept, Is.GreaterThan(0), "some resources have the extensions, and are evaluated");
+    }
+
+    [Test]
+    public void an_extension_filter_is_only_for_a_plain_path_from_one_top_level_extension()
+    {
+        const string price = "Organization.extension.where(url='https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-organization-price')";
+        Assert.That(ExtensionFilter.Of(price + ".extension.where(url='amount').value.ofType(Money).value"), Is.Not.Null);
+        Assert.That(ExtensionFilter.Of(price + ".exists()"), Is.Null, "exists() has a value on nothing");
+        Assert.That(ExtensionFilter.Of(price + ".value | Organization.name"), Is.Null, "a union reads elsewhere");
+        Assert.That(ExtensionFilter.Of("Organization.name"), Is.Null);
+        Assert.That(ExtensionFilter.Of("Organization.modifierExtension.where(url='x').value"), Is.Null);
     }
 
     [Test]

@@ -26,7 +26,7 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, Territory terr
     /// <summary>The FHIR FHIRPath functions (resolve, extension...), as Hl7.Fhir's own Select uses them.</summary>
     private static readonly FhirPathCompiler Compiler = new(new SymbolTable().AddStandardFP().AddFhirExtensions());
 
-    private sealed record Extracted(SearchParameterDefinition Parameter, CompiledExpression Expression, ElementsRead Reads);
+    private sealed record Extracted(SearchParameterDefinition Parameter, CompiledExpression Expression, ElementsRead Reads, ExtensionFilter? Filter);
 
     /// <summary>
     /// Per type, the parameters whose values are extracted, with their expression rooted at the
@@ -37,7 +37,9 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, Territory terr
         SearchParameterCatalog.ResourceTypes.ToDictionary(type => type, type => catalog.Of(type)
             // _id and _lastUpdated are columns of the resource row.
             .Where(p => p.Code is not ("_id" or "_lastUpdated") && p.ExpressionFor(type) is not null)
-            .Select(p => new Extracted(p, Compiler.Compile(p.ExpressionFor(type)!), ElementsRead.Of(p.ExpressionFor(type)!))).ToList());
+            .Select(p => (Parameter: p, Expression: p.ExpressionFor(type)!))
+            .Select(e => new Extracted(e.Parameter, Compiler.Compile(e.Expression), ElementsRead.Of(e.Expression), ExtensionFilter.Of(e.Expression)))
+            .ToList());
 
     /// <param name="requires">The data classes a caller must be allowed to see for these rows to match.</param>
     public SearchIndexRows Index(Resource resource, DateTimeOffset lastUpdated, DataClass requires)
@@ -55,8 +57,9 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, Territory terr
     /// <param name="node">The resource as FHIRPath reads it (<c>resource.ToPocoNode()</c>), shared by its parameters.</param>
     public SearchIndexRows ValuesOf(Resource resource, PocoNode node, int parameter)
     {
-        var (definition, expression, _) = _extracted[resource.TypeName][parameter];
+        var (definition, expression, _, filter) = _extracted[resource.TypeName][parameter];
         var rows = new SearchIndexRows(resource.TypeName, resource.Id!, default);
+        if (filter is not null && !filter.MayMatch(resource)) return rows;
         foreach (var value in expression(node, new FhirEvaluationContext()).ToFhirValues().OfType<Base>())
             Add(rows, definition, value, DataClass.None);
         return rows;
