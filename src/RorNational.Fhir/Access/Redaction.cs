@@ -41,13 +41,36 @@ public static class Redaction
         Walk(resource, (_, _, classes) => hidden(classes), ClassesSince.Nothing);
 
     /// <summary>
+    /// Removes what <paramref name="hidden"/> hides from some of the top-level elements of a
+    /// resource, copied into <paramref name="part"/>: they are classified as within the whole
+    /// resource, whose <see cref="ElementClassification.TopLevelOf"/> is <paramref name="topLevel"/>.
+    /// </summary>
+    public static void RemoveFromPart(JsonObject part, Func<string, DataClass> topLevel, Func<DataClass, bool> hidden) =>
+        Walk(part, topLevel, (_, _, classes) => hidden(classes), ClassesSince.Nothing);
+
+    /// <summary>The distinct class sets of the elements within each top-level element of a resource.</summary>
+    public static Dictionary<string, HashSet<DataClass>> ClassSetsByTopLevelElement(JsonObject resource)
+    {
+        var topLevel = ElementClassification.TopLevelOf(resource);
+        var byElement = new Dictionary<string, HashSet<DataClass>>(StringComparer.Ordinal);
+        foreach (var (name, value) in resource)
+        {
+            var sets = byElement[name] = [];
+            Visit(resource, name, value, topLevel(name), (_, _, classes) => { sets.Add(classes); return false; }, ClassesSince.Nothing);
+        }
+        return byElement;
+    }
+
+    /// <summary>
     /// Visits every element of a resource (array items one by one, the property name of an
     /// item being its array's) with its classes, and removes those <paramref name="hidden"/>
     /// hides (and arrays left empty); true when anything was removed.
     /// </summary>
-    public static bool Walk(JsonObject resource, Func<string, JsonNode?, DataClass, bool> hidden, ClassesSince since)
+    public static bool Walk(JsonObject resource, Func<string, JsonNode?, DataClass, bool> hidden, ClassesSince since) =>
+        Walk(resource, ElementClassification.TopLevelOf(resource), hidden, since);
+
+    private static bool Walk(JsonObject resource, Func<string, DataClass> topLevel, Func<string, JsonNode?, DataClass, bool> hidden, ClassesSince since)
     {
-        var topLevel = ElementClassification.TopLevelOf(resource);
         var removed = false;
         foreach (var (name, value) in resource.ToList())
         {

@@ -8,7 +8,8 @@ namespace RorNational.Fhir.Search.Indexing;
 /// The index rows of a resource, each value recorded with the data classes of the least
 /// classified element that carries it. For each distinct class set E of the resource's
 /// elements, the view keeping only the elements whose classes are within E is indexed with
-/// "requires" E; a value already found in a view of fewer classes is not repeated. A profile
+/// "requires" E (<see cref="ViewValues"/>: a parameter that reads nothing the view hides is
+/// evaluated once, on the whole resource); a value already found in a view of fewer classes is not repeated. A profile
 /// then matches a value exactly when the rendering it is served shows that value: the index
 /// follows the same <see cref="ElementClassification"/> as the renderings, by construction.
 /// </summary>
@@ -34,8 +35,14 @@ public static class ClassifiedIndex
     /// <param name="classSets">The distinct class sets of its elements (<see cref="Redaction.ClassSetsOf"/>), the smallest first.</param>
     private static SearchIndexRows BuildViews(SearchIndexer indexer, Resource resource, JsonObject json, IReadOnlyList<DataClass> classSets, DateTimeOffset lastUpdated)
     {
-        var views = classSets.Select(set => indexer.Index(View(resource, json, set, classSets), lastUpdated, set)).ToList();
-        if (views.Count == 1) return views[0];
+        if (classSets.Count == 1) return indexer.Index(resource, lastUpdated, classSets[0]);
+        var views = new ViewValues(indexer, resource, json);
+        return Merged(resource, classSets.Select(set => views.Rows(set, lastUpdated)).ToList(), lastUpdated);
+    }
+
+    /// <summary>The rows of each view merged: each value with the least classes of the views that show it.</summary>
+    private static SearchIndexRows Merged(Resource resource, List<SearchIndexRows> views, DateTimeOffset lastUpdated)
+    {
         var rows = new SearchIndexRows(resource.TypeName, resource.Id!, lastUpdated)
         {
             // Sorted by the name everybody may see: a sort must not reveal a hidden name.
@@ -49,16 +56,6 @@ public static class ClassifiedIndex
         rows.Positions.AddRange(LeastClassified(views.SelectMany(v => v.Positions), p => p.Requires, p => p with { Requires = DataClass.None }));
         rows.Texts.AddRange(LeastClassified(views.SelectMany(v => v.Texts), t => t.Requires, t => t with { Requires = DataClass.None }));
         return rows;
-    }
-
-    /// <summary>The resource keeping only the elements whose classes are within <paramref name="set"/>.</summary>
-    private static Resource View(Resource resource, JsonObject json, DataClass set, IReadOnlyList<DataClass> classSets)
-    {
-        // The largest set, when it holds all the others, keeps everything: the resource itself.
-        if (classSets.All(other => (other & set) == other)) return resource;
-        var view = json.DeepClone().AsObject();
-        Redaction.Remove(view, classes => (classes & ~set) != 0);
-        return FhirJson.ParseOwn<Resource>(view);
     }
 
     /// <summary>Of the rows of the same value, those whose classes hold no other's.</summary>

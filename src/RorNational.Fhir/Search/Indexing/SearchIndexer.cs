@@ -12,40 +12,78 @@ namespace RorNational.Fhir.Search.Indexing;
 /// <summary>
 /// Extracts the index rows of a resource by evaluating the FHIRPath expression of each of its
 /// search parameters, as fhir-profiles/ defines them. Every row of one call gets the same data
-/// classes: <see cref="ClassifiedIndex"/> calls it once per view of a resource.
+/// classes: <see cref="ClassifiedIndex"/> composes the rows of each access-profile view of a
+/// resource, evaluating again on a view only the parameters that read what the view hides.
 /// </summary>
 public sealed class SearchIndexer(SearchParameterCatalog catalog, Territory territory)
 {
     /// <summary>Where a Location has no position of its own, near-insee-code uses its commune's centroid.</summary>
     public const string CommuneCentroidParam = "commune-centroid";
 
+    /// <summary>The elements the _content text is made of (<see cref="TextOf"/>).</summary>
+    public static readonly ElementsRead TextReads = ElementsRead.Names("name", "alias", "comment", "extraDetails", "description");
+
     /// <summary>The FHIR FHIRPath functions (resolve, extension...), as Hl7.Fhir's own Select uses them.</summary>
     private static readonly FhirPathCompiler Compiler = new(new SymbolTable().AddStandardFP().AddFhirExtensions());
+
+    private sealed record Extracted(SearchParameterDefinition Parameter, CompiledExpression Expression, ElementsRead Reads, ExtensionFilter? Filter);
 
     /// <summary>
     /// Per type, the parameters whose values are extracted, with their expression rooted at the
     /// type, compiled once: Hl7.Fhir's Select looks each expression up in a shared cache whose
     /// size check locks it on every call.
     /// </summary>
-    private readonly Dictionary<string, List<(SearchParameterDefinition Parameter, CompiledExpression Expression)>> _extracted =
+    private readonly Dictionary<string, List<Extracted>> _extracted =
         SearchParameterCatalog.ResourceTypes.ToDictionary(type => type, type => catalog.Of(type)
             // _id and _lastUpdated are columns of the resource row.
             .Where(p => p.Code is not ("_id" or "_lastUpdated") && p.ExpressionFor(type) is not null)
-            .Select(p => (p, Compiler.Compile(p.ExpressionFor(type)!))).ToList());
+            .Select(p => (Parameter: p, Expression: p.ExpressionFor(type)!))
+            .Select(e => new Extracted(e.Parameter, Compiler.Compile(e.Expression), ElementsRead.Of(e.Expression), ExtensionFilter.Of(e.Expression)))
+            .ToList());
 
     /// <param name="requires">The data classes a caller must be allowed to see for these rows to match.</param>
     public SearchIndexRows Index(Resource resource, DateTimeOffset lastUpdated, DataClass requires)
     {
-        var type = resource.TypeName;
-        var rows = new SearchIndexRows(type, resource.Id!, lastUpdated);
         // One node tree for all the expressions of the resource; a fresh context each, as Select gives.
         var node = resource.ToPocoNode();
-        foreach (var (parameter, expression) in _extracted[type])
-            foreach (var value in expression(node, new FhirEvaluationContext()).ToFhirValues().OfType<Base>())
-                Add(rows, parameter, value, requires);
+        var values = Enumerable.Range(0, _extracted[resource.TypeName].Count).Select(p => ValuesOf(resource, node, p)).ToList();
+        return Compose(resource, values, TextOf(resource), lastUpdated, requires);
+    }
+
+    /// <summary>What each extracted parameter of a type reads, in the order <see cref="ValuesOf"/> numbers them.</summary>
+    public IReadOnlyList<ElementsRead> ReadsOf(string type) => _extracted[type].Select(e => e.Reads).ToList();
+
+    /// <summary>The rows of the values of one parameter (numbered as in <see cref="ReadsOf"/>), requiring no class yet.</summary>
+    /// <param name="node">The resource as FHIRPath reads it (<c>resource.ToPocoNode()</c>), shared by its parameters.</param>
+    public SearchIndexRows ValuesOf(Resource resource, PocoNode node, int parameter)
+    {
+        var (definition, expression, _, filter) = _extracted[resource.TypeName][parameter];
+        var rows = new SearchIndexRows(resource.TypeName, resource.Id!, default);
+        if (filter is not null && !filter.MayMatch(resource)) return rows;
+        foreach (var value in expression(node, new FhirEvaluationContext()).ToFhirValues().OfType<Base>())
+            Add(rows, definition, value, DataClass.None);
+        return rows;
+    }
+
+    /// <summary>
+    /// The rows of a resource (or of a view of it) from the values of each of its parameters
+    /// (<see cref="ValuesOf"/>, in order) and its _content text (<see cref="TextOf"/>), all requiring <paramref name="requires"/>.
+    /// </summary>
+    public SearchIndexRows Compose(Resource resource, IReadOnlyList<SearchIndexRows> values, TextRow? text, DateTimeOffset lastUpdated, DataClass requires)
+    {
+        var rows = new SearchIndexRows(resource.TypeName, resource.Id!, lastUpdated);
+        foreach (var parameter in values)
+        {
+            rows.Tokens.AddRange(parameter.Tokens.Select(t => t with { Requires = requires }));
+            rows.Strings.AddRange(parameter.Strings.Select(s => s with { Requires = requires }));
+            rows.Numbers.AddRange(parameter.Numbers.Select(n => n with { Requires = requires }));
+            rows.Dates.AddRange(parameter.Dates.Select(d => d with { Requires = requires }));
+            rows.References.AddRange(parameter.References.Select(r => r with { Requires = requires }));
+            rows.Positions.AddRange(parameter.Positions.Select(p => p with { Requires = requires }));
+        }
         rows.SortName = rows.Strings.FirstOrDefault(s => s.Param == "name")?.Normalized;
         AddCommuneCentroid(resource, rows);
-        AddText(resource, rows, requires);
+        if (text is not null) rows.Texts.Add(text with { Requires = requires });
         return rows;
     }
 
@@ -134,8 +172,8 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, Territory terr
             rows.Positions.Add(new PositionRow(CommuneCentroidParam, centroid.Latitude, centroid.Longitude, commune.Requires));
     }
 
-    /// <summary>_content: the names and descriptions of the resource (never contacts), as words.</summary>
-    private static void AddText(Resource resource, SearchIndexRows rows, DataClass requires)
+    /// <summary>_content: the names and descriptions of the resource (never contacts), as words; null when it has none.</summary>
+    public static TextRow? TextOf(Resource resource)
     {
         IEnumerable<string?> texts = resource switch
         {
@@ -145,7 +183,6 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, Territory terr
             _ => [],
         };
         var words = string.Join(' ', texts.Where(t => !string.IsNullOrWhiteSpace(t)).SelectMany(t => TextNormalizer.Words(t!)));
-        if (words.Length > 0)
-            rows.Texts.Add(new TextRow(words, requires));
+        return words.Length > 0 ? new TextRow(words, DataClass.None) : null;
     }
 }
