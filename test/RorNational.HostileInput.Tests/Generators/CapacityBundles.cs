@@ -73,7 +73,7 @@ public static class CapacityBundles
         return Gen.OneOf<(string, JsonObject)>(
             Gen.OneOf("collection", "document", "transaction-response", "batch-response", "searchset", "history", "message", "Transaction", "", "transaction\u0000")
                 .Select(type => (Category.WrongTypes, With("type", type))),
-            Gen.OneOf<JsonNode?>(null, 5, JsonValue.Create("transaction")).Select(type => (Category.WrongTypes, With("type", type))),
+            Gen.OneOf<JsonNode?>(null, 5, new JsonArray("transaction"), new JsonObject { ["code"] = "transaction" }).Select(type => (Category.WrongTypes, With("type", type))),
             Gen.OneOf<JsonNode?>(null, "urn:x", new JsonObject(), new JsonObject { ["value"] = "" }, new JsonObject { ["value"] = Malformed.Long(201) },
                     new JsonObject { ["value"] = 5 }, new JsonObject { ["system"] = "urn:x" }, new JsonArray(new JsonObject { ["value"] = "a" }))
                 .Select(identifier => (Category.OutOfRange, With("identifier", identifier))),
