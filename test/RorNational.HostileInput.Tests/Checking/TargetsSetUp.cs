@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Marten;
 using RorNational.HostileInput.Tests.Requests;
+using RorNational.Fhir.Storage;
 using RorNational.IntegrationTests;
 using RorNational.IntegrationTests.Infrastructure;
 using RorNational.Offer.FinessImports;
@@ -11,7 +12,7 @@ namespace RorNational.HostileInput.Tests.Checking;
 /// <summary>
 /// Finds, in the loaded samples, what the generators aim at (resource ids by search, fiche ids
 /// from the editors' view) and prepares the dossiers the commands name: an open one with an
-/// unfinished draft, and a submitted one waiting for a validator.
+/// unfinished draft, and a submitted one waiting for a validator; and the lieu whose capacity the supply routes address.
 /// </summary>
 public static class TargetsSetUp
 {
@@ -47,6 +48,9 @@ public static class TargetsSetUp
 
         await using var session = app.Store.QuerySession();
         var import = await session.Query<FinessImport>().Select(i => i.Id).FirstAsync();
+        var finess = Eg["eg-".Length..];
+        var zone = await session.Query<SupplyZone>()
+            .Where(z => z.EGFiness == finess && !z.Retired && z.IdExterneSynchro != null).OrderBy(z => z.Id).FirstAsync();
         var sample = Directory.GetFiles(Path.Combine(TestPostgres.RepositoryRoot(), "samples", "finess"), "*.csv").Single();
 
         return new Targets
@@ -60,6 +64,8 @@ public static class TargetsSetUp
             OtherEg = OtherEg,
             SubmittedDossier = submitted,
             FinessImport = import,
+            SupplyIdentifier = $"1{zone.EGFiness}/{zone.IdExterneSynchro}",
+            SupplyLocation = zone.LocationId,
             BadAuthorizations = BadTokens.All(),
             FinessSample = await File.ReadAllBytesAsync(sample),
         };

@@ -31,9 +31,36 @@ public static class Verdict
         if (answer.Status == Answer.ConnectionFailed) return new(ServerError, answer, "the connection failed");
         if (answer.Status >= 500) return new(ServerError, answer);
         if (answer.Status < 400)
-            return answer.Accepted && (answer.Request.MayBeAcceptedWithoutEffect || answer.Request.MayBeAnswered) ? null : new(NotRefused, answer);
+            return answer.Accepted && (answer.Request.MayBeAcceptedWithoutEffect || answer.Request.MayBeAnswered
+                                       || answer.Request.AnsweredPerEntry && EveryEntryRefused(answer))
+                ? null
+                : new(NotRefused, answer);
         return IsOperationOutcome(answer) ? null : new(NotOperationOutcome, answer);
     }
+
+    /// <summary>A batch-response whose every entry is a 4xx with an OperationOutcome.</summary>
+    private static bool EveryEntryRefused(Answer answer)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(answer.Body);
+            var root = json.RootElement;
+            return root.TryGetProperty("type", out var type) && type.GetString() == "batch-response"
+                && root.TryGetProperty("entry", out var entries) && entries.GetArrayLength() > 0
+                && entries.EnumerateArray().All(entry => entry.TryGetProperty("response", out var response)
+                    && response.TryGetProperty("status", out var status) && status.GetString() is ['4', _, _, ..]
+                    && response.TryGetProperty("outcome", out var outcome) && IsOperationOutcome(outcome));
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsOperationOutcome(JsonElement resource) =>
+        resource.ValueKind == JsonValueKind.Object
+        && resource.TryGetProperty("resourceType", out var type) && type.GetString() == "OperationOutcome"
+        && resource.TryGetProperty("issue", out var issues) && issues.GetArrayLength() > 0;
 
     private static bool IsOperationOutcome(Answer answer)
     {
@@ -44,9 +71,7 @@ public static class Verdict
         try
         {
             using var json = JsonDocument.Parse(answer.Body);
-            return json.RootElement.ValueKind == JsonValueKind.Object
-                && json.RootElement.TryGetProperty("resourceType", out var type) && type.GetString() == "OperationOutcome"
-                && json.RootElement.TryGetProperty("issue", out var issues) && issues.GetArrayLength() > 0;
+            return IsOperationOutcome(json.RootElement);
         }
         catch (JsonException)
         {

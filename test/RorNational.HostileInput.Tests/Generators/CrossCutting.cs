@@ -54,7 +54,7 @@ public static class CrossCutting
                 : r with { Path = r.Path + (r.Path.Contains('?') ? "&" : "?") + "_format=" + fault["format:".Length..] });
 
     private static Gen<HostileRequest> WrongContentType(Gen<HostileRequest> plausible) =>
-        Gen.Select(plausible, Gen.OneOf<string?>("text/plain", "application/xml", "text/html", "application/octet-stream", null,
+        Gen.Select(plausible, Gen.OneOf<string?>("text/plain", "application/json", "application/fhir+xml", "application/xml", "text/html", "application/octet-stream", null,
                 "multipart/form-data; boundary=xyz", "application/x-www-form-urlencoded", "application/jsonx", "image/png"),
             (request, contentType) => request with
             {
@@ -68,5 +68,7 @@ public static class CrossCutting
         request.Route.EndsWith("/_search", StringComparison.Ordinal) && contentType == "application/x-www-form-urlencoded" ? "application/json" : contentType;
 
     private static string PlausibleContentType(HostileRequest request) =>
-        request.Route.EndsWith("/_search", StringComparison.Ordinal) ? "application/x-www-form-urlencoded" : "application/json";
+        request.Route.EndsWith("/_search", StringComparison.Ordinal) ? "application/x-www-form-urlencoded"
+        : request.Route is CapacityPatches.ByIdentifier or CapacityPatches.ById or CapacityBundles.Route ? CapacityPatches.FhirJson
+        : "application/json";
 }

@@ -37,7 +37,8 @@ public static class JsonFaults
             Gen.Select(Pick(values), Gen.Int[0, 3], (value, pick) => (Category.WrongTypes, Marked(plausible, value.Path, WrongType(value.Node, pick)))),
             Gen.Select(Pick(objects.Where(p => Get(plausible, p).AsObject().Count > 0).ToList()), Gen.Int[0, 2],
                 (path, variant) => (Category.DuplicateKeys, Marked(plausible, path, WithDuplicateKey(Get(plausible, path).AsObject(), variant)))),
-            Gen.Int[0, text.Length - 1].Select(cut => (Category.MalformedJson, HostileBody.Json(text[..cut]))),
+            // Cut to nothing is no fault for a command whose body is optional.
+            Gen.Int[optionalBody ? 1 : 0, text.Length - 1].Select(cut => (Category.MalformedJson, HostileBody.Json(text[..cut]))),
             Gen.OneOf(optionalBody ? "{" : "", "null", "[]", "\"text\"", "5", "{", "{}}", "{\"a\":1,}", "/* comment */ {}", "{'single':'quotes'}", "\ufeff\ufeff{}",
                 text + text, text + ",", "[" + text + "]").Select(body => (Category.MalformedJson, HostileBody.Json(body))),
         };

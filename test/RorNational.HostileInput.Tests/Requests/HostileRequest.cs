@@ -37,6 +37,9 @@ public sealed record HostileRequest(string Category, string Route, HttpMethod Me
     /// <summary>An odd but valid read (a search date in year 9999): an answer is as right as a 4xx; a 5xx is not.</summary>
     public bool MayBeAnswered { get; init; }
 
+    /// <summary>A batch of broken entries: a 200 batch-response is right if it refuses every entry with a 4xx and its OperationOutcome.</summary>
+    public bool AnsweredPerEntry { get; init; }
+
     /// <summary>Whether the request could write: anything but GET, HEAD and POST _search (a search with a form body).</summary>
     public bool Writes => Method != HttpMethod.Get && Method != HttpMethod.Head
         && !(Method == HttpMethod.Post && Path.EndsWith("/_search", StringComparison.Ordinal));

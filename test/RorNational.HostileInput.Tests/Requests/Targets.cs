@@ -27,6 +27,10 @@ public sealed record Targets
     public required string OtherEg { get; init; }
     public required string SubmittedDossier { get; init; }
 
+    /// <summary>A published lieu of <see cref="Eg"/> whose capacity is supplied (none is loaded): its identifier (1&lt;FINESS&gt;/&lt;idExterneSynchro&gt;) and its Location id.</summary>
+    public required string SupplyIdentifier { get; init; }
+    public required string SupplyLocation { get; init; }
+
     /// <summary>Authorization headers that must not authenticate anyone (forged, expired, malformed...).</summary>
     public required IReadOnlyList<string> BadAuthorizations { get; init; }
 

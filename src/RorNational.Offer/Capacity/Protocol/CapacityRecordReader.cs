@@ -76,6 +76,10 @@ public static partial class CapacityRecordReader
             "valueCoding" => [value.Value],
             _ => throw Invalid($"{name} must be a valueCodeableConcept with a coding in {system}", CapacityExpressions.SubExtension(name)),
         };
+        if (value.Name == "valueCodeableConcept" && value.Value.EnumerateObject().Any(p => !CodeableConceptMembers.Contains(p.Name))
+            || codings.Any(c => c.ValueKind != JsonValueKind.Object || c.EnumerateObject().Any(p => !CodingMembers.Contains(p.Name))))
+            throw Invalid($"{name} holds a member that is not FHIR's (a CodeableConcept has coding and text; a Coding system, version, code, display, userSelected)",
+                CapacityExpressions.SubExtension(name));
         var codes = codings
             .Where(c => c.ValueKind == JsonValueKind.Object && c.TryGetProperty("system", out var s) && s.ValueKind == JsonValueKind.String && s.GetString() == system)
             .Select(c => c.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String ? code.GetString() : null)
@@ -84,6 +88,9 @@ public static partial class CapacityRecordReader
             throw Invalid($"{name} must have exactly one coding with a code in {system}", CapacityExpressions.SubExtension(name));
         return codes[0];
     }
+
+    private static readonly HashSet<string> CodeableConceptMembers = ["id", "extension", "coding", "text"];
+    private static readonly HashSet<string> CodingMembers = ["id", "extension", "system", "version", "code", "display", "userSelected"];
 
     private static int Count(JsonProperty value)
     {
