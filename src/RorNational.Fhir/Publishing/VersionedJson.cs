@@ -26,6 +26,13 @@ public sealed record VersionedJson(string Json, string ContentHash)
         return new VersionedJson(json, Hash(ContentOf(json, meta.VersionId) ?? ContentSerializedAlone(resource, rendered)));
     }
 
+    /// <summary>
+    /// JSON already serialized with its version stamped (edited in place, not rendered again),
+    /// with its content hash; null when it does not have the shape the serializer gives.
+    /// </summary>
+    public static VersionedJson? OfSerialized(string json, string versionId) =>
+        ContentOf(json, versionId) is { } content ? new VersionedJson(json, Hash(content)) : null;
+
     /// <summary>The content of the JSON: "meta":{"versionId":"v","lastUpdated":"…",…} read as "meta":{…}.</summary>
     private static string? ContentOf(string json, string versionId)
     {

@@ -5,8 +5,9 @@ using RorNational.Domain.Capacity;
 namespace RorNational.Offer.Capacity;
 
 /// <summary>
-/// A lieu's capacity as the write side needs it: folded live from its capacity stream with the
-/// domain's own <see cref="LieuCapacity.Evolve"/> when a change fetches the stream for writing.
+/// A lieu's capacity as the write side needs it, folded with the domain's own
+/// <see cref="LieuCapacity.Evolve"/> and stored inline with each change: a change fetching the
+/// stream for writing loads this snapshot, not the stream's history.
 /// </summary>
 public sealed class LieuCapacityAggregation : SingleStreamProjection<LieuCapacity, string>
 {

@@ -12,6 +12,9 @@ namespace RorNational.Fhir.Publishing.Capacity;
 /// capacity extensions replaced by the current indicators, in the place the EG's rendering
 /// puts them (before the creation date, <see cref="Locations.LocationRendering"/>), so that both
 /// give the same JSON for the same state. Nothing else of the EG is read or rendered.
+/// The stored JSON is edited, not parsed into a Location and serialized again (that cost more
+/// than the rest of the publication): only the new extensions and meta are serialized, by the
+/// same serializer, so the JSON is byte for byte what rendering the whole Location gives.
 /// </summary>
 public static class LocationCapacityRendering
 {
@@ -20,12 +23,64 @@ public static class LocationCapacityRendering
     /// <summary>The next version, or null when the content is the same (the indicators did not change what is published).</summary>
     public static Next? Of(LocationDocument current, IReadOnlyList<CapacityIndicator> indicators, DateTimeOffset lastUpdated)
     {
+        var next = Edited(current, indicators, lastUpdated) ?? Rendered(current, indicators, lastUpdated);
+        return next.ContentHash == current.ContentHash ? null : next;
+    }
+
+    /// <summary>
+    /// The stored JSON with its capacity extensions and meta stamp swapped for freshly serialized
+    /// ones; null for a shape this edit does not cover (no extension array before or after, no
+    /// meta stamp), which <see cref="Rendered"/> then handles.
+    /// </summary>
+    private static Next? Edited(LocationDocument current, IReadOnlyList<CapacityIndicator> indicators, DateTimeOffset lastUpdated)
+    {
+        var location = JsonNode.Parse(current.Json)!.AsObject();
+        if (location["extension"] is not JsonArray extensions || location["meta"] is not JsonObject meta
+            || !meta.ContainsKey("versionId") || !meta.ContainsKey("lastUpdated")) return null;
+        var versionId = (current.Version + 1).ToString();
+        var fresh = FreshParts(indicators, versionId, lastUpdated);
+        if (fresh["meta"] is not JsonObject freshMeta) return null;
+
+        for (var i = extensions.Count - 1; i >= 0; i--)
+            if (CapacityRow.IsCapacity(extensions[i])) extensions.RemoveAt(i);
+        var at = extensions.Count;
+        for (var i = 0; i < extensions.Count; i++)
+            if (extensions[i] is JsonObject e && e["url"] is JsonValue url && url.TryGetValue<string>(out var value)
+                && value == RorCanonical.Extensions.CreationDate) { at = i; break; }
+        if (fresh["extension"] is JsonArray capacity)
+            foreach (var extension in capacity.ToArray())
+            {
+                capacity.Remove(extension);
+                extensions.Insert(at++, extension);
+            }
+        if (extensions.Count == 0) return null;
+        meta["versionId"] = freshMeta["versionId"]!.DeepClone();
+        meta["lastUpdated"] = freshMeta["lastUpdated"]!.DeepClone();
+
+        var json = location.ToJsonString(FhirJson.Options);
+        return VersionedJson.OfSerialized(json, versionId) is { } versioned ? new Next(json, versioned.ContentHash, location) : null;
+    }
+
+    /// <summary>The capacity extensions and the meta stamp alone, serialized as a Location holding nothing else.</summary>
+    private static JsonObject FreshParts(IReadOnlyList<CapacityIndicator> indicators, string versionId, DateTimeOffset lastUpdated)
+    {
+        var parts = new Location
+        {
+            Meta = new Meta { VersionId = versionId, LastUpdated = lastUpdated },
+            Extension = [.. indicators.Select(CapacityExtension.Of)],
+        };
+        return JsonNode.Parse(FhirJson.Serialize(parts))!.AsObject();
+    }
+
+    /// <summary>The next version rendered through the Location itself: parsed, edited, serialized.</summary>
+    private static Next Rendered(LocationDocument current, IReadOnlyList<CapacityIndicator> indicators, DateTimeOffset lastUpdated)
+    {
         var location = FhirJson.ParseOwn<Location>(JsonNode.Parse(current.Json)!.AsObject());
         location.Extension.RemoveAll(e => e.Url == RorCanonical.Extensions.LocationSupportedCapacity);
         var creationDate = location.Extension.FindIndex(e => e.Url == RorCanonical.Extensions.CreationDate);
         location.Extension.InsertRange(creationDate < 0 ? location.Extension.Count : creationDate, indicators.Select(CapacityExtension.Of));
         var (json, hash) = VersionedJson.Of(location, current.Version + 1, lastUpdated);
-        return hash == current.ContentHash ? null : new Next(json, hash, JsonNode.Parse(json)!.AsObject());
+        return new Next(json, hash, JsonNode.Parse(json)!.AsObject());
     }
 
     /// <summary>A copy of a Location's JSON without its capacity extensions: its description, as the search parameters index it.</summary>
