@@ -41,12 +41,17 @@ public sealed record BundleRequest(bool IsTransaction, string? Identifier, IRead
             if (list.GetArrayLength() > maxEntries) throw Invalid($"a bundle holds at most {maxEntries} entries; split it", "Bundle.entry");
             foreach (var entry in list.EnumerateArray())
             {
+                var at = $"Bundle.entry[{entries.Count}]";
                 var request = entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("request", out var r) && r.ValueKind == JsonValueKind.Object ? r : (JsonElement?)null;
+                if (request is { } honoured)
+                    foreach (var member in honoured.EnumerateObject())
+                        if (member.Name is not ("method" or "url" or "ifMatch"))
+                            throw Invalid($"request.{member.Name} is not supported here: only method, url and ifMatch are honoured", $"{at}.request.{member.Name}");
                 entries.Add(new BundleEntryRequest(entries.Count,
-                    entry.ValueKind == JsonValueKind.Object ? Text(entry, "fullUrl") : null,
-                    request is { } m ? Text(m, "method") : null,
-                    request is { } u ? Text(u, "url") : null,
-                    request is { } i ? Text(i, "ifMatch") : null,
+                    entry.ValueKind == JsonValueKind.Object ? Text(entry, "fullUrl", at) : null,
+                    request is { } m ? Text(m, "method", $"{at}.request") : null,
+                    request is { } u ? Text(u, "url", $"{at}.request") : null,
+                    request is { } i ? Text(i, "ifMatch", $"{at}.request") : null,
                     entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("resource", out var resource) ? resource : null));
             }
         }
@@ -55,6 +60,15 @@ public sealed record BundleRequest(bool IsTransaction, string? Identifier, IRead
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>
+    /// A member that must be a string when present: another JSON type is refused rather than
+    /// read as absent (an ifMatch given as a number must not apply the change unconditionally).
+    /// </summary>
+    private static string? Text(JsonElement element, string name, string at) =>
+        !element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        : throw Invalid($"must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}", $"{at}.{name}");
 
     private static CommandRejected Invalid(string message, string field) => CommandRejected.Because(RejectionKind.Invalid, message, field);
 }
