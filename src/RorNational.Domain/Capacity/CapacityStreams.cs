@@ -14,6 +14,9 @@ public static class CapacityStreams
 
     public static bool IsCapacityStream(string streamKey) => streamKey.StartsWith(Prefix, StringComparison.Ordinal);
 
+    /// <summary>The unit id of the lieu ("capacity-010000024-lieu-rea" gives "010000024-lieu-rea"); null for another stream.</summary>
+    public static string? UnitOf(string streamKey) => IsCapacityStream(streamKey) ? streamKey[Prefix.Length..] : null;
+
     /// <summary>The FINESS of the EG whose lieu the stream is ("capacity-010000024-lieu-rea" gives "010000024").</summary>
     public static string? FinessOf(string streamKey)
     {
@@ -21,14 +24,5 @@ public static class CapacityStreams
         var unit = streamKey[Prefix.Length..];
         var dash = unit.IndexOf('-');
         return dash > 0 ? unit[..dash] : null;
-    }
-
-    /// <summary>The lieu's fiche id ("capacity-010000024-lieu-rea" gives "lieu-rea").</summary>
-    public static string? LieuOf(string streamKey)
-    {
-        if (!IsCapacityStream(streamKey)) return null;
-        var unit = streamKey[Prefix.Length..];
-        var dash = unit.IndexOf('-');
-        return dash > 0 && dash < unit.Length - 1 ? unit[(dash + 1)..] : null;
     }
 }

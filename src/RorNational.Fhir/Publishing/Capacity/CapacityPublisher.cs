@@ -1,6 +1,5 @@
 using Marten;
 using RorNational.Domain.Capacity;
-using RorNational.Domain.Establishments;
 using RorNational.Fhir.Access;
 using RorNational.Fhir.Ror;
 using RorNational.Fhir.Search.Indexing.Capacity;
@@ -21,7 +20,7 @@ public static class CapacityPublisher
         IDocumentOperations operations, IReadOnlyList<(string Stream, DateTimeOffset At)> changed, CapacityStates states, CancellationToken cancellation)
     {
         if (changed.Count == 0) return;
-        var zoneIds = changed.Select(c => ZoneOf(c.Stream)).OfType<string>().Distinct().ToArray();
+        var zoneIds = changed.Select(c => CapacityStreams.UnitOf(c.Stream)).OfType<string>().Distinct().ToArray();
         if (zoneIds.Length == 0) return;
         var zones = (await operations.LoadManyAsync<SupplyZone>(cancellation, zoneIds)).Where(z => !z.Retired).ToDictionary(z => z.Id);
         if (zones.Count == 0) return;
@@ -32,7 +31,7 @@ public static class CapacityPublisher
         var rows = new List<CapacityRow>();
         foreach (var (stream, at) in changed)
         {
-            if (ZoneOf(stream) is not { } zoneId || !zones.TryGetValue(zoneId, out var zone)) continue;
+            if (CapacityStreams.UnitOf(stream) is not { } zoneId || !zones.TryGetValue(zoneId, out var zone)) continue;
             if (!documents.TryGetValue(zone.LocationId, out var document) || document.Retired) continue;
             var lastUpdated = RorDatatypes.Instant(at);
             if (LocationCapacityRendering.Of(document, states.Of(stream).Indicators, lastUpdated) is not { } next) continue;
@@ -49,8 +48,4 @@ public static class CapacityPublisher
         }
         CapacityIndexWriter.Replace(operations, moved, rows);
     }
-
-    /// <summary>The supply zone (the lieu's unit id) of a capacity stream.</summary>
-    private static string? ZoneOf(string stream) =>
-        CapacityStreams.FinessOf(stream) is { } finess && CapacityStreams.LieuOf(stream) is { } lieu ? EstablishmentIds.Unit(finess, lieu) : null;
 }
