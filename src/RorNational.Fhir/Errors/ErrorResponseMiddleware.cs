@@ -86,8 +86,7 @@ public sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<ErrorR
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new HttpRefusal(HttpRefusalKind.PayloadTooLarge,
             "the request body is larger than this server accepts on this route; see the limits in the README"),
         BadHttpRequestException bad => CommandRejected.Because(RejectionKind.Invalid, bad.Message),
-        Marten.Exceptions.ExistingStreamIdCollisionException or EventStreamUnexpectedMaxEventIdException
-            or JasperFx.ConcurrencyException => ConcurrentChange(request),
+        _ when ConcurrentWrites.Is(exception) => ConcurrentChange(request),
         _ => DatabaseUnavailable.AsRefusal(exception),
     };
 

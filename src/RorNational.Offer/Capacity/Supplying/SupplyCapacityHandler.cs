@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using RorNational.Domain.Capacity;
 using RorNational.Domain.Common;
+using RorNational.Fhir.Errors;
 using RorNational.Fhir.Storage;
 using RorNational.Offer.Capacity.Answers;
 using RorNational.Offer.Capacity.Receipts;
@@ -31,15 +32,8 @@ public static class SupplyCapacityHandler
         .RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100),
             TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400));
 
-    /// <summary>A commit refused because another transaction wrote the same thing first (alone, or among the failures of a batch).</summary>
-    public static bool IsConcurrentWrite(Exception exception) => exception switch
-    {
-        ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException
-            or DocumentAlreadyExistsException => true,
-        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
-        AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(IsConcurrentWrite),
-        _ => exception.InnerException is { } inner && IsConcurrentWrite(inner),
-    };
+    /// <summary>A commit refused because another transaction wrote the same thing first (<see cref="ConcurrentWrites"/>).</summary>
+    public static bool IsConcurrentWrite(Exception exception) => ConcurrentWrites.Is(exception);
 
     public static async Task<SupplyAnswer> Handle(SupplyCapacity command, IDocumentSession session, TimeProvider clock,
         IOptions<CapacitySupplyOptions> options, CancellationToken cancellation)
