@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RorNational.Fhir.Access;
 using RorNational.Fhir.Availability.Placement;
 
@@ -7,8 +8,11 @@ namespace RorNational.Fhir.Availability.Synthesis;
 public sealed record PlacedUnit(
     string UnitId, string LocationId, string Name, string EGFiness, string EGName,
     string Region, string Departement, string Regroupement, bool Sensitive, bool MedicoSocial,
-    IReadOnlyList<PhoneCandidate> Phones, AvailabilityFigures Figures, DateTimeOffset? LastUpdate)
+    string PhonesJson, AvailabilityFigures Figures, DateTimeOffset? LastUpdate)
 {
+    /// <summary>The phone candidates, read from their JSON only when asked (the grid shows none).</summary>
+    public IReadOnlyList<PhoneCandidate> Phones => JsonSerializer.Deserialize<List<PhoneCandidate>>(PhonesJson) ?? [];
+
     /// <summary>The classes every datum of the unit has: its setting, and whether it is a sensitive unit.</summary>
     public DataClass Classes =>
         (MedicoSocial ? DataClass.None : DataClass.OutsideMedicoSocial) | (Sensitive ? DataClass.SensitiveUnit : DataClass.None);

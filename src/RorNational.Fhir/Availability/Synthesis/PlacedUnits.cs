@@ -1,5 +1,4 @@
 using System.Data;
-using System.Text.Json;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
@@ -35,7 +34,7 @@ public sealed class PlacedUnits(IDocumentStore store)
                 EGFiness: reader.GetString(3), EGName: reader.GetString(4),
                 Region: reader.GetString(5), Departement: reader.GetString(6), Regroupement: reader.GetString(7),
                 Sensitive: reader.GetBoolean(8), MedicoSocial: reader.GetBoolean(9),
-                Phones: JsonSerializer.Deserialize<List<PhoneCandidate>>(reader.GetString(10)) ?? [],
+                PhonesJson: reader.GetString(10),
                 Figures: new AvailabilityFigures(Int(reader, 11), Int(reader, 12), Int(reader, 13), Int(reader, 14), Int(reader, 15), Int(reader, 16)),
                 LastUpdate: reader.IsDBNull(17) ? null : new DateTimeOffset(reader.GetDateTime(17), TimeSpan.Zero)));
         }
