@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RorNational.Fhir.Access;
+using RorNational.Fhir.Availability;
+using RorNational.Fhir.Availability.Placement;
+using RorNational.Fhir.Availability.Regroupements;
 using RorNational.Fhir.Capabilities;
 using RorNational.Fhir.Errors;
 using RorNational.Fhir.Publishing;
@@ -38,7 +41,10 @@ public static class FhirModule
             .Index(z => new { z.EGFiness, z.FunctionalId });
         options.Schema.For<FhirResourceVersion>().Index(v => new { v.ResourceType, v.ResourceId, v.Version });
         options.Storage.ExtendedSchemaObjects.AddRange(SearchIndexSchema.ObjectsIn(options.DatabaseSchemaName));
-        options.Projections.Add(new EstablishmentPublicationProjection(territory.RegionOfCommune, indexer), ProjectionLifecycle.Inline);
+        options.Projections.Add(
+            new EstablishmentPublicationProjection(territory.RegionOfCommune, indexer, new UnitPlacements(territory, RegroupementCatalogue.Default)),
+            ProjectionLifecycle.Inline);
+        options.ConfigureAvailability();
         return options;
     }
 
@@ -54,7 +60,8 @@ public static class FhirModule
         .AddSingleton<FilterParser>()
         .AddSingleton<SearchRequestParser>()
         .AddSingleton<SearchEngine>()
-        .AddSingleton<SearchResponder>();
+        .AddSingleton<SearchResponder>()
+        .AddAvailability();
 
     /// <summary>Must come first in the pipeline: every error below it becomes an OperationOutcome.</summary>
     public static IApplicationBuilder UseFhirErrors(this IApplicationBuilder app) =>
