@@ -144,6 +144,19 @@ public sealed class serving_the_synthesis_as_measure_reports : AvailabilityFixtu
         Assert.That(location.Select(stratum.Replace("%staleLimit", "@2026-03-02T08:00:00Z")).Single().ToString(), Is.EqualTo("stale"));
     }
 
+    [Test]
+    public async Task the_independent_validator_finds_no_error_in_the_measures_and_reports()
+    {
+        var resources = (await Search("Measure?_revinclude=MeasureReport:measure")).Entry.Select(e => FhirJson.Serialize(e.Resource)).ToList();
+        Assert.That(resources, Has.Count.GreaterThan(30));
+
+        // ror-measure and ror-measurereport are not in fhir-profiles/: checked against base R4 (a warning says so).
+        var report = await new RorNational.IntegrationTests.Validation.FhirValidator().ValidateAsync(resources);
+
+        Assert.That(report.Summary.Resources, Is.EqualTo(resources.Count));
+        Assert.That(report.Errors, Is.Empty, report.ToString());
+    }
+
     private static Measure.GroupComponent Group(Measure measure, string code) => measure.Group.Single(g => g.Code.Coding.Single().Code == code);
 
     [Test]

@@ -135,6 +135,13 @@ public sealed class the_measures_and_their_refusals : ApiFixture
         await (await Client.GetAsync("/fhir/MeasureReport/departement-99-rea-adulte")).AssertRefused(HttpStatusCode.NotFound, null);
         await (await Client.GetAsync("/fhir/MeasureReport/departement-01-nope")).AssertRefused(HttpStatusCode.NotFound, null);
         Assert.That((await Client.GetAsync("/fhir/Measure/usic?_format=text/html")).StatusCode, Is.EqualTo(HttpStatusCode.NotAcceptable));
+
+        var get = await Client.GetAsync("/fhir/Measure?_id=usic");
+        var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/fhir/Measure/usic"));
+        Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty);
+        Assert.That(head.Content.Headers.ContentLength, Is.EqualTo((await Client.GetByteArrayAsync("/fhir/Measure/usic")).Length));
+        Assert.That(get.Content.Headers.ContentType.MediaType, Is.EqualTo("application/fhir+json"));
     }
 
     [TestCase("Measure?_id=usic&nope=1", "nope")]
