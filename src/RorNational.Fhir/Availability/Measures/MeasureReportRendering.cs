@@ -28,7 +28,7 @@ public static class MeasureReportRendering
         return new MeasureReport
         {
             Id = id,
-            Meta = new Meta { Profile = [MeasureCanonical.MeasureReportProfile] },
+            Meta = new Meta { Profile = [MeasureCanonical.MeasureReportProfile], LastUpdatedElement = new Instant(computedAt) },
             Identifier = [new Identifier(MeasureCanonical.MeasureReportIdentifierSystem, id)],
             Status = MeasureReport.MeasureReportStatus.Complete,
             Type = MeasureReport.MeasureReportType.Summary,

@@ -52,6 +52,7 @@ public sealed class rendering_measure_reports
         Assert.That(departement.Subject.Type, Is.EqualTo("Location"));
         Assert.That(departement.Date, Is.EqualTo("2026-03-02T08:30:00.000Z"));
         Assert.That(departement.Period.Start, Is.EqualTo(departement.Date));
+        Assert.That(departement.Meta.LastUpdated, Is.EqualTo(ComputedAt), "computed, never stored: as recent as its date");
         Assert.That(departement.Identifier.Single().Value, Is.EqualTo("departement-01-rea-adulte"));
         Assert.That(departement.Meta.Profile, Is.EqualTo(new[] { "https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-measurereport" }));
         Assert.That(ReadBack(reports[1]).Subject!.Identifier.System, Is.EqualTo("https://mos.esante.gouv.fr/NOS/TRE_R30-RegionOM/FHIR/TRE-R30-RegionOM"));
