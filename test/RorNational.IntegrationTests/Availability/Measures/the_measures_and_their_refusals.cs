@@ -113,6 +113,10 @@ public sealed class the_measures_and_their_refusals : ApiFixture
         Assert.That(empty.Total, Is.Zero);
         Assert.That(empty.Entry, Is.Empty);
         Assert.That((await Search("Measure?_summary=count")).Total, Is.EqualTo(Codes.Length));
+        var summary = (Measure)(await Search("Measure?_id=usic&_summary=true")).Entry.Single().Resource;
+        Assert.That(summary.Group, Is.Empty, "Measure.group is not a summary element");
+        Assert.That(summary.Url, Is.EqualTo("urn:ror-national:measure:usic"));
+        Assert.That(summary.Meta.Tag.Single().Code, Is.EqualTo("SUBSETTED"));
 
         var paged = await Search("Measure?_count=4");
         Assert.That(Ids(paged), Is.EqualTo(Codes.Order(StringComparer.Ordinal).Take(4)));
