@@ -3,6 +3,7 @@
 using System.Net;
 using Hl7.Fhir.FhirPath;
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
 using RorNational.Fhir;
 using RorNational.Fhir.Availability.Synthesis;
 using RorNational.IntegrationTests.Availability.Synthesis;
@@ -124,6 +125,11 @@ public sealed class serving_the_synthesis_as_measure_reports : AvailabilityFixtu
         Assert.That(Group(usicAin, "available").MeasureScore.Value, Is.Null, "no fresh unit has the figure");
         Assert.That(StaleScore(Group(usicAin, "available")), Is.EqualTo(1));
         Assert.That(Group(usicAin, "available").Stratifier.Single().Stratum[1].Value.Text, Is.EqualTo("not updated for 24 h, or never supplied"));
+
+        var xml = new FhirXmlDeserializer().Deserialize<MeasureReport>(
+            await Client.GetStringAsync("/fhir/MeasureReport/departement-01-usic?_format=xml"));
+        Assert.That(StaleScore(Group(xml, "available")), Is.EqualTo(1));
+        Assert.That(Group(xml, "available").MeasureScore.Extension.Single().Url, Is.EqualTo("http://hl7.org/fhir/StructureDefinition/data-absent-reason"));
     }
 
     [Test]
