@@ -21,7 +21,9 @@ public sealed class AvailabilitySynthesis(
         var regions = scope.Regions.ToDictionary(r => r.Code, _ => new Tally());
         var departements = scope.Departements.ToDictionary(d => d.Code, _ => new Tally());
         var regroupements = scope.Regroupements.ToDictionary(r => r.Code, _ => new Tally());
-        var cells = new SortedDictionary<(string Departement, string Regroupement), Tally>();
+        // A plain dictionary, sorted once at the end by ordinal comparison: a sorted one would
+        // compare its tuple keys with the culture's rules at every unit.
+        var cells = new Dictionary<(string Departement, string Regroupement), Tally>();
         foreach (var unit in units)
         {
             var figures = UnitView.FiguresOf(profile, unit);
@@ -34,7 +36,8 @@ public sealed class AvailabilitySynthesis(
             cell.Add(figures, stale);
         }
         return new AvailabilityGrid(now, scope,
-            cells.Select(c => new AvailabilityCell(c.Key.Departement, c.Key.Regroupement, c.Value.ToCount())).ToList(),
+            cells.OrderBy(c => c.Key.Departement, StringComparer.Ordinal).ThenBy(c => c.Key.Regroupement, StringComparer.Ordinal)
+                .Select(c => new AvailabilityCell(c.Key.Departement, c.Key.Regroupement, c.Value.ToCount())).ToList(),
             new AvailabilityTotals(all.ToCount(), Counts(regions), Counts(departements), Counts(regroupements)));
     }
 
