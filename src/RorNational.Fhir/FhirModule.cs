@@ -49,7 +49,7 @@ public static class FhirModule
     }
 
     /// <param name="configuration">Where the access profiles are (Access:Profiles).</param>
-    public static IServiceCollection AddFhir(this IServiceCollection services, Territory territory, IConfiguration configuration) => services
+    public static IServiceCollection AddFhir(this IServiceCollection services, Territory territory, IConfiguration configuration) => Availability.Measures.MeasuresModule.AddAvailabilityMeasures(services)
         .Configure<SearchOptions>(configuration.GetSection("Search"))
         .AddSingleton(AccessProfiles.From(configuration))
         .AddSingleton<CapabilityStatementBuilder>()

@@ -98,6 +98,7 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
     {
         if (!resource.Interaction.Any(i => i.Code == CapabilityStatement.TypeRestfulInteraction.SearchType)) return resource;
         var type = resource.Type!;
+        if (MeasureCapabilities.Describes(type)) return MeasureCapabilities.DescribeSearch(resource, searchParameters);
         var parameters = searchParameters.Of(type).Where(p => profile.MaySearch(ParameterClasses.Of(p.Code))).ToList();
         resource.SearchParam = parameters.Select(p => new CapabilityStatement.SearchParamComponent
         {
@@ -125,7 +126,7 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
         "Organization" => RorCanonical.OrganizationProfile,
         "HealthcareService" => RorCanonical.HealthcareServiceProfile,
         "Location" => RorCanonical.LocationProfile,
-        _ => null,
+        _ => MeasureCapabilities.ProfileOf(type),
     };
 
     private static IEnumerable<(string Type, CapabilityStatement.TypeRestfulInteraction Interaction)> FhirRoutes(EndpointDataSource source)

@@ -25,8 +25,9 @@ public sealed class the_capability_statement : ApiFixture
         var statement = RorNational.Fhir.FhirJson.Parse<CapabilityStatement>(await Client.GetStringAsync("/fhir/metadata"));
 
         var resources = statement.Rest.Single().Resource;
-        Assert.That(resources.Select(r => r.Type), Is.EqualTo(new[] { "HealthcareService", "Location", "Organization", "SearchParameter" }));
-        var served = resources.Where(r => r.Type != "SearchParameter").ToList();
+        Assert.That(resources.Select(r => r.Type), Is.EqualTo(new[] { "HealthcareService", "Location", "Measure", "MeasureReport", "Organization", "SearchParameter" }));
+        // Measure and MeasureReport (bed availability) are read and searched only: Availability/Measures tests them.
+        var served = resources.Where(r => r.Type is not ("SearchParameter" or "Measure" or "MeasureReport")).ToList();
         var reads = new CapabilityStatement.TypeRestfulInteraction?[]
         {
             CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread,
