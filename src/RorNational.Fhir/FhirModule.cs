@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RorNational.Fhir.Access;
+using RorNational.Fhir.Availability.Live;
 using RorNational.Fhir.Capabilities;
 using RorNational.Fhir.Errors;
 using RorNational.Fhir.Publishing;
@@ -54,7 +55,8 @@ public static class FhirModule
         .AddSingleton<FilterParser>()
         .AddSingleton<SearchRequestParser>()
         .AddSingleton<SearchEngine>()
-        .AddSingleton<SearchResponder>();
+        .AddSingleton<SearchResponder>()
+        .AddAvailabilityLive();
 
     /// <summary>Must come first in the pipeline: every error below it becomes an OperationOutcome.</summary>
     public static IApplicationBuilder UseFhirErrors(this IApplicationBuilder app) =>

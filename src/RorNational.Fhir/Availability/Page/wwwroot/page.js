@@ -1,0 +1,164 @@
+// The availability page: asks for a token, reads the grid with the filters, draws the map and
+// the grid, lists a cell's units on click, and refetches whenever the live stream says
+// "changed" (at most one fetch at a time; a change during a fetch makes one more).
+import { Unauthorized, grid as fetchGrid, token, units as fetchUnits } from './api.js';
+import { number, time } from './format.js';
+import { renderGrid } from './grid.js';
+import { follow } from './live.js';
+import { loadShapes, renderLegend, renderMap } from './map.js';
+import { renderUnits } from './units.js';
+
+const $ = (id) => document.getElementById(id);
+const state = { filters: { departement: '', regroupement: '', freshness: '' }, grid: null, names: new Map(), regroupements: new Map(), open: null, stop: null };
+let inFlight = null;
+let again = false;
+
+function filtersFrom(form) {
+  return { departement: form.departement.value, regroupement: form.regroupement.value, freshness: form.freshness.value };
+}
+
+const form = {
+  get departement() { return $('filter-departement'); },
+  get regroupement() { return $('filter-regroupement'); },
+  get freshness() { return $('filter-freshness'); },
+};
+
+function showMessage(text) {
+  $('message').textContent = text || '';
+  $('message').hidden = !text;
+}
+
+function fillOptions(select, entries, label) {
+  const current = select.value;
+  select.replaceChildren(new Option('Tous', ''), ...entries.map((e) => new Option(label(e), e.code)));
+  select.value = current;
+}
+
+/** The names seen in any answer, for the drawer and the map; the filter lists from the first unfiltered answer. */
+function learn(grid) {
+  for (const d of grid.scope.departements) state.names.set(d.code, d.name);
+  for (const r of grid.scope.regroupements) state.regroupements.set(r.code, r.display);
+  if (!state.filters.departement && !state.filters.regroupement) {
+    fillOptions(form.departement, grid.scope.departements, (d) => `${d.code} · ${d.name}`);
+    fillOptions(form.regroupement, grid.scope.regroupements, (r) => r.display);
+  }
+}
+
+function renderKpis(grid) {
+  const canRead = grid.scope.figures.includes('available');
+  const all = grid.totals.all;
+  $('kpi-available').textContent = canRead ? number(all.figures.available ?? 0) : 'non visible';
+  $('kpi-installed').textContent = grid.scope.figures.includes('installed') ? number(all.figures.installed ?? 0) : 'non visible';
+  $('kpi-units').textContent = number(all.units);
+  $('kpi-stale').textContent = number(all.stale.units);
+  $('kpi-stale-hint').textContent = `plus de ${grid.scope.staleAfterHours} h, comptées à part`;
+  $('kpi-units-hint').textContent = grid.scope.filter.freshnessHours ? `mises à jour depuis moins de ${grid.scope.filter.freshnessHours} h` : 'dans le périmètre';
+  $('computed-at').textContent = `Calculé à ${time(grid.computedAt)}`;
+  $('profile').textContent = `Profil ${grid.scope.profile}`;
+  $('profile').hidden = false;
+}
+
+function render() {
+  const grid = state.grid;
+  renderKpis(grid);
+  renderGrid($('grid'), grid, { allDepartements: $('filter-all-departements').checked, onCell: openUnits });
+  renderMap($('map'), grid, state.names, { selected: state.filters.departement, onSelect: selectDepartement });
+  renderLegend($('legend'), grid.scope.figures.includes('available'));
+  document.body.dataset.computedAt = grid.computedAt;
+}
+
+async function refresh() {
+  if (inFlight) { again = true; return inFlight; }
+  inFlight = (async () => {
+    try {
+      const [grid] = await Promise.all([fetchGrid(state.filters), loadShapes()]);
+      state.grid = grid;
+      learn(grid);
+      render();
+      if (state.open) await loadUnits(state.open);
+      showMessage('');
+    } catch (error) {
+      if (error instanceof Unauthorized) askToken(error.message);
+      else showMessage(`Impossible de lire la disponibilité : ${error.message}`);
+    }
+  })();
+  await inFlight;
+  inFlight = null;
+  if (again) { again = false; await refresh(); }
+}
+
+function selectDepartement(code) {
+  form.departement.value = state.filters.departement === code ? '' : code;
+  onFilters();
+}
+
+function onFilters() {
+  state.filters = filtersFrom(form);
+  refresh();
+}
+
+async function loadUnits(open) {
+  const answer = await fetchUnits({ ...state.filters, ...open.filters });
+  renderUnits($('units-body'), answer, { regroupements: state.regroupements, departements: state.names });
+}
+
+async function openUnits({ departement, regroupement }) {
+  const filters = {};
+  if (departement) filters.departement = departement.code;
+  if (regroupement) filters.regroupement = regroupement.code;
+  const title = [regroupement && regroupement.display, departement && `${departement.code} ${departement.name}`].filter(Boolean).join(' · ') || 'Toutes les unités';
+  state.open = { filters, title };
+  $('units-title').textContent = title;
+  $('units-body').replaceChildren();
+  $('units').hidden = false;
+  try {
+    await loadUnits(state.open);
+  } catch (error) {
+    if (error instanceof Unauthorized) askToken(error.message);
+    else $('units-body').textContent = `Impossible de lire les unités : ${error.message}`;
+  }
+}
+
+function setLive(mode) {
+  const texts = { on: 'En direct', reconnecting: 'Reconnexion…', off: 'Hors ligne' };
+  $('live').dataset.state = mode;
+  $('live-text').textContent = texts[mode];
+}
+
+function startLive() {
+  if (state.stop) state.stop();
+  state.stop = follow({ onChange: refresh, onState: setLive, onUnauthorized: () => askToken('Le jeton a expiré ou a été refusé.') });
+}
+
+function askToken(reason) {
+  if (state.stop) { state.stop(); state.stop = null; }
+  $('token-error').textContent = reason || '';
+  $('token-error').hidden = !reason;
+  $('token-input').value = '';
+  if (!$('token-dialog').open) $('token-dialog').showModal();
+}
+
+function start(value) {
+  token.set(value);
+  $('token-dialog').close();
+  refresh();
+  startLive();
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('token-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const value = $('token-input').value.trim().replace(/^Bearer\s+/i, '');
+    if (!value) { $('token-error').textContent = 'Collez un jeton, ou choisissez l\'accès sans jeton.'; $('token-error').hidden = false; return; }
+    start(value);
+  });
+  $('token-anonymous').addEventListener('click', () => start(''));
+  $('change-token').addEventListener('click', () => { token.clear(); askToken(''); });
+  for (const select of [form.departement, form.regroupement, form.freshness]) select.addEventListener('change', onFilters);
+  $('filter-all-departements').addEventListener('change', () => state.grid && render());
+  $('units-close').addEventListener('click', () => { state.open = null; $('units').hidden = true; });
+  // Ages and staleness move with time even when no data change: refetch every minute.
+  setInterval(() => { if (token.get() !== null && !document.hidden) refresh(); }, 60000);
+  if (token.get() === null) askToken('');
+  else { refresh(); startLive(); }
+});
