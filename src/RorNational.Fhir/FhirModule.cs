@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RorNational.Fhir.Access;
+using RorNational.Fhir.Availability;
 using RorNational.Fhir.Availability.Live;
+using RorNational.Fhir.Availability.Placement;
+using RorNational.Fhir.Availability.Regroupements;
 using RorNational.Fhir.Capabilities;
 using RorNational.Fhir.Errors;
 using RorNational.Fhir.Publishing;
@@ -39,7 +42,10 @@ public static class FhirModule
             .Index(z => new { z.EGFiness, z.FunctionalId });
         options.Schema.For<FhirResourceVersion>().Index(v => new { v.ResourceType, v.ResourceId, v.Version });
         options.Storage.ExtendedSchemaObjects.AddRange(SearchIndexSchema.ObjectsIn(options.DatabaseSchemaName));
-        options.Projections.Add(new EstablishmentPublicationProjection(territory.RegionOfCommune, indexer), ProjectionLifecycle.Inline);
+        options.Projections.Add(
+            new EstablishmentPublicationProjection(territory.RegionOfCommune, indexer, new UnitPlacements(territory, RegroupementCatalogue.Default)),
+            ProjectionLifecycle.Inline);
+        options.ConfigureAvailability();
         return options;
     }
 
@@ -56,6 +62,7 @@ public static class FhirModule
         .AddSingleton<SearchRequestParser>()
         .AddSingleton<SearchEngine>()
         .AddSingleton<SearchResponder>()
+        .AddAvailability()
         .AddAvailabilityLive();
 
     /// <summary>Must come first in the pipeline: every error below it becomes an OperationOutcome.</summary>

@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using RorNational.Domain.Capacity;
+using RorNational.Fhir.Availability.Placement;
 using RorNational.Domain.Establishments;
 using RorNational.Domain.Establishments.Structure;
 using RorNational.Fhir.HealthcareServices;
@@ -21,7 +22,7 @@ namespace RorNational.Fhir.Publishing;
 /// folded here (<see cref="PublishedCapacity"/>) whatever the order of the EG's and the capacity
 /// events in a batch; a capacity change alone renders that Location alone (<see cref="CapacityPublisher"/>).
 /// </summary>
-public sealed class EstablishmentPublicationProjection(Func<string, string?> regionOfCommune, SearchIndexer indexer) : IProjection
+public sealed class EstablishmentPublicationProjection(Func<string, string?> regionOfCommune, SearchIndexer indexer, UnitPlacements placements) : IProjection
 {
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
@@ -61,6 +62,8 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
         await ResourcePublisher.PublishAsync(operations, renderings, locations, indexer, cancellation);
         foreach (var rendering in renderings)
         {
+            // Before the state is stored: it remembers the placements written.
+            placements.Store(operations, rendering.State);
             operations.Store(rendering.State);
             SupplyZones.Store(operations, rendering.State);
         }

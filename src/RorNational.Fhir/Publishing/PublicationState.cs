@@ -21,6 +21,12 @@ public sealed class PublicationState
     /// <summary>The lieux whose content is hidden as a sensitive unit's (<see cref="SensitiveLieux"/>).</summary>
     public HashSet<string> SensitiveLieux { get; set; } = [];
 
+    /// <summary>
+    /// What <see cref="Availability.Placement.UnitPlacements"/> last wrote for each lieu placed in the
+    /// bed-availability synthesis (a hash of its placement), by lieu fiche id: unchanged placements are not written again.
+    /// </summary>
+    public Dictionary<string, string> AvailabilityPlacements { get; set; } = [];
+
     /// <summary>When each resource key was first published (the guide's creation date).</summary>
     public Dictionary<string, DateTimeOffset> FirstPublished { get; set; } = [];
 }

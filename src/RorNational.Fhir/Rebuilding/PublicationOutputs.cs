@@ -1,3 +1,4 @@
+using RorNational.Fhir.Availability.Placement;
 using RorNational.Fhir.Publishing;
 using RorNational.Fhir.Publishing.Capacity;
 using RorNational.Fhir.Search.Indexing;
@@ -22,6 +23,7 @@ public static class PublicationOutputs
         typeof(PublicationState),
         typeof(SupplyZone),
         typeof(PublishedCapacity),
+        typeof(UnitPlacement),
     ];
 
     /// <summary>The search index tables (<see cref="SearchIndexSchema"/>), in the store's schema.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using RorNational.Security.Access;
 
 namespace RorNational.Offer.ApiRights;
 
@@ -15,6 +16,9 @@ public static class DeclaredRights
 
     /// <summary>The right an /api endpoint declares; null if it declares none.</summary>
     public static RequiresAttribute? Of(Endpoint endpoint) => endpoint.Metadata.GetMetadata<RequiresAttribute>();
+
+    /// <summary>An /api read served with the caller's consumer profile, as FHIR reads (<see cref="ConsumerReadAttribute"/>): it needs no right.</summary>
+    public static bool ReadsWithConsumerProfile(Endpoint endpoint) => endpoint.Metadata.GetMetadata<ConsumerReadAttribute>() is not null;
 
     /// <summary>What is wrong with the rights of these endpoints, one line per route; empty when nothing is.</summary>
     public static IReadOnlyList<string> Faults(IEnumerable<Endpoint> endpoints) =>
@@ -34,6 +38,7 @@ public static class DeclaredRights
     private static string? Fault(RouteEndpoint endpoint)
     {
         var route = $"{string.Join(",", endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"])} {endpoint.RoutePattern.RawText}";
+        if (ReadsWithConsumerProfile(endpoint)) return null;
         if (Of(endpoint) is not { } declared) return $"{route} declares no right";
         if (declared.NeedsTarget && !RequiresAttribute.TargetRouteValues.Any(name => endpoint.RoutePattern.GetParameter(name) is not null))
             return $"{route} requires {declared.Right}, but its route has no {string.Join(" or ", RequiresAttribute.TargetRouteValues.Select(name => $"{{{name}}}"))}";

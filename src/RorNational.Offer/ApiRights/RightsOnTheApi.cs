@@ -26,7 +26,7 @@ public sealed class RightsOnTheApi
 
     public async Task InvokeAsync(HttpContext http, IDocumentStore store, Territory territory)
     {
-        if (http.GetEndpoint() is RouteEndpoint endpoint && DeclaredRights.IsApiRoute(endpoint))
+        if (http.GetEndpoint() is RouteEndpoint endpoint && DeclaredRights.IsApiRoute(endpoint) && !DeclaredRights.ReadsWithConsumerProfile(endpoint))
         {
             // A route registered after start-up without a right is refused, never open.
             if (DeclaredRights.Of(endpoint) is not { } declared) throw Rights.Refusal();

@@ -14,8 +14,8 @@ namespace RorNational.Security.Callers;
 /// Identifies the caller of every request but the health probes, and puts it into
 /// <c>HttpContext.Features</c> (<see cref="Callers.Of"/>): the registered client of a valid
 /// bearer token, or, without a token, an anonymous caller where anonymous access is allowed
-/// (the CapabilityStatement always; FHIR reads and searches when Access:AnonymousProfile is
-/// set). Anything else is refused with 401 before any endpoint runs. Runs below the error
+/// (the CapabilityStatement always; FHIR reads and searches, and the bed-availability synthesis,
+/// when Access:AnonymousProfile is set). Anything else is refused with 401 before any endpoint runs. Runs below the error
 /// middleware, so refusals are OperationOutcomes.
 /// </summary>
 public sealed class CallerResolution(RequestDelegate next, ClientRegistry clients, AccessSettings access)
@@ -36,7 +36,7 @@ public sealed class CallerResolution(RequestDelegate next, ClientRegistry client
     private Caller? Anonymous(HttpRequest request)
     {
         if (request.Path.StartsWithSegments("/fhir/metadata")) return new Caller(null, access.AnonymousProfile ?? AccessSettings.MetadataProfile);
-        return access.AnonymousProfile is { } profile && request.Path.StartsWithSegments("/fhir") && IsRead(request)
+        return access.AnonymousProfile is { } profile && ConsumerReads.Paths.Any(path => request.Path.StartsWithSegments(path)) && IsRead(request)
             ? new Caller(null, profile)
             : null;
     }

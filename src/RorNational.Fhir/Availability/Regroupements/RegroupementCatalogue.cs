@@ -11,6 +11,13 @@ public sealed class RegroupementCatalogue(IReadOnlyList<Regroupement> all)
 {
     private const string ResourceName = "availability/regroupements.json";
 
+    // Static fields initialise in the order of the text: the options before the catalogue read with them.
+    private static readonly JsonSerializerOptions FileOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    };
+
     public static RegroupementCatalogue Default { get; } = LoadEmbedded();
 
     public IReadOnlyList<Regroupement> All { get; } = all;
@@ -41,12 +48,6 @@ public sealed class RegroupementCatalogue(IReadOnlyList<Regroupement> all)
             ?? throw new InvalidOperationException($"the embedded resource {ResourceName} is missing");
         return Parse(stream);
     }
-
-    private static readonly JsonSerializerOptions FileOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
-    };
 
     private sealed record RegroupementFile(List<RegroupementEntry> Regroupements);
     private sealed record RegroupementEntry(string Code, string Display, List<RuleEntry> Rules);
