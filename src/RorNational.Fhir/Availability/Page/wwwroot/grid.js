@@ -5,6 +5,7 @@
 import { el, level, number } from './format.js';
 
 const key = (departement, regroupement) => `${departement}|${regroupement}`;
+const hasUnits = (count) => count && count.units + count.stale.units > 0;
 
 function staleChip(count, canRead) {
   if (!count.stale.units) return null;
@@ -27,10 +28,12 @@ function countCell(count, canRead, attributes, onClick, label) {
 }
 
 export function renderGrid(table, grid, { allDepartements, onCell }) {
+  // Without "all", only the départements and regroupements that have units: the others would be grey from end to end.
   const canRead = grid.scope.figures.includes('available');
   const cells = new Map(grid.cells.map((c) => [key(c.departement, c.regroupement), c]));
-  const regroupements = grid.scope.regroupements;
   const withUnits = new Set(grid.cells.map((c) => c.departement));
+  const used = new Set(grid.cells.map((c) => c.regroupement));
+  const regroupements = grid.scope.regroupements.filter((r) => allDepartements || used.has(r.code));
   const departements = grid.scope.departements.filter((d) => allDepartements || withUnits.has(d.code));
 
   const head = el('thead', {}, el('tr', {},
@@ -47,13 +50,13 @@ export function renderGrid(table, grid, { allDepartements, onCell }) {
         { 'data-departement': d.code, 'data-regroupement': r.code, 'data-units': cell.count.units, 'data-stale-units': cell.count.stale.units },
         () => onCell({ departement: d, regroupement: r }), `${r.display}, ${d.name} : voir les unités`);
     }),
-    grid.totals.departements[d.code]
+    hasUnits(grid.totals.departements[d.code])
       ? countCell(grid.totals.departements[d.code], canRead, { class: 'total', 'data-total-departement': d.code }, () => onCell({ departement: d }), `${d.name} : voir les unités`)
       : el('td', { class: 'cell absent total' })));
 
   const foot = el('tfoot', {}, el('tr', {},
     el('th', { scope: 'row' }, 'Total'),
-    regroupements.map((r) => grid.totals.regroupements[r.code]
+    regroupements.map((r) => hasUnits(grid.totals.regroupements[r.code])
       ? countCell(grid.totals.regroupements[r.code], canRead, { 'data-total-regroupement': r.code }, () => onCell({ regroupement: r }), `${r.display} : voir les unités`)
       : el('td', { class: 'cell absent' })),
     countCell(grid.totals.all, canRead, { 'data-total-all': '' }, () => onCell({}), 'Toutes les unités')));

@@ -31,17 +31,24 @@ function showMessage(text) {
 function fillOptions(select, entries, label) {
   const current = select.value;
   select.replaceChildren(new Option('Tous', ''), ...entries.map((e) => new Option(label(e), e.code)));
+  if (current && ![...select.options].some((o) => o.value === current)) select.append(new Option(current, current));
   select.value = current;
 }
 
-/** The names seen in any answer, for the drawer and the map; the filter lists from the first unfiltered answer. */
+/** The names seen in any answer, for the drawer and the map. */
 function learn(grid) {
   for (const d of grid.scope.departements) state.names.set(d.code, d.name);
   for (const r of grid.scope.regroupements) state.regroupements.set(r.code, r.display);
-  if (!state.filters.departement && !state.filters.regroupement) {
-    fillOptions(form.departement, grid.scope.departements, (d) => `${d.code} · ${d.name}`);
-    fillOptions(form.regroupement, grid.scope.regroupements, (r) => r.display);
-  }
+}
+
+/** The filter lists, once, from an answer without filter on place or regroupement (every département and regroupement in scope). */
+async function fillLists(grid) {
+  if (state.listed) return;
+  const all = state.filters.departement || state.filters.regroupement ? await fetchGrid({}) : grid;
+  learn(all);
+  fillOptions(form.departement, all.scope.departements, (d) => `${d.code} · ${d.name}`);
+  fillOptions(form.regroupement, all.scope.regroupements, (r) => r.display);
+  state.listed = true;
 }
 
 function renderKpis(grid) {
@@ -74,6 +81,7 @@ async function refresh() {
       const [grid] = await Promise.all([fetchGrid(state.filters), loadShapes()]);
       state.grid = grid;
       learn(grid);
+      await fillLists(grid);
       render();
       if (state.open) await loadUnits(state.open);
       showMessage('');
@@ -94,7 +102,25 @@ function selectDepartement(code) {
 
 function onFilters() {
   state.filters = filtersFrom(form);
+  // The address keeps the filters, so that a view can be bookmarked or shared.
+  const url = new URL(location.href);
+  for (const [name, value] of Object.entries(state.filters)) if (value) url.searchParams.set(name, value); else url.searchParams.delete(name);
+  history.replaceState(null, '', url);
   refresh();
+}
+
+/** The filters of the address (?departement=01&regroupement=rea-adulte&freshness=6), as the page starts. */
+function filtersFromAddress() {
+  const params = new URLSearchParams(location.search);
+  const freshness = params.get('freshness') || '';
+  if (freshness && ![...form.freshness.options].some((o) => o.value === freshness)) form.freshness.append(new Option(`Moins de ${freshness} h`, freshness));
+  for (const name of ['departement', 'regroupement']) {
+    const value = params.get(name) || '';
+    if (value && ![...form[name].options].some((o) => o.value === value)) form[name].append(new Option(value, value));
+    form[name].value = value;
+  }
+  form.freshness.value = freshness;
+  state.filters = filtersFrom(form);
 }
 
 async function loadUnits(open) {
@@ -111,6 +137,7 @@ async function openUnits({ departement, regroupement }) {
   $('units-title').textContent = title;
   $('units-body').replaceChildren();
   $('units').hidden = false;
+  $('units').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   try {
     await loadUnits(state.open);
   } catch (error) {
@@ -156,6 +183,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('change-token').addEventListener('click', () => { token.clear(); askToken(''); });
   for (const select of [form.departement, form.regroupement, form.freshness]) select.addEventListener('change', onFilters);
   $('filter-all-departements').addEventListener('change', () => state.grid && render());
+  filtersFromAddress();
   $('units-close').addEventListener('click', () => { state.open = null; $('units').hidden = true; });
   // Ages and staleness move with time even when no data change: refetch every minute.
   setInterval(() => { if (token.get() !== null && !document.hidden) refresh(); }, 60000);

@@ -2,6 +2,12 @@
 // phone when the profile may read it, the figures it may read, and how fresh each unit is.
 import { FIGURES, age, date, el, number } from './format.js';
 
+/** A French ten-digit number in pairs (04 74 45 42 10); any other as it is. */
+function phone(value) {
+  const digits = value.replace(/[\s.]/g, '');
+  return /^0\d{9}$/.test(digits) ? digits.replace(/(\d{2})(?=\d)/g, '$1 ') : value;
+}
+
 function figures(unit, visible) {
   return el('dl', { class: 'figures' }, visible.filter((f) => unit.figures[f] !== null && unit.figures[f] !== undefined).map((f) =>
     el('div', { class: f === 'available' ? 'main' : null, 'data-figure': f }, el('dt', {}, FIGURES[f] || f), el('dd', {}, number(unit.figures[f])))));
@@ -17,7 +23,7 @@ function unitCard(unit, visible, regroupements, departements) {
         el('p', { class: 'muted small' }, `${regroupements.get(unit.regroupement) || unit.regroupement} · ${departements.get(unit.departement) || unit.departement}`)),
       el('span', { class: `freshness${stale ? ' stale' : ''}`, title: unit.lastUpdate ? `capacityUpdateDate : ${date(unit.lastUpdate)}` : 'jamais mise à jour' },
         stale ? '◷ périmée · ' : '', age(unit.ageHours))),
-    unit.phone ? el('p', { class: 'phone' }, '☎ ', el('a', { href: `tel:${unit.phone.replace(/\s+/g, '')}` }, unit.phone)) : null,
+    unit.phone ? el('p', { class: 'phone' }, '☎ ', el('a', { href: `tel:${unit.phone.replace(/\s+/g, '')}` }, phone(unit.phone))) : null,
     figures(unit, visible));
 }
 
@@ -27,10 +33,11 @@ export function renderUnits(body, answer, { regroupements, departements }) {
   const sorted = [...answer.units].sort(byAvailability);
   const fresh = sorted.filter((u) => !u.stale);
   const stale = sorted.filter((u) => u.stale);
-  body.replaceChildren(
+  body.replaceChildren(...[
     el('p', { class: 'muted small' }, `${fresh.length} unité(s) à jour, ${stale.length} périmée(s) · calculé à ${date(answer.computedAt)}`,
       visible.length ? null : ' · ce profil ne voit pas les chiffres de capacité'),
     fresh.length ? el('ul', { class: 'units' }, fresh.map((u) => unitCard(u, visible, regroupements, departements))) : el('p', { class: 'empty' }, 'Aucune unité à jour.'),
     stale.length ? el('h3', { class: 'apart' }, `Périmées (plus de ${answer.scope.staleAfterHours} h, ou jamais mises à jour), comptées à part`) : null,
-    stale.length ? el('ul', { class: 'units' }, stale.map((u) => unitCard(u, visible, regroupements, departements))) : null);
+    stale.length ? el('ul', { class: 'units' }, stale.map((u) => unitCard(u, visible, regroupements, departements))) : null,
+  ].filter(Boolean));
 }
