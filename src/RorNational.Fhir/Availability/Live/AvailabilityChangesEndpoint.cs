@@ -41,6 +41,11 @@ public static class AvailabilityChangesEndpoint
         if (http.Request.Query.Count > 0)
             throw CommandRejected.Because(RejectionKind.Invalid,
                 $"{Route} takes no parameter (it says only that the availability changed); got {string.Join(", ", http.Request.Query.Keys)}");
+        if (HeadRequests.IsServedAsGet(http))
+        {
+            WriteHeaders(http.Response);
+            return;
+        }
         var caller = Callers.Of(http);
         var who = caller.Client?.Id ?? $"anonymous@{http.Connection.RemoteIpAddress}";
         switch (changes.Admit(who, limits))
@@ -65,10 +70,7 @@ public static class AvailabilityChangesEndpoint
     private static async Task StreamAsync(HttpContext http, AvailabilityChanges changes, LiveOptions limits, TimeSpan lifetime, TimeProvider clock)
     {
         var response = http.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "text/event-stream; charset=utf-8";
-        response.Headers.CacheControl = "no-store";
-        response.Headers["X-Accel-Buffering"] = "no";
+        WriteHeaders(response);
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         using var ends = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         if (lifetime <= TimeSpan.Zero) return;
@@ -88,6 +90,15 @@ public static class AvailabilityChangesEndpoint
         {
             // The token expired, the stream's time is up, or the caller left: the stream ends.
         }
+    }
+
+    private static void WriteHeaders(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        // Proxies that buffer (nginx) pass the events on at once.
+        response.Headers["X-Accel-Buffering"] = "no";
     }
 
     /// <summary>A write that the caller does not take within the write timeout drops the stream.</summary>

@@ -19,31 +19,39 @@ public sealed class PageHost : IAsyncDisposable
 {
     public const int MaxStreamsPerClient = 4;
 
-    /// <summary>Live updates polled faster than the default 0.5 s, so that a test waits less.</summary>
-    private static readonly Dictionary<string, string> Settings = new()
+    /// <summary>
+    /// Live updates polled faster than the default 0.5 s, so that a test waits less; the node
+    /// timings of the multi-node tests, so that a second node stopped hands the asynchronous
+    /// projections back within a second or two.
+    /// </summary>
+    private static readonly Dictionary<string, string> Settings = new(Nodes.NodePair.FastNodeTimings)
     {
         ["Availability__Live__PollInterval"] = "00:00:00.200",
         ["Availability__Live__Heartbeat"] = "00:00:01",
         ["Availability__Live__MaxStreamsPerClient"] = MaxStreamsPerClient.ToString(),
     };
 
-    private PageHost(string database, HostProcess host, HeadlessChromium browser)
+    private PageHost(string database, HostProcess host, HeadlessChromium? browser)
     {
         Database = database;
         Host = host;
-        Browser = browser;
+        _browser = browser;
     }
 
     public string Database { get; }
     public HostProcess Host { get; }
-    public HeadlessChromium Browser { get; }
+    public HeadlessChromium Browser => _browser ?? throw new InvalidOperationException("this host was started without a browser");
+    private readonly HeadlessChromium? _browser;
     public string PageUrl => new Uri(Host.BaseAddress, "/availability").ToString();
 
     /// <summary>A token as build/token mints it (the development key) for a client of samples/clients.json.</summary>
     public static string TokenFor(string clientId, TimeSpan? lifetime = null) =>
         new ForgedToken { ClientId = clientId, Lifetime = lifetime ?? TimeSpan.FromMinutes(30) }.Sign();
 
-    public static async Task<PageHost> StartAsync(bool samples = true)
+    /// <summary>A second node on the same database, as production runs several.</summary>
+    public Task<HostProcess> StartAnotherNodeAsync() => HostProcess.StartAsync(Database, Settings);
+
+    public static async Task<PageHost> StartAsync(bool samples = true, bool browser = true)
     {
         var database = await TestPostgres.CreateDatabase("availability_page");
         HostProcess? host = null;
@@ -55,7 +63,7 @@ public sealed class PageHost : IAsyncDisposable
                 var (exitCode, output) = await Scripts.LoadSamplesAsync(host.Client(), TokenFor("samples-loader"));
                 if (exitCode != 0) throw new InvalidOperationException($"samples/load failed:\n{output}");
             }
-            return new PageHost(database, host, await HeadlessChromium.LaunchAsync());
+            return new PageHost(database, host, browser ? await HeadlessChromium.LaunchAsync() : null);
         }
         catch
         {
@@ -94,9 +102,9 @@ public sealed class PageHost : IAsyncDisposable
     /// The sample supplier of the CH de Fleyriat sets the beds available now, for women, in its
     /// adult réanimation (a replace, as samples/capacity/push sends it), dated now.
     /// </summary>
-    public async Task PatchAvailableBedsAsync(int count)
+    public async Task PatchAvailableBedsAsync(int count, HostProcess? through = null)
     {
-        using var supplier = Host.Client(TokenFor("supplier-ch-fleyriat"));
+        using var supplier = (through ?? Host).Client(TokenFor("supplier-ch-fleyriat"));
         var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ");
         var body = CapacityBodies.Replace(CapacityBodies.Selector(status: "02", gender: "01"), CapacityBodies.Record(count, now, status: "02", gender: "01"));
         var request = new HttpRequestMessage(HttpMethod.Patch, "/fhir/Location?identifier=1010000024/REA-ADULTE")
@@ -111,7 +119,7 @@ public sealed class PageHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Browser.DisposeAsync();
+        if (_browser is not null) await _browser.DisposeAsync();
         await Host.DisposeAsync();
         await TestPostgres.DropDatabase(Database);
     }
