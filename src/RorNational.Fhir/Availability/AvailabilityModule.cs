@@ -15,10 +15,20 @@ public static class AvailabilityModule
     {
         // Written by the publication (UnitPlacements), read by the synthesis: declared so that
         // db-apply creates its table before the first publication.
-        options.Schema.For<UnitPlacement>();
-        options.Schema.For<LieuAvailability>();
+        // What the grid reads of each unit also in columns of their own (the filters use their indexes).
+        options.Schema.For<UnitPlacement>()
+            .Duplicate(p => p.Region).Duplicate(p => p.Departement).Duplicate(p => p.Regroupement)
+            .Duplicate(p => p.Sensitive).Duplicate(p => p.MedicoSocial);
+        // Its figures and date duplicated into columns: the synthesis reads them, never the indicators.
+        options.Schema.For<LieuAvailability>()
+            .Duplicate(f => f.Available!).Duplicate(f => f.Installed!).Duplicate(f => f.Closed!)
+            .Duplicate(f => f.ClosedReactivable!).Duplicate(f => f.Supplementary!).Duplicate(f => f.ForecastNextDay!)
+            .Duplicate(f => f.LastSourceDate!);
         // The figures of each lieu follow its capacity stream asynchronously: the async daemon runs it.
         options.Projections.Add<LieuAvailabilityProjection>(ProjectionLifecycle.Async);
+        // The synthesis follows a capacity change within 2 s: the daemon looks for new events
+        // every 250 ms when idle (1 s by default, which alone made the delay about 1 s).
+        options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
         return options;
     }
 

@@ -59,6 +59,15 @@ public sealed partial class every_api_route_declares_its_right : ApiFixture
     }
 
     [Test]
+    public void the_only_api_routes_read_with_a_consumer_profile_instead_of_a_right_are_the_availability_synthesis()
+    {
+        var consumerReads = Endpoints().OfType<RouteEndpoint>().Where(DeclaredRights.IsApiRoute).Where(DeclaredRights.ReadsWithConsumerProfile)
+            .Select(route => route.RoutePattern.RawText!.TrimStart('/'));
+
+        Assert.That(consumerReads.ToList(), Is.Not.Empty.And.All.StartsWith("api/availability"));
+    }
+
+    [Test]
     public void an_api_route_without_a_right_or_without_its_target_is_named_by_the_start_up_check()
     {
         var forgotten = Synthetic("/api/forgotten/{egId}", HttpMethods.Post);
@@ -125,7 +134,7 @@ public sealed partial class every_api_route_declares_its_right : ApiFixture
 
     private List<(string Method, RouteEndpoint Route)> ApiRoutes() =>
     [
-        .. Endpoints().OfType<RouteEndpoint>().Where(DeclaredRights.IsApiRoute)
+        .. Endpoints().OfType<RouteEndpoint>().Where(route => DeclaredRights.IsApiRoute(route) && !DeclaredRights.ReadsWithConsumerProfile(route))
             .SelectMany(route => route.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(method => (method, route))),
     ];
 

@@ -24,7 +24,7 @@ public sealed class LieuAvailabilityProjection : SingleStreamProjection<LieuAvai
         var current = snapshot ?? new LieuAvailability { Id = id };
         var capacity = LieuCapacity.Evolve(new LieuCapacity(id) { Indicators = current.Indicators }, id, e.Data);
         current.Indicators = capacity.Indicators;
-        current.Figures = FigureSums.Of(capacity.Indicators);
+        current.Set(FigureSums.Of(capacity.Indicators));
         if (e.Data is CapacityIndicatorAdded { Indicator: var added }) current.LastSourceDate = Latest(current.LastSourceDate, added.SourceDate);
         if (e.Data is CapacityIndicatorReplaced { Indicator: var replaced }) current.LastSourceDate = Latest(current.LastSourceDate, replaced.SourceDate);
         return current;

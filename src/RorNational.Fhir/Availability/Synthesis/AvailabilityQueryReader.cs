@@ -51,7 +51,7 @@ public sealed class AvailabilityQueryReader(Territory territory, RegroupementCat
     private static double? FreshnessOf(string? text)
     {
         if (text is null) return null;
-        if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours) || hours <= 0 || hours > MaxFreshnessHours)
+        if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours) || !double.IsFinite(hours) || hours <= 0 || hours > MaxFreshnessHours)
             throw Refused(Freshness, $"'{text}' is not a number of hours: give a positive number up to {MaxFreshnessHours} (a year), such as 12 or 0.5");
         return hours;
     }

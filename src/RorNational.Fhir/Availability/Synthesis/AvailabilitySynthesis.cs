@@ -16,7 +16,7 @@ public sealed class AvailabilitySynthesis(
 {
     public async Task<AvailabilityGrid> GridAsync(AvailabilityQuery query, AccessProfile profile, CancellationToken cancellation)
     {
-        var (now, scope, units) = await ReadAsync(query, profile, cancellation);
+        var (now, scope, units) = await ReadAsync(query, profile, details: false, cancellation);
         var all = new Tally();
         var regions = scope.Regions.ToDictionary(r => r.Code, _ => new Tally());
         var departements = scope.Departements.ToDictionary(d => d.Code, _ => new Tally());
@@ -40,7 +40,7 @@ public sealed class AvailabilitySynthesis(
 
     public async Task<AvailabilityUnits> UnitsAsync(AvailabilityQuery query, AccessProfile profile, CancellationToken cancellation)
     {
-        var (now, scope, units) = await ReadAsync(query, profile, cancellation);
+        var (now, scope, units) = await ReadAsync(query, profile, details: true, cancellation);
         return new AvailabilityUnits(now, scope, units
             .OrderBy(u => u.Departement, StringComparer.Ordinal).ThenBy(u => u.Regroupement, StringComparer.Ordinal)
             .ThenBy(u => u.EGName, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal).ThenBy(u => u.UnitId, StringComparer.Ordinal)
@@ -53,9 +53,9 @@ public sealed class AvailabilitySynthesis(
 
     /// <summary>The units the profile sees in the query's scope, and the scope the answer states.</summary>
     private async Task<(DateTimeOffset Now, AvailabilityScope Scope, IReadOnlyList<PlacedUnit> Units)> ReadAsync(
-        AvailabilityQuery query, AccessProfile profile, CancellationToken cancellation)
+        AvailabilityQuery query, AccessProfile profile, bool details, CancellationToken cancellation)
     {
-        var units = await placedUnits.ReadAsync(query, cancellation);
+        var units = await placedUnits.ReadAsync(query, details, cancellation);
         var now = clock.GetUtcNow();
         return (now, ScopeOf(query, profile), units.Where(u => UnitView.Sees(profile, u)).ToList());
     }

@@ -6,7 +6,9 @@ namespace RorNational.Fhir.Availability.Synthesis;
 /// </summary>
 public sealed class Tally
 {
-    private static readonly int FigureCount = Enum.GetValues<AvailabilityFigure>().Length;
+    // Enum.GetValues allocates a new array at each call: once here, not per unit and total.
+    private static readonly AvailabilityFigure[] AllFigures = Enum.GetValues<AvailabilityFigure>();
+    private static readonly int FigureCount = AllFigures.Length;
 
     private int _units;
     private int _staleUnits;
@@ -18,7 +20,7 @@ public sealed class Tally
         if (stale) _staleUnits++;
         else _units++;
         var sums = stale ? _stale : _fresh;
-        foreach (var figure in Enum.GetValues<AvailabilityFigure>())
+        foreach (var figure in AllFigures)
             if (figures[figure] is { } value) sums[(int)figure] = (sums[(int)figure] ?? 0) + value;
     }
 

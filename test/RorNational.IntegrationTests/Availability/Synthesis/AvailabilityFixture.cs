@@ -49,7 +49,7 @@ public abstract class AvailabilityFixture : SearchFixture
         // lieu-usinv never supplies.
         await App.Store.AppendCapacity("010000024", "lieu-reanimation-neonatale",
             Added(Indicator("01", 6, sourceDate: At(8, 0))), Added(Indicator("02", 2, sourceDate: At(8, 0))),
-            Added(Indicator("01", 3, type: "02", sourceDate: At(8, 0)))); // places: not beds, not counted
+            Added(Indicator("02", 3, temporality: "03", type: "02", sourceDate: At(8, 0)))); // places: not beds, not counted
         await App.Store.AppendCapacity("2A0000089", "lieu-reanimation",
             Added(Indicator("01", 16, sourceDate: At(5, 30))), Added(Indicator("02", 1, sourceDate: At(5, 30))),
             Added(Indicator("02", 2, temporality: "03", sourceDate: At(5, 30))));

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using RorNational.IntegrationTests.Capacity.Protocol;
+using RorNational.IntegrationTests.Capacity.Supplying;
+using RorNational.IntegrationTests.Infrastructure;
+
+namespace RorNational.IntegrationTests.Availability.Synthesis;
+
+/// <summary>
+/// The synthesis follows the offer: a capacity PATCH reaches its figures through the async
+/// projection within 2 s, and a change of description (a direct edit, a dossier) moves a unit
+/// to another regroupement, or out of the synthesis, in the transaction that publishes it.
+/// </summary>
+public sealed class following_changes : AvailabilityFixture
+{
+    [Test]
+    public async Task a_capacity_patch_shows_in_the_synthesis_within_two_seconds()
+    {
+        using var supplier = App.ClientFor(TestClients.Supplier);
+        var patch = CapacityBodies.Replace(CapacityBodies.Selector(gender: "01"), CapacityBodies.Record(5, "2026-03-02T08:15:00Z", gender: "01"));
+
+        var response = await supplier.SendAsync(SupplyingFixture.PatchRequest("/fhir/Location?identifier=1010000024/REA-ADULTE", patch));
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
+        var clock = Stopwatch.StartNew();
+
+        var available = await Poll(async () => (await UnitOf(ReaBourg)).Figures.Available, value => value == 7, TimeSpan.FromSeconds(5));
+        var delay = clock.Elapsed;
+
+        Assert.That(available, Is.EqualTo(7), "5 women and 2 men");
+        Assert.That(delay, Is.LessThan(TimeSpan.FromSeconds(2)));
+        var unit = await UnitOf(ReaBourg);
+        Assert.That((unit.LastUpdate, unit.AgeHours), Is.EqualTo(((DateTimeOffset?)At(8, 15), (double?)0.25)));
+        Assert.That((await Grid("?departement=01&regroupement=rea-adulte")).Totals.All.Figures.Available, Is.EqualTo(7));
+    }
+
+    [Test]
+    public async Task a_direct_edit_of_a_uo_age_range_moves_its_unit_to_another_regroupement()
+    {
+        Assert.That((await UnitOf(PediatricLyon)).Regroupement, Is.EqualTo("rea-pediatrique"));
+
+        await Client.PutAsJsonAsync($"/api/establishments/{Lyon}/uo/uo-rea-ped/content", new JsonObject
+        {
+            ["publicPrisEnCharge"] = new JsonArray("01"),
+            ["ageRange"] = new JsonObject { ["low"] = 0, ["high"] = 60 },
+        }).EnsureOk();
+
+        var unit = await UnitOf(PediatricLyon);
+        Assert.That(unit.Regroupement, Is.EqualTo("rea-adulte"), "its category 121 no longer ends below 18 years: its activity 127 decides");
+        Assert.That(unit.Figures.Available, Is.EqualTo(3), "its figures follow it");
+        Assert.That((await Grid("?departement=69")).Cells.Select(c => c.Regroupement), Does.Contain("rea-adulte").And.Not.Contain("rea-pediatrique"));
+    }
+
+    [Test]
+    public async Task a_dossier_changing_a_uo_activity_moves_its_unit_and_one_removing_the_uo_takes_the_unit_out()
+    {
+        var usic = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(TestPostgres.RepositoryRoot(), "samples/structures/eg-2A0000089/04-uo-usic.json")))!.AsObject();
+        usic["uo"]!["activitesOperationnelles"] = new JsonArray("356");
+        usic["uo"]!["categorieOrganisation"] = "263";
+
+        await PublishStructure(Client, "eg-2A0000089", ("uo-usic", usic));
+
+        Assert.That((await UnitOf(UsicAjaccio)).Regroupement, Is.EqualTo("usinv"));
+
+        await Client.RemoveThroughDossier("uo-usinv");
+
+        Assert.That((await Units()).Units.Select(u => u.UnitId), Does.Not.Contain(UsinvBourg), "its lieu serves no UO any more");
+    }
+
+    private static async Task<T> Poll<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan bound)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || deadline.Elapsed > bound) return value;
+            await Task.Delay(20);
+        }
+    }
+}
