@@ -43,7 +43,9 @@ public static class AvailabilityChangesEndpoint
                 $"{Route} takes no parameter (it says only that the availability changed); got {string.Join(", ", http.Request.Query.Keys)}");
         if (HeadRequests.IsServedAsGet(http))
         {
+            // Counted, not sent: the host answers HEAD with the headers of this opening.
             WriteHeaders(http.Response);
+            await http.Response.Body.WriteAsync(Opening, http.RequestAborted);
             return;
         }
         var caller = Callers.Of(http);
