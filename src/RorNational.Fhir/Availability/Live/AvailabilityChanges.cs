@@ -5,8 +5,9 @@ namespace RorNational.Fhir.Availability.Live;
 /// <summary>
 /// This node's signal that the availability data changed: <see cref="AvailabilityChangePoller"/>
 /// raises it, each open stream (<see cref="AvailabilityChangesEndpoint"/>) waits on it. It
-/// carries nothing but the fact, and it coalesces: a stream that is busy writing when two
-/// changes come sends one "changed", so no client ever has a queue. It also counts the open
+/// carries nothing but the fact, and it coalesces without losing any: a stream remembers the
+/// <see cref="Version"/> it last told, so changes that come while it writes make one more
+/// "changed", never a queue. It also counts the open
 /// streams (all, and per client) so that a node bounds them, and so that the poller reads the
 /// database only while someone listens.
 /// </summary>
@@ -14,15 +15,27 @@ public sealed class AvailabilityChanges
 {
     private TaskCompletionSource _next = NewChange();
     private readonly ConcurrentDictionary<string, int> _perClient = new(StringComparer.Ordinal);
+    private long _version;
     private int _streams;
 
-    /// <summary>Completes at the next change after it was read; read it before waiting, then wait on it.</summary>
-    public Task NextChange => Volatile.Read(ref _next).Task;
+    /// <summary>How many changes this node has seen: a stream remembers the one it last told.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     /// <summary>The streams open on this node now.</summary>
     public int Streams => Volatile.Read(ref _streams);
 
-    public void Raise() => Interlocked.Exchange(ref _next, NewChange()).TrySetResult();
+    /// <summary>Completes at once if a change came after <paramref name="version"/>, else at the next change.</summary>
+    public Task ChangeAfter(long version)
+    {
+        var next = Volatile.Read(ref _next).Task;
+        return Version != version ? Task.CompletedTask : next;
+    }
+
+    public void Raise()
+    {
+        Interlocked.Increment(ref _version);
+        Interlocked.Exchange(ref _next, NewChange()).TrySetResult();
+    }
 
     /// <summary>Counts a new stream of this client, or says which limit refuses it.</summary>
     public StreamAdmission Admit(string clientId, LiveOptions limits)

@@ -79,13 +79,14 @@ public static class AvailabilityChangesEndpoint
         ends.CancelAfter(lifetime);
         try
         {
+            var told = changes.Version;
             await WriteAsync(response, Opening, limits, ends.Token);
             while (!ends.IsCancellationRequested)
             {
-                var next = changes.NextChange;
-                var beat = Task.Delay(limits.Heartbeat, clock, ends.Token);
-                await Task.WhenAny(next, beat);
-                await WriteAsync(response, next.IsCompleted ? Changed : Heartbeat, limits, ends.Token);
+                var change = changes.ChangeAfter(told);
+                await Task.WhenAny(change, Task.Delay(limits.Heartbeat, clock, ends.Token));
+                if (change.IsCompleted) told = changes.Version;
+                await WriteAsync(response, change.IsCompleted ? Changed : Heartbeat, limits, ends.Token);
             }
         }
         catch (OperationCanceledException) when (ends.IsCancellationRequested)
