@@ -59,9 +59,17 @@ public static class AvailabilityChangesEndpoint
                 throw new HttpRefusal(HttpRefusalKind.Unavailable,
                     $"this client has {limits.MaxStreamsPerClient} availability streams open on this node already; close one, or retry later");
         }
+        // A token past its expiry (still accepted within the clock skew) opens no stream: the
+        // page would reconnect at once, again and again; it asks its user for a new token instead.
+        var lifetime = EndOf(http, limits, clock) - clock.GetUtcNow();
+        if (lifetime <= TimeSpan.Zero)
+        {
+            changes.Release(who);
+            throw new HttpRefusal(HttpRefusalKind.InvalidToken, "the token has expired");
+        }
         try
         {
-            await StreamAsync(http, changes, limits, EndOf(http, limits, clock) - clock.GetUtcNow(), clock);
+            await StreamAsync(http, changes, limits, lifetime, clock);
         }
         finally
         {
@@ -75,7 +83,6 @@ public static class AvailabilityChangesEndpoint
         WriteHeaders(response);
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         using var ends = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        if (lifetime <= TimeSpan.Zero) return;
         ends.CancelAfter(lifetime);
         try
         {

@@ -165,4 +165,24 @@ public sealed class the_availability_page
         await HeadlessChromium.ScreenshotAsync(page, "stale", "every unit older than the freshness filter, counted apart");
         await page.Context.CloseAsync();
     }
+
+    [Test, CancelAfter(30_000)]
+    public async Task asks_for_a_new_token_when_its_token_expires()
+    {
+        // Not OpenAs: the page may see this token expire before its stream is even open.
+        var page = await _host.Browser.NewPageAsync(_host.Host.BaseAddress);
+        await page.GotoAsync(_host.PageUrl);
+        await page.Locator("#token-input").FillAsync(PageHost.TokenFor("orientation-tool", TimeSpan.FromSeconds(4)));
+        await page.Locator("#token-submit").ClickAsync();
+        await Expect(page.Locator("#token-dialog")).Not.ToBeVisibleAsync();
+
+        // The server ends the stream at the token's expiry; the page reconnects, is refused (401,
+        // though the token is still accepted elsewhere within the clock skew), and asks.
+        await Expect(page.Locator("#token-dialog")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.Locator("#token-error")).ToBeVisibleAsync();
+        await page.Locator("#token-input").FillAsync(PageHost.TokenFor("orientation-tool"));
+        await page.Locator("#token-submit").ClickAsync();
+        await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "on");
+        await page.Context.CloseAsync();
+    }
 }

@@ -165,7 +165,8 @@ public sealed class the_changes_stream
     [Test, CancelAfter(30_000)]
     public async Task ends_when_the_callers_token_expires()
     {
-        await using var stream = await OpenAsync(_host.Host, PageHost.TokenFor("samu-69", TimeSpan.FromSeconds(3)));
+        var token = PageHost.TokenFor("samu-69", TimeSpan.FromSeconds(3));
+        await using var stream = await OpenAsync(_host.Host, token);
         Assert.That(stream.Response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var watch = Stopwatch.StartNew();
 
@@ -173,5 +174,7 @@ public sealed class the_changes_stream
 
         Assert.That(ended, Is.Null, "the server closed the stream");
         Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(8)));
+        await using var again = await OpenAsync(_host.Host, token);
+        Assert.That(again.Response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "no new stream on an expired token, even within the clock skew");
     }
 }

@@ -2,7 +2,10 @@
 const TOKEN_KEY = 'rornational.availability.token';
 const ANONYMOUS = '-';
 
-export class Unauthorized extends Error {}
+/** A 401, with the token it refused: one refused after the user gave another is no reason to ask again. */
+export class Unauthorized extends Error {
+  constructor(message, refused) { super(message); this.refused = refused; }
+}
 
 export const token = {
   /** The token, '' for anonymous access, or null when the user has not chosen yet. */
@@ -38,8 +41,9 @@ async function problem(response) {
 }
 
 export async function getJson(path, signal) {
+  const used = token.get();
   const response = await fetch(path, { headers: { Accept: 'application/json', ...headers() }, cache: 'no-store', signal });
-  if (response.status === 401) throw new Unauthorized(await problem(response));
+  if (response.status === 401) throw new Unauthorized(await problem(response), used);
   if (!response.ok) throw new Error(await problem(response));
   return response.json();
 }

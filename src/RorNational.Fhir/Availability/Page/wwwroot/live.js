@@ -3,7 +3,7 @@
 // fetch() and a ReadableStream. On each "changed", and whenever the stream (re)opens, the page
 // refetches with its token. The stream is reopened after it ends (the server closes it when
 // the token expires), with a growing delay after failures.
-import { headers } from './api.js';
+import { headers, token } from './api.js';
 
 export function follow({ onChange, onState, onUnauthorized }) {
   let stopped = false;
@@ -12,8 +12,9 @@ export function follow({ onChange, onState, onUnauthorized }) {
 
   async function read() {
     controller = new AbortController();
+    const used = token.get();
     const response = await fetch('/api/availability/changes', { headers: { Accept: 'text/event-stream', ...headers() }, cache: 'no-store', signal: controller.signal });
-    if (response.status === 401) { onUnauthorized(); stopped = true; return; }
+    if (response.status === 401) { stopped = true; onUnauthorized(used); return; }
     if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
     onState('on');
     delay = 1000;

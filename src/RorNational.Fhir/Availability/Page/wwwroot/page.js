@@ -86,7 +86,7 @@ async function refresh() {
       if (state.open) await loadUnits(state.open);
       showMessage('');
     } catch (error) {
-      if (error instanceof Unauthorized) askToken(error.message);
+      if (error instanceof Unauthorized) refused(error.refused, error.message);
       else showMessage(`Impossible de lire la disponibilité : ${error.message}`);
     }
   })();
@@ -141,7 +141,7 @@ async function openUnits({ departement, regroupement }) {
   try {
     await loadUnits(state.open);
   } catch (error) {
-    if (error instanceof Unauthorized) askToken(error.message);
+    if (error instanceof Unauthorized) refused(error.refused, error.message);
     else $('units-body').textContent = `Impossible de lire les unités : ${error.message}`;
   }
 }
@@ -154,7 +154,12 @@ function setLive(mode) {
 
 function startLive() {
   if (state.stop) state.stop();
-  state.stop = follow({ onChange: refresh, onState: setLive, onUnauthorized: () => askToken('Le jeton a expiré ou a été refusé.') });
+  state.stop = follow({ onChange: refresh, onState: setLive, onUnauthorized: (used) => refused(used, 'Le jeton a expiré ou a été refusé.') });
+}
+
+/** A 401 asks for a new token, unless the refused token is no longer the one in use (an answer to an older request). */
+function refused(used, reason) {
+  if (used === token.get()) askToken(reason);
 }
 
 function askToken(reason) {
