@@ -24,7 +24,11 @@ public static class CrossCutting
             (request, method) => request with { Category = Category.UnknownRoutes, Method = new HttpMethod(method) })
             .Where(request => request.Method.Method != route[..route.IndexOf(' ')] && !Serves(request));
         var cases = new List<IGen<HostileRequest>> { badToken, unknownPath, wrongMethod };
-        if (route.Contains(" /api/", StringComparison.Ordinal)) cases.Add(noRights);
+        // The availability synthesis reads with any caller's consumer profile, as FHIR reads, and
+        // answers JSON whatever Accept says: only a caller without a token is refused (401).
+        if (AvailabilityQueries.IsAvailabilityRoute(route))
+            cases.Add(plausible.Select(request => request with { Category = Category.Tokens, Caller = new Caller.Anonymous() }));
+        else if (route.Contains(" /api/", StringComparison.Ordinal)) cases.Add(noRights);
         else cases.Add(NotAcceptable(plausible));
         // A FINESS extract is recognised by its content, whatever its declared type.
         if (hasBody && route != FinessImports.Route) cases.Add(WrongContentType(plausible));

@@ -12,7 +12,7 @@ public static class RouteCatalogue
     public static IReadOnlyList<RouteGenerator> Generators { get; } =
     [
         .. FhirReads.Routes(), .. Searches.Routes(), .. Commands.Routes(), .. ApiRoutes.Routes(), FinessImports.Generator(),
-        .. CapacityPatches.Routes(), CapacityBundles.Generator(), AvailabilityChanges.Generator(),
+        .. CapacityPatches.Routes(), CapacityBundles.Generator(), .. AvailabilityQueries.Routes(), AvailabilityChanges.Generator(),
     ];
 
     /// <summary>"METHOD /pattern" of every endpoint under /fhir and /api (Wolverine's), as the host registered them.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using RorNational.Domain.Common;
 using RorNational.Fhir.Availability.Regroupements;
@@ -13,7 +14,7 @@ namespace RorNational.Fhir.Availability.Synthesis;
 /// regroupement, a département outside the région given, and a freshness that is not a
 /// positive number of hours up to a year.
 /// </summary>
-public sealed class AvailabilityQueryReader(Territory territory, RegroupementCatalogue catalogue)
+public sealed partial class AvailabilityQueryReader(Territory territory, RegroupementCatalogue catalogue)
 {
     public const string Region = "region", Departement = "departement", Regroupement = "regroupement", Freshness = "freshness";
     public const double MaxFreshnessHours = 8760;
@@ -51,7 +52,9 @@ public sealed class AvailabilityQueryReader(Territory territory, RegroupementCat
     private static double? FreshnessOf(string? text)
     {
         if (text is null) return null;
-        if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours) || !double.IsFinite(hours) || hours <= 0 || hours > MaxFreshnessHours)
+        // Digits and one decimal point only: .NET's parser also takes "Infinity", "NaN" and trailing NULs.
+        if (!Hours().IsMatch(text)
+            || !double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours) || hours <= 0 || hours > MaxFreshnessHours)
             throw Refused(Freshness, $"'{text}' is not a number of hours: give a positive number up to {MaxFreshnessHours} (a year), such as 12 or 0.5");
         return hours;
     }
@@ -63,6 +66,9 @@ public sealed class AvailabilityQueryReader(Territory territory, RegroupementCat
         var value = values.ToString();
         return string.IsNullOrWhiteSpace(value) ? throw Refused(name, "is empty: give a value or leave it out") : value;
     }
+
+    [GeneratedRegex(@"\A[0-9]{1,5}(\.[0-9]{1,6})?\z")]
+    private static partial Regex Hours();
 
     private static CommandRejected Refused(string parameter, string problem) =>
         CommandRejected.Because(RejectionKind.Invalid, problem, parameter);

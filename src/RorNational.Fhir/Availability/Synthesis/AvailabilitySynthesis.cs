@@ -10,6 +10,8 @@ namespace RorNational.Fhir.Availability.Synthesis;
 /// scope with their figures (<see cref="PlacedUnits"/>), counted per cell (département ×
 /// regroupement), région, département, regroupement and for the whole scope, fresh and stale
 /// apart (<see cref="AvailabilityOptions.StaleAfter"/>, or the query's freshness when shorter).
+/// A unit whose capacity the profile may not read at all (P0's, P3's outside the medico-social
+/// field) is counted without figures and as fresh: its freshness is capacity data too.
 /// </summary>
 public sealed class AvailabilitySynthesis(
     PlacedUnits placedUnits, Territory territory, RegroupementCatalogue catalogue, TimeProvider clock, IOptions<AvailabilityOptions> options)
@@ -21,11 +23,13 @@ public sealed class AvailabilitySynthesis(
         var regions = scope.Regions.ToDictionary(r => r.Code, _ => new Tally());
         var departements = scope.Departements.ToDictionary(d => d.Code, _ => new Tally());
         var regroupements = scope.Regroupements.ToDictionary(r => r.Code, _ => new Tally());
-        var cells = new SortedDictionary<(string Departement, string Regroupement), Tally>();
+        // A plain dictionary, sorted once at the end by ordinal comparison: a sorted one would
+        // compare its tuple keys with the culture's rules at every unit.
+        var cells = new Dictionary<(string Departement, string Regroupement), Tally>();
         foreach (var unit in units)
         {
             var figures = UnitView.FiguresOf(profile, unit);
-            var stale = IsStale(unit, now, scope.StaleAfterHours);
+            var stale = UnitView.SeesCapacity(profile, unit) && IsStale(unit, now, scope.StaleAfterHours);
             all.Add(figures, stale);
             Tally(regions, unit.Region).Add(figures, stale);
             Tally(departements, unit.Departement).Add(figures, stale);
@@ -34,7 +38,8 @@ public sealed class AvailabilitySynthesis(
             cell.Add(figures, stale);
         }
         return new AvailabilityGrid(now, scope,
-            cells.Select(c => new AvailabilityCell(c.Key.Departement, c.Key.Regroupement, c.Value.ToCount())).ToList(),
+            cells.OrderBy(c => c.Key.Departement, StringComparer.Ordinal).ThenBy(c => c.Key.Regroupement, StringComparer.Ordinal)
+                .Select(c => new AvailabilityCell(c.Key.Departement, c.Key.Regroupement, c.Value.ToCount())).ToList(),
             new AvailabilityTotals(all.ToCount(), Counts(regions), Counts(departements), Counts(regroupements)));
     }
 
@@ -44,10 +49,16 @@ public sealed class AvailabilitySynthesis(
         return new AvailabilityUnits(now, scope, units
             .OrderBy(u => u.Departement, StringComparer.Ordinal).ThenBy(u => u.Regroupement, StringComparer.Ordinal)
             .ThenBy(u => u.EGName, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal).ThenBy(u => u.UnitId, StringComparer.Ordinal)
-            .Select(u => new AvailabilityUnit(
-                u.UnitId, u.LocationId, u.Name, u.EGFiness, u.EGName, UnitView.PhoneOf(profile, u),
-                u.Region, u.Departement, u.Regroupement, UnitView.FiguresOf(profile, u),
-                u.LastUpdate, u.LastUpdate is { } last ? AgeHours(now, last) : null, IsStale(u, now, scope.StaleAfterHours)))
+            .Select(u =>
+            {
+                // A profile that may not read the unit's capacity gets neither its date nor its staleness.
+                var lastUpdate = UnitView.SeesCapacity(profile, u) ? u.LastUpdate : null;
+                return new AvailabilityUnit(
+                    u.UnitId, u.LocationId, u.Name, u.EGFiness, u.EGName, UnitView.PhoneOf(profile, u),
+                    u.Region, u.Departement, u.Regroupement, UnitView.FiguresOf(profile, u),
+                    lastUpdate, lastUpdate is { } last ? AgeHours(now, last) : null,
+                    UnitView.SeesCapacity(profile, u) && IsStale(u, now, scope.StaleAfterHours));
+            })
             .ToList());
     }
 

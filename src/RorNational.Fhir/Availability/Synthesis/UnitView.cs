@@ -7,11 +7,18 @@ namespace RorNational.Fhir.Availability.Synthesis;
 /// (<see cref="PlacedUnit.Classes"/>): nothing of a sensitive unit to a profile hiding
 /// sensitive units, each figure only where the profile may read its classes
 /// (<see cref="AvailabilityFigureClasses"/>) in the unit's setting, and the first phone whose
-/// confidentiality the profile may read (contacts are <see cref="DataClass.Contact"/>).
+/// confidentiality the profile may read (contacts are <see cref="DataClass.Contact"/>); the
+/// date of its capacity only where it may read its capacity.
 /// </summary>
 public static class UnitView
 {
     public static bool Sees(AccessProfile profile, PlacedUnit unit) => !profile.Hides(unit.Classes);
+
+    /// <summary>
+    /// Whether the profile may read anything of the unit's capacity, its capacityUpdateDate
+    /// included: if not, it gets neither the unit's date nor whether it is stale.
+    /// </summary>
+    public static bool SeesCapacity(AccessProfile profile, PlacedUnit unit) => !profile.Hides(DataClass.Capacity | unit.Classes);
 
     public static bool SeesFigure(AccessProfile profile, DataClass unitClasses, AvailabilityFigure figure) =>
         !profile.Hides(AvailabilityFigureClasses.Of(figure) | unitClasses);

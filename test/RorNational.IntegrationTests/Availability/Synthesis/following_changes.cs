@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Marten;
+using Npgsql;
+using RorNational.Fhir.Availability.Placement;
 using RorNational.IntegrationTests.Capacity.Protocol;
 using RorNational.IntegrationTests.Capacity.Supplying;
 using RorNational.IntegrationTests.Infrastructure;
@@ -65,6 +68,31 @@ public sealed class following_changes : AvailabilityFixture
         await Client.RemoveThroughDossier("uo-usinv");
 
         Assert.That((await Units()).Units.Select(u => u.UnitId), Does.Not.Contain(UsinvBourg), "its lieu serves no UO any more");
+    }
+
+    [Test]
+    public async Task a_rendering_that_changes_nothing_of_a_placement_does_not_write_it_again()
+    {
+        var before = await PlacementVersions("2B0000384");
+
+        await Client.PatchAsJsonAsync("/api/establishments/eg-2B0000384", new { operationalName = "CH de Bastia" }).EnsureOk();
+
+        Assert.That(await PlacementVersions("2B0000384"), Is.EqualTo(before), "the EG was rendered again, its placements were not written");
+        Assert.That(before, Has.Count.EqualTo(2));
+    }
+
+    /// <summary>When each placement of an EG was last written (Marten's mt_last_modified: the writing transaction's time).</summary>
+    private async Task<Dictionary<string, DateTime>> PlacementVersions(string finess)
+    {
+        var table = App.Store.Options.FindOrResolveDocumentType(typeof(UnitPlacement)).TableName.QualifiedName;
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select id, mt_last_modified from {table} where data ->> 'EGFiness' = @finess", connection);
+        command.Parameters.AddWithValue("finess", finess);
+        var versions = new Dictionary<string, DateTime>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) versions[reader.GetString(0)] = reader.GetDateTime(1);
+        return versions;
     }
 
     private static async Task<T> Poll<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan bound)

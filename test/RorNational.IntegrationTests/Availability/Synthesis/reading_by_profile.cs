@@ -73,6 +73,9 @@ public sealed class reading_by_profile : AvailabilityFixture
         Assert.That(grid.Totals.All.Figures, Is.EqualTo(AvailabilityFigures.None));
         Assert.That(units, Has.Count.EqualTo(10));
         Assert.That(units.Select(u => u.Figures), Has.All.EqualTo(AvailabilityFigures.None));
+        Assert.That(units.Select(u => (u.LastUpdate, u.AgeHours, u.Stale)), Has.All.EqualTo(((DateTimeOffset?)null, (double?)null, false)),
+            "the date of a capacity it may not read is capacity data too");
+        Assert.That((grid.Totals.All.Units, grid.Totals.All.Stale.Units), Is.EqualTo((10, 0)));
     }
 
     [Test]
@@ -98,6 +101,8 @@ public sealed class reading_by_profile : AvailabilityFixture
         Assert.That(grid.Totals.All.Figures, Is.EqualTo(AvailabilityFigures.None));
         Assert.That(units.Select(u => u.UnitId).ToList(), Has.Count.EqualTo(10).And.Not.Contains(SensitiveLyon));
         Assert.That(units.Select(u => u.Figures), Has.All.EqualTo(AvailabilityFigures.None));
+        Assert.That(units.Select(u => u.LastUpdate), Has.All.Null, "no capacityUpdateDate");
+        Assert.That((grid.Totals.All.Units, grid.Totals.All.Stale.Units), Is.EqualTo((10, 0)), "counted, not told fresh or stale");
         var rea = units.Single(u => u.UnitId == ReaBourg);
         Assert.That((rea.Name, rea.EGFiness), Is.EqualTo(("Réanimation polyvalente, bâtiment B, 1er étage", "010000024")), "public data");
         Assert.That(rea.Phone, Is.Not.EqualTo("0474454210"), "a level-2 phone");

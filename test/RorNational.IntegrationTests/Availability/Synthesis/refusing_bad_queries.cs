@@ -15,6 +15,8 @@ public sealed class refusing_bad_queries : AvailabilityFixture
     [TestCase("?freshness=8761", "freshness", "8760")]
     [TestCase("?freshness=NaN", "freshness", "8760")]
     [TestCase("?freshness=", "freshness", "empty")]
+    [TestCase("?freshness=1%00", "freshness", "8760")]
+    [TestCase("?freshness=1e2", "freshness", "8760")]
     [TestCase("?region=84&region=94", "region", "once")]
     [TestCase("?dept=01", "dept", "region, departement, regroupement, freshness")]
     public async Task a_bad_parameter_is_refused_by_name(string query, string parameter, string allowed)
