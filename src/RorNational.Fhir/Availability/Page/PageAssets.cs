@@ -36,8 +36,6 @@ public sealed class PageAssets
     /// <summary>A file the page loads (/availability/{name}), or null for any other name.</summary>
     public Asset? Find(string name) => _assets.GetValueOrDefault(name);
 
-    public IEnumerable<string> Names => _assets.Keys;
-
     private static PageAssets Load(Assembly assembly)
     {
         var assets = new Dictionary<string, Asset>(StringComparer.Ordinal);
