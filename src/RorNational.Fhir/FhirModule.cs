@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RorNational.Fhir.Access;
 using RorNational.Fhir.Availability;
+using RorNational.Fhir.Availability.Live;
 using RorNational.Fhir.Availability.Placement;
 using RorNational.Fhir.Availability.Regroupements;
 using RorNational.Fhir.Capabilities;
@@ -61,7 +62,8 @@ public static class FhirModule
         .AddSingleton<SearchRequestParser>()
         .AddSingleton<SearchEngine>()
         .AddSingleton<SearchResponder>()
-        .AddAvailability();
+        .AddAvailability()
+        .AddAvailabilityLive();
 
     /// <summary>Must come first in the pipeline: every error below it becomes an OperationOutcome.</summary>
     public static IApplicationBuilder UseFhirErrors(this IApplicationBuilder app) =>

@@ -9,7 +9,7 @@ namespace RorNational.Host.Http;
 /// </summary>
 public sealed class HeadAsGet(RequestDelegate next)
 {
-    private const string ServedAsGet = "RorNational.HeadServedAsGet";
+    private const string ServedAsGet = RorNational.Security.Http.HeadRequests.ServedAsGet;
 
     /// <summary>The method the caller sent: HEAD while it runs as GET.</summary>
     public static string MethodOf(HttpContext context) =>

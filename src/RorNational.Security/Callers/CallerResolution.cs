@@ -22,7 +22,7 @@ public sealed class CallerResolution(RequestDelegate next, ClientRegistry client
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!http.Request.Path.StartsWithSegments("/health"))
+        if (!IsOpen(http.Request.Path))
         {
             var caller = string.IsNullOrEmpty(http.Request.Headers.Authorization)
                 ? Anonymous(http.Request) ?? throw new HttpRefusal(HttpRefusalKind.Unauthorized,
@@ -58,4 +58,11 @@ public sealed class CallerResolution(RequestDelegate next, ClientRegistry client
     }
 
     private static HttpRefusal InvalidToken(string description) => new HttpRefusal(HttpRefusalKind.InvalidToken, description);
+
+    /// <summary>
+    /// Paths that identify no caller: the health probes, and the availability page's static
+    /// files (/availability, /availability/{file}), which hold no data: the page asks its user
+    /// for a token and sends it to /api/availability.
+    /// </summary>
+    private static bool IsOpen(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/availability");
 }
