@@ -56,38 +56,9 @@ public sealed class SearchRequestParser(SearchParameterCatalog catalog, Criterio
     /// <summary>Handles the parameters that shape the result rather than select; false for a criterion.</summary>
     private bool Control(SearchRequest request, string name, string value, SearchOptions limits)
     {
+        if (ShapingParameters.Apply(request, name, value, limits)) return true;
         switch (name)
         {
-            case "_count":
-                if (!int.TryParse(value, out var count) || count < 0)
-                    throw ValueParser.Invalid(name, $"'{value}' is not a number of entries (0 or more)");
-                if (count > limits.MaxCount) request.Warnings.Add($"_count: {count} is above the maximum, {limits.MaxCount} per page are returned");
-                request.Count = Math.Min(count, limits.MaxCount);
-                request.CountOnly |= count == 0;
-                return true;
-            case "_total":
-                request.Total = value switch
-                {
-                    "none" => false,
-                    "accurate" or "estimate" => true,
-                    _ => throw ValueParser.Invalid(name, "takes none, estimate or accurate"),
-                };
-                return true;
-            case "_summary":
-                if (value == "count") request.CountOnly = true;
-                else
-                    request.Summary = value switch
-                    {
-                        "true" => SummaryMode.True,
-                        "false" => SummaryMode.False,
-                        "text" => SummaryMode.Text,
-                        "data" => SummaryMode.Data,
-                        _ => throw ValueParser.Invalid(name, "takes true, false, text, data or count"),
-                    };
-                return true;
-            case "_elements":
-                request.Elements = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                return true;
             case "_sort":
                 foreach (var key in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {

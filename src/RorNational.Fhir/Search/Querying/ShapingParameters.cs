@@ -1,8 +1,9 @@
-using RorNational.Fhir.Search.Querying;
+namespace RorNational.Fhir.Search.Querying;
 
-namespace RorNational.Fhir.Availability.Measures.Searching;
-
-/// <summary>The parameters that shape a search's answer rather than select, read as every search of /fhir reads them.</summary>
+/// <summary>
+/// The parameters that shape a search's answer rather than select (_count, _total, _summary,
+/// _elements), read the same way by every search of /fhir: the stored resources' and the Measures'.
+/// </summary>
 public static class ShapingParameters
 {
     /// <summary>False when the parameter is not one of them.</summary>
