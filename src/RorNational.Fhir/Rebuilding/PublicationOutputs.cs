@@ -1,5 +1,4 @@
 using RorNational.Fhir.Publishing;
-using RorNational.Fhir.Publishing.Capacity;
 using RorNational.Fhir.Search.Indexing;
 using RorNational.Fhir.Storage;
 
@@ -21,7 +20,6 @@ public static class PublicationOutputs
         typeof(FhirResourceVersion),
         typeof(PublicationState),
         typeof(SupplyZone),
-        typeof(PublishedCapacity),
     ];
 
     /// <summary>The search index tables (<see cref="SearchIndexSchema"/>), in the store's schema.</summary>
