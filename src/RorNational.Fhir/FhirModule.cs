@@ -11,6 +11,7 @@ using RorNational.Fhir.Availability.Regroupements;
 using RorNational.Fhir.Capabilities;
 using RorNational.Fhir.Errors;
 using RorNational.Fhir.Publishing;
+using RorNational.Domain.Capacity;
 using RorNational.Fhir.Publishing.Capacity;
 using RorNational.Fhir.Search;
 using RorNational.Fhir.Search.Definitions;
@@ -34,7 +35,8 @@ public static class FhirModule
         options.Schema.For<HealthcareServiceDocument>();
         options.Schema.For<LocationDocument>();
         options.Schema.For<PublicationState>();
-        options.Schema.For<PublishedCapacity>();
+        // The lieux' capacity snapshots: stored by the write side's inline aggregation, read by the publication.
+        options.Schema.For<LieuCapacity>();
         // Suppliers address a lieu by its EG and idExterneSynchro (or functional id), or by its Location id.
         options.Schema.For<SupplyZone>()
             .Index(z => z.LocationId)

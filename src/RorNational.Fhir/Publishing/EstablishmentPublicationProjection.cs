@@ -19,7 +19,7 @@ namespace RorNational.Fhir.Publishing;
 /// the EJ, the EG and its pôles/services/UF, HealthcareService per UO, Location per lieu) in
 /// the same transaction as the events. Drafts never reach it: only published state renders.
 /// It also publishes each lieu's capacity stream: a Location carries its current indicators,
-/// folded here (<see cref="PublishedCapacity"/>) whatever the order of the EG's and the capacity
+/// folded here from the lieux' snapshots (<see cref="CapacityStates"/>) whatever the order of the EG's and the capacity
 /// events in a batch; a capacity change alone renders that Location alone (<see cref="CapacityPublisher"/>).
 /// </summary>
 public sealed class EstablishmentPublicationProjection(Func<string, string?> regionOfCommune, SearchIndexer indexer, UnitPlacements placements) : IProjection
@@ -73,7 +73,6 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
         var alone = capacityStreams.Where(s => CapacityStreams.FinessOf(s.Key) is not { } finess || !renderedEGs.Contains(finess))
             .Select(s => (s.Key, s.Last().Timestamp)).ToList();
         await CapacityPublisher.PublishAsync(operations, alone, capacity, cancellation);
-        capacity.StoreChanged(operations);
     }
 
     /// <summary>The capacity streams of the lieux an EG renders.</summary>

@@ -1,6 +1,5 @@
 using RorNational.Fhir.Availability.Placement;
 using RorNational.Fhir.Publishing;
-using RorNational.Fhir.Publishing.Capacity;
 using RorNational.Fhir.Search.Indexing;
 using RorNational.Fhir.Storage;
 
@@ -22,7 +21,6 @@ public static class PublicationOutputs
         typeof(FhirResourceVersion),
         typeof(PublicationState),
         typeof(SupplyZone),
-        typeof(PublishedCapacity),
         typeof(UnitPlacement),
     ];
 

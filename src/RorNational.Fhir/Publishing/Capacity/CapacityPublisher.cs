@@ -34,7 +34,7 @@ public static class CapacityPublisher
             if (CapacityStreams.UnitOf(stream) is not { } zoneId || !zones.TryGetValue(zoneId, out var zone)) continue;
             if (!documents.TryGetValue(zone.LocationId, out var document) || document.Retired) continue;
             var lastUpdated = RorDatatypes.Instant(at);
-            if (LocationCapacityRendering.Of(document, states.Of(stream).Indicators, lastUpdated) is not { } next) continue;
+            if (LocationCapacityRendering.Of(document, states.Of(stream), lastUpdated) is not { } next) continue;
             document.Version++;
             document.LastUpdated = lastUpdated;
             document.Json = next.Json;

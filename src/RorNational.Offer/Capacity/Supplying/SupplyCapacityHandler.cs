@@ -18,9 +18,9 @@ namespace RorNational.Offer.Capacity.Supplying;
 /// <summary>
 /// Applies a supplier's request in one transaction, which Wolverine's transactional middleware
 /// commits: the capacity streams of its lieux are fetched for exclusive writing in a fixed
-/// order (two requests on the same lieux wait for each other, never deadlock, and never lose
-/// each other's indicators), each entry is decided on the state the previous ones left, the
-/// events are appended, and the receipt of a request with an id is written with them.
+/// order and in one round trip (<see cref="LieuStreamLocks"/>: two requests on the same lieux wait
+/// for each other, never deadlock, and never lose each other's indicators), each entry is
+/// decided on the state the previous ones left, the events are appended, and the receipt of a request with an id is written with them.
 /// A concurrent write (another request creating the same stream, a description rendering of
 /// the same Location, a replay inserting the same receipt) fails the commit: the whole request
 /// runs again, a few times, and a replay then answers from the receipt.
@@ -40,10 +40,8 @@ public static class SupplyCapacityHandler
     {
         var now = clock.GetUtcNow();
         var changes = command.Entries.Select(e => e.Change).OfType<LieuChange>().ToList();
-        // A fixed order of locks: two bundles over the same lieux wait for each other, never deadlock.
-        var streams = new Dictionary<string, IEventStream<LieuCapacity>>(StringComparer.Ordinal);
-        foreach (var key in changes.Select(c => c.Stream).Distinct().Order(StringComparer.Ordinal))
-            streams[key] = await session.Events.FetchForExclusiveWriting<LieuCapacity>(key, cancellation);
+        // A fixed order of locks, taken in one round trip: two bundles over the same lieux wait for each other, never deadlock.
+        var streams = await LieuStreamLocks.FetchAsync(session, changes.Select(c => c.Stream), cancellation);
         // Read once the locks are held: a replay that waited for them sees the receipt its first run committed.
         var receiptId = command.RequestId is { } requestId ? SupplyReceipt.IdOf(command.ClientId, requestId) : null;
         var earlier = receiptId is null ? null : await session.LoadAsync<SupplyReceipt>(receiptId, cancellation);

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Marten;
-using RorNational.Fhir.Publishing.Capacity;
+using RorNational.Domain.Capacity;
 using RorNational.Fhir.Storage;
 using RorNational.IntegrationTests.Infrastructure;
 using RorNational.IntegrationTests.Rebuilding;
@@ -58,7 +58,7 @@ public sealed class rebuilding_capacity : ApiFixture
     private async Task DamageTheCapacity()
     {
         await using var session = App.Store.LightweightSession();
-        session.DeleteWhere<PublishedCapacity>(s => true);
+        session.DeleteWhere<LieuCapacity>(s => true);
         session.DeleteWhere<FhirResourceVersion>(v => v.ResourceType == "Location" && v.Version > 2);
         session.QueueSqlCommand($"delete from {App.Store.Options.DatabaseSchemaName}.fhir_search_capacity");
         await session.SaveChangesAsync();
