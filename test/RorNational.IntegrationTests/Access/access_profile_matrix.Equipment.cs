@@ -9,10 +9,11 @@ namespace RorNational.IntegrationTests.Access;
 /// hospital's MRI is outside it, so not for P3), never P0; residential capacity is capacity:
 /// not for P0, for P3 in the medico-social field (the EHPAD's residence is in it). Through every
 /// way a Location is served, and every way a search could match what the profile may not see.
+/// The lieu's own telecoms are contacts with their confidentiality level, as the UO's are.
 /// </summary>
 public partial class access_profile_matrix
 {
-    private sealed record LieuDatum(string Lieu, string Offer, string Marker, string Search, string Filter, string[] EntitledProfiles, string What);
+    private sealed record LieuDatum(string Lieu, string Offer, string Marker, string? Search, string? Filter, string[] EntitledProfiles, string What);
 
     private static readonly LieuDatum[] LieuData =
     [
@@ -22,6 +23,8 @@ public partial class access_profile_matrix
         new("350002812-lieu-residence", "350002812-uo-hebergement-permanent", "\"valueInteger\":74",
             "residential-type=02&residential-number=74", "residential-type eq 02 and residential-number eq 74",
             ["crisis", "professional", "medico-social", "no-contacts", "installed-capacity"], "the residential capacity of a medico-social lieu"),
+        new("010000024-lieu-consultations", "010000024-uo-consultations-gynecologie", "0474450123", null, null,
+            ["public", "crisis", "professional", "medico-social", "installed-capacity"], "a level-1 telecom of the lieu itself (a contact: not for P4)"),
     ];
 
     private static readonly string[] LieuOperations = ["read", "search", "include", "search on it", "chained search on it", "_filter on it"];
@@ -39,7 +42,8 @@ public partial class access_profile_matrix
         {
             var (lieu, offer) = (Unit(datum.Lieu), Unit(datum.Offer));
             var entitled = datum.EntitledProfiles.Contains(profile);
-            var chained = string.Join("&", datum.Search.Split('&').Select(c => "location." + c));
+            if (datum.Search is null && operation.EndsWith("on it", StringComparison.Ordinal)) continue;
+            var chained = string.Join("&", (datum.Search ?? "").Split('&').Select(c => "location." + c));
             var path = operation switch
             {
                 "read" => $"/fhir/Location/{lieu}",
@@ -47,7 +51,7 @@ public partial class access_profile_matrix
                 "include" => $"/fhir/HealthcareService?_id={offer}&_include=HealthcareService:location",
                 "search on it" => $"/fhir/Location?_id={lieu}&{datum.Search}",
                 "chained search on it" => $"/fhir/HealthcareService?_id={offer}&{chained}",
-                _ => $"/fhir/Location?_id={lieu}&_filter=" + Uri.EscapeDataString(datum.Filter),
+                _ => $"/fhir/Location?_id={lieu}&_filter=" + Uri.EscapeDataString(datum.Filter!),
             };
             var response = await client.GetAsync(path);
             var body = await response.Content.ReadAsStringAsync();

@@ -88,7 +88,7 @@ public sealed class describing_a_lieu_s_equipment : SearchFixture
         Assert.That(location.OperationalStatus!.Code, Is.EqualTo("OP"));
         Assert.That(location.Description, Does.StartWith("Bâtiment principal"));
         Assert.That(location.Alias, Is.EqualTo(new[] { "Consultations FME" }));
-        Assert.That(location.Telecom.Single().Value, Is.EqualTo("0474450000"));
+        Assert.That(location.Telecom.Single().Value, Is.EqualTo("0474450123"));
         Assert.That(location.Telecom.Single().Extension.Select(e => e.Url), Has.Some.EndsWith("/ror-telecom-confidentiality-level"));
 
         var residence = JsonNode.Parse(await Client.GetStringAsync($"/fhir/Location/{Unit("350002812-lieu-residence")}"))!.ToJsonString();
