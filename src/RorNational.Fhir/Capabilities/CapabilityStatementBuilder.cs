@@ -93,6 +93,13 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
         ":missing=true on capacity-type, capacity-status, temporality-capacity, temporary-assignement, nb-capacity or capacity-update-date " +
         "matches a Location without any indicator; on the other capacity parameters, an indicator without that element.";
 
+    /// <summary>How the equipment parameters combine (<see cref="SameEquipment"/>), told with each of them.</summary>
+    public const string SameEquipmentRule =
+        "All the equipment criteria of one search (equipment-type, equipment-feature, limit-value), and those chained through one " +
+        "reference (location.equipment-type=088&location.equipment-feature=001&location.limit-value=ge200|http://unitsofmeasure.org|kg), " +
+        "hold on the same equipment (one ror-location-equipment extension) of one Location and on one of its limits, as in the guide's ST4 scenario. " +
+        ":missing=true on equipment-type matches a Location without equipment; on equipment-feature or limit-value, an equipment without limits.";
+
     /// <summary>The search parameters, includes and sorts of a searchable type, from fhir-profiles/ SearchParameters.</summary>
     private CapabilityStatement.ResourceComponent DescribeSearch(CapabilityStatement.ResourceComponent resource, AccessProfile profile)
     {
@@ -105,7 +112,10 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
             Name = p.Code,
             Definition = p.Url,
             Type = p.Type,
-            Documentation = type == "Location" && SameIndicator.Parameters.ContainsKey(p.Code) ? p.Description + " " + SameIndicatorRule : p.Description,
+            Documentation = type != "Location" ? p.Description
+                : SameIndicator.Parameters.ContainsKey(p.Code) ? p.Description + " " + SameIndicatorRule
+                : SameEquipment.Parameters.ContainsKey(p.Code) ? p.Description + " " + SameEquipmentRule
+                : p.Description,
         }).ToList();
         resource.SearchParam.Add(new CapabilityStatement.SearchParamComponent
         {

@@ -27,6 +27,7 @@ public static class LocationRendering
             ManagingOrganization = new ResourceReference("Organization/" + publication.EG.Id),
             Identifier = [publication.EditorIdentifier(fiche.Id)],
         };
+        LocationContentRendering.Render(lieu, location);
         if (lieu.IdExterneSynchro is not null)
             location.Identifier.Add(new Identifier
             {
@@ -42,6 +43,7 @@ public static class LocationRendering
             });
         if (lieu.Address?.CommuneCog is { } cog)
             location.Extension.Add(new Extension(E.CommuneCog, RorDatatypes.Coded(T.Commune, cog)));
+        location.Extension.AddRange(LocationContentRendering.Extensions(lieu));
         // Capacity before the creation date, as in the guide's ror-location-exemple-1: a capacity
         // change replaces these alone, in the same place (LocationCapacityRendering).
         location.Extension.AddRange(publication.CapacityOf(fiche.Id).Select(CapacityExtension.Of));

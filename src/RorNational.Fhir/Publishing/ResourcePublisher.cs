@@ -4,6 +4,7 @@ using RorNational.Fhir.Publishing.Capacity;
 using RorNational.Fhir.Ror;
 using RorNational.Fhir.Search.Indexing;
 using RorNational.Fhir.Search.Indexing.Capacity;
+using RorNational.Fhir.Search.Indexing.Equipment;
 using RorNational.Fhir.Storage;
 
 namespace RorNational.Fhir.Publishing;
@@ -31,12 +32,14 @@ public static class ResourcePublisher
         var rendered = renderings.Select(r => r.Resources.ToDictionary(Key)).ToList();
         var index = new IndexChanges();
         var capacityRows = new List<CapacityRow>();
+        var equipmentRows = new List<EquipmentRow>();
         await Publish<OrganizationDocument>("Organization", operations, renderings, rendered, index, c => PreparedVersion.All(c, indexer), null, cancellation);
         await Publish<HealthcareServiceDocument>("HealthcareService", operations, renderings, rendered, index, c => PreparedVersion.All(c, indexer), null, cancellation);
-        await Publish("Location", operations, renderings, rendered, index, c => LocationVersions.All(c, indexer, capacityRows), locations, cancellation);
+        await Publish("Location", operations, renderings, rendered, index, c => LocationVersions.All(c, indexer, capacityRows, equipmentRows), locations, cancellation);
         for (var i = 0; i < renderings.Count; i++) renderings[i].State.Published = rendered[i].Keys.ToHashSet();
         SearchIndexWriter.Queue(operations, index.Replaced, index.Rows);
         CapacityIndexWriter.Insert(operations, capacityRows);
+        EquipmentIndexWriter.Insert(operations, equipmentRows);
     }
 
     /// <summary>The Locations the streams publish now or published before, as stored.</summary>

@@ -53,6 +53,7 @@ public static class RorCanonical
         public static readonly string LocationSupportedCapacity = StructureDefinition("ror-location-supported-capacity");
         public static readonly string LocationResidentialCapacity = StructureDefinition("ror-location-residential-capacity");
         public static readonly string LocationEquipment = StructureDefinition("ror-location-equipment");
+        public static readonly string LocationEquipmentLimit = StructureDefinition("ror-location-equipment-limit");
     }
 
     public static class Terminologies
@@ -73,6 +74,11 @@ public static class RorCanonical
         public static readonly string CanalCommunication = Nos("TRE_R200", "CanalCommunication");
         public static readonly string TypeDivisionTerritoriale = Nos("TRE_R201", "TypeDivisionTerritoriale");
         public static readonly string FonctionLieu = Nos("TRE_R343", "FonctionLieu");
+        public static readonly string StatutLieu = Nos("TRE_R203", "StatutLieu");
+        public static readonly string Equipement = Nos("TRE_R212", "Equipement");
+        public static readonly string TypeCaracteristiqueEquipement = Nos("TRE_R340", "TypeCaracteristiqueEquipement");
+        public static readonly string TypeHabitation = Nos("TRE_R242", "TypeHabitation");
+        public const string Ucum = "http://unitsofmeasure.org";
         public static readonly string Commune = Nos("TRE_R13", "CommuneOM");
         public static readonly string Region = Nos("TRE_R30", "RegionOM");
         public static readonly string ActeSpecifique = Nos("TRE_R210", "ActeSpecifique");

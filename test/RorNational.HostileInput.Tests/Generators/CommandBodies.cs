@@ -48,8 +48,24 @@ public static class CommandBodies
                 ["content"] = Content(),
             },
         },
-        StructureRequests.Lieu(),
+        WithEquipment(StructureRequests.Lieu()),
     ];
+
+    /// <summary>A lieu holding what a lieu may hold beyond its address: equipment with a limit, residential capacity, a telecom, a status.</summary>
+    private static JsonObject WithEquipment(JsonObject lieu)
+    {
+        var content = lieu["lieu"]!.AsObject();
+        content["operationalStatus"] = "OP";
+        content["aliases"] = new JsonArray("Bâtiment A");
+        content["telecoms"] = new JsonArray(new JsonObject { ["channel"] = "2", ["value"] = "0474450000", ["confidentiality"] = 1 });
+        content["equipments"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "221", ["inService"] = 1,
+            ["limits"] = new JsonArray(new JsonObject { ["feature"] = "001", ["value"] = 250, ["unit"] = "kg" }),
+        });
+        content["residentialCapacities"] = new JsonArray(new JsonObject { ["type"] = "02", ["number"] = 10 });
+        return lieu;
+    }
 
     public static JsonObject Patch() => new() { ["operationalName"] = "Nom opérationnel" };
 

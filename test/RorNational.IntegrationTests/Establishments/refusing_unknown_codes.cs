@@ -78,6 +78,65 @@ public sealed class refusing_unknown_codes : ApiFixture
         Assert.That(await App.StreamVersion(EG), Is.EqualTo(before));
     }
 
+    private static IEnumerable<TestCaseData> LieuxWithWrongContent()
+    {
+        TestCaseData Case(string name, string field, string expectation, Action<JsonObject> spoil)
+        {
+            var lieu = Lieu();
+            var content = lieu["lieu"]!.AsObject();
+            content["equipments"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "221", ["inService"] = 1,
+                ["limits"] = new JsonArray(new JsonObject { ["feature"] = "001", ["value"] = 250, ["unit"] = "kg" }),
+            });
+            content["residentialCapacities"] = new JsonArray(new JsonObject { ["type"] = "02", ["number"] = 10 });
+            content["telecoms"] = new JsonArray(new JsonObject { ["channel"] = "2", ["value"] = "0474450000", ["confidentiality"] = 1 });
+            spoil(content);
+            return new TestCaseData(lieu.ToJsonString(), field, expectation).SetName(name);
+        }
+        yield return Case("an equipment 999", "lieu.equipments[0].type", "is not in the value set JDV_J18-EquipementSpecifique-ROR",
+            l => l["equipments"]![0]!["type"] = "999");
+        yield return Case("an equipment without type", "lieu.equipments[0].type", "required",
+            l => l["equipments"]![0]!.AsObject().Remove("type"));
+        yield return Case("a feature 009", "lieu.equipments[0].limits[0].feature", "is not in the value set JDV_J228-TypeCaracteristiqueEquipement-ROR",
+            l => l["equipments"]![0]!["limits"]![0]!["feature"] = "009");
+        yield return Case("a limit in pounds", "lieu.equipments[0].limits[0].unit", "UCUM",
+            l => l["equipments"]![0]!["limits"]![0]!["unit"] = "[lb_av]");
+        yield return Case("a negative limit", "lieu.equipments[0].limits[0].value", "above 0",
+            l => l["equipments"]![0]!["limits"]![0]!["value"] = -5);
+        yield return Case("two limits of one feature", "lieu.equipments[0].limits", "one limit per feature",
+            l => l["equipments"]![0]!["limits"]!.AsArray().Add(new JsonObject { ["feature"] = "001", ["value"] = 300, ["unit"] = "kg" }));
+        yield return Case("a negative count in service", "lieu.equipments[0].inService", "must be 0 to",
+            l => l["equipments"]![0]!["inService"] = -1);
+        yield return Case("a residential type 99", "lieu.residentialCapacities[0].type", "is not in the value set JDV_J32-TypeHabitation-ROR",
+            l => l["residentialCapacities"]![0]!["type"] = "99");
+        yield return Case("a negative residential number", "lieu.residentialCapacities[0].number", "must be 0 to",
+            l => l["residentialCapacities"]![0]!["number"] = -3);
+        yield return Case("a status XX", "lieu.operationalStatus", "is not in the value set JDV_J224-StatutLieu-ROR",
+            l => l["operationalStatus"] = "XX");
+        yield return Case("a telecom on canal 0", "lieu.telecoms[0].channel", "is not in the value set JDV_J225-CanalCommunication-ROR",
+            l => l["telecoms"]![0]!["channel"] = "0");
+        yield return Case("a telecom of confidentiality 7", "lieu.telecoms[0].confidentiality", "1, 2 or 3",
+            l => l["telecoms"]![0]!["confidentiality"] = 7);
+        yield return Case("an empty alias", "lieu.aliases[0]", "required",
+            l => l["aliases"] = new JsonArray(""));
+        yield return Case("a null equipment list", "lieu.equipments", "must be a list",
+            l => l["equipments"] = null);
+    }
+
+    [TestCaseSource(nameof(LieuxWithWrongContent))]
+    public async Task a_lieu_with_wrong_equipment_capacity_or_telecoms_is_refused_naming_the_field_and_nothing_is_stored(string lieu, string field, string expectation)
+    {
+        var dossier = await Client.OpenDossier();
+        var before = await App.StreamVersion(EG);
+
+        var response = await Client.PutAsync($"/api/establishments/{EG}/dossiers/{dossier}/fiches/lieu-batiment-a", Refusals.RawJson(lieu));
+
+        var outcome = await response.AssertRefused(HttpStatusCode.BadRequest, field);
+        Assert.That(outcome.Issue.Select(i => i.Diagnostics), Has.Some.Contains(expectation));
+        Assert.That(await App.StreamVersion(EG), Is.EqualTo(before));
+    }
+
     [Test]
     public async Task a_lieu_with_an_empty_position_is_refused_not_placed_at_zero_zero()
     {
@@ -101,7 +160,8 @@ public sealed class refusing_unknown_codes : ApiFixture
         {
             DescriptionValueSets.ChampActivite, DescriptionValueSets.ModePriseEnCharge, DescriptionValueSets.PublicPrisEnCharge,
             DescriptionValueSets.NatureContact, DescriptionValueSets.CanalCommunication, DescriptionValueSets.TypeDivisionTerritoriale,
-            DescriptionValueSets.FonctionLieu,
+            DescriptionValueSets.FonctionLieu, DescriptionValueSets.StatutLieu, DescriptionValueSets.EquipementSpecifique,
+            DescriptionValueSets.TypeCaracteristiqueEquipement, DescriptionValueSets.TypeHabitation,
         }.Select(b => b.ValueSet)));
         Assert.That(listed, Has.None.AnyOf(DescriptionValueSets.ActiviteOperationnelle.ValueSet, DescriptionValueSets.TypeHoraire.ValueSet,
             DescriptionValueSets.CategorieOrganisation.ValueSet), "these include a whole NOS table: their codes are not in the repository");

@@ -99,6 +99,33 @@ public sealed class the_sample_data : ApiFixture
         Assert.That(ehpad.Natures, Is.EqualTo(new[] { "02" }), "places, not beds");
     }
 
+    [Test]
+    public async Task the_consumer_s_equipment_and_residential_searches_of_requests_http_find_the_mri_and_the_ehpad()
+    {
+        var (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient));
+        Assert.That(exitCode, Is.Zero, output);
+        var units = await Client.AllUnitIdsAsync();
+        var file = HttpFile.Read(Path.Combine(TestPostgres.RepositoryRoot(), "samples", "requests.http"));
+        var values = new Dictionary<string, string>
+        {
+            ["base"] = Client.BaseAddress!.ToString().TrimEnd('/'),
+            ["token"] = App.TokenFor(DefaultClient),
+        };
+
+        var equipment = file.Requests.Single(r => r.Title.StartsWith("A consumer's equipment search", StringComparison.Ordinal));
+        var (status, body) = await file.SendAsync(Client, equipment, values);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
+        var bundle = FhirJson.Parse<Bundle>(body);
+        Assert.That(bundle.Entry.Where(e => e.Search!.Mode == Bundle.SearchEntryMode.Match).Select(e => e.Resource!.Id),
+            Is.EqualTo(new[] { units["010000024-uo-consultations-gynecologie"] }));
+        Assert.That(bundle.Entry.Select(e => e.Resource!.Id), Does.Contain(units["010000024-lieu-consultations"]), "its lieu, included");
+
+        var residential = file.Requests.Single(r => r.Title.StartsWith("Lieux with single rooms", StringComparison.Ordinal));
+        (status, body) = await file.SendAsync(Client, residential, values);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
+        Assert.That(FhirJson.Parse<Bundle>(body).Entry.Select(e => e.Resource!.Id), Is.EqualTo(new[] { units["350002812-lieu-residence"] }));
+    }
+
     /// <summary>A Location's capacity indicators ("status/temporality/gender/closing/bed/crisis: count"), natures and version.</summary>
     private async Task<(List<string> Indicators, string[] Natures, int Version)> Capacity(string locationId)
     {
@@ -129,6 +156,8 @@ public sealed class the_sample_data : ApiFixture
         var report = await new FhirValidator().ValidateAsync(resources);
 
         Assert.That(resources, Has.Count.EqualTo(62), "16 EJ, 19 EG, 3 pôle/service/UF, 12 UO, 12 lieux (8 of them critical care)");
+        Assert.That(resources, Has.Some.Contains("/ror-location-equipment-limit").And.Some.Contains("/ror-location-residential-capacity"),
+            "the hospital's MRI with its limits and the EHPAD's residential capacity are among them");
         Assert.That(report.Summary.Resources, Is.EqualTo(resources.Count));
         Assert.That(report.Errors, Is.Empty, report.ToString());
     }

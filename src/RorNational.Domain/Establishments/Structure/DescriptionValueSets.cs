@@ -19,10 +19,15 @@ public static class DescriptionValueSets
     public static readonly ValueSetBinding CanalCommunication = new("JDV_J225-CanalCommunication-ROR", "TRE_R200");
     public static readonly ValueSetBinding TypeDivisionTerritoriale = new("JDV_J223-TypeDivisionTerritoriale-ROR", "TRE_R201");
     public static readonly ValueSetBinding FonctionLieu = new("JDV_J198-FonctionLieu-ROR", "TRE_R343");
+    public static readonly ValueSetBinding StatutLieu = new("JDV_J224-StatutLieu-ROR", "TRE_R203");
+    public static readonly ValueSetBinding EquipementSpecifique = new("JDV_J18-EquipementSpecifique-ROR", "TRE_R212");
+    public static readonly ValueSetBinding TypeCaracteristiqueEquipement = new("JDV_J228-TypeCaracteristiqueEquipement-ROR", "TRE_R340");
+    public static readonly ValueSetBinding TypeHabitation = new("JDV_J32-TypeHabitation-ROR", "TRE_R242");
 
     public static IReadOnlyList<ValueSetBinding> All { get; } =
     [
         ChampActivite, ActiviteOperationnelle, ModePriseEnCharge, CategorieOrganisation, PublicPrisEnCharge,
         TypeHoraire, NatureContact, CanalCommunication, TypeDivisionTerritoriale, FonctionLieu,
+        StatutLieu, EquipementSpecifique, TypeCaracteristiqueEquipement, TypeHabitation,
     ];
 }

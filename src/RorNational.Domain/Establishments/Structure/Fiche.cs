@@ -58,4 +58,20 @@ public sealed record LieuDescription
 
     /// <summary>The supplier's synchronisation key for capacity, unique within the EG.</summary>
     public string? IdExterneSynchro { get; init; }
+
+    /// <summary>Statut du lieu (TRE_R203): OP opérationnel, FT fermé temporairement, FD fermé définitivement.</summary>
+    public string? OperationalStatus { get; init; }
+
+    /// <summary>How to reach the lieu, as text.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Other names of the lieu (the supplier's nomExterneSynchro among them).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>The lieu's own telecoms, each with its confidentiality.</summary>
+    public IReadOnlyList<Telecom> Telecoms { get; init; } = [];
+
+    public IReadOnlyList<Equipment> Equipments { get; init; } = [];
+
+    public IReadOnlyList<ResidentialCapacity> ResidentialCapacities { get; init; } = [];
 }

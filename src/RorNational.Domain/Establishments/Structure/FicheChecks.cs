@@ -86,6 +86,7 @@ public static partial class FicheChecks
             .Optional(lieu.IdExterneSynchro, "idExterneSynchro", 100)
             .Optional(lieu.FunctionalId, "functionalId", 100)
             .Position(lieu.Position, "position");
+        foreach (var problem in LieuContentChecks.Of(lieu, terminology)) checks.Add(problem);
         if (lieu.Address is not { } address) return checks.Problems;
         checks.Nested("address", address.Check());
         if (address.CommuneCog is { } cog && FieldChecks.CommuneCog().IsMatch(cog) && !isKnownCommune(cog))

@@ -53,7 +53,7 @@ public static class UOContentChecks
         return checks.Problems;
     }
 
-    private static IReadOnlyList<Problem> TelecomProblems(Telecom telecom, Terminology terminology)
+    public static IReadOnlyList<Problem> TelecomProblems(Telecom telecom, Terminology terminology)
     {
         var checks = new FieldChecks()
             .RequiredCode(telecom.Channel, "channel", DescriptionValueSets.CanalCommunication, terminology)

@@ -4,6 +4,7 @@ using Hl7.Fhir.Model;
 using RorNational.Fhir.Access;
 using RorNational.Fhir.Search.Indexing;
 using RorNational.Fhir.Search.Indexing.Capacity;
+using RorNational.Fhir.Search.Indexing.Equipment;
 
 namespace RorNational.Fhir.Publishing.Capacity;
 
@@ -16,9 +17,10 @@ namespace RorNational.Fhir.Publishing.Capacity;
 /// </summary>
 public static class LocationVersions
 {
-    public static PreparedVersion?[] All(IReadOnlyList<PreparedVersion.Candidate> candidates, SearchIndexer indexer, List<CapacityRow> capacityRows)
+    public static PreparedVersion?[] All(
+        IReadOnlyList<PreparedVersion.Candidate> candidates, SearchIndexer indexer, List<CapacityRow> capacityRows, List<EquipmentRow> equipmentRows)
     {
-        var prepared = new (PreparedVersion? Version, List<CapacityRow>? Capacity)[candidates.Count];
+        var prepared = new (PreparedVersion? Version, List<CapacityRow>? Capacity, List<EquipmentRow>? Equipment)[candidates.Count];
         try
         {
             Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
@@ -28,15 +30,19 @@ public static class LocationVersions
         {
             ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
-        foreach (var (_, capacity) in prepared) capacityRows.AddRange(capacity ?? []);
+        foreach (var (_, capacity, equipment) in prepared)
+        {
+            capacityRows.AddRange(capacity ?? []);
+            equipmentRows.AddRange(equipment ?? []);
+        }
         return prepared.Select(p => p.Version).ToArray();
     }
 
-    private static (PreparedVersion?, List<CapacityRow>?) Of(PreparedVersion.Candidate candidate, SearchIndexer indexer)
+    private static (PreparedVersion?, List<CapacityRow>?, List<EquipmentRow>?) Of(PreparedVersion.Candidate candidate, SearchIndexer indexer)
     {
         var (resource, currentHash, version, lastUpdated) = candidate;
         var (json, hash) = VersionedJson.Of(resource, version, lastUpdated);
-        if (currentHash == hash) return (null, null);
+        if (currentHash == hash) return (null, null, null);
         var parsed = JsonNode.Parse(json)!.AsObject();
         var classSets = Redaction.ClassSetsOf(parsed);
         var description = LocationCapacityRendering.WithoutCapacity(parsed);
@@ -51,6 +57,6 @@ public static class LocationVersions
         {
             resource.Extension.AddRange(capacity);
         }
-        return (new PreparedVersion(version, json, hash, classSets, rows), CapacityRow.Of(resource.Id!, parsed));
+        return (new PreparedVersion(version, json, hash, classSets, rows), CapacityRow.Of(resource.Id!, parsed), EquipmentRow.Of(resource.Id!, parsed));
     }
 }

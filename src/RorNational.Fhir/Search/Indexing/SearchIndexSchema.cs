@@ -25,7 +25,7 @@ public static class SearchIndexSchema
     /// <summary>Every index table: what a resource's rows are deleted from when it is republished or retired.</summary>
     public static readonly string[] Tables = [.. ObjectsIn("public").OfType<IndexTable>().Select(t => t.Name)];
 
-    /// <summary>pg_trgm (trigram GIN index of the string table) and the nine tables, in <paramref name="schema"/>.</summary>
+    /// <summary>pg_trgm (trigram GIN index of the string table) and the ten tables, in <paramref name="schema"/>.</summary>
     public static IReadOnlyList<ISchemaObject> ObjectsIn(string schema) =>
     [
         new Extension("pg_trgm"),
@@ -105,6 +105,17 @@ public static class SearchIndexSchema
             .Column("requires", "integer")
             .Index("fhir_search_capacity_indicator", "btree (resource_type, status, temporality, nb_capacity) INCLUDE (id, requires)")
             .Index("fhir_search_capacity_resource", "btree (resource_type, id)"),
+        // One row per limit of an equipment of a Location, or per equipment without limits
+        // (Equipment/EquipmentRow): the equipment criteria of one search hold on one row.
+        Keyed(schema, "fhir_search_equipment")
+            .Column("equipment_type", "text", collation: "C")
+            .Column("feature", "text", notNull: false, collation: "C")
+            .Column("value", "numeric", notNull: false)
+            .Column("system", "text", notNull: false, collation: "C")
+            .Column("code", "text", notNull: false, collation: "C")
+            .Column("requires", "integer")
+            .Index("fhir_search_equipment_type", "btree (resource_type, equipment_type, feature, value) INCLUDE (id, requires)")
+            .Index("fhir_search_equipment_resource", "btree (resource_type, id)"),
     ];
 
     /// <summary>Every table starts with the resource it indexes: its type, and its id in the C collation.</summary>

@@ -38,6 +38,8 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
         AllOf all => "(" + string.Join(" and ", SameIndicator.Grouped(all.Criteria, resourceType).Select(c => Predicate(c, resourceType, alias))) + ")",
         SameIndicator same => Capacity(same, alias),
         ParameterCriterion capacity when SameIndicator.IsCapacity(capacity, resourceType) => Capacity(new SameIndicator([capacity]), alias),
+        SameEquipment same => Equipment(same, alias),
+        ParameterCriterion equipment when SameEquipment.IsEquipment(equipment, resourceType) => Equipment(new SameEquipment([equipment]), alias),
         // A union of index lookups rather than "or": each branch stays a semi-join on its index.
         AnyOf any => $"{alias}.id in (" + string.Join(" union ", any.Criteria.Select(c => Ids(c, resourceType))) + ")",
         // A negation holds only where the caller may see what the resource has: otherwise hidden

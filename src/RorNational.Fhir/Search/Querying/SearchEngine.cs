@@ -83,7 +83,7 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         var query = new SqlQuery();
         var sql = new CriterionSql(Schema, query, profile);
         query.Append($" from {Schema}.fhir_search_resource r where r.resource_type = {query.Add(request.ResourceType, NpgsqlDbType.Text)}");
-        // The capacity criteria of a search hold on one indicator (SameIndicator).
+        // The capacity criteria of a search hold on one indicator (SameIndicator), the equipment criteria on one equipment (SameEquipment).
         foreach (var criterion in SameIndicator.Grouped(request.Criteria, request.ResourceType))
             query.Append(" and " + sql.Predicate(criterion, request.ResourceType, "r"));
         return query;
