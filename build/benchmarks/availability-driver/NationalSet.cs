@@ -6,6 +6,8 @@ using RorNational.ReferenceData;
 
 using CapacityIngest;
 
+using static CapacityIngest.ApiCalls;
+
 namespace AvailabilityBenchmark;
 
 /// <summary>
@@ -124,13 +126,4 @@ public sealed class NationalSet(Options options)
         await Call(http, HttpMethod.Post, $"/api/establishments/{eg}/dossiers/{dossier}/fiches/{fiche}/finalize", null);
     }
 
-    private static async Task<JsonNode?> Call(HttpClient http, HttpMethod method, string path, JsonObject? body)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null) request.Content = JsonContent.Create(body, new MediaTypeHeaderValue("application/json"));
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
-        return text.Length > 0 ? JsonNode.Parse(text) : null;
-    }
 }

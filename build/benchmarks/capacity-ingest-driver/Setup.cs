@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
+using static CapacityIngest.ApiCalls;
+
 namespace CapacityIngest;
 
 /// <summary>
@@ -82,13 +84,4 @@ public static class Setup
         ["postalCode"] = "69003", ["city"] = "LYON", ["communeCog"] = "69383",
     };
 
-    private static async Task<JsonNode?> Call(HttpClient http, HttpMethod method, string path, JsonObject? body)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null) request.Content = JsonContent.Create(body, new MediaTypeHeaderValue("application/json"));
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
-        return text.Length > 0 ? JsonNode.Parse(text) : null;
-    }
 }
