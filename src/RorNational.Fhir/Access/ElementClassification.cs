@@ -31,6 +31,8 @@ public static class ElementClassification
         RorCanonical.Terminologies.CompetenceSpecifique,
         RorCanonical.Terminologies.SpecialisationPriseEnCharge,
         RorCanonical.Terminologies.ProfessionRessource,
+        // Resource professions come from every table of JDV_J186, not only TRE_G15.
+        .. RorCanonical.Terminologies.ProfessionRessourceSystems.Select(table => RorCanonical.Terminologies.ByTable[table]),
     ];
 
     /// <summary>Top-level elements every profile sees, even of a sensitive unit.</summary>

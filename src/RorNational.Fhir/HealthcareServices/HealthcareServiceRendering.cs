@@ -28,13 +28,15 @@ public static class HealthcareServiceRendering
             ProvidedBy = publication.ParentReference(fiche.ParentId),
             Category = uo.CategorieOrganisation is null ? [] : [RorDatatypes.Coded(T.CategorieOrganisation, uo.CategorieOrganisation)],
             Type = uo.ChampActivite is null ? [] : [RorDatatypes.Coded(T.ChampActivite, uo.ChampActivite)],
-            Specialty = uo.ActivitesOperationnelles.Select(code => RorDatatypes.Coded(T.ActiviteOperationnelle, code)).ToList(),
+            Specialty = UOCharacteristicRendering.Specialties(uo),
             Location = uo.LieuIds.Select(lieu => new ResourceReference("Location/" + publication.IdOf(lieu))).ToList(),
             Name = fiche.Name,
-            Characteristic = uo.ModePriseEnCharge is null ? [] : [RorDatatypes.Coded(T.ModePriseEnCharge, uo.ModePriseEnCharge)],
+            Characteristic = UOCharacteristicRendering.Characteristics(uo),
+            Telecom = UOCharacteristicRendering.MssMailboxes(content),
             AvailableTime = content.OpeningHours.Select(AvailableTime).ToList(),
         };
         service.Extension.Add(new Extension(E.SensitiveUnit, new FhirBoolean(content.SensitiveUnit)));
+        service.Extension.AddRange(UOCharacteristicRendering.Extensions(uo));
         service.Extension.Add(PatientType(content));
         service.Extension.AddRange(content.PsychiatricSectors.Select(sector => new Extension(E.PsychiatricSector, new FhirString(sector))));
         service.Extension.AddRange(content.InterventionZones.Select(TerritorialDivision));

@@ -52,7 +52,8 @@ public static class LocationContentRendering
         return extension;
     }
 
-    private static ContactPoint Telecom(Telecom telecom) => new(SystemOf(telecom.Value), null, telecom.Value)
+    /// <summary>A telecom with its channel and confidentiality, as every ROR profile writes one.</summary>
+    public static ContactPoint Telecom(Telecom telecom) => new(SystemOf(telecom.Value), null, telecom.Value)
     {
         Extension =
         [

@@ -54,6 +54,8 @@ public static class RorCanonical
         public static readonly string LocationResidentialCapacity = StructureDefinition("ror-location-residential-capacity");
         public static readonly string LocationEquipment = StructureDefinition("ror-location-equipment");
         public static readonly string LocationEquipmentLimit = StructureDefinition("ror-location-equipment-limit");
+        public static readonly string ActType = StructureDefinition("ror-act-type");
+        public static readonly string NoConsentHabilitation = StructureDefinition("ror-healthcareservice-no-consent-habilitation");
     }
 
     public static class Terminologies
@@ -86,6 +88,35 @@ public static class RorCanonical
         public static readonly string SpecialisationPriseEnCharge = Nos("TRE_R245", "SpecialisationDePriseEnCharge");
         /// <summary>Professions (JDV_J186 ProfessionRessource draws on TRE_G15).</summary>
         public static readonly string ProfessionRessource = Nos("TRE_G15", "ProfessionSante");
+        public static readonly string TemporaliteAccueil = Nos("TRE_R240", "TemporaliteAccueil");
+        public static readonly string ModaliteAccueil = Nos("TRE_R338", "ModaliteAccueil");
+        public static readonly string ModeGestion = Nos("TRE_R236", "ModeGestion");
+        public static readonly string OuvertureAnnuelle = Nos("TRE_R238", "OuvertureAnnuelle");
+        public static readonly string TypeFermeture = Nos("TRE_R286", "TypeFermeture");
+        /// <summary>The guide's own code system telling specific acts from acts outside the practice (ror-act-type).</summary>
+        public static readonly string ActType = $"{Base}/CodeSystem/act-type-ror-codesystem";
+
+        /// <summary>
+        /// The code systems of the value sets drawing on several tables (JDV_J51 families, JDV_J227
+        /// expertise levels, JDV_J186 resource professions), by table.
+        /// </summary>
+        public static readonly IReadOnlyDictionary<string, string> ByTable = new Dictionary<string, string>
+        {
+            ["TRE_R266"] = Nos("TRE_R266", "FamilleActiviteOperationnelleHorsSerafin"),
+            ["TRE_R265"] = Nos("TRE_R265", "PrestationPilotageSerafin"),
+            ["TRE_R253"] = Nos("TRE_R253", "TypeMaternite"),
+            ["TRE_R344"] = Nos("TRE_R344", "NiveauExpertise"),
+            ["TRE_G15"] = ProfessionRessource,
+            ["TRE_R94"] = Nos("TRE_R94", "ProfessionSocial"),
+            ["TRE_R85"] = Nos("TRE_R85", "RolePriseCharge"),
+            ["TRE_R96"] = Nos("TRE_R96", "AutreFonctionSanitaire"),
+            ["TRE_R95"] = Nos("TRE_R95", "UsagerTitre"),
+            ["TRE_R356"] = Nos("TRE_R356", "ProfessionRessource"),
+        };
+
+        /// <summary>Every code system of JDV_J186 (professions ressources).</summary>
+        public static readonly IReadOnlyList<string> ProfessionRessourceSystems =
+            ["TRE_G15", "TRE_R94", "TRE_R85", "TRE_R96", "TRE_R95", "TRE_R356"];
     }
 
     public static class Adxp

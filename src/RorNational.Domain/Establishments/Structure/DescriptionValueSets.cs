@@ -24,10 +24,37 @@ public static class DescriptionValueSets
     public static readonly ValueSetBinding TypeCaracteristiqueEquipement = new("JDV_J228-TypeCaracteristiqueEquipement-ROR", "TRE_R340");
     public static readonly ValueSetBinding TypeHabitation = new("JDV_J32-TypeHabitation-ROR", "TRE_R242");
 
+    public static readonly ValueSetBinding ActeSpecifique = new("JDV_J16-ActeSpecifique-ROR", "TRE_R210");
+    public static readonly ValueSetBinding TemporaliteAccueil = new("JDV_J30-TemporaliteAccueil-ROR", "TRE_R240");
+    public static readonly ValueSetBinding ModaliteAccueil = new("JDV_J226-ModaliteAccueil-ROR", "TRE_R338");
+    public static readonly ValueSetBinding ModeGestion = new("JDV_J26-ModeGestion-ROR", "TRE_R236");
+    public static readonly ValueSetBinding SpecialisationPriseEnCharge = new("JDV_J35-SpecialisationDePriseEnCharge-ROR", "TRE_R245");
+    public static readonly ValueSetBinding OuvertureAnnuelle = new("JDV_J28-OuvertureAnnuelle-ROR", "TRE_R238");
+    public static readonly ValueSetBinding CompetenceSpecifique = new("JDV_J33-CompetenceSpecifique-ROR", "TRE_R243");
+    public static readonly ValueSetBinding TypeFermeture = new("JDV_J185-TypeFermeture-ROR", "TRE_R286");
+
+    /// <summary>JDV_J51 famille d'activité opérationnelle, by table.</summary>
+    public static readonly IReadOnlyList<ValueSetBinding> FamilleActiviteOperationnelle =
+        Tables("JDV_J51-FamilleActiviteOperationnelle-ROR", "TRE_R266", "TRE_R265");
+
+    /// <summary>JDV_J227 niveau d'expertise (maternity types among them), by table.</summary>
+    public static readonly IReadOnlyList<ValueSetBinding> NiveauExpertise =
+        Tables("JDV_J227-NiveauExpertise-ROR", "TRE_R253", "TRE_R344");
+
+    /// <summary>JDV_J186 profession ressource, by table.</summary>
+    public static readonly IReadOnlyList<ValueSetBinding> ProfessionRessource =
+        Tables("JDV_J186-ProfessionRessource-ROR", "TRE_G15", "TRE_R94", "TRE_R85", "TRE_R96", "TRE_R95", "TRE_R356");
+
+    private static ValueSetBinding[] Tables(string valueSet, params string[] tables) =>
+        tables.Select(table => new ValueSetBinding(valueSet, table)).ToArray();
+
     public static IReadOnlyList<ValueSetBinding> All { get; } =
     [
         ChampActivite, ActiviteOperationnelle, ModePriseEnCharge, CategorieOrganisation, PublicPrisEnCharge,
         TypeHoraire, NatureContact, CanalCommunication, TypeDivisionTerritoriale, FonctionLieu,
         StatutLieu, EquipementSpecifique, TypeCaracteristiqueEquipement, TypeHabitation,
+        ActeSpecifique, TemporaliteAccueil, ModaliteAccueil, ModeGestion, SpecialisationPriseEnCharge,
+        OuvertureAnnuelle, CompetenceSpecifique, TypeFermeture,
+        .. FamilleActiviteOperationnelle, .. NiveauExpertise, .. ProfessionRessource,
     ];
 }

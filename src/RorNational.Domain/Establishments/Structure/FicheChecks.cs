@@ -74,6 +74,7 @@ public static partial class FicheChecks
             .Code(uo.CategorieOrganisation, "categorieOrganisation", DescriptionValueSets.CategorieOrganisation, terminology)
             .Each(uo.ActivitesOperationnelles, "activitesOperationnelles", code => UOContentChecks.CodeProblems(code, DescriptionValueSets.ActiviteOperationnelle, terminology))
             .Each(uo.LieuIds, "lieuIds", id => FicheIdPattern().IsMatch(id) ? [] : [new Problem(FicheIdExpectation)]);
+        foreach (var problem in UOCharacteristicChecks.OfDescription(uo, terminology)) checks.Add(problem);
         return uo.Content is null
             ? checks.Wrong("content", "must be an object (empty when there is nothing to say yet), not null").Problems
             : checks.Nested("content", UOContentChecks.Of(uo.Content, terminology)).Problems;

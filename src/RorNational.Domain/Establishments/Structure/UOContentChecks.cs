@@ -21,6 +21,7 @@ public static class UOContentChecks
             .Each(content.InterventionZones, "interventionZones", zone => ZoneProblems(zone, terminology))
             .Each(content.OpeningHours, "openingHours", hours => HoursProblems(hours, terminology))
             .Each(content.Contacts, "contacts", contact => ContactProblems(contact, terminology));
+        foreach (var problem in UOCharacteristicChecks.OfContent(content, terminology)) checks.Add(problem);
         if (content.AgeRange is { } ages && (ages.Low < 0 || ages.High < ages.Low || ages.High > MaxAge))
             checks.Wrong("ageRange", $"must have 0 <= low <= high <= {MaxAge} (years)");
         if (content.Closing is { } closing)
