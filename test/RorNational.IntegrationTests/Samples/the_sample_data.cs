@@ -126,6 +126,30 @@ public sealed class the_sample_data : ApiFixture
         Assert.That(FhirJson.Parse<Bundle>(body).Entry.Select(e => e.Resource!.Id), Is.EqualTo(new[] { units["350002812-lieu-residence"] }));
     }
 
+    [Test]
+    public async Task the_consumer_s_characteristic_searches_of_requests_http_find_the_usic_the_ehpad_and_the_maternity()
+    {
+        var (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient));
+        Assert.That(exitCode, Is.Zero, output);
+        var units = await Client.AllUnitIdsAsync();
+        var file = HttpFile.Read(Path.Combine(TestPostgres.RepositoryRoot(), "samples", "requests.http"));
+        var values = new Dictionary<string, string>
+        {
+            ["base"] = Client.BaseAddress!.ToString().TrimEnd('/'),
+            ["token"] = App.TokenFor(DefaultClient),
+        };
+        async Task<string[]> Matches(string title)
+        {
+            var (status, body) = await file.SendAsync(Client, file.Requests.Single(r => r.Title.StartsWith(title, StringComparison.Ordinal)), values);
+            Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
+            return FhirJson.Parse<Bundle>(body).Entry.Where(e => e.Search!.Mode == Bundle.SearchEntryMode.Match).Select(e => e.Resource!.Id!).ToArray();
+        }
+
+        Assert.That(await Matches("A consumer's specific-act search"), Is.EqualTo(new[] { units["010000024-uo-usic"] }));
+        Assert.That(await Matches("A consumer's specific-competence search"), Is.EqualTo(new[] { units["350002812-uo-hebergement-permanent"] }));
+        Assert.That(await Matches("Maternities of type 2"), Is.EqualTo(new[] { units["010000024-uo-chirurgie-gynecologique-hc"] }));
+    }
+
     /// <summary>A Location's capacity indicators ("status/temporality/gender/closing/bed/crisis: count"), natures and version.</summary>
     private async Task<(List<string> Indicators, string[] Natures, int Version)> Capacity(string locationId)
     {
@@ -158,6 +182,8 @@ public sealed class the_sample_data : ApiFixture
         Assert.That(resources, Has.Count.EqualTo(62), "16 EJ, 19 EG, 3 pôle/service/UF, 12 UO, 12 lieux (8 of them critical care)");
         Assert.That(resources, Has.Some.Contains("/ror-location-equipment-limit").And.Some.Contains("/ror-location-residential-capacity"),
             "the hospital's MRI with its limits and the EHPAD's residential capacity are among them");
+        Assert.That(resources, Has.Some.Contains("/ror-act-type").And.Some.Contains("TRE_R243-CompetenceSpecifique").And.Some.Contains("TRE_R253-TypeMaternite"),
+            "the USIC's specific act, the EHPAD's specific competence and the maternity's expertise level are among them");
         Assert.That(report.Summary.Resources, Is.EqualTo(resources.Count));
         Assert.That(report.Errors, Is.Empty, report.ToString());
     }
