@@ -27,6 +27,14 @@ public static class CommandBodies
         content["closing"] = new JsonObject { ["closedFrom"] = "2026-07-01", ["reopeningOn"] = "2026-09-01" };
         content["openingHours"]![0]!["effectiveFrom"] = "2026-01-01";
         content["openingHours"]![0]!["effectiveTo"] = "2026-12-31";
+        content["receptionModalities"] = new JsonArray("01");
+        content["managementTypes"] = new JsonArray("01");
+        content["takingCareSpecialities"] = new JsonArray("01");
+        content["annualOpening"] = "01";
+        content["resourceProfessions"] = new JsonArray(new JsonObject { ["table"] = "TRE_G15", ["code"] = "60" });
+        content["specificCompetences"] = new JsonArray("01");
+        content["serviceStopTemporality"] = "PRO";
+        content["mssMailboxes"] = new JsonArray(new JsonObject { ["channel"] = "5", ["value"] = "cardio@ch-bourg.mssante.fr", ["confidentiality"] = 2 });
         return content;
     }
 
@@ -45,6 +53,12 @@ public static class CommandBodies
                 ["modePriseEnCharge"] = "28",
                 ["categorieOrganisation"] = "157",
                 ["lieuIds"] = new JsonArray("lieu-hostile"),
+                ["operationalActivityFamily"] = new JsonObject { ["table"] = "TRE_R266", ["code"] = "02" },
+                ["receptionType"] = "01",
+                ["expertiseLevels"] = new JsonArray(new JsonObject { ["table"] = "TRE_R253", ["code"] = "03" }),
+                ["specificActs"] = new JsonArray("0630"),
+                ["outsideOfficeActs"] = new JsonArray("0178"),
+                ["noConsentHabilitation"] = false,
                 ["content"] = Content(),
             },
         },

@@ -83,7 +83,16 @@ public static class Commands
         Set(body, Category.NullItems, "contacts", "null", "[null]"),
         Set(body, Category.NullItems, "openingHours", "null", "[null]"),
         Set(body, Category.NullItems, "contacts.0.telecoms", "null", "[null]"),
-        Set(body, Category.UnknownMembers, "sensitiveUnit", "false,\"sensitveUnit\":true"));
+        Set(body, Category.UnknownMembers, "sensitiveUnit", "false,\"sensitveUnit\":true"),
+        Set(body, Category.WrongTypes, "resourceProfessions.0", "{\"table\":\"TRE_G15\",\"code\":\"41\"}", "{\"table\":\"TRE_R999\",\"code\":\"10\"}",
+            "{\"code\":\"10\"}", "\"10\"", "null"),
+        Set(body, Category.WrongTypes, "annualOpening", "\"09\"", "1", "[\"01\"]"),
+        Set(body, Category.WrongTypes, "serviceStopTemporality", "\"XYZ\"", "\"\""),
+        Set(body, Category.WrongTypes, "specificCompetences.0", "\"01; drop\"", "1"),
+        Set(body, Category.WrongTypes, "mssMailboxes.0.value", "\"0474454647\"", "\"a@b\"", $"\"{Malformed.Long(100_000)}@x.fr\""),
+        Set(body, Category.OutOfRange, "mssMailboxes.0.confidentiality", "0", "7"),
+        Set(body, Category.NullItems, "receptionModalities", "null", "[null]"),
+        Set(body, Category.NullItems, "mssMailboxes", "null", "[null]"));
 
     private static Gen<(string, HostileBody)> PatchFaults(JsonObject body) => Gen.OneOf<(string, HostileBody)>(
         Set(body, Category.WrongTypes, "operationalName", "5", "true", "{\"a\":1}", "[\"a\"]", "1e999"),
@@ -126,6 +135,12 @@ public static class Commands
                 Set(body, Category.NullItems, "uo.content.contacts", "null", "[null]"),
                 Set(body, Category.NullItems, "uo.content.openingHours", "[null]"),
                 Set(body, Category.UnknownMembers, "uo.content.sensitiveUnit", "false,\"sensitveUnit\":true"),
+                Set(body, Category.WrongTypes, "uo.receptionType", "\"03\"", "1"),
+                Set(body, Category.WrongTypes, "uo.expertiseLevels.0", "{\"table\":\"TRE_R253\",\"code\":\"10\"}", "{\"table\":\"\",\"code\":\"03\"}", "\"03\""),
+                Set(body, Category.WrongTypes, "uo.operationalActivityFamily", "{\"table\":\"TRE_R266\",\"code\":\"99\"}", "\"02\"", "[]"),
+                Set(body, Category.WrongTypes, "uo.noConsentHabilitation", "\"yes\"", "1"),
+                Set(body, Category.NullItems, "uo.specificActs", "null", "[null]", "[\"\"]"),
+                Set(body, Category.NullItems, "uo.outsideOfficeActs", "null", "[null]"),
                 Gen.OneOf("{}", "{\"name\":\"x\"}", "{\"type\":\"Pole\"}").Select(text => (Category.NullItems, HostileBody.Json(text))));
 
     private static Gen<(string, HostileBody)> DecisionFaults(JsonObject body) =>
