@@ -23,17 +23,18 @@ public static class UOCharacteristicRendering
     {
         var content = uo.Content;
         var characteristics = new List<CodeableConcept>();
-        void Add(string system, string? code) { if (code is not null) characteristics.Add(RorDatatypes.Coded(system, code)); }
+        void Add(string system, params IEnumerable<string?> codes) =>
+            characteristics.AddRange(codes.OfType<string>().Select(code => RorDatatypes.Coded(system, code)));
         Add(T.ModePriseEnCharge, uo.ModePriseEnCharge);
         Add(T.TemporaliteAccueil, uo.ReceptionType);
-        content.ReceptionModalities.ToList().ForEach(code => Add(T.ModaliteAccueil, code));
-        content.ManagementTypes.ToList().ForEach(code => Add(T.ModeGestion, code));
+        Add(T.ModaliteAccueil, content.ReceptionModalities);
+        Add(T.ModeGestion, content.ManagementTypes);
         characteristics.AddRange(uo.SpecificActs.Select(code => Act(code, SpecificAct)));
         characteristics.AddRange(uo.OutsideOfficeActs.Select(code => Act(code, OutsideOfficeAct)));
-        content.TakingCareSpecialities.ToList().ForEach(code => Add(T.SpecialisationPriseEnCharge, code));
+        Add(T.SpecialisationPriseEnCharge, content.TakingCareSpecialities);
         Add(T.OuvertureAnnuelle, content.AnnualOpening);
         characteristics.AddRange(content.ResourceProfessions.Select(Coded));
-        content.SpecificCompetences.ToList().ForEach(code => Add(T.CompetenceSpecifique, code));
+        Add(T.CompetenceSpecifique, content.SpecificCompetences);
         characteristics.AddRange(uo.ExpertiseLevels.Select(Coded));
         Add(T.TypeFermeture, content.ServiceStopTemporality);
         return characteristics;

@@ -79,7 +79,8 @@ public static class Commands
         Set(body, Category.WrongTypes, "contacts.0.telecoms.0.channel", "\"99\"", "\"\""),
         Set(body, Category.WrongTypes, "publicPrisEnCharge.0", "\"ZZ\"", "\"999\""),
         Set(body, Category.WrongTypes, "interventionZones.0.type", "\"99\""),
-        Set(body, Category.WrongTypes, "openingHours.0.type", "\"ZZ\""),
+        // J41 includes the whole TRE_R252, whose codes are not in the repository: only a code's shape can be refused.
+        Set(body, Category.WrongTypes, "openingHours.0.type", "\"Z Z\"", "\"\"", "1"),
         Set(body, Category.NullItems, "contacts", "null", "[null]"),
         Set(body, Category.NullItems, "openingHours", "null", "[null]"),
         Set(body, Category.NullItems, "contacts.0.telecoms", "null", "[null]"),
