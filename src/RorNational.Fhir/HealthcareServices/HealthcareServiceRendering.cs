@@ -90,7 +90,7 @@ public static class HealthcareServiceRendering
                 Url = E.ContactTelecom,
                 Extension =
                 [
-                    new Extension(E.TelecomChannel, RorDatatypes.Coded(T.CanalCommunication, telecom.Channel)),
+                    new Extension(E.TelecomChannel, RorDatatypes.Channel(telecom.Channel)),
                     new Extension(E.TelecomConfidentialityLevel, RorDatatypes.ConfidentialityLevel(telecom.Confidentiality)),
                     new Extension("telecomAddress", new FhirString(telecom.Value)),
                 ],

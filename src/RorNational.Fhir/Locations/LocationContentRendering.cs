@@ -57,7 +57,7 @@ public static class LocationContentRendering
     {
         Extension =
         [
-            new Extension(E.TelecomChannel, RorDatatypes.Coded(T.CanalCommunication, telecom.Channel)),
+            new Extension(E.TelecomChannel, RorDatatypes.Channel(telecom.Channel)),
             new Extension(E.TelecomConfidentialityLevel, RorDatatypes.ConfidentialityLevel(telecom.Confidentiality)),
         ],
     };

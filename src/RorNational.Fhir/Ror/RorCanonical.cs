@@ -93,6 +93,8 @@ public static class RorCanonical
         public static readonly string ModeGestion = Nos("TRE_R236", "ModeGestion");
         public static readonly string OuvertureAnnuelle = Nos("TRE_R238", "OuvertureAnnuelle");
         public static readonly string TypeFermeture = Nos("TRE_R286", "TypeFermeture");
+        /// <summary>Messaging types (TRE_R256): MSSANTE is the channel of an MSS mailbox in JDV_J225.</summary>
+        public static readonly string TypeMessagerie = Nos("TRE_R256", "TypeMessagerie");
         /// <summary>The guide's own code system telling specific acts from acts outside the practice (ror-act-type).</summary>
         public static readonly string ActType = $"{Base}/CodeSystem/act-type-ror-codesystem";
 

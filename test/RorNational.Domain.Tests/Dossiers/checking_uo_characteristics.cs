@@ -22,7 +22,9 @@ public sealed class checking_uo_characteristics
         [DescriptionValueSets.ModePriseEnCharge.ValueSet] = new HashSet<string> { "28" },
         [DescriptionValueSets.PublicPrisEnCharge.ValueSet] = new HashSet<string> { "01" },
         [DescriptionValueSets.NatureContact.ValueSet] = new HashSet<string> { "06" },
-        [DescriptionValueSets.CanalCommunication.ValueSet] = new HashSet<string> { "2", "5" },
+        [DescriptionValueSets.CanalCommunication.ValueSet] = new HashSet<string> { "2", "3", "MSSANTE" },
+        [Terminology.ByTable(DescriptionValueSets.CanalCommunication.ValueSet, "TRE_R200")] = new HashSet<string> { "2", "3" },
+        [Terminology.ByTable(DescriptionValueSets.CanalCommunication.ValueSet, "TRE_R256")] = new HashSet<string> { "MSSANTE" },
         [DescriptionValueSets.TemporaliteAccueil.ValueSet] = new HashSet<string> { "01", "02" },
         [DescriptionValueSets.OuvertureAnnuelle.ValueSet] = new HashSet<string> { "01", "02" },
         [DescriptionValueSets.TypeFermeture.ValueSet] = new HashSet<string> { "DEF", "PRO" },
@@ -59,7 +61,7 @@ public sealed class checking_uo_characteristics
                 ReceptionModalities = ["01"], ManagementTypes = ["01"], TakingCareSpecialities = ["01"], AnnualOpening = "02",
                 ResourceProfessions = [new NosCode("TRE_G15", "10"), new NosCode("TRE_R356", "10"), new NosCode("TRE_R94", "41")],
                 SpecificCompetences = ["01"], ServiceStopTemporality = "PRO",
-                MssMailboxes = [new Telecom("5", "cardio@ch-bourg.mssante.fr", Confidentiality.Professional)],
+                MssMailboxes = [new Telecom("MSSANTE", "cardio@ch-bourg.mssante.fr", Confidentiality.Professional), new Telecom("3", "cardio@ch-bourg.fr", Confidentiality.Public)],
             },
         };
 
@@ -101,7 +103,7 @@ public sealed class checking_uo_characteristics
         var content = Uo.Content with
         {
             AnnualOpening = "09", ServiceStopTemporality = "DEF2",
-            MssMailboxes = [new Telecom("5", "not a mailbox", Confidentiality.Public), new Telecom("5", "x@y.fr", (Confidentiality)7)],
+            MssMailboxes = [new Telecom("MSSANTE", "not a mailbox", Confidentiality.Public), new Telecom("MSSANTE", "x@y.fr", (Confidentiality)7), new Telecom("2", "x@y.fr", Confidentiality.Public)],
             SpecificCompetences = [""],
         };
 
@@ -109,7 +111,7 @@ public sealed class checking_uo_characteristics
 
         Assert.That(rejection.Problems.Select(p => p.Field), Is.EquivalentTo(new[]
         {
-            "annualOpening", "serviceStopTemporality", "mssMailboxes[0].value", "mssMailboxes[1].confidentiality", "specificCompetences[0]",
+            "annualOpening", "serviceStopTemporality", "mssMailboxes[0].value", "mssMailboxes[1].confidentiality", "mssMailboxes[2].channel", "specificCompetences[0]",
         }));
     }
 }

@@ -34,7 +34,7 @@ public static class CommandBodies
         content["resourceProfessions"] = new JsonArray(new JsonObject { ["table"] = "TRE_G15", ["code"] = "60" });
         content["specificCompetences"] = new JsonArray("01");
         content["serviceStopTemporality"] = "PRO";
-        content["mssMailboxes"] = new JsonArray(new JsonObject { ["channel"] = "5", ["value"] = "cardio@ch-bourg.mssante.fr", ["confidentiality"] = 2 });
+        content["mssMailboxes"] = new JsonArray(new JsonObject { ["channel"] = "MSSANTE", ["value"] = "cardio@ch-bourg.mssante.fr", ["confidentiality"] = 2 });
         return content;
     }
 

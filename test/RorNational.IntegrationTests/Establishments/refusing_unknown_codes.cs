@@ -58,7 +58,11 @@ public sealed class refusing_unknown_codes : ApiFixture
         yield return Case("a profession without table", "resourceProfessions[0].table", "is required",
             c => c["resourceProfessions"] = new JsonArray(new JsonObject { ["code"] = "10" }));
         yield return Case("an MSS mailbox that is a phone number", "mssMailboxes[0].value", "MSS mailbox",
-            c => c["mssMailboxes"] = new JsonArray(new JsonObject { ["channel"] = "5", ["value"] = "0474454647", ["confidentiality"] = 1 }));
+            c => c["mssMailboxes"] = new JsonArray(new JsonObject { ["channel"] = "MSSANTE", ["value"] = "0474454647", ["confidentiality"] = 1 }));
+        yield return Case("an MSS mailbox on a fixed phone's channel", "mssMailboxes[0].channel", "must be MSSANTE",
+            c => c["mssMailboxes"] = new JsonArray(new JsonObject { ["channel"] = "2", ["value"] = "a@b.mssante.fr", ["confidentiality"] = 1 }));
+        yield return Case("a contact's telecom on the MSS channel", "contacts[0].telecoms[0].channel", "is not in the value set JDV_J225",
+            c => c["contacts"]![0]!["telecoms"]![0]!["channel"] = "MSSANTE");
         yield return Case("a malformed specific competence", "specificCompetences[0]", "must be a code of TRE_R243",
             c => c["specificCompetences"] = new JsonArray("01; drop"));
         yield return Case("a null list of reception modalities", "receptionModalities", "must be a list",

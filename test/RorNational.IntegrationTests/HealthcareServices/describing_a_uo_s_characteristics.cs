@@ -57,7 +57,7 @@ public sealed class describing_a_uo_s_characteristics : SearchFixture
                 new JsonObject { ["table"] = "TRE_R356", ["code"] = "86" }),
             ["specificCompetences"] = new JsonArray("02"),
             ["serviceStopTemporality"] = "PRO",
-            ["mssMailboxes"] = new JsonArray(new JsonObject { ["channel"] = "5", ["value"] = "ventilation@ch-bourg.mssante.fr", ["confidentiality"] = 1 }),
+            ["mssMailboxes"] = new JsonArray(new JsonObject { ["channel"] = "MSSANTE", ["value"] = "ventilation@ch-bourg.mssante.fr", ["confidentiality"] = 1 }),
         }).EnsureOk();
     }
 

@@ -33,6 +33,9 @@ public static class DescriptionValueSets
     public static readonly ValueSetBinding CompetenceSpecifique = new("JDV_J33-CompetenceSpecifique-ROR", "TRE_R243");
     public static readonly ValueSetBinding TypeFermeture = new("JDV_J185-TypeFermeture-ROR", "TRE_R286");
 
+    /// <summary>JDV_J225's channel of an MSS mailbox (TRE_R256 MSSANTE), beside the TRE_R200 channels.</summary>
+    public static readonly ValueSetBinding TypeMessagerie = new("JDV_J225-CanalCommunication-ROR", "TRE_R256");
+
     /// <summary>JDV_J51 famille d'activité opérationnelle, by table.</summary>
     public static readonly IReadOnlyList<ValueSetBinding> FamilleActiviteOperationnelle =
         Tables("JDV_J51-FamilleActiviteOperationnelle-ROR", "TRE_R266", "TRE_R265");
@@ -54,7 +57,7 @@ public static class DescriptionValueSets
         TypeHoraire, NatureContact, CanalCommunication, TypeDivisionTerritoriale, FonctionLieu,
         StatutLieu, EquipementSpecifique, TypeCaracteristiqueEquipement, TypeHabitation,
         ActeSpecifique, TemporaliteAccueil, ModaliteAccueil, ModeGestion, SpecialisationPriseEnCharge,
-        OuvertureAnnuelle, CompetenceSpecifique, TypeFermeture,
+        OuvertureAnnuelle, CompetenceSpecifique, TypeFermeture, TypeMessagerie,
         .. FamilleActiviteOperationnelle, .. NiveauExpertise, .. ProfessionRessource,
     ];
 }

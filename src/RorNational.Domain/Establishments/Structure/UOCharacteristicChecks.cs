@@ -42,9 +42,19 @@ public static partial class UOCharacteristicChecks
         .Each(content.MssMailboxes, "mssMailboxes", MailboxProblems(terminology))
         .Problems;
 
+    /// <summary>The channel of an MSS mailbox (TRE_R256), written in JDV_J225 beside the TRE_R200 channels.</summary>
+    public const string MssChannel = "MSSANTE";
+
+    /// <summary>The TRE_R200 channel of an e-mail address, which an MSS mailbox may also be given.</summary>
+    public const string EmailChannel = "3";
+
     private static Func<Telecom, IReadOnlyList<Problem>> MailboxProblems(Terminology terminology) => mailbox =>
     {
-        var problems = UOContentChecks.TelecomProblems(mailbox, terminology).ToList();
+        var problems = UOContentChecks.TelecomProblems(mailbox with { Channel = mailbox.Channel == MssChannel ? EmailChannel : mailbox.Channel }, terminology).ToList();
+        if (mailbox.Channel == MssChannel)
+            problems.AddRange(new FieldChecks().Code(mailbox.Channel, "channel", DescriptionValueSets.TypeMessagerie, terminology).Problems);
+        else if (!problems.Any(p => p.Field == "channel") && mailbox.Channel != EmailChannel)
+            problems.Add(new Problem($"must be {MssChannel} (TRE_R256, an MSS mailbox) or {EmailChannel} (TRE_R200, an e-mail address)", "channel"));
         if (!string.IsNullOrWhiteSpace(mailbox.Value) && mailbox.Value.Length <= MaxMailboxLength && !MailboxShape().IsMatch(mailbox.Value))
             problems.Add(new Problem("must be an MSS mailbox: an e-mail address (name@domain.mssante.fr)", "value"));
         return problems;
