@@ -23,11 +23,22 @@ public static class DescriptionValueSets
     public static readonly ValueSetBinding EquipementSpecifique = new("JDV_J18-EquipementSpecifique-ROR", "TRE_R212");
     public static readonly ValueSetBinding TypeCaracteristiqueEquipement = new("JDV_J228-TypeCaracteristiqueEquipement-ROR", "TRE_R340");
     public static readonly ValueSetBinding TypeHabitation = new("JDV_J32-TypeHabitation-ROR", "TRE_R242");
+    public static readonly ValueSetBinding TypeTarif = new("JDV_J36-TypeTarif-ROR", "TRE_R246");
+    public static readonly ValueSetBinding UnitePrix = new("JDV_J205-UnitePrix-ROR", "TRE_R228");
+    public static readonly ValueSetBinding ConditionTarifaire = new("JDV_J39-ConditionTarifaire-ROR", "TRE_R250");
+    public static readonly ValueSetBinding GroupeTarifaireDependance = new("JDV_J27-GroupeTarifaireDependance-ROR", "TRE_R237");
+    public static readonly ValueSetBinding TemporaliteAccueil = new("JDV_J30-TemporaliteAccueil-ROR", "TRE_R240");
+    public static readonly ValueSetBinding NiveauRecoursOrsan = new("JDV_J204-NiveauRecoursORSAN-ROR", "TRE_R284");
+    public static readonly ValueSetBinding AccessibiliteLieu = new("JDV_J50-AccessibiliteLieu-ROR", "TRE_R202");
+    public static readonly ValueSetBinding AideFinanciere = new("JDV_J31-AideFinanciere-ROR", "TRE_R241");
+    public static readonly ValueSetBinding TypeFermeture = new("JDV_J201-TypeFermeture-ROR", "TRE_R286");
 
     public static IReadOnlyList<ValueSetBinding> All { get; } =
     [
         ChampActivite, ActiviteOperationnelle, ModePriseEnCharge, CategorieOrganisation, PublicPrisEnCharge,
         TypeHoraire, NatureContact, CanalCommunication, TypeDivisionTerritoriale, FonctionLieu,
         StatutLieu, EquipementSpecifique, TypeCaracteristiqueEquipement, TypeHabitation,
+        TypeTarif, UnitePrix, ConditionTarifaire, GroupeTarifaireDependance, TemporaliteAccueil, NiveauRecoursOrsan,
+        AccessibiliteLieu, AideFinanciere, TypeFermeture,
     ];
 }
