@@ -54,6 +54,16 @@ public static class RorCanonical
         public static readonly string LocationResidentialCapacity = StructureDefinition("ror-location-residential-capacity");
         public static readonly string LocationEquipment = StructureDefinition("ror-location-equipment");
         public static readonly string LocationEquipmentLimit = StructureDefinition("ror-location-equipment-limit");
+        public static readonly string OrganizationPrice = StructureDefinition("ror-organization-price");
+        public static readonly string AccessibilityLocation = StructureDefinition("ror-organization-accessibility-location");
+        public static readonly string FinancialHelpType = StructureDefinition("ror-organization-financial-help-type");
+        public static readonly string AccomodationFamily = StructureDefinition("ror-organization-accomodation-family");
+        public static readonly string NbPermanentSocialHelpPlace = StructureDefinition("ror-organization-nb-permanent-social-help-place");
+        public static readonly string NbTemporarySocialHelpPlace = StructureDefinition("ror-organization-nb-temporary-social-help-place");
+        public static readonly string OrganizationClosingType = StructureDefinition("ror-organization-closing-type");
+        public static readonly string OrganizationComment = StructureDefinition("ror-organization-comment");
+        /// <summary>HL7 core extension: opening (start) and closing (end) dates of an organisation.</summary>
+        public const string OrganizationPeriod = "http://hl7.org/fhir/StructureDefinition/organization-period";
     }
 
     public static class Terminologies
@@ -79,6 +89,15 @@ public static class RorCanonical
         public static readonly string TypeCaracteristiqueEquipement = Nos("TRE_R340", "TypeCaracteristiqueEquipement");
         public static readonly string TypeHabitation = Nos("TRE_R242", "TypeHabitation");
         public const string Ucum = "http://unitsofmeasure.org";
+        public static readonly string TypeTarif = Nos("TRE_R246", "TypeTarif");
+        public static readonly string UnitePrix = Nos("TRE_R228", "UnitePrix");
+        public static readonly string ConditionTarifaire = Nos("TRE_R250", "ConditionTarifaire");
+        public static readonly string NiveauDependance = Nos("TRE_R237", "NiveauDependance");
+        public static readonly string TemporaliteAccueil = Nos("TRE_R240", "TemporaliteAccueil");
+        public static readonly string NiveauRecoursOrsan = Nos("TRE_R284", "NiveauRecoursORSAN");
+        public static readonly string AccessibiliteLieu = Nos("TRE_R202", "AccessibiliteLieu");
+        public static readonly string AideFinanciere = Nos("TRE_R241", "AideFinanciere");
+        public static readonly string TypeFermeture = Nos("TRE_R286", "TypeFermeture");
         public static readonly string Commune = Nos("TRE_R13", "CommuneOM");
         public static readonly string Region = Nos("TRE_R30", "RegionOM");
         public static readonly string ActeSpecifique = Nos("TRE_R210", "ActeSpecifique");
