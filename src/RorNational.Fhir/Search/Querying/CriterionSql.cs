@@ -40,6 +40,8 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
         ParameterCriterion capacity when SameIndicator.IsCapacity(capacity, resourceType) => Capacity(new SameIndicator([capacity]), alias),
         SameEquipment same => Equipment(same, alias),
         ParameterCriterion equipment when SameEquipment.IsEquipment(equipment, resourceType) => Equipment(new SameEquipment([equipment]), alias),
+        SamePrice same => Price(same, alias),
+        ParameterCriterion price when SamePrice.IsPrice(price, resourceType) => Price(new SamePrice([price]), alias),
         // A union of index lookups rather than "or": each branch stays a semi-join on its index.
         AnyOf any => $"{alias}.id in (" + string.Join(" union ", any.Criteria.Select(c => Ids(c, resourceType))) + ")",
         // A negation holds only where the caller may see what the resource has: otherwise hidden
