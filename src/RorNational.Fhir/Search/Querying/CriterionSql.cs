@@ -212,6 +212,9 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
         var m = NextAlias("m");
         var values = $"from {schema}.fhir_search_{table} {m} where {m}.resource_type = {Text(resourceType)} and {m}.id = {alias}.id and {m}.param = {Text(code)}";
         if (!missing) return $"exists (select 1 {values} and {Visible(m)})";
+        // A parameter whose every value the profile hides (drop-zone for all but P1): it can
+        // know neither presence nor absence, or :missing=true would single out who has one.
+        if (!profile.MaySearch(ParameterClasses.Of(code))) return "false";
         // Missing: no value at all, hidden or not, and the caller may know what the resource
         // lacks (ClassifiedIndex.AbsenceParam): a hidden element is neither missing nor present.
         return $"(not exists (select 1 {values}) and {ContentVisible(resourceType, alias)})";
