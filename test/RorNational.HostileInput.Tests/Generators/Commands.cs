@@ -19,7 +19,8 @@ public static class Commands
     [
         Route(Register, _ => "/api/establishments", _ => [CommandBodies.Registration()], RegistrationFaults),
         Route(EditContent, t => $"/api/establishments/{t.Eg}/uo/{t.PublishedUO}/content", _ => [CommandBodies.Content()], ContentFaults),
-        Route(Patch, t => $"/api/establishments/{t.Eg}", _ => [CommandBodies.Patch(), CommandBodies.EstablishmentFields()], PatchFaults),
+        Route(Patch, t => $"/api/establishments/{t.Eg}", _ => [CommandBodies.Patch(), CommandBodies.EstablishmentFields()], PatchFaults,
+            mergePatch: true),
         Route(DraftFiche, t => $"/api/establishments/{t.Eg}/dossiers/{t.OpenDossier}/fiches/hostile-fiche",
             t => CommandBodies.Fiches(t.PublishedUF), FicheFaults),
         Route(Accept, t => $"/api/establishments/{t.OtherEg}/dossiers/{t.SubmittedDossier}/accept", _ => [CommandBodies.Decision()], DecisionFaults,
@@ -30,14 +31,14 @@ public static class Commands
     ];
 
     private static RouteGenerator Route(string route, Func<Targets, string> path, Func<Targets, JsonObject[]> plausible,
-        Func<JsonObject, Gen<(string Category, HostileBody Body)>> specific, bool optionalBody = false)
+        Func<JsonObject, Gen<(string Category, HostileBody Body)>> specific, bool optionalBody = false, bool mergePatch = false)
     {
         var method = new HttpMethod(route[..route.IndexOf(' ')]);
         HostileRequest Request(Targets t, string category, HostileBody body) => new(category, route, method, path(t)) { Body = body };
         return new RouteGenerator(route,
             t => Pick(plausible(t)).Select(body => Request(t, "plausible", JsonFaults.Json(body))),
             t => Gen.OneOf<HostileRequest>(
-                [.. plausible(t).Select(body => Gen.Frequency<(string, HostileBody)>((2, JsonFaults.Of(body, optionalBody)), (1, specific(body)))
+                [.. plausible(t).Select(body => Gen.Frequency<(string, HostileBody)>((2, JsonFaults.Of(body, optionalBody, mergePatch)), (1, specific(body)))
                     .Select(fault => Request(t, fault.Item1, fault.Item2)))]),
             HasBody: true);
     }
