@@ -36,5 +36,6 @@ public static class EventCatalogue
         [typeof(CapacityIndicatorReplaced)] = "capacity_indicator_replaced",
         [typeof(CapacityIndicatorDeleted)] = "capacity_indicator_deleted",
         [typeof(OutdatedCapacityChangeRecorded)] = "outdated_capacity_change_recorded",
+        [typeof(EGDescriptionChanged)] = "eg_description_changed",
     };
 }

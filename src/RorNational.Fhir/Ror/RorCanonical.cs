@@ -56,6 +56,16 @@ public static class RorCanonical
         public static readonly string LocationEquipmentLimit = StructureDefinition("ror-location-equipment-limit");
         public static readonly string ActType = StructureDefinition("ror-act-type");
         public static readonly string NoConsentHabilitation = StructureDefinition("ror-healthcareservice-no-consent-habilitation");
+        public static readonly string OrganizationPrice = StructureDefinition("ror-organization-price");
+        public static readonly string AccessibilityLocation = StructureDefinition("ror-organization-accessibility-location");
+        public static readonly string FinancialHelpType = StructureDefinition("ror-organization-financial-help-type");
+        public static readonly string AccomodationFamily = StructureDefinition("ror-organization-accomodation-family");
+        public static readonly string NbPermanentSocialHelpPlace = StructureDefinition("ror-organization-nb-permanent-social-help-place");
+        public static readonly string NbTemporarySocialHelpPlace = StructureDefinition("ror-organization-nb-temporary-social-help-place");
+        public static readonly string OrganizationClosingType = StructureDefinition("ror-organization-closing-type");
+        public static readonly string OrganizationComment = StructureDefinition("ror-organization-comment");
+        /// <summary>HL7 core extension: opening (start) and closing (end) dates of an organisation.</summary>
+        public const string OrganizationPeriod = "http://hl7.org/fhir/StructureDefinition/organization-period";
     }
 
     public static class Terminologies
@@ -81,6 +91,15 @@ public static class RorCanonical
         public static readonly string TypeCaracteristiqueEquipement = Nos("TRE_R340", "TypeCaracteristiqueEquipement");
         public static readonly string TypeHabitation = Nos("TRE_R242", "TypeHabitation");
         public const string Ucum = "http://unitsofmeasure.org";
+        public static readonly string TypeTarif = Nos("TRE_R246", "TypeTarif");
+        public static readonly string UnitePrix = Nos("TRE_R228", "UnitePrix");
+        public static readonly string ConditionTarifaire = Nos("TRE_R250", "ConditionTarifaire");
+        public static readonly string NiveauDependance = Nos("TRE_R237", "NiveauDependance");
+        public static readonly string TemporaliteAccueil = Nos("TRE_R240", "TemporaliteAccueil");
+        public static readonly string NiveauRecoursOrsan = Nos("TRE_R284", "NiveauRecoursORSAN");
+        public static readonly string AccessibiliteLieu = Nos("TRE_R202", "AccessibiliteLieu");
+        public static readonly string AideFinanciere = Nos("TRE_R241", "AideFinanciere");
+        public static readonly string TypeFermeture = Nos("TRE_R286", "TypeFermeture");
         public static readonly string Commune = Nos("TRE_R13", "CommuneOM");
         public static readonly string Region = Nos("TRE_R30", "RegionOM");
         public static readonly string ActeSpecifique = Nos("TRE_R210", "ActeSpecifique");
@@ -88,11 +107,9 @@ public static class RorCanonical
         public static readonly string SpecialisationPriseEnCharge = Nos("TRE_R245", "SpecialisationDePriseEnCharge");
         /// <summary>Professions (JDV_J186 ProfessionRessource draws on TRE_G15).</summary>
         public static readonly string ProfessionRessource = Nos("TRE_G15", "ProfessionSante");
-        public static readonly string TemporaliteAccueil = Nos("TRE_R240", "TemporaliteAccueil");
         public static readonly string ModaliteAccueil = Nos("TRE_R338", "ModaliteAccueil");
         public static readonly string ModeGestion = Nos("TRE_R236", "ModeGestion");
         public static readonly string OuvertureAnnuelle = Nos("TRE_R238", "OuvertureAnnuelle");
-        public static readonly string TypeFermeture = Nos("TRE_R286", "TypeFermeture");
         /// <summary>Messaging types (TRE_R256): MSSANTE is the channel of an MSS mailbox in JDV_J225.</summary>
         public static readonly string TypeMessagerie = Nos("TRE_R256", "TypeMessagerie");
         /// <summary>The guide's own code system telling specific acts from acts outside the practice (ror-act-type).</summary>

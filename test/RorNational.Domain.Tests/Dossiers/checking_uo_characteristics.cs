@@ -27,7 +27,7 @@ public sealed class checking_uo_characteristics
         [Terminology.ByTable(DescriptionValueSets.CanalCommunication.ValueSet, "TRE_R256")] = new HashSet<string> { "MSSANTE" },
         [DescriptionValueSets.TemporaliteAccueil.ValueSet] = new HashSet<string> { "01", "02" },
         [DescriptionValueSets.OuvertureAnnuelle.ValueSet] = new HashSet<string> { "01", "02" },
-        [DescriptionValueSets.TypeFermeture.ValueSet] = new HashSet<string> { "DEF", "PRO" },
+        [DescriptionValueSets.TemporaliteArretService.ValueSet] = new HashSet<string> { "DEF", "PRO" },
         [DescriptionValueSets.NiveauExpertise[0].ValueSet] = new HashSet<string> { "01", "02", "03", "04", "10" },
         [Terminology.ByTable(DescriptionValueSets.NiveauExpertise[0].ValueSet, "TRE_R253")] = new HashSet<string> { "01", "02", "03", "04" },
         [Terminology.ByTable(DescriptionValueSets.NiveauExpertise[0].ValueSet, "TRE_R344")] = new HashSet<string> { "10" },

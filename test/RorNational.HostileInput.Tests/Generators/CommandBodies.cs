@@ -63,6 +63,12 @@ public static class CommandBodies
             },
         },
         WithEquipment(StructureRequests.Lieu()),
+        new JsonObject
+        {
+            ["type"] = "Pole",
+            ["name"] = "Pôle hostile",
+            ["organisation"] = new JsonObject { ["openingDate"] = "2012-01-02", ["closingDate"] = "2027-06-30", ["closingType"] = "PRE" },
+        },
     ];
 
     /// <summary>A lieu holding what a lieu may hold beyond its address: equipment with a limit, residential capacity, a telecom, a status.</summary>
@@ -82,6 +88,27 @@ public static class CommandBodies
     }
 
     public static JsonObject Patch() => new() { ["operationalName"] = "Nom opérationnel" };
+
+    /// <summary>The EG's own fields beyond its name, every one of them (merge patch).</summary>
+    public static JsonObject EstablishmentFields() => new()
+    {
+        ["prices"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "02", ["unit"] = "2", ["amount"] = 68.52, ["validFrom"] = "2026-01-01",
+            ["residentialType"] = "02", ["welcomeType"] = "01", ["specialPrice"] = "02", ["dependencyLevel"] = "01",
+        }),
+        ["orsanLevel"] = "1",
+        ["dropZone"] = true,
+        ["accessibility"] = "1",
+        ["financialHelps"] = new JsonArray("02"),
+        ["familyAccommodation"] = false,
+        ["permanentSocialHelpPlaces"] = 40,
+        ["temporarySocialHelpPlaces"] = 2,
+        ["healthTerritories"] = new JsonArray("8401"),
+        ["closingType"] = "PRE",
+        ["closingDate"] = "2027-06-30",
+        ["comment"] = "Hélistation sur le toit.",
+    };
 
     public static JsonObject Decision() => new() { ["reason"] = "conforme" };
 }

@@ -19,7 +19,8 @@ public static class Commands
     [
         Route(Register, _ => "/api/establishments", _ => [CommandBodies.Registration()], RegistrationFaults),
         Route(EditContent, t => $"/api/establishments/{t.Eg}/uo/{t.PublishedUO}/content", _ => [CommandBodies.Content()], ContentFaults),
-        Route(Patch, t => $"/api/establishments/{t.Eg}", _ => [CommandBodies.Patch()], PatchFaults),
+        Route(Patch, t => $"/api/establishments/{t.Eg}", _ => [CommandBodies.Patch(), CommandBodies.EstablishmentFields()], PatchFaults,
+            mergePatch: true),
         Route(DraftFiche, t => $"/api/establishments/{t.Eg}/dossiers/{t.OpenDossier}/fiches/hostile-fiche",
             t => CommandBodies.Fiches(t.PublishedUF), FicheFaults),
         Route(Accept, t => $"/api/establishments/{t.OtherEg}/dossiers/{t.SubmittedDossier}/accept", _ => [CommandBodies.Decision()], DecisionFaults,
@@ -30,14 +31,14 @@ public static class Commands
     ];
 
     private static RouteGenerator Route(string route, Func<Targets, string> path, Func<Targets, JsonObject[]> plausible,
-        Func<JsonObject, Gen<(string Category, HostileBody Body)>> specific, bool optionalBody = false)
+        Func<JsonObject, Gen<(string Category, HostileBody Body)>> specific, bool optionalBody = false, bool mergePatch = false)
     {
         var method = new HttpMethod(route[..route.IndexOf(' ')]);
         HostileRequest Request(Targets t, string category, HostileBody body) => new(category, route, method, path(t)) { Body = body };
         return new RouteGenerator(route,
             t => Pick(plausible(t)).Select(body => Request(t, "plausible", JsonFaults.Json(body))),
             t => Gen.OneOf<HostileRequest>(
-                [.. plausible(t).Select(body => Gen.Frequency<(string, HostileBody)>((2, JsonFaults.Of(body, optionalBody)), (1, specific(body)))
+                [.. plausible(t).Select(body => Gen.Frequency<(string, HostileBody)>((2, JsonFaults.Of(body, optionalBody, mergePatch)), (1, specific(body)))
                     .Select(fault => Request(t, fault.Item1, fault.Item2)))]),
             HasBody: true);
     }
@@ -95,14 +96,46 @@ public static class Commands
         Set(body, Category.NullItems, "receptionModalities", "null", "[null]"),
         Set(body, Category.NullItems, "mssMailboxes", "null", "[null]"));
 
-    private static Gen<(string, HostileBody)> PatchFaults(JsonObject body) => Gen.OneOf<(string, HostileBody)>(
+    private static Gen<(string, HostileBody)> PatchFaults(JsonObject body) => body.ContainsKey("prices")
+        ? EstablishmentFieldFaults(body)
+        : Gen.OneOf<(string, HostileBody)>(
         Set(body, Category.WrongTypes, "operationalName", "5", "true", "{\"a\":1}", "[\"a\"]", "1e999"),
         Set(body, Category.OutOfRange, "operationalName", "\"\"", "\"   \"", $"\"{Malformed.Long(100_000)}\"", "\"\\t\\n\""),
         Set(body, Category.UnknownMembers, "operationalName", "\"x\",\"bogus\":1", "\"x\",\"sensitveUnit\":true"),
         Gen.OneOf("{}", "{\"name\":\"x\"}", "{\"siret\":null}").Select(text => (Category.UnknownMembers, HostileBody.Json(text))));
 
+    /// <summary>The EG's own fields: amounts (negative, 3 decimals, huge, text), codes outside their value sets, dates, counts, lists.</summary>
+    private static Gen<(string, HostileBody)> EstablishmentFieldFaults(JsonObject body) => Gen.OneOf<(string, HostileBody)>(
+        Set(body, Category.OutOfRange, "prices.0.amount", "-0.01", "12.345", "1e999", "1e300", "1000000.01", "NaN", "\"68.52\"", "null"),
+        Set(body, Category.WrongTypes, "prices.0.type", "\"99\"", "\"\"", "null", "2", "[\"02\"]"),
+        Set(body, Category.WrongTypes, "prices.0.unit", "\"5\"", "null", "{\"code\":\"2\"}"),
+        Set(body, Category.Year9999, "prices.0.validFrom", "\"9999-12-31\"", "\"10000-01-01\"", "\"0000-01-01\"", "\"2026-02-30\"", "\"2026-01-01T00:00:00Z\""),
+        Set(body, Category.WrongTypes, "prices.0.residentialType", "\"99\"", "3"),
+        Set(body, Category.WrongTypes, "prices.0.welcomeType", "\"03\"", "true"),
+        Set(body, Category.WrongTypes, "prices.0.specialPrice", "\"09\"", "[]"),
+        Set(body, Category.WrongTypes, "prices.0.dependencyLevel", "\"not a code\"", $"\"{Malformed.Long(5000)}\""),
+        Set(body, Category.UnknownMembers, "prices.0.amount", "10,\"currency\":\"USD\"", "10,\"amount\":20"),
+        Set(body, Category.NullItems, "prices", "[null]", "{}", "\"02\""),
+        Set(body, Category.WrongTypes, "orsanLevel", "\"2\"", "1", "\"\""),
+        Set(body, Category.WrongTypes, "dropZone", "\"true\"", "1", "{}"),
+        Set(body, Category.WrongTypes, "accessibility", "\"0\"", "\"7\""),
+        Set(body, Category.NullItems, "financialHelps", "[null]", "[\"02\",\"02\"]", "\"02\""),
+        Set(body, Category.OutOfRange, "permanentSocialHelpPlaces", "-1", "100001", "2.5", "1e12", "\"40\""),
+        Set(body, Category.OutOfRange, "temporarySocialHelpPlaces", "-2147483648", "2147483648"),
+        Set(body, Category.NullItems, "healthTerritories", "[null]", "[\"\"]", $"[\"{Malformed.Long(5000)}\"]"),
+        Set(body, Category.WrongTypes, "closingType", "\"ZZZ\"", "0"),
+        Set(body, Category.Year9999, "closingDate", "\"9999-12-31\"", "\"10000-01-01\"", "\"31/12/2026\""),
+        Set(body, Category.OutOfRange, "comment", $"\"{Malformed.Long(100_000)}\"", "5"),
+        Set(body, Category.UnknownMembers, "comment", "\"x\",\"dropzone\":true", "\"x\",\"openingDate\":\"2020-01-01\""));
+
     private static Gen<(string, HostileBody)> FicheFaults(JsonObject body) =>
-        body["type"]!.GetValue<string>() == "Lieu"
+        body["type"]!.GetValue<string>() == "Pole"
+            ? Gen.OneOf<(string, HostileBody)>(
+                Set(body, Category.OutOfRange, "organisation", "{\"openingDate\":\"2026-01-01\",\"closingDate\":\"2025-01-01\"}", "[]", "5"),
+                Set(body, Category.Year9999, "organisation.closingDate", "\"9999-12-31\"", "\"10000-01-01\"", "\"2026-13-01\""),
+                Set(body, Category.WrongTypes, "organisation.closingType", "\"ZZZ\"", "1", "null"),
+                Set(body, Category.UnknownMembers, "organisation.closingType", "\"PRO\",\"reopeningDate\":\"2027-01-01\""))
+        : body["type"]!.GetValue<string>() == "Lieu"
             ? Gen.OneOf<(string, HostileBody)>(
                 Set(body, Category.Coordinates, "lieu.position.latitude", "NaN", "1e999", "\"Infinity\""),
                 Set(body, Category.OutOfRange, "lieu.position.latitude", "999", "-91"),

@@ -234,7 +234,7 @@ public sealed class refusing_unknown_codes : ApiFixture
             DescriptionValueSets.NatureContact, DescriptionValueSets.CanalCommunication, DescriptionValueSets.TypeDivisionTerritoriale,
             DescriptionValueSets.FonctionLieu, DescriptionValueSets.StatutLieu, DescriptionValueSets.EquipementSpecifique,
             DescriptionValueSets.TypeCaracteristiqueEquipement, DescriptionValueSets.TypeHabitation,
-            DescriptionValueSets.TemporaliteAccueil, DescriptionValueSets.OuvertureAnnuelle, DescriptionValueSets.TypeFermeture,
+            DescriptionValueSets.TemporaliteAccueil, DescriptionValueSets.OuvertureAnnuelle, DescriptionValueSets.TemporaliteArretService, DescriptionValueSets.TypeFermeture,
             DescriptionValueSets.ProfessionRessource[0], DescriptionValueSets.NiveauExpertise[0], DescriptionValueSets.FamilleActiviteOperationnelle[0],
         }.Select(b => b.ValueSet)));
         Assert.That(listed, Has.None.Contains('|'), "a value set's codes by table are not value sets of their own");

@@ -23,15 +23,24 @@ public static class DescriptionValueSets
     public static readonly ValueSetBinding EquipementSpecifique = new("JDV_J18-EquipementSpecifique-ROR", "TRE_R212");
     public static readonly ValueSetBinding TypeCaracteristiqueEquipement = new("JDV_J228-TypeCaracteristiqueEquipement-ROR", "TRE_R340");
     public static readonly ValueSetBinding TypeHabitation = new("JDV_J32-TypeHabitation-ROR", "TRE_R242");
+    public static readonly ValueSetBinding TypeTarif = new("JDV_J36-TypeTarif-ROR", "TRE_R246");
+    public static readonly ValueSetBinding UnitePrix = new("JDV_J205-UnitePrix-ROR", "TRE_R228");
+    public static readonly ValueSetBinding ConditionTarifaire = new("JDV_J39-ConditionTarifaire-ROR", "TRE_R250");
+    public static readonly ValueSetBinding GroupeTarifaireDependance = new("JDV_J27-GroupeTarifaireDependance-ROR", "TRE_R237");
+    public static readonly ValueSetBinding TemporaliteAccueil = new("JDV_J30-TemporaliteAccueil-ROR", "TRE_R240");
+    public static readonly ValueSetBinding NiveauRecoursOrsan = new("JDV_J204-NiveauRecoursORSAN-ROR", "TRE_R284");
+    public static readonly ValueSetBinding AccessibiliteLieu = new("JDV_J50-AccessibiliteLieu-ROR", "TRE_R202");
+    public static readonly ValueSetBinding AideFinanciere = new("JDV_J31-AideFinanciere-ROR", "TRE_R241");
+    public static readonly ValueSetBinding TypeFermeture = new("JDV_J201-TypeFermeture-ROR", "TRE_R286");
 
     public static readonly ValueSetBinding ActeSpecifique = new("JDV_J16-ActeSpecifique-ROR", "TRE_R210");
-    public static readonly ValueSetBinding TemporaliteAccueil = new("JDV_J30-TemporaliteAccueil-ROR", "TRE_R240");
     public static readonly ValueSetBinding ModaliteAccueil = new("JDV_J226-ModaliteAccueil-ROR", "TRE_R338");
     public static readonly ValueSetBinding ModeGestion = new("JDV_J26-ModeGestion-ROR", "TRE_R236");
     public static readonly ValueSetBinding SpecialisationPriseEnCharge = new("JDV_J35-SpecialisationDePriseEnCharge-ROR", "TRE_R245");
     public static readonly ValueSetBinding OuvertureAnnuelle = new("JDV_J28-OuvertureAnnuelle-ROR", "TRE_R238");
     public static readonly ValueSetBinding CompetenceSpecifique = new("JDV_J33-CompetenceSpecifique-ROR", "TRE_R243");
-    public static readonly ValueSetBinding TypeFermeture = new("JDV_J185-TypeFermeture-ROR", "TRE_R286");
+    /// <summary>JDV_J185: the temporality of a service stop (TRE_R286 DEF, PRO), a subset of the closing types.</summary>
+    public static readonly ValueSetBinding TemporaliteArretService = new("JDV_J185-TypeFermeture-ROR", "TRE_R286");
 
     /// <summary>JDV_J225's channel of an MSS mailbox (TRE_R256 MSSANTE), beside the TRE_R200 channels.</summary>
     public static readonly ValueSetBinding TypeMessagerie = new("JDV_J225-CanalCommunication-ROR", "TRE_R256");
@@ -57,7 +66,9 @@ public static class DescriptionValueSets
         TypeHoraire, NatureContact, CanalCommunication, TypeDivisionTerritoriale, FonctionLieu,
         StatutLieu, EquipementSpecifique, TypeCaracteristiqueEquipement, TypeHabitation,
         ActeSpecifique, TemporaliteAccueil, ModaliteAccueil, ModeGestion, SpecialisationPriseEnCharge,
-        OuvertureAnnuelle, CompetenceSpecifique, TypeFermeture, TypeMessagerie,
+        OuvertureAnnuelle, CompetenceSpecifique, TemporaliteArretService, TypeMessagerie,
         .. FamilleActiviteOperationnelle, .. NiveauExpertise, .. ProfessionRessource,
+        TypeTarif, UnitePrix, ConditionTarifaire, GroupeTarifaireDependance, NiveauRecoursOrsan,
+        AccessibiliteLieu, AideFinanciere, TypeFermeture,
     ];
 }

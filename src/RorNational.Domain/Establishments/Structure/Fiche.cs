@@ -17,6 +17,9 @@ public sealed record Fiche(string Id, FicheType Type, string? Name, string? Pare
     public UODescription? UO { get; init; }
     public LieuDescription? Lieu { get; init; }
 
+    /// <summary>A pôle's, service's or UF's own dates and closure (optional).</summary>
+    public OrganisationDescription? Organisation { get; init; }
+
     public bool IsOrganisation => Type is FicheType.Pole or FicheType.Service or FicheType.UF;
 }
 

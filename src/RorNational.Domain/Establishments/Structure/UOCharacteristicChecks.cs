@@ -38,7 +38,7 @@ public static partial class UOCharacteristicChecks
         .Code(content.AnnualOpening, "annualOpening", DescriptionValueSets.OuvertureAnnuelle, terminology)
         .Each(content.ResourceProfessions, "resourceProfessions", profession => NosCodeProblems(profession, DescriptionValueSets.ProfessionRessource, terminology))
         .Each(content.SpecificCompetences, "specificCompetences", code => UOContentChecks.CodeProblems(code, DescriptionValueSets.CompetenceSpecifique, terminology))
-        .Code(content.ServiceStopTemporality, "serviceStopTemporality", DescriptionValueSets.TypeFermeture, terminology)
+        .Code(content.ServiceStopTemporality, "serviceStopTemporality", DescriptionValueSets.TemporaliteArretService, terminology)
         .Each(content.MssMailboxes, "mssMailboxes", MailboxProblems(terminology))
         .Problems;
 

@@ -62,7 +62,7 @@ public sealed class SearchRequestParser(SearchParameterCatalog catalog, Criterio
             case "_sort":
                 foreach (var key in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    var sort = Sort(key);
+                    var sort = Sort(request.ResourceType, key);
                     if (request.Sort.Any(k => k.Field == sort.Field))
                         throw ValueParser.Invalid(name, $"sorts on '{key.TrimStart('-')}' twice: each field once");
                     request.Sort.Add(sort);
@@ -78,15 +78,18 @@ public sealed class SearchRequestParser(SearchParameterCatalog catalog, Criterio
         }
     }
 
-    private static SortKey Sort(string key)
+    private SortKey Sort(string resourceType, string key)
     {
         var descending = key.StartsWith('-');
-        var field = (descending ? key[1..] : key) switch
+        var name = descending ? key[1..] : key;
+        if (PriceSort.Through(catalog, resourceType, name) is { } through) return new SortKey(SortField.PriceValidityStart, descending, through.Length == 0 ? null : through);
+        var field = name switch
         {
             "_id" => SortField.Id,
             "_lastUpdated" => SortField.LastUpdated,
             "name" => SortField.Name,
-            var other => throw ValueParser.Invalid("_sort", $"cannot sort on '{other}': sortable are _id, _lastUpdated and name"),
+            var other => throw ValueParser.Invalid("_sort", $"cannot sort on '{other}': sortable are _id, _lastUpdated, name " +
+                $"and {PriceSort.Parameter} (on Organization, or chained through a reference to Organization: organization.{PriceSort.Parameter})"),
         };
         return new SortKey(field, descending);
     }
