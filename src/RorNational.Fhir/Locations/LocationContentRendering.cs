@@ -52,7 +52,7 @@ public static class LocationContentRendering
         return extension;
     }
 
-    private static ContactPoint Telecom(Telecom telecom) => new(SystemOf(telecom.Value), null, telecom.Value)
+    public static ContactPoint Telecom(Telecom telecom) => new(SystemOf(telecom.Value), null, telecom.Value)
     {
         Extension =
         [

@@ -35,6 +35,7 @@ public static class ResourcePublisher
         var equipmentRows = new List<EquipmentRow>();
         await Publish<OrganizationDocument>("Organization", operations, renderings, rendered, index, c => PreparedVersion.All(c, indexer), null, cancellation);
         await Publish<HealthcareServiceDocument>("HealthcareService", operations, renderings, rendered, index, c => PreparedVersion.All(c, indexer), null, cancellation);
+        await Publish<PractitionerRoleDocument>("PractitionerRole", operations, renderings, rendered, index, c => PreparedVersion.All(c, indexer), null, cancellation);
         await Publish("Location", operations, renderings, rendered, index, c => LocationVersions.All(c, indexer, capacityRows, equipmentRows), locations, cancellation);
         for (var i = 0; i < renderings.Count; i++) renderings[i].State.Published = rendered[i].Keys.ToHashSet();
         SearchIndexWriter.Queue(operations, index.Replaced, index.Rows);

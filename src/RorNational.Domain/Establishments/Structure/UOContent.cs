@@ -1,3 +1,5 @@
+using RorNational.Domain.Practitioners;
+
 namespace RorNational.Domain.Establishments.Structure;
 
 /// <summary>Confidentiality of a datum (TRE_R283): who may see it. In JSON, its code (1, 2, 3).</summary>
@@ -24,6 +26,9 @@ public sealed record UOContent
     public IReadOnlyList<OpeningHours> OpeningHours { get; init; } = [];
     public ClosingPeriod? Closing { get; init; }
     public IReadOnlyList<Contact> Contacts { get; init; } = [];
+
+    /// <summary>The professionals working in the UO and their roles (PractitionerRole), each a recorded RPPS number.</summary>
+    public IReadOnlyList<PractitionerRoleDescription> PractitionerRoles { get; init; } = [];
 }
 
 /// <summary>Ages in years, both bounds included.</summary>
