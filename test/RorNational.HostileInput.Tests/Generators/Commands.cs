@@ -83,7 +83,8 @@ public static class Commands
         Set(body, Category.NullItems, "contacts", "null", "[null]"),
         Set(body, Category.NullItems, "openingHours", "null", "[null]"),
         Set(body, Category.NullItems, "contacts.0.telecoms", "null", "[null]"),
-        Set(body, Category.UnknownMembers, "sensitiveUnit", "false,\"sensitveUnit\":true"));
+        Set(body, Category.UnknownMembers, "sensitiveUnit", "false,\"sensitveUnit\":true"),
+        Practitioners.RoleFaults(body));
 
     private static Gen<(string, HostileBody)> PatchFaults(JsonObject body) => Gen.OneOf<(string, HostileBody)>(
         Set(body, Category.WrongTypes, "operationalName", "5", "true", "{\"a\":1}", "[\"a\"]", "1e999"),
