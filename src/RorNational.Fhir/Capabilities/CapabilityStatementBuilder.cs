@@ -136,6 +136,8 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
         "Organization" => RorCanonical.OrganizationProfile,
         "HealthcareService" => RorCanonical.HealthcareServiceProfile,
         "Location" => RorCanonical.LocationProfile,
+        "Practitioner" => RorCanonical.Practitioners.PractitionerProfile,
+        "PractitionerRole" => RorCanonical.Practitioners.PractitionerRoleProfile,
         _ => MeasureCapabilities.ProfileOf(type),
     };
 

@@ -37,6 +37,7 @@ public static class ResourcePublisher
         var priceRows = new List<PriceRow>();
         await Publish<OrganizationDocument>("Organization", operations, renderings, rendered, index, c => OrganizationVersions(c, indexer, priceRows), null, cancellation);
         await Publish<HealthcareServiceDocument>("HealthcareService", operations, renderings, rendered, index, c => PreparedVersion.All(c, indexer), null, cancellation);
+        await Publish<PractitionerRoleDocument>("PractitionerRole", operations, renderings, rendered, index, c => PreparedVersion.All(c, indexer), null, cancellation);
         await Publish("Location", operations, renderings, rendered, index, c => LocationVersions.All(c, indexer, capacityRows, equipmentRows), locations, cancellation);
         for (var i = 0; i < renderings.Count; i++) renderings[i].State.Published = rendered[i].Keys.ToHashSet();
         SearchIndexWriter.Queue(operations, index.Replaced, index.Rows);

@@ -145,4 +145,21 @@ public static class RorCanonical
         public const string StreetNameBase = "http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-streetNameBase";
         public const string AdditionalLocator = "http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-additionalLocator";
     }
+
+    /// <summary>The professionals: ror-practitioner and ror-practitionerrole, their identifier, extension and code systems.</summary>
+    public static class Practitioners
+    {
+        public static readonly string PractitionerProfile = StructureDefinition("ror-practitioner");
+        public static readonly string PractitionerRoleProfile = StructureDefinition("ror-practitionerrole");
+        public static readonly string UnitExerciseMode = StructureDefinition("ror-practitionerrole-unit-exercise-mode");
+
+        /// <summary>idNat_PS (CI-SIS): "8" and the RPPS number.</summary>
+        public const string IdNatPsSystem = "urn:oid:1.2.250.1.71.4.2.1";
+        public const string IdentifierTypes = "http://interopsante.org/fhir/CodeSystem/fr-v2-0203";
+
+        public static readonly string ProfessionSante = Nos("TRE_G15", "ProfessionSante");
+        public static readonly string ModeExercice = Nos("TRE_R23", "ModeExercice");
+        public static readonly string TypeSavoirFaire = Nos("TRE_R04", "TypeSavoirFaire");
+        public static readonly string SpecialiteOrdinale = Nos("TRE_R38", "SpecialiteOrdinale");
+    }
 }

@@ -94,7 +94,8 @@ public static class Commands
         Set(body, Category.WrongTypes, "mssMailboxes.0.value", "\"0474454647\"", "\"a@b\"", $"\"{Malformed.Long(100_000)}@x.fr\""),
         Set(body, Category.OutOfRange, "mssMailboxes.0.confidentiality", "0", "7"),
         Set(body, Category.NullItems, "receptionModalities", "null", "[null]"),
-        Set(body, Category.NullItems, "mssMailboxes", "null", "[null]"));
+        Set(body, Category.NullItems, "mssMailboxes", "null", "[null]"),
+        Practitioners.RoleFaults(body));
 
     private static Gen<(string, HostileBody)> PatchFaults(JsonObject body) => body.ContainsKey("prices")
         ? EstablishmentFieldFaults(body)

@@ -37,5 +37,5 @@ public sealed record Targets
     /// <summary>The sample FINESS extract (samples/finess), the one already imported.</summary>
     public required byte[] FinessSample { get; init; }
 
-    public static readonly string[] FhirTypes = ["Organization", "HealthcareService", "Location"];
+    public static readonly string[] FhirTypes = ["Organization", "HealthcareService", "Location", "Practitioner", "PractitionerRole"];
 }

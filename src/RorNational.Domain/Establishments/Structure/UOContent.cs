@@ -1,3 +1,5 @@
+using RorNational.Domain.Practitioners;
+
 namespace RorNational.Domain.Establishments.Structure;
 
 /// <summary>Confidentiality of a datum (TRE_R283): who may see it. In JSON, its code (1, 2, 3).</summary>
@@ -48,6 +50,9 @@ public sealed record UOContent
 
     /// <summary>The offer's MSS mailboxes (boîtes aux lettres de messagerie sécurisée de santé), each with its confidentiality.</summary>
     public IReadOnlyList<Telecom> MssMailboxes { get; init; } = [];
+
+    /// <summary>The professionals working in the UO and their roles (PractitionerRole), each a recorded RPPS number.</summary>
+    public IReadOnlyList<PractitionerRoleDescription> PractitionerRoles { get; init; } = [];
 }
 
 /// <summary>Ages in years, both bounds included.</summary>

@@ -22,6 +22,8 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         ["Organization"] = typeof(OrganizationDocument),
         ["HealthcareService"] = typeof(HealthcareServiceDocument),
         ["Location"] = typeof(LocationDocument),
+        ["Practitioner"] = typeof(PractitionerDocument),
+        ["PractitionerRole"] = typeof(PractitionerRoleDocument),
     };
 
     private string Schema => store.Options.DatabaseSchemaName;
