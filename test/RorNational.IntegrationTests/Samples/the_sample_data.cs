@@ -126,6 +126,35 @@ public sealed class the_sample_data : ApiFixture
         Assert.That(FhirJson.Parse<Bundle>(body).Entry.Select(e => e.Resource!.Id), Is.EqualTo(new[] { units["350002812-lieu-residence"] }));
     }
 
+    [Test]
+    public async Task the_consumer_s_price_and_drop_zone_searches_of_requests_http_find_the_ehpad_and_the_hospital()
+    {
+        var (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient));
+        Assert.That(exitCode, Is.Zero, output);
+        var units = await Client.AllUnitIdsAsync();
+        var file = HttpFile.Read(Path.Combine(TestPostgres.RepositoryRoot(), "samples", "requests.http"));
+        var values = new Dictionary<string, string>
+        {
+            ["base"] = Client.BaseAddress!.ToString().TrimEnd('/'),
+            ["token"] = App.TokenFor(DefaultClient),
+        };
+        async Task<string[]> Matches(string title)
+        {
+            var (status, body) = await file.SendAsync(Client, file.Requests.Single(r => r.Title.StartsWith(title, StringComparison.Ordinal)), values);
+            Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
+            return FhirJson.Parse<Bundle>(body).Entry.Where(e => e.Search!.Mode == Bundle.SearchEntryMode.Match).Select(e => e.Resource!.Id!).ToArray();
+        }
+
+        Assert.That(await Matches("A consumer's price search"), Is.EqualTo(new[] { units["350002812-uo-hebergement-permanent"] }),
+            "the EHPAD's forfait approved for social help is under 65 euros");
+        Assert.That(await Matches("ST8 with what the price applies to"), Is.EqualTo(new[] { "eg-350002812" }));
+        Assert.That(await Matches("Establishments with a helicopter drop zone"), Is.EqualTo(new[] { "eg-010000024" }), "the loader reads as P1");
+        var hospital = await Client.GetStringAsync("/fhir/Organization/eg-010000024");
+        Assert.That(hospital, Does.Contain("/ror-organization-level-recours-orsan\"").And.Contain("/ror-organization-drop-zone\""));
+        var ehpad = FhirJson.Parse<Organization>(await Client.GetStringAsync("/fhir/Organization/eg-350002812"));
+        Assert.That(ehpad.Extension.Count(e => e.Url!.EndsWith("/ror-organization-price", StringComparison.Ordinal)), Is.EqualTo(2));
+    }
+
     /// <summary>A Location's capacity indicators ("status/temporality/gender/closing/bed/crisis: count"), natures and version.</summary>
     private async Task<(List<string> Indicators, string[] Natures, int Version)> Capacity(string locationId)
     {
@@ -158,6 +187,8 @@ public sealed class the_sample_data : ApiFixture
         Assert.That(resources, Has.Count.EqualTo(62), "16 EJ, 19 EG, 3 pôle/service/UF, 12 UO, 12 lieux (8 of them critical care)");
         Assert.That(resources, Has.Some.Contains("/ror-location-equipment-limit").And.Some.Contains("/ror-location-residential-capacity"),
             "the hospital's MRI with its limits and the EHPAD's residential capacity are among them");
+        Assert.That(resources, Has.Some.Contains("/ror-organization-price").And.Some.Contains("/ror-organization-drop-zone"),
+            "the EHPAD's prices and the hospital's drop zone are among them");
         Assert.That(report.Summary.Resources, Is.EqualTo(resources.Count));
         Assert.That(report.Errors, Is.Empty, report.ToString());
     }
