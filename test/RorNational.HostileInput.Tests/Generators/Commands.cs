@@ -134,7 +134,7 @@ public static class Commands
             ? Gen.OneOf<(string, HostileBody)>(
                 Set(body, Category.OutOfRange, "organisation", "{\"openingDate\":\"2026-01-01\",\"closingDate\":\"2025-01-01\"}", "[]", "5"),
                 Set(body, Category.Year9999, "organisation.closingDate", "\"9999-12-31\"", "\"10000-01-01\"", "\"2026-13-01\""),
-                Set(body, Category.WrongTypes, "organisation.closingType", "\"ZZZ\"", "1", "null"),
+                Set(body, Category.WrongTypes, "organisation.closingType", "\"ZZZ\"", "1", "[\"PRO\"]"),
                 Set(body, Category.UnknownMembers, "organisation.closingType", "\"PRO\",\"reopeningDate\":\"2027-01-01\""))
         : body["type"]!.GetValue<string>() == "Lieu"
             ? Gen.OneOf<(string, HostileBody)>(

@@ -127,7 +127,7 @@ public sealed class the_sample_data : ApiFixture
     }
 
     [Test]
-    public async Task the_consumer_s_characteristic_searches_of_requests_http_find_the_usic_the_ehpad_and_the_maternity()
+    public async Task the_consumer_s_characteristic_price_and_drop_zone_searches_of_requests_http_find_their_units_and_establishments()
     {
         var (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient));
         Assert.That(exitCode, Is.Zero, output);
@@ -148,6 +148,14 @@ public sealed class the_sample_data : ApiFixture
         Assert.That(await Matches("A consumer's specific-act search"), Is.EqualTo(new[] { units["010000024-uo-usic"] }));
         Assert.That(await Matches("A consumer's specific-competence search"), Is.EqualTo(new[] { units["350002812-uo-hebergement-permanent"] }));
         Assert.That(await Matches("Maternities of type 2"), Is.EqualTo(new[] { units["010000024-uo-chirurgie-gynecologique-hc"] }));
+        Assert.That(await Matches("A consumer's price search"), Is.EqualTo(new[] { units["350002812-uo-hebergement-permanent"] }),
+            "the EHPAD's forfait approved for social help is under 65 euros");
+        Assert.That(await Matches("ST8 with what the price applies to"), Is.EqualTo(new[] { "eg-350002812" }));
+        Assert.That(await Matches("Establishments with a helicopter drop zone"), Is.EqualTo(new[] { "eg-010000024" }), "the loader reads as P1");
+        var hospital = await Client.GetStringAsync("/fhir/Organization/eg-010000024");
+        Assert.That(hospital, Does.Contain("/ror-organization-level-recours-orsan\"").And.Contain("/ror-organization-drop-zone\""));
+        var ehpad = FhirJson.Parse<Organization>(await Client.GetStringAsync("/fhir/Organization/eg-350002812"));
+        Assert.That(ehpad.Extension.Count(e => e.Url!.EndsWith("/ror-organization-price", StringComparison.Ordinal)), Is.EqualTo(2));
     }
 
     /// <summary>A Location's capacity indicators ("status/temporality/gender/closing/bed/crisis: count"), natures and version.</summary>
@@ -187,6 +195,8 @@ public sealed class the_sample_data : ApiFixture
             "the hospital's MRI with its limits and the EHPAD's residential capacity are among them");
         Assert.That(resources, Has.Some.Contains("/ror-act-type").And.Some.Contains("TRE_R243-CompetenceSpecifique").And.Some.Contains("TRE_R253-TypeMaternite"),
             "the USIC's specific act, the EHPAD's specific competence and the maternity's expertise level are among them");
+        Assert.That(resources, Has.Some.Contains("/ror-organization-price").And.Some.Contains("/ror-organization-drop-zone"),
+            "the EHPAD's prices and the hospital's drop zone are among them");
         Assert.That(report.Summary.Resources, Is.EqualTo(resources.Count));
         Assert.That(report.Errors, Is.Empty, report.ToString());
     }
