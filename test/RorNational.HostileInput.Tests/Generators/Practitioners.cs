@@ -18,7 +18,11 @@ public static class Practitioners
     /// <summary>A professional the samples record (samples/practitioners).</summary>
     private const string SampleRpps = "10107654321";
 
-    private static readonly string[] MalformedRpps = ["1234", "101076543210", "1010765432a", "%00", "-1", "1e10", "%20%20", "10107654321%00"];
+    /// <summary>Malformed RPPS numbers (no NUL: Kestrel refuses it in a path before the host sees it).</summary>
+    private static readonly string[] MalformedRpps = ["1234", "101076543210", "1010765432a", "-1", "1e10", "%20%20", "10107654321%20", new string('1', 3000)];
+
+    /// <summary>Whether a route is the professionals' (its right: an admin or an editor of any establishment).</summary>
+    public static bool IsPractitionerRoute(string route) => route.Contains(" /api/practitioners/", StringComparison.Ordinal);
 
     public static IEnumerable<RouteGenerator> Routes() =>
     [

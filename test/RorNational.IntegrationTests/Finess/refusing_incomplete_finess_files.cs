@@ -24,7 +24,7 @@ public sealed class refusing_incomplete_finess_files : ApiFixture
     {
         Assert.That(await App.Store.StoredEvents(), Is.EqualTo(_eventsBefore), "no event written");
         var egs = await App.Store.StoredEGs();
-        Assert.That(egs.Values.Count(eg => !eg.Closed), Is.EqualTo(20), "no establishment closed");
+        Assert.That(egs.Values.Count(eg => !eg.Closed), Is.EqualTo(19), "no establishment closed");
     }
 
     [Test]

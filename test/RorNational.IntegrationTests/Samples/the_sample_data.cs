@@ -189,8 +189,8 @@ public sealed class the_sample_data : ApiFixture
             .ToList();
         var report = await new FhirValidator().ValidateAsync(resources);
 
-        Assert.That(resources, Has.Count.EqualTo(70),
-            "17 EJ, 20 EG, 3 pôle/service/UF, 13 UO, 13 lieux (8 of them critical care), 2 professionals and their 2 roles in the maison de santé");
+        Assert.That(resources, Has.Count.EqualTo(68),
+            "16 EJ, 19 EG, 3 pôle/service/UF, 13 UO, 13 lieux (8 of them critical care), 2 professionals and their 2 roles in the maison de santé");
         Assert.That(resources, Has.Some.Contains("/ror-location-equipment-limit").And.Some.Contains("/ror-location-residential-capacity"),
             "the hospital's MRI with its limits and the EHPAD's residential capacity are among them");
         Assert.That(resources, Has.Some.Contains("/ror-act-type").And.Some.Contains("TRE_R243-CompetenceSpecifique").And.Some.Contains("TRE_R253-TypeMaternite"),
