@@ -65,15 +65,13 @@ public static class EGDescriptionPatch
             _ => Wrong<string>(field, "must be a string, or null to remove it"),
         };
 
-        public bool? Boolean(JsonValueKind kind, string field) => kind switch
+        public bool? Boolean(JsonElement value, string field) => value.ValueKind switch
         {
             JsonValueKind.Null => null,
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => Wrong<bool?>(field, "must be true or false, or null to remove it"),
         };
-
-        public bool? Boolean(JsonElement value, string field) => Boolean(value.ValueKind, field);
 
         public int? Integer(JsonElement value, string field) => value.ValueKind switch
         {
