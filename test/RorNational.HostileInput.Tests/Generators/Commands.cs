@@ -29,7 +29,7 @@ public static class Commands
                 .Select(body => (Category.NullItems, HostileBody.Json(body)))),
     ];
 
-    private static RouteGenerator Route(string route, Func<Targets, string> path, Func<Targets, JsonObject[]> plausible,
+    public static RouteGenerator Route(string route, Func<Targets, string> path, Func<Targets, JsonObject[]> plausible,
         Func<JsonObject, Gen<(string Category, HostileBody Body)>> specific, bool optionalBody = false)
     {
         var method = new HttpMethod(route[..route.IndexOf(' ')]);
@@ -83,8 +83,7 @@ public static class Commands
         Set(body, Category.NullItems, "contacts", "null", "[null]"),
         Set(body, Category.NullItems, "openingHours", "null", "[null]"),
         Set(body, Category.NullItems, "contacts.0.telecoms", "null", "[null]"),
-        Set(body, Category.UnknownMembers, "sensitiveUnit", "false,\"sensitveUnit\":true"),
-        Practitioners.RoleFaults(body));
+        Set(body, Category.UnknownMembers, "sensitiveUnit", "false,\"sensitveUnit\":true"));
 
     private static Gen<(string, HostileBody)> PatchFaults(JsonObject body) => Gen.OneOf<(string, HostileBody)>(
         Set(body, Category.WrongTypes, "operationalName", "5", "true", "{\"a\":1}", "[\"a\"]", "1e999"),
