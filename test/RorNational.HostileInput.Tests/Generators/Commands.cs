@@ -30,7 +30,7 @@ public static class Commands
                 .Select(body => (Category.NullItems, HostileBody.Json(body)))),
     ];
 
-    private static RouteGenerator Route(string route, Func<Targets, string> path, Func<Targets, JsonObject[]> plausible,
+    public static RouteGenerator Route(string route, Func<Targets, string> path, Func<Targets, JsonObject[]> plausible,
         Func<JsonObject, Gen<(string Category, HostileBody Body)>> specific, bool optionalBody = false, bool mergePatch = false)
     {
         var method = new HttpMethod(route[..route.IndexOf(' ')]);
@@ -94,8 +94,7 @@ public static class Commands
         Set(body, Category.WrongTypes, "mssMailboxes.0.value", "\"0474454647\"", "\"a@b\"", $"\"{Malformed.Long(100_000)}@x.fr\""),
         Set(body, Category.OutOfRange, "mssMailboxes.0.confidentiality", "0", "7"),
         Set(body, Category.NullItems, "receptionModalities", "null", "[null]"),
-        Set(body, Category.NullItems, "mssMailboxes", "null", "[null]"),
-        Practitioners.RoleFaults(body));
+        Set(body, Category.NullItems, "mssMailboxes", "null", "[null]"));
 
     private static Gen<(string, HostileBody)> PatchFaults(JsonObject body) => body.ContainsKey("prices")
         ? EstablishmentFieldFaults(body)

@@ -24,8 +24,15 @@ public static class Practitioners
     /// <summary>Whether a route is the professionals' (its right: an admin or an editor of any establishment).</summary>
     public static bool IsPractitionerRoute(string route) => route.Contains(" /api/practitioners/", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Last in the catalogue, so that the requests drawn for the other routes stay those of the
+    /// default seed: the professionals' FHIR reads and searches, their /api routes, and the roles
+    /// of a UO's content (a second generator of the direct edit).
+    /// </summary>
     public static IEnumerable<RouteGenerator> Routes() =>
     [
+        .. FhirReads.OfTypes(Targets.ProfessionalTypes), .. Searches.OfTypes(Targets.ProfessionalTypes),
+        Commands.Route(Commands.EditContent, t => $"/api/establishments/{t.Eg}/uo/{t.PublishedUO}/content", _ => [CommandBodies.Content()], RoleFaults),
         new RouteGenerator(Record,
             _ => Gen.Const(Put(SampleRpps, "plausible", JsonFaults.Json(Identity()))),
             _ => Any(

@@ -34,6 +34,11 @@ public static class SearchQueries
             Gen.Select(Gen.OneOf("gt", "le", "eq", "ne"), Malformed.Year9999Dates.Where(d => char.IsDigit(d[0])),
                 (op, v) => (Category.Year9999Searched, "_filter=" + Q($"_lastUpdated {op} {v}"))),
             Gen.Select(Pick(dates), Malformed.ImpossibleDates, (p, v) => (Category.ImpossibleDates, $"{p}={Q(v)}")),
+            // The professionals have no number parameter: a huge _count instead.
+            numbers.Length > 0
+                ? Gen.Select(Pick(numbers), Malformed.HugeDecimals, Gen.OneOf("", "gt", "le", "ne", "sa"),
+                    (p, v, prefix) => (Category.DecimalOverflow, $"{p}={Q(prefix + v)}"))
+                : Malformed.HugeDecimals.Select(v => (Category.DecimalOverflow, $"_count={Q(v)}")),
             Malformed.Cursors.Select(c => (Category.Cursor, $"_cursor={c}")),
             Gen.Int[60, 1100].Select(depth => (Category.DeepFilter, "_filter=" + Q(Malformed.Repeat("(", depth) + "name eq a" + Malformed.Repeat(")", depth)))),
             Gen.Int[60, 550].Select(depth => (Category.DeepFilter, "_filter=" + Q(Malformed.Repeat("not (", depth) + "name eq a" + Malformed.Repeat(")", depth)))),
@@ -54,10 +59,6 @@ public static class SearchQueries
                 $"{numbers.FirstOrDefault() ?? "_count"}=abc", $"{numbers.FirstOrDefault() ?? "_count"}=zz12", $"{dates[0]}=2020-02-30", "_elements=%00", "_include=Bogus:nothing")
                 .Select(q => (Category.WrongTypes, q)),
         };
-        // The professionals have no number parameter.
-        if (numbers.Length > 0)
-            cases.Add(Gen.Select(Pick(numbers), Malformed.HugeDecimals, Gen.OneOf("", "gt", "le", "ne", "sa"),
-                (p, v, prefix) => (Category.DecimalOverflow, $"{p}={Q(prefix + v)}")));
         if (type == "Location") cases.Add(Gen.OneOf(
             "near=NaN|5|10|km", "near=45|Infinity|10|km", "near=-Infinity|5|10|km", "near=45|5|NaN|km", "near=91|5|10|km", "near=45|181|10|km",
             "near=-91|-181|10|km", "near=45|5|-10|km", "near=45|5|1e400|km", "near=45|5|10|parsec", "near=1e400|5", "near=45", "near=%00",

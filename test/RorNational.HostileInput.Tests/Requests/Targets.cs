@@ -37,5 +37,8 @@ public sealed record Targets
     /// <summary>The sample FINESS extract (samples/finess), the one already imported.</summary>
     public required byte[] FinessSample { get; init; }
 
-    public static readonly string[] FhirTypes = ["Organization", "HealthcareService", "Location", "Practitioner", "PractitionerRole"];
+    public static readonly string[] FhirTypes = ["Organization", "HealthcareService", "Location"];
+
+    /// <summary>The professionals' types, generated after every other route (Generators/Practitioners).</summary>
+    public static readonly string[] ProfessionalTypes = ["Practitioner", "PractitionerRole"];
 }
