@@ -162,8 +162,12 @@ public sealed class refusing_unknown_codes : ApiFixture
             DescriptionValueSets.NatureContact, DescriptionValueSets.CanalCommunication, DescriptionValueSets.TypeDivisionTerritoriale,
             DescriptionValueSets.FonctionLieu, DescriptionValueSets.StatutLieu, DescriptionValueSets.EquipementSpecifique,
             DescriptionValueSets.TypeCaracteristiqueEquipement, DescriptionValueSets.TypeHabitation,
+            DescriptionValueSets.TypeTarif, DescriptionValueSets.UnitePrix, DescriptionValueSets.ConditionTarifaire,
+            DescriptionValueSets.TemporaliteAccueil, DescriptionValueSets.NiveauRecoursOrsan, DescriptionValueSets.AccessibiliteLieu,
+            DescriptionValueSets.TypeFermeture,
         }.Select(b => b.ValueSet)));
         Assert.That(listed, Has.None.AnyOf(DescriptionValueSets.ActiviteOperationnelle.ValueSet, DescriptionValueSets.TypeHoraire.ValueSet,
-            DescriptionValueSets.CategorieOrganisation.ValueSet), "these include a whole NOS table: their codes are not in the repository");
+            DescriptionValueSets.CategorieOrganisation.ValueSet, DescriptionValueSets.GroupeTarifaireDependance.ValueSet,
+            DescriptionValueSets.AideFinanciere.ValueSet), "these include a whole NOS table: their codes are not in the repository");
     }
 }
