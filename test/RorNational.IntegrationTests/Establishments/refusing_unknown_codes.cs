@@ -236,9 +236,12 @@ public sealed class refusing_unknown_codes : ApiFixture
             DescriptionValueSets.TypeCaracteristiqueEquipement, DescriptionValueSets.TypeHabitation,
             DescriptionValueSets.TemporaliteAccueil, DescriptionValueSets.OuvertureAnnuelle, DescriptionValueSets.TemporaliteArretService, DescriptionValueSets.TypeFermeture,
             DescriptionValueSets.ProfessionRessource[0], DescriptionValueSets.NiveauExpertise[0], DescriptionValueSets.FamilleActiviteOperationnelle[0],
+            DescriptionValueSets.TypeTarif, DescriptionValueSets.UnitePrix, DescriptionValueSets.ConditionTarifaire,
+            DescriptionValueSets.NiveauRecoursOrsan, DescriptionValueSets.AccessibiliteLieu,
         }.Select(b => b.ValueSet)));
         Assert.That(listed, Has.None.Contains('|'), "a value set's codes by table are not value sets of their own");
         Assert.That(listed, Has.None.AnyOf(DescriptionValueSets.ActiviteOperationnelle.ValueSet, DescriptionValueSets.TypeHoraire.ValueSet,
-            DescriptionValueSets.CategorieOrganisation.ValueSet, DescriptionValueSets.ActeSpecifique.ValueSet, DescriptionValueSets.CompetenceSpecifique.ValueSet), "these include a whole NOS table: their codes are not in the repository");
+            DescriptionValueSets.CategorieOrganisation.ValueSet, DescriptionValueSets.ActeSpecifique.ValueSet, DescriptionValueSets.CompetenceSpecifique.ValueSet,
+            DescriptionValueSets.GroupeTarifaireDependance.ValueSet, DescriptionValueSets.AideFinanciere.ValueSet), "these include a whole NOS table: their codes are not in the repository");
     }
 }
