@@ -57,12 +57,7 @@ public static class PractitionerRoleRendering
             AvailableStartTime = hours.Opens?.ToString("HH:mm:ss"),
             AvailableEndTime = hours.Closes?.ToString("HH:mm:ss"),
         };
-        slot.Extension.Add(new Extension(E.TypeOfTime, RorDatatypes.Coded(T.TypeHoraire, hours.Type)));
-        slot.Extension.Add(new Extension(E.DayOfWeekNumber, new Integer(hours.Day)));
-        if (hours.EffectiveFrom is not null || hours.EffectiveTo is not null)
-            slot.Extension.Add(new Extension(E.EffectivePeriod, new Period(
-                hours.EffectiveFrom is { } from ? new FhirDateTime(from.ToString("yyyy-MM-dd")) : null,
-                hours.EffectiveTo is { } to ? new FhirDateTime(to.ToString("yyyy-MM-dd")) : null)));
+        slot.Extension.AddRange(RorHours.Extensions(hours));
         return slot;
     }
 }

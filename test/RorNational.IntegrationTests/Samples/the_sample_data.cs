@@ -105,26 +105,30 @@ public sealed class the_sample_data : ApiFixture
         var (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient));
         Assert.That(exitCode, Is.Zero, output);
         var units = await Client.AllUnitIdsAsync();
+        var bundle = await RequestsHttpAsync("A consumer's equipment search");
+        Assert.That(Matches(bundle), Is.EqualTo(new[] { units["010000024-uo-consultations-gynecologie"] }));
+        Assert.That(bundle.Entry.Select(e => e.Resource!.Id), Does.Contain(units["010000024-lieu-consultations"]), "its lieu, included");
+
+        Assert.That((await RequestsHttpAsync("Lieux with single rooms")).Entry.Select(e => e.Resource!.Id),
+            Is.EqualTo(new[] { units["350002812-lieu-residence"] }));
+    }
+
+    /// <summary>Sends the request of samples/requests.http whose title starts so, with the loader's token; its Bundle.</summary>
+    private async Task<Bundle> RequestsHttpAsync(string title)
+    {
         var file = HttpFile.Read(Path.Combine(TestPostgres.RepositoryRoot(), "samples", "requests.http"));
         var values = new Dictionary<string, string>
         {
             ["base"] = Client.BaseAddress!.ToString().TrimEnd('/'),
             ["token"] = App.TokenFor(DefaultClient),
         };
-
-        var equipment = file.Requests.Single(r => r.Title.StartsWith("A consumer's equipment search", StringComparison.Ordinal));
-        var (status, body) = await file.SendAsync(Client, equipment, values);
+        var (status, body) = await file.SendAsync(Client, file.Requests.Single(r => r.Title.StartsWith(title, StringComparison.Ordinal)), values);
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
-        var bundle = FhirJson.Parse<Bundle>(body);
-        Assert.That(bundle.Entry.Where(e => e.Search!.Mode == Bundle.SearchEntryMode.Match).Select(e => e.Resource!.Id),
-            Is.EqualTo(new[] { units["010000024-uo-consultations-gynecologie"] }));
-        Assert.That(bundle.Entry.Select(e => e.Resource!.Id), Does.Contain(units["010000024-lieu-consultations"]), "its lieu, included");
-
-        var residential = file.Requests.Single(r => r.Title.StartsWith("Lieux with single rooms", StringComparison.Ordinal));
-        (status, body) = await file.SendAsync(Client, residential, values);
-        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
-        Assert.That(FhirJson.Parse<Bundle>(body).Entry.Select(e => e.Resource!.Id), Is.EqualTo(new[] { units["350002812-lieu-residence"] }));
+        return FhirJson.Parse<Bundle>(body);
     }
+
+    private static string[] Matches(Bundle bundle) =>
+        bundle.Entry.Where(e => e.Search!.Mode == Bundle.SearchEntryMode.Match).Select(e => e.Resource!.Id!).ToArray();
 
     [Test]
     public async Task the_consumer_s_characteristic_price_and_drop_zone_searches_of_requests_http_find_their_units_and_establishments()
@@ -132,26 +136,15 @@ public sealed class the_sample_data : ApiFixture
         var (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient));
         Assert.That(exitCode, Is.Zero, output);
         var units = await Client.AllUnitIdsAsync();
-        var file = HttpFile.Read(Path.Combine(TestPostgres.RepositoryRoot(), "samples", "requests.http"));
-        var values = new Dictionary<string, string>
-        {
-            ["base"] = Client.BaseAddress!.ToString().TrimEnd('/'),
-            ["token"] = App.TokenFor(DefaultClient),
-        };
-        async Task<string[]> Matches(string title)
-        {
-            var (status, body) = await file.SendAsync(Client, file.Requests.Single(r => r.Title.StartsWith(title, StringComparison.Ordinal)), values);
-            Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
-            return FhirJson.Parse<Bundle>(body).Entry.Where(e => e.Search!.Mode == Bundle.SearchEntryMode.Match).Select(e => e.Resource!.Id!).ToArray();
-        }
+        async Task<string[]> MatchesOf(string title) => Matches(await RequestsHttpAsync(title));
 
-        Assert.That(await Matches("A consumer's specific-act search"), Is.EqualTo(new[] { units["010000024-uo-usic"] }));
-        Assert.That(await Matches("A consumer's specific-competence search"), Is.EqualTo(new[] { units["350002812-uo-hebergement-permanent"] }));
-        Assert.That(await Matches("Maternities of type 2"), Is.EqualTo(new[] { units["010000024-uo-chirurgie-gynecologique-hc"] }));
-        Assert.That(await Matches("A consumer's price search"), Is.EqualTo(new[] { units["350002812-uo-hebergement-permanent"] }),
+        Assert.That(await MatchesOf("A consumer's specific-act search"), Is.EqualTo(new[] { units["010000024-uo-usic"] }));
+        Assert.That(await MatchesOf("A consumer's specific-competence search"), Is.EqualTo(new[] { units["350002812-uo-hebergement-permanent"] }));
+        Assert.That(await MatchesOf("Maternities of type 2"), Is.EqualTo(new[] { units["010000024-uo-chirurgie-gynecologique-hc"] }));
+        Assert.That(await MatchesOf("A consumer's price search"), Is.EqualTo(new[] { units["350002812-uo-hebergement-permanent"] }),
             "the EHPAD's forfait approved for social help is under 65 euros");
-        Assert.That(await Matches("ST8 with what the price applies to"), Is.EqualTo(new[] { "eg-350002812" }));
-        Assert.That(await Matches("Establishments with a helicopter drop zone"), Is.EqualTo(new[] { "eg-010000024" }), "the loader reads as P1");
+        Assert.That(await MatchesOf("ST8 with what the price applies to"), Is.EqualTo(new[] { "eg-350002812" }));
+        Assert.That(await MatchesOf("Establishments with a helicopter drop zone"), Is.EqualTo(new[] { "eg-010000024" }), "the loader reads as P1");
         var hospital = await Client.GetStringAsync("/fhir/Organization/eg-010000024");
         Assert.That(hospital, Does.Contain("/ror-organization-level-recours-orsan\"").And.Contain("/ror-organization-drop-zone\""));
         var ehpad = FhirJson.Parse<Organization>(await Client.GetStringAsync("/fhir/Organization/eg-350002812"));
