@@ -46,7 +46,11 @@ public static class FhirModule
             .Index(z => z.LocationId)
             .Index(z => new { z.EGFiness, z.IdExterneSynchro })
             .Index(z => new { z.EGFiness, z.FunctionalId });
-        options.Schema.For<FhirResourceVersion>().Index(v => new { v.ResourceType, v.ResourceId, v.Version });
+        // One resource's versions; every version by lastUpdated (system history); one type's by lastUpdated (type history).
+        options.Schema.For<FhirResourceVersion>()
+            .Index(v => new { v.ResourceType, v.ResourceId, v.Version })
+            .Index(v => new { v.LastUpdated, v.ResourceType, v.ResourceId, v.Version }, index => index.Name = "mt_doc_fhirresourceversion_idx_system_order")
+            .Index(v => new { v.ResourceType, v.LastUpdated, v.ResourceId, v.Version }, index => index.Name = "mt_doc_fhirresourceversion_idx_type_order");
         options.Storage.ExtendedSchemaObjects.AddRange(SearchIndexSchema.ObjectsIn(options.DatabaseSchemaName));
         options.Projections.Add(
             new EstablishmentPublicationProjection(territory.RegionOfCommune, indexer, new UnitPlacements(territory, RegroupementCatalogue.Default)),
@@ -61,6 +65,7 @@ public static class FhirModule
         .Configure<SearchOptions>(configuration.GetSection("Search"))
         .AddSingleton(AccessProfiles.From(configuration))
         .AddSingleton<CapabilityStatementBuilder>()
+        .AddSingleton<Reading.History.HistoryReader>()
         .AddSingleton(SearchParameterCatalog.Default)
         .AddSingleton(territory)
         .AddSingleton<ValueParser>()

@@ -70,15 +70,18 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
                                 ? $"Also conditional: PATCH [base]/{g.Key}?identifier=..." + (g.Key == "Location" ? " (capacity suppliers: identifier=1<FINESS of the EG>/<idExterneSynchro>)." : ".")
                                 : null,
                         }).ToList(),
-                    }).Select(resource => DescribeSearch(resource, profile)).ToList(),
+                    }).Select(resource => DescribeSearch(resource, profile)).Select(DescribeOperations).ToList(),
                     // POST /fhir takes transaction and batch Bundles (of capacity PATCHes).
-                    Interaction = HasRoute(endpoints, "POST", "fhir")
+                    Interaction = (HasRoute(endpoints, "POST", "fhir")
                         ?
-                        [
-                            new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Transaction },
-                            new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Batch },
-                        ]
-                        : [],
+                        new List<CapabilityStatement.SystemInteractionComponent>
+                        {
+                            new() { Code = CapabilityStatement.SystemRestfulInteraction.Transaction },
+                            new() { Code = CapabilityStatement.SystemRestfulInteraction.Batch },
+                        }
+                        : []).Concat(HasRoute(endpoints, "GET", "fhir", "_history")
+                        ? [new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.HistorySystem }]
+                        : []).ToList(),
                 },
             ],
         };
@@ -139,6 +142,32 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
             .ToList();
         return resource;
     }
+
+    /// <summary>The operations on instances of a type: routes GET /fhir/{type}/{id}/$name (such as $diff).</summary>
+    private CapabilityStatement.ResourceComponent DescribeOperations(CapabilityStatement.ResourceComponent resource)
+    {
+        var names = endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Select(endpoint => endpoint.RoutePattern.PathSegments.Select(Describe).ToArray())
+            .Where(segments => segments.Length == 4 && segments[0] == "fhir" && segments[1] == resource.Type && segments[2] == "{}" && segments[3].StartsWith('$'))
+            .Select(segments => segments[3][1..]).Distinct().Order();
+        resource.Operation.AddRange(names.Select(name => new CapabilityStatement.OperationComponent
+        {
+            Name = name,
+            Definition = $"{OperationDefinitionBase}/{name}",
+            Documentation = OperationDocumentation.GetValueOrDefault(name),
+        }));
+        return resource;
+    }
+
+    /// <summary>The canonical base of this server's own operations.</summary>
+    public const string OperationDefinitionBase = "urn:ror-national:OperationDefinition";
+
+    private static readonly Dictionary<string, string> OperationDocumentation = new()
+    {
+        ["diff"] = "Auditors only. The differences between two versions of the resource as a FHIR Patch with previous values, as HAPI's $diff: " +
+            "fromVersion/toVersion, or from/to (a version, Type/id/_history/n, or an instant: the version current then); includeMeta=true adds meta. " +
+            "Both versions are redacted for the caller's profile first.",
+    };
 
     private static string? ProfileOf(string type) => type switch
     {

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Http;
+using RorNational.Fhir.Reading.History;
 using Wolverine.Http;
 
 namespace RorNational.Fhir.Reading;
@@ -20,16 +21,16 @@ public static class HistoryEndpoints
         ResourceHistory.VreadAsync("Location", id, vid, session, cancellation);
 
     [WolverineGet("/fhir/Organization/{id}/_history")]
-    public static Task<IResult> OrganizationHistory(string id, HttpContext context, IQuerySession session) =>
-        ResourceHistory.AnswerAsync("Organization", id, context, session);
+    public static Task<IResult> OrganizationHistory(string id, HttpContext context, HistoryReader reader) =>
+        TypeAndSystemHistoryEndpoints.AnswerAsync(HistoryScope.OfResource("Organization", id), context, reader);
 
     [WolverineGet("/fhir/HealthcareService/{id}/_history")]
-    public static Task<IResult> HealthcareServiceHistory(string id, HttpContext context, IQuerySession session) =>
-        ResourceHistory.AnswerAsync("HealthcareService", id, context, session);
+    public static Task<IResult> HealthcareServiceHistory(string id, HttpContext context, HistoryReader reader) =>
+        TypeAndSystemHistoryEndpoints.AnswerAsync(HistoryScope.OfResource("HealthcareService", id), context, reader);
 
     [WolverineGet("/fhir/Location/{id}/_history")]
-    public static Task<IResult> LocationHistory(string id, HttpContext context, IQuerySession session) =>
-        ResourceHistory.AnswerAsync("Location", id, context, session);
+    public static Task<IResult> LocationHistory(string id, HttpContext context, HistoryReader reader) =>
+        TypeAndSystemHistoryEndpoints.AnswerAsync(HistoryScope.OfResource("Location", id), context, reader);
 
     [WolverineGet("/fhir/Practitioner/{id}/_history/{vid}")]
     public static Task<FhirResourceResult> VreadPractitioner(string id, string vid, IQuerySession session, CancellationToken cancellation) =>
@@ -40,10 +41,10 @@ public static class HistoryEndpoints
         ResourceHistory.VreadAsync("PractitionerRole", id, vid, session, cancellation);
 
     [WolverineGet("/fhir/Practitioner/{id}/_history")]
-    public static Task<IResult> PractitionerHistory(string id, HttpContext context, IQuerySession session) =>
-        ResourceHistory.AnswerAsync("Practitioner", id, context, session);
+    public static Task<IResult> PractitionerHistory(string id, HttpContext context, HistoryReader reader) =>
+        TypeAndSystemHistoryEndpoints.AnswerAsync(HistoryScope.OfResource("Practitioner", id), context, reader);
 
     [WolverineGet("/fhir/PractitionerRole/{id}/_history")]
-    public static Task<IResult> PractitionerRoleHistory(string id, HttpContext context, IQuerySession session) =>
-        ResourceHistory.AnswerAsync("PractitionerRole", id, context, session);
+    public static Task<IResult> PractitionerRoleHistory(string id, HttpContext context, HistoryReader reader) =>
+        TypeAndSystemHistoryEndpoints.AnswerAsync(HistoryScope.OfResource("PractitionerRole", id), context, reader);
 }

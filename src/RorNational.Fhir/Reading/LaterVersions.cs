@@ -24,8 +24,7 @@ public static class LaterVersions
     public static async Task<IReadOnlyDictionary<long, ClassesSince>> SinceEachAsync(
         IQuerySession session, string type, string id, IReadOnlyCollection<long> versions, CancellationToken cancellation)
     {
-        var result = new Dictionary<long, ClassesSince>();
-        if (versions.Count == 0) return result;
+        if (versions.Count == 0) return new Dictionary<long, ClassesSince>();
         var oldest = versions.Min();
         var later = await session.Query<FhirResourceVersion>()
             .Where(v => v.ResourceType == type && v.ResourceId == id && v.Version > oldest && !v.Deleted)
@@ -33,16 +32,27 @@ public static class LaterVersions
             .Select(v => new VersionContent(v.Version, v.Json))
             .ToListAsync(cancellation);
 
+        return Fold(later, versions);
+    }
+
+    /// <summary>
+    /// The classes since each of <paramref name="versions"/> of one resource, from the
+    /// versions published after the oldest of them (<paramref name="laterNewestFirst"/>:
+    /// their numbers and content, newest first, retirements left out).
+    /// </summary>
+    public static Dictionary<long, ClassesSince> Fold(IReadOnlyList<VersionContent> laterNewestFirst, IEnumerable<long> versions)
+    {
+        var result = new Dictionary<long, ClassesSince>();
         var since = ClassesSince.Nothing;
         var next = 0;
-        foreach (var version in versions.OrderDescending())
+        foreach (var version in versions.Distinct().OrderDescending())
         {
-            for (; next < later.Count && later[next].Version > version; next++)
-                if (later[next].Json is { } json) since = since.And(JsonNode.Parse(json)!.AsObject());
+            for (; next < laterNewestFirst.Count && laterNewestFirst[next].Version > version; next++)
+                if (laterNewestFirst[next].Json is { } json) since = since.And(JsonNode.Parse(json)!.AsObject());
             result[version] = since;
         }
         return result;
     }
 
-    private sealed record VersionContent(long Version, string? Json);
+    public sealed record VersionContent(long Version, string? Json);
 }

@@ -1,0 +1,62 @@
+using Marten;
+using RorNational.Fhir.Access;
+using RorNational.Fhir.Storage;
+
+namespace RorNational.Fhir.Reading.History;
+
+/// <summary>
+/// The SQL of the versions' table (<see cref="FhirResourceVersion"/>, a Marten document):
+/// its columns written as the expressions of its Marten indexes (FhirModule), so that the
+/// planner uses them, and who may see a version at all.
+/// </summary>
+public sealed class VersionTable(IDocumentStore store)
+{
+    public string Name { get; } = ((IReadOnlyStoreOptions)store.Options).FindOrResolveDocumentType(typeof(FhirResourceVersion)).TableName.QualifiedName;
+
+    private string Schema => store.Options.DatabaseSchemaName;
+
+    public static string Type(string alias) => $"({alias}.data ->> 'ResourceType')";
+
+    public static string Id(string alias) => $"({alias}.data ->> 'ResourceId')";
+
+    public static string Version(string alias) => $"CAST({alias}.data ->> 'Version' as bigint)";
+
+    public string LastUpdated(string alias) => $"{Schema}.mt_immutable_timestamptz({alias}.data ->> 'LastUpdated')";
+
+    public static string Deleted(string alias) => $"CAST({alias}.data ->> 'Deleted' as boolean)";
+
+    /// <summary>The version of the same resource that follows the version <paramref name="alias"/>, as alias <paramref name="next"/>.</summary>
+    public string Following(string alias, string next, string extra) =>
+        $"select 1 from {Name} {next} where {Type(next)} = {Type(alias)} and {Id(next)} = {Id(alias)} and {Version(next)} = {Version(alias)} + 1 and {extra}";
+
+    /// <summary>
+    /// A condition that holds for the versions <paramref name="profile"/> may see something of
+    /// beyond id and meta; null when it sees them all. A version is hidden whole when its
+    /// content's classes (<see cref="ElementClassification.ContentOf"/>: its setting, and a
+    /// sensitive unit's flag), with those its content gains from the later versions
+    /// (<see cref="ClassesSince.WholeResource"/>: a unit flagged sensitive later), are hidden:
+    /// the same rule as the redaction, read from the versions' stored class sets.
+    /// </summary>
+    public string? Visible(AccessProfile profile, string alias)
+    {
+        var hidden = new List<string>();
+        foreach (var outside in new[] { false, true })
+            foreach (var sensitive in new[] { false, true })
+            {
+                var classes = (outside ? DataClass.OutsideMedicoSocial : DataClass.None) | (sensitive ? DataClass.SensitiveUnit : DataClass.None);
+                if (profile.Hides(classes)) hidden.Add($"({Has(alias, DataClass.OutsideMedicoSocial)}) = {Bool(outside)} and ({SensitiveNowOrLater(alias)}) = {Bool(sensitive)}");
+            }
+        return hidden.Count == 0 ? null : $"not ({string.Join(" or ", hidden.Select(h => $"({h})"))})";
+    }
+
+    private string SensitiveNowOrLater(string alias) =>
+        $"{Has(alias, DataClass.SensitiveUnit)} or exists (select 1 from {Name} later where {Type("later")} = {Type(alias)} and {Id("later")} = {Id(alias)} " +
+        $"and {Version("later")} > {Version(alias)} and not {Deleted("later")} and {Has("later", DataClass.SensitiveUnit)})";
+
+    /// <summary>Whether one of a version's class sets holds the class: stored by name (numbers in older rows), both read.</summary>
+    private static string Has(string alias, DataClass single) =>
+        $"exists (select 1 from jsonb_array_elements({alias}.data -> 'ClassSets') c where case jsonb_typeof(c) " +
+        $"when 'number' then (CAST(c #>> '{{}}' as integer) & {(int)single}) <> 0 else (c #>> '{{}}') like '%{single}%' end)";
+
+    private static string Bool(bool value) => value ? "true" : "false";
+}
