@@ -84,14 +84,15 @@ public static class ResourceDiff
 
     /// <summary>
     /// A value as a part: a datatype as value[x], a resource as resource, and an element
-    /// that is neither (a backbone element) as one part per child, as FHIR Patch writes it.
+    /// that is neither (a backbone element, an extension) as one part per child, as FHIR Patch writes it.
     /// </summary>
     private static Parameters.ParameterComponent Value(string name, Base value)
     {
         var part = new Parameters.ParameterComponent { Name = name };
         switch (value)
         {
-            case DataType datatype:
+            // R4's open types (Parameters.value[x]) leave out Extension and Narrative: their children go as parts.
+            case DataType datatype when datatype is not (Extension or Narrative):
                 part.Value = (DataType)datatype.DeepCopy();
                 break;
             case Resource resource:

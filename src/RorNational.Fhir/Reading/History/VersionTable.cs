@@ -39,12 +39,16 @@ public sealed class VersionTable(IDocumentStore store)
     /// </summary>
     public string? Visible(AccessProfile profile, string alias)
     {
+        bool Hidden(bool outside, bool sensitive) => profile.Hides(
+            (outside ? DataClass.OutsideMedicoSocial : DataClass.None) | (sensitive ? DataClass.SensitiveUnit : DataClass.None));
+        // The usual case (P0, P2): sensitive units hidden wherever they are, nothing else whole.
+        if (Hidden(false, true) && Hidden(true, true) && !Hidden(false, false) && !Hidden(true, false))
+            return $"not ({SensitiveNowOrLater(alias)})";
         var hidden = new List<string>();
         foreach (var outside in new[] { false, true })
             foreach (var sensitive in new[] { false, true })
             {
-                var classes = (outside ? DataClass.OutsideMedicoSocial : DataClass.None) | (sensitive ? DataClass.SensitiveUnit : DataClass.None);
-                if (profile.Hides(classes)) hidden.Add($"({Has(alias, DataClass.OutsideMedicoSocial)}) = {Bool(outside)} and ({SensitiveNowOrLater(alias)}) = {Bool(sensitive)}");
+                if (Hidden(outside, sensitive)) hidden.Add($"({Has(alias, DataClass.OutsideMedicoSocial)}) = {Bool(outside)} and ({SensitiveNowOrLater(alias)}) = {Bool(sensitive)}");
             }
         return hidden.Count == 0 ? null : $"not ({string.Join(" or ", hidden.Select(h => $"({h})"))})";
     }
