@@ -34,7 +34,8 @@ public sealed class the_capability_statement : ApiFixture
         var reads = new CapabilityStatement.TypeRestfulInteraction?[]
         {
             CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread,
-            CapabilityStatement.TypeRestfulInteraction.HistoryInstance, CapabilityStatement.TypeRestfulInteraction.SearchType,
+            CapabilityStatement.TypeRestfulInteraction.HistoryInstance, CapabilityStatement.TypeRestfulInteraction.HistoryType,
+            CapabilityStatement.TypeRestfulInteraction.SearchType,
         };
         Assert.That(served.Where(r => r.Type != "Location").Select(r => r.Interaction.Select(i => i.Code)), Has.All.EqualTo(reads));
         // Suppliers patch a Location's capacity, by id or conditionally (identifier=...).
@@ -46,7 +47,11 @@ public sealed class the_capability_statement : ApiFixture
         Assert.That(statement.Rest.Single().Interaction.Select(i => i.Code), Is.EqualTo(new CapabilityStatement.SystemRestfulInteraction?[]
         {
             CapabilityStatement.SystemRestfulInteraction.Transaction, CapabilityStatement.SystemRestfulInteraction.Batch,
+            CapabilityStatement.SystemRestfulInteraction.HistorySystem,
         }));
+        // $diff of two versions, for auditors (History/diffing_versions).
+        Assert.That(served.Select(r => string.Join(",", r.Operation.Select(o => o.Name))), Has.All.EqualTo("diff"));
+        Assert.That(served.SelectMany(r => r.Operation).Select(o => o.Definition), Has.All.EqualTo("urn:ror-national:OperationDefinition/diff"));
         Assert.That(resources.Single(r => r.Type == "SearchParameter").Interaction.Select(i => i.Code),
             Is.EqualTo(new CapabilityStatement.TypeRestfulInteraction?[] { CapabilityStatement.TypeRestfulInteraction.Read }));
         Assert.That(served.Select(r => r.Profile), Is.EqualTo(new[]
