@@ -1,15 +1,17 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using RorNational.IntegrationTests.Capacity.Publishing;
+using RorNational.IntegrationTests.Finess;
 using RorNational.IntegrationTests.Infrastructure;
 using static RorNational.IntegrationTests.Infrastructure.StructureRequests;
 
 namespace RorNational.IntegrationTests.History;
 
 /// <summary>
-/// The sample hospital through a series of changes: published through an accepted dossier, its
-/// cardiology UO edited directly, its lieu's capacity changed, a dossier rejected (nothing
-/// published), the UO edited again. A version's lastUpdated is the time its events were
+/// The sample hospital through a series of changes: created by a FINESS import, its structure
+/// published through an accepted dossier, its cardiology UO edited directly, its lieu's
+/// capacity changed, a dossier rejected (nothing published), the UO edited again, and a new
+/// FINESS extract renaming the EG. A version's lastUpdated is the time its events were
 /// stored, so the scenario notes an instant after each step (<see cref="Marks"/>).
 /// </summary>
 public sealed class HospitalChanges(ApiFixtureAccess fixture)
@@ -17,8 +19,12 @@ public sealed class HospitalChanges(ApiFixtureAccess fixture)
     public string UO { get; private set; } = "";
     public string Lieu { get; private set; } = "";
 
-    /// <summary>Instants: before anything, then after each step (published, edited, capacity, rejected, edited again).</summary>
-    public DateTimeOffset BeforeAll, Published, FirstEdit, CapacityChanged, DossierRejected, SecondEdit;
+    /// <summary>Instants: before anything, then after each step (imported, published, edited, capacity, rejected, edited again, imported again).</summary>
+    public DateTimeOffset BeforeAll, Imported, Published, FirstEdit, CapacityChanged, DossierRejected, SecondEdit, Reimported;
+
+    /// <summary>The EG's names in the sample FINESS extract (short and long), renamed by the second import.</summary>
+    private const string ImportedNames = ";CH DE BOURG-EN-BRESSE FLEYRIAT;CENTRE HOSPITALIER DE BOURG-EN-BRESSE - HOPITAL FLEYRIAT;";
+    private const string RenamedNames = ";CH FLEYRIAT;CENTRE HOSPITALIER FLEYRIAT;";
 
     public static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
 
@@ -35,7 +41,10 @@ public sealed class HospitalChanges(ApiFixtureAccess fixture)
     {
         var client = fixture.Client;
         BeforeAll = await Mark();
-        await client.PublishHospital();
+        await client.Import(FinessImportCalls.Sample());
+        Imported = await Mark();
+
+        await client.Accept(await client.SubmitDossier(HospitalFiches)).EnsureOk();
         UO = await client.FhirIdOfUnit("HealthcareService", "010000024-uo-cardio-hc");
         Lieu = await client.FhirIdOfUnit("Location", "010000024-lieu-batiment-a");
         Published = await Mark();
@@ -52,6 +61,11 @@ public sealed class HospitalChanges(ApiFixtureAccess fixture)
 
         await EditUO(20);
         SecondEdit = await Mark();
+
+        var renamed = FinessImportCalls.Sample().Replace(ImportedNames, RenamedNames);
+        Assert.That(renamed, Is.Not.EqualTo(FinessImportCalls.Sample()));
+        await client.Import(renamed);
+        Reimported = await Mark();
     }
 
     public Task EditUO(int lowAge) =>

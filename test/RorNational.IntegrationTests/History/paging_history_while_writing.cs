@@ -33,15 +33,15 @@ public sealed class paging_history_while_writing : ApiFixture
         await App.Store.AppendCapacity(CapacityAppends.Replaced(CapacityAppends.Indicator("02", page + 3)));
     }
 
-    [TestCase("/fhir/_history")]
-    [TestCase("/fhir/HealthcareService/_history")]
-    [TestCase("/fhir/Location/_history")]
-    public async Task each_version_is_listed_once_when_versions_are_written_between_pages(string history)
+    [TestCase("/fhir/_history", 7)]
+    [TestCase("/fhir/HealthcareService/_history", 1)]
+    [TestCase("/fhir/Location/_history", 1)]
+    public async Task each_version_is_listed_once_when_versions_are_written_between_pages(string history, int count)
     {
         var before = (await Client.Bundle(history + "?_count=1000")).Keys();
         Assert.That(before.Count, Is.GreaterThanOrEqualTo(2));
 
-        var paged = await Client.AllPages(history + "?_count=1", Write);
+        var paged = await Client.AllPages(history + $"?_count={count}", Write);
 
         Assert.That(paged, Is.Unique, "no version twice");
         Assert.That(paged, Is.SupersetOf(before), "no version skipped");

@@ -46,6 +46,22 @@ public sealed class reading_history_as_of_an_instant : ApiFixture
     }
 
     [Test]
+    public async Task at_an_instant_an_establishment_is_as_the_finess_imports_left_it()
+    {
+        var h = _hospital;
+        string NameAt(JsonObject bundle) => bundle.Entries().Single()["resource"]!["name"]!.GetValue<string>();
+        Assert.That(await VersionsOf("Organization/eg-010000024", At(h.BeforeAll)), Is.Empty);
+        var imported = NameAt(await Client.Bundle($"/fhir/Organization/eg-010000024/_history?{At(h.Imported)}"));
+        Assert.That(imported, Does.Contain("BOURG-EN-BRESSE"));
+        Assert.That(NameAt(await Client.Bundle($"/fhir/Organization/eg-010000024/_history?{At(h.SecondEdit)}")), Is.EqualTo(imported));
+        Assert.That(NameAt(await Client.Bundle($"/fhir/Organization/eg-010000024/_history?{At(h.Reimported)}")), Does.Contain("FLEYRIAT").And.Not.Contain("BOURG"),
+            "renamed by the second extract");
+        var renamed = await Client.Bundle($"/fhir/Organization/_history?{At("gt", h.SecondEdit)}&_count=1000");
+        Assert.That(renamed.Keys().Count(k => k.StartsWith("Organization/eg-010000024/", StringComparison.Ordinal)), Is.EqualTo(2),
+            "the version current after the second edit, and the renamed one");
+    }
+
+    [Test]
     public async Task at_with_a_prefix_gives_the_versions_current_at_some_point_of_the_period()
     {
         var h = _hospital;
@@ -88,7 +104,9 @@ public sealed class reading_history_as_of_an_instant : ApiFixture
     {
         var since = Uri.EscapeDataString(HospitalChanges.Instant(_hospital.FirstEdit));
         var system = await Client.Bundle($"/fhir/_history?_since={since}");
-        Assert.That(system.Keys(), Is.EquivalentTo(new[] { $"HealthcareService/{_hospital.UO}/3", $"Location/{_hospital.Lieu}/2" }));
+        var eg = (await Client.Bundle("/fhir/Organization/eg-010000024/_history")).Keys()[0];
+        Assert.That(system.Keys(), Is.EquivalentTo(new[] { $"HealthcareService/{_hospital.UO}/3", $"Location/{_hospital.Lieu}/2", eg }),
+            "the direct edit, the capacity change and the EG renamed by the second import");
         var type = await Client.Bundle($"/fhir/Location/_history?_since={since}");
         Assert.That(type.Keys(), Is.EqualTo(new[] { $"Location/{_hospital.Lieu}/2" }));
         Assert.That(type["total"]!.GetValue<int>(), Is.EqualTo(1));
