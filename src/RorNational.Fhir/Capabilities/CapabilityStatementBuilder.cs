@@ -29,6 +29,9 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
     private readonly Lazy<IReadOnlyList<(string Type, CapabilityStatement.TypeRestfulInteraction Interaction)>> _routes =
         new(() => FhirRoutes(endpoints).Distinct().OrderBy(r => r.Type).ThenBy(r => r.Interaction).ToList());
 
+    private readonly Lazy<IReadOnlyList<(string Type, string Name)>> _operations =
+        new(() => FhirOperations(endpoints).Distinct().OrderBy(o => o.Type).ThenBy(o => o.Name).ToList());
+
     /// <summary>The statement as a profile reads it: only the search parameters that can match for it.</summary>
     public CapabilityStatement Build(string baseUrl, AccessProfile profile)
     {
@@ -70,6 +73,7 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
                                 ? $"Also conditional: PATCH [base]/{g.Key}?identifier=..." + (g.Key == "Location" ? " (capacity suppliers: identifier=1<FINESS of the EG>/<idExterneSynchro>)." : ".")
                                 : null,
                         }).ToList(),
+                        Operation = OperationsOf(g.Key, baseUrl),
                     }).Select(resource => DescribeSearch(resource, profile)).ToList(),
                     // POST /fhir takes transaction and batch Bundles (of capacity PATCHes).
                     Interaction = HasRoute(endpoints, "POST", "fhir")
@@ -164,6 +168,35 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
             }
         }
     }
+
+    /// <summary>
+    /// The operations on a type or its instances ("$name" as the last segment of a route), listed by name: no
+    /// OperationDefinition is served, so their definition is this server's canonical for one and their documentation says what they do.
+    /// </summary>
+    private List<CapabilityStatement.OperationComponent> OperationsOf(string type, string baseUrl) => _operations.Value
+        .Where(o => o.Type == type)
+        .Select(o => new CapabilityStatement.OperationComponent
+        {
+            Name = o.Name,
+            Definition = $"{baseUrl}/OperationDefinition/{type}-{o.Name}",
+            Documentation = OperationDocumentation(type, o.Name),
+        })
+        .ToList();
+
+    private static string? OperationDocumentation(string type, string name) => (type, name) switch
+    {
+        ("Organization", "description") =>
+            "GET [base]/Organization/[EG id]/$description?at=[instant]: a Bundle (collection) of what was published of the establishment " +
+            "at that instant (the EG, its EJ, pôles, services, UF, UO, PractitionerRoles and lieux with their capacity), each resource in " +
+            "the version it had then, rebuilt by replaying the events up to the instant; auditor clients only, redacted for their profile.",
+        _ => null,
+    };
+
+    private static IEnumerable<(string Type, string Name)> FhirOperations(EndpointDataSource source) =>
+        source.Endpoints.OfType<RouteEndpoint>()
+            .Select(endpoint => endpoint.RoutePattern.PathSegments.Select(Describe).ToArray())
+            .Where(segments => segments.Length >= 3 && segments[0] == "fhir" && ModelInfo.IsKnownResource(segments[1]) && segments[^1].StartsWith('$'))
+            .Select(segments => (segments[1], segments[^1][1..]));
 
     /// <summary>Whether a route takes this method on exactly these literal segments.</summary>
     private static bool HasRoute(EndpointDataSource source, string method, params string[] segments) =>
