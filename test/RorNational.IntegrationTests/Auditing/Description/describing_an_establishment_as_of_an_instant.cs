@@ -33,7 +33,16 @@ public sealed class describing_an_establishment_as_of_an_instant : DescriptionFi
         await Supplier.SendAsync(PatchRequest(ByIdentifier, Add(Record(3, At(0))))).EnsureOk();
         await Supplier.SendAsync(PatchRequest(ByIdentifier, Replace(Selector(), Record(12, At(10))))).EnsureOk();
         await Supplier.SendAsync(PatchRequest(ByIdentifier, Add(Record(2, At(11), status: "01")))).EnsureOk();
+        // Three changes of one lieu in one transaction: one new version of its Location, not three.
+        const string url = "Location?identifier=" + Identifier;
+        await Supplier.SendAsync(BundleRequest(Bundle("transaction",
+        [
+            (url, Replace(Selector(), Record(5, At(12))), null),
+            (url, Replace(Selector(), Record(7, At(13))), null),
+            (url, Replace(Selector(status: "01"), Record(1, At(14), status: "01")), null),
+        ]))).EnsureOk();
         var afterCapacity = await Between();
+        await AssertOneTimestampPerTransaction();
 
         // Later writes, which none of the three descriptions may show.
         await Client.PatchAsJsonAsync($"/api/establishments/{EG}", new { operationalName = "Centre hospitalier de Fleyriat" }).EnsureOk();
@@ -53,6 +62,16 @@ public sealed class describing_an_establishment_as_of_an_instant : DescriptionFi
         Assert.That(afterImportDescription.Keys, Has.Exactly(2).Items, "after the import: the EG and its EJ");
         Assert.That(afterCapacityDescription.Keys, Has.Some.StartsWith("HealthcareService/").And.Some.StartsWith("Location/"));
         Assert.That(afterCapacityDescription.Values, Has.Some.Contains("\"CH Fleyriat\"").And.None.Contains("Centre hospitalier de Fleyriat"));
+    }
+
+    /// <summary>What the replay's batches rest on: Marten stamps the events of one transaction with one timestamp, another transaction with another.</summary>
+    private async Task AssertOneTimestampPerTransaction()
+    {
+        await using var session = App.Store.QuerySession();
+        var capacity = await session.Events.FetchStreamAsync(RorNational.Domain.Capacity.CapacityStreams.Of("010000024", "lieu-batiment-a"));
+        Assert.That(capacity, Has.Count.EqualTo(6));
+        Assert.That(capacity.Skip(3).Select(e => e.Timestamp).Distinct().Count(), Is.EqualTo(1), "the bundle's three changes: one transaction");
+        Assert.That(capacity.Select(e => e.Timestamp).Distinct().Count(), Is.EqualTo(4), "four transactions");
     }
 
     [Test, CancelAfter(300_000)]
