@@ -98,6 +98,21 @@ public sealed class describing_an_establishment_as_of_an_instant : DescriptionFi
         }
     }
 
+    [Test, CancelAfter(300_000)]
+    public async Task the_description_and_its_resources_are_valid_against_base_R4_and_the_ror_profiles()
+    {
+        await Client.PublishHospital();
+        await Supplier.SendAsync(PatchRequest(ByIdentifier, Add(Record(3, At(0))))).EnsureOk();
+        var at = await Between();
+
+        var bundle = await Client.GetStringAsync(Path(EG, at));
+        var resources = (await Description(Client, EG, at)).Values.ToList();
+        var report = await new Validation.FhirValidator().ValidateAsync([bundle, .. resources]);
+
+        Assert.That(report.Errors, Is.Empty, report.ToString());
+        Assert.That(resources, Has.Count.EqualTo(7), "the EG, its EJ, a pôle, a service, a UF, a UO and a lieu");
+    }
+
     [Test]
     public async Task a_client_that_is_no_auditor_is_refused_with_an_outcome()
     {
