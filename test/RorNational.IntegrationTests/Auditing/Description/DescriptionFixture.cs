@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Marten;
-using RorNational.Domain.Establishments;
 using RorNational.Fhir.Storage;
 using RorNational.IntegrationTests.Capacity.Supplying;
 using RorNational.IntegrationTests.Infrastructure;
@@ -65,10 +64,16 @@ public abstract class DescriptionFixture : SupplyingFixture
     protected sealed record StoredVersion(long Version, string Json);
 
     /// <summary>The description at the instant is, resource by resource and byte for byte, what was stored and current then.</summary>
-    protected async Task AssertDescribedAsStored(DateTimeOffset at, string because)
+    protected Task AssertDescribedAsStored(DateTimeOffset at, string because) => AssertDescribedAsStored(StructureRequests.EG, at, because);
+
+    /// <summary>The same for any EG; its EJ is the one its current Organization is part of.</summary>
+    protected async Task AssertDescribedAsStored(string eg, DateTimeOffset at, string because)
     {
-        var described = await Description(Client, EstablishmentIds.EG("010000024"), at);
-        var stored = await StoredAt(at, StructureRequests.EG, EJ);
+        await using var session = App.Store.QuerySession();
+        var organization = await session.LoadAsync<OrganizationDocument>(eg) ?? throw new AssertionException($"no Organization {eg}");
+        var ej = System.Text.Json.Nodes.JsonNode.Parse(organization.Json)!["partOf"]!["reference"]!.GetValue<string>()["Organization/".Length..];
+        var described = await Description(Client, eg, at);
+        var stored = await StoredAt(at, eg, ej);
         Assert.That(described.Keys.Order(), Is.EqualTo(stored.Keys.Order()), $"{because}: the same resources");
         foreach (var (key, version) in stored)
             Assert.That(described[key], Is.EqualTo(version.Json), $"{because}: {key} as stored in its version {version.Version}");
