@@ -164,6 +164,9 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
 
     private static readonly Dictionary<string, string> OperationDocumentation = new()
     {
+        ["description"] = "Auditors only. GET [base]/Organization/[EG id]/$description?at=[instant]: a Bundle (collection) of what was published of the establishment " +
+            "at that instant (the EG, its EJ, pôles, services, UF, UO, PractitionerRoles and lieux with their capacity), each resource in " +
+            "the version it had then, rebuilt by replaying the events up to the instant; redacted for the caller's profile.",
         ["diff"] = "Auditors only. The differences between two versions of the resource as a FHIR Patch with previous values, as HAPI's $diff: " +
             "fromVersion/toVersion, or from/to (a version, Type/id/_history/n, or an instant: the version current then); includeMeta=true adds meta. " +
             "Both versions are redacted for the caller's profile first.",
@@ -194,6 +197,10 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
         }
     }
 
+    /// <summary>
+    /// The operations on a type or its instances ("$name" as the last segment of a route), listed by name: no
+    /// OperationDefinition is served, so their definition is this server's canonical for one and their documentation says what they do.
+    /// </summary>
     /// <summary>Whether a route takes this method on exactly these literal segments.</summary>
     private static bool HasRoute(EndpointDataSource source, string method, params string[] segments) =>
         source.Endpoints.OfType<RouteEndpoint>().Any(endpoint =>

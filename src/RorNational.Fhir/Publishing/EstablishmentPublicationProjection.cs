@@ -1,15 +1,9 @@
-using Hl7.Fhir.Model;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using RorNational.Domain.Capacity;
 using RorNational.Fhir.Availability.Placement;
 using RorNational.Domain.Establishments;
-using RorNational.Domain.Establishments.Structure;
-using RorNational.Fhir.HealthcareServices;
-using RorNational.Fhir.Locations;
-using RorNational.Fhir.Organizations;
-using RorNational.Fhir.Practitioners;
 using RorNational.Fhir.Publishing.Capacity;
 using RorNational.Fhir.Search.Indexing;
 
@@ -23,9 +17,13 @@ namespace RorNational.Fhir.Publishing;
 /// It also publishes each lieu's capacity stream: a Location carries its current indicators,
 /// folded here from the lieux' snapshots (<see cref="CapacityStates"/>) whatever the order of the EG's and the capacity
 /// events in a batch; a capacity change alone renders that Location alone (<see cref="CapacityPublisher"/>).
+/// Folding and rendering a stream's batch is <see cref="EstablishmentRendering"/>, which the replay of an
+/// establishment as of an instant runs too.
 /// </summary>
 public sealed class EstablishmentPublicationProjection(Func<string, string?> regionOfCommune, SearchIndexer indexer, UnitPlacements placements) : IProjection
 {
+    private readonly EstablishmentRendering _rendering = new(regionOfCommune);
+
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         var streams = events
@@ -46,21 +44,15 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
         foreach (var stream in streams)
         {
             var state = states.GetValueOrDefault(stream.Key) ?? new PublicationState { Id = stream.Key };
-            foreach (var e in stream)
-            {
-                state.EJ = EJ.Evolve(state.EJ, e.Data);
-                state.EG = EG.Evolve(state.EG, e.Data);
-                UnitFhirIds.Assign(state, e);
-            }
-            state.SensitiveLieux = SensitiveLieux.After(state.EG, state.SensitiveLieux);
+            EstablishmentRendering.Fold(state, stream);
             folded.Add((state, stream.Last().Timestamp));
         }
 
         // The Locations before their capacity: see ResourcePublisher.PublishAsync.
         var locations = await ResourcePublisher.LoadLocationsAsync(operations, folded.Select(f => f.State), cancellation);
-        var capacity = await CapacityStates.LoadAsync(operations, capacityStreams, folded.SelectMany(f => CapacityStreamsOf(f.State)), cancellation);
+        var capacity = await CapacityStates.LoadAsync(operations, capacityStreams, folded.SelectMany(f => EstablishmentRendering.CapacityStreamsOf(f.State)), cancellation);
 
-        var renderings = folded.Select(f => new StreamRendering(f.State, Render(f.State, capacity, f.At), f.At)).ToList();
+        var renderings = folded.Select(f => new StreamRendering(f.State, _rendering.Render(f.State, capacity.IndicatorsOf, f.At), f.At)).ToList();
         await ResourcePublisher.PublishAsync(operations, renderings, locations, indexer, cancellation);
         foreach (var rendering in renderings)
         {
@@ -75,35 +67,5 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
         var alone = capacityStreams.Where(s => CapacityStreams.FinessOf(s.Key) is not { } finess || !renderedEGs.Contains(finess))
             .Select(s => (s.Key, s.Last().Timestamp)).ToList();
         await CapacityPublisher.PublishAsync(operations, alone, capacity, cancellation);
-    }
-
-    /// <summary>The capacity streams of the lieux an EG renders.</summary>
-    private static IEnumerable<string> CapacityStreamsOf(PublicationState state) => state.EG is { } eg
-        ? eg.Fiches.Values.Where(f => f.Lieu is not null).Select(f => CapacityStreams.Of(eg.Data.Finess, f.Id))
-        : [];
-
-    /// <summary>Every FHIR resource one EJ or EG stream publishes, drafts excluded by construction.</summary>
-    private IReadOnlyList<DomainResource> Render(PublicationState state, CapacityStates capacity, DateTimeOffset now)
-    {
-        if (state.EJ is { } ej) return [OrganizationRendering.Render(ej)];
-        if (state.EG is not { } eg) return [];
-
-        var region = eg.Data.Address.CommuneCog is { } cog ? regionOfCommune(cog) : null;
-        var publication = new Publication(eg, region, state.FirstPublished, state.UnitIds, state.SensitiveLieux, now)
-        {
-            CapacityOf = lieu => capacity.IndicatorsOf(eg.Data.Finess, lieu),
-            MedicoSocialLieux = MedicoSocialLieux.Of(eg),
-        };
-        var resources = new List<DomainResource> { OrganizationRendering.Render(eg, publication) };
-        foreach (var fiche in eg.Fiches.Values)
-            resources.Add(fiche.Type switch
-            {
-                FicheType.UO => HealthcareServiceRendering.Render(fiche, publication),
-                FicheType.Lieu => LocationRendering.Render(fiche, publication),
-                _ => OrganizationRendering.Render(fiche, publication),
-            });
-        foreach (var uo in eg.Fiches.Values.Where(f => f.UO is not null))
-            resources.AddRange(uo.UO!.Content.PractitionerRoles.Select(role => PractitionerRoleRendering.Render(uo, role, publication)));
-        return resources;
     }
 }

@@ -49,9 +49,11 @@ public sealed class the_capability_statement : ApiFixture
             CapabilityStatement.SystemRestfulInteraction.Transaction, CapabilityStatement.SystemRestfulInteraction.Batch,
             CapabilityStatement.SystemRestfulInteraction.HistorySystem,
         }));
-        // $diff of two versions, for auditors (History/diffing_versions).
-        Assert.That(served.Select(r => string.Join(",", r.Operation.Select(o => o.Name))), Has.All.EqualTo("diff"));
-        Assert.That(served.SelectMany(r => r.Operation).Select(o => o.Definition), Has.All.EqualTo("urn:ror-national:OperationDefinition/diff"));
+        // $diff of two versions, for auditors (History/diffing_versions); an EG's $description (Auditing/Description).
+        Assert.That(served.Select(r => string.Join(",", r.Operation.Select(o => o.Name))),
+            Is.EqualTo(served.Select(r => r.Type == "Organization" ? "description,diff" : "diff")));
+        Assert.That(served.SelectMany(r => r.Operation).Select(o => o.Definition),
+            Has.All.Matches<string>(d => d == "urn:ror-national:OperationDefinition/diff" || d == "urn:ror-national:OperationDefinition/description"));
         Assert.That(resources.Single(r => r.Type == "SearchParameter").Interaction.Select(i => i.Code),
             Is.EqualTo(new CapabilityStatement.TypeRestfulInteraction?[] { CapabilityStatement.TypeRestfulInteraction.Read }));
         Assert.That(served.Select(r => r.Profile), Is.EqualTo(new[]

@@ -1,5 +1,5 @@
 using JasperFx.Events;
-using RorNational.Host.Rebuilding;
+using RorNational.Fhir.Rebuilding;
 
 namespace RorNational.IntegrationTests.Rebuilding;
 

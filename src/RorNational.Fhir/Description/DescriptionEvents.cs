@@ -1,0 +1,50 @@
+using JasperFx.Events;
+using Marten;
+using RorNational.Domain.Capacity;
+using RorNational.Domain.Establishments;
+
+namespace RorNational.Fhir.Description;
+
+/// <summary>
+/// The events a description replays, read from Marten's event log (mt_events): the cut on the
+/// global sequence an instant gives (<see cref="CutAtAsync"/>), and the events of the streams that
+/// make an establishment's description up to that cut, in sequence order.
+/// </summary>
+public static class DescriptionEvents
+{
+    /// <summary>
+    /// The cut for an instant: the highest sequence of the events whose timestamp is not after it.
+    /// Marten stamps every event a transaction appends with that transaction's timestamp (when
+    /// it began, PostgreSQL's transaction_timestamp()), the same instant the projection made the
+    /// resources' lastUpdated of: so the cut holds every transaction whose versions say they were
+    /// published by then, as <c>_at</c> reads versions. Null before the first event.
+    /// Read backwards from the newest event (the primary key's order): quick for recent instants.
+    /// </summary>
+    public static async Task<long?> CutAtAsync(IQuerySession session, DateTimeOffset at, CancellationToken cancellation)
+    {
+        var last = await session.Events.QueryAllRawEvents()
+            .Where(e => e.Timestamp <= at)
+            .OrderByDescending(e => e.Sequence)
+            .Take(1)
+            .ToListAsync(cancellation);
+        return last.Count == 0 ? null : last[0].Sequence;
+    }
+
+    /// <summary>The events of an EG's stream and of its lieux' capacity streams, up to the cut, in sequence order.</summary>
+    public static async Task<IReadOnlyList<IEvent>> OfEGAsync(IQuerySession session, string egFiness, long cut, CancellationToken cancellation)
+    {
+        var eg = EstablishmentIds.EG(egFiness);
+        var capacity = CapacityStreams.Of(egFiness, "");
+        return await session.Events.QueryAllRawEvents()
+            .Where(e => e.Sequence <= cut && (e.StreamKey == eg || e.StreamKey!.StartsWith(capacity)))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellation);
+    }
+
+    /// <summary>The events of one stream up to the cut, in sequence order.</summary>
+    public static async Task<IReadOnlyList<IEvent>> OfStreamAsync(IQuerySession session, string stream, long cut, CancellationToken cancellation) =>
+        await session.Events.QueryAllRawEvents()
+            .Where(e => e.Sequence <= cut && e.StreamKey == stream)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellation);
+}

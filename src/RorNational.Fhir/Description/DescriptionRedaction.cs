@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using Marten;
+using RorNational.Fhir.Access;
+using RorNational.Fhir.Reading;
+using RorNational.Fhir.Storage;
+
+namespace RorNational.Fhir.Description;
+
+/// <summary>
+/// Each resource of a description as the caller's profile reads that version with a vread:
+/// its own classes, and those its data have had since in the versions stored after it
+/// (<see cref="LaterVersions"/>, <see cref="ClassesSince"/>), read in one query for the whole description.
+/// </summary>
+public static class DescriptionRedaction
+{
+    public static async Task<IReadOnlyList<string>> ForProfileAsync(
+        IQuerySession session, IReadOnlyList<ReplayedVersion> resources, AccessProfile profile, CancellationToken cancellation)
+    {
+        if (profile.SeesEverything) return resources.Select(r => r.Json).ToList();
+        var ids = resources.Select(r => r.Id).Distinct().ToArray();
+        var stored = await session.Query<FhirResourceVersion>()
+            .Where(v => v.ResourceId.IsOneOf(ids) && !v.Deleted)
+            .Select(v => new StoredVersion(v.ResourceType, v.ResourceId, v.Version, v.Json))
+            .ToListAsync(cancellation);
+        var later = stored.ToLookup(v => (v.ResourceType, v.ResourceId));
+        return resources.Select(resource =>
+        {
+            var since = ClassesSince.Nothing;
+            foreach (var version in later[(resource.Type, resource.Id)].Where(v => v.Version > resource.Version).OrderByDescending(v => v.Version))
+                if (version.Json is { } json) since = since.And(JsonNode.Parse(json)!.AsObject());
+            return Redaction.ForProfile(resource.Json, [.. resource.ClassSets], profile, since);
+        }).ToList();
+    }
+
+    private sealed record StoredVersion(string ResourceType, string ResourceId, long Version, string? Json);
+}
