@@ -93,6 +93,7 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
         {
             CapacityOf = lieu => capacity.IndicatorsOf(eg.Data.Finess, lieu),
             MedicoSocialLieux = MedicoSocialLieux.Of(eg),
+            VilleLieux = VilleLieux.Of(eg),
         };
         var resources = new List<DomainResource> { OrganizationRendering.Render(eg, publication) };
         foreach (var fiche in eg.Fiches.Values)

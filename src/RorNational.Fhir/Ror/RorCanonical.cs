@@ -161,5 +161,25 @@ public static class RorCanonical
         public static readonly string ModeExercice = Nos("TRE_R23", "ModeExercice");
         public static readonly string TypeSavoirFaire = Nos("TRE_R04", "TypeSavoirFaire");
         public static readonly string SpecialiteOrdinale = Nos("TRE_R38", "SpecialiteOrdinale");
+
+        /// <summary>The identity of exercise (civilité, nom, prénom d'exercice) and the role's comment.</summary>
+        public static readonly string RoleName = StructureDefinition("ror-practitionerrole-name");
+        public static readonly string MetaComment = StructureDefinition("ror-meta-comment");
+
+        /// <summary>The Annuaire Santé's extensions the guide reuses on a role.</summary>
+        public const string AnnuaireBase = "https://interop.esante.gouv.fr/ig/fhir/annuaire/StructureDefinition";
+        public const string Contracted = AnnuaireBase + "/as-ext-practitionerrole-contracted";
+        public const string HasCas = AnnuaireBase + "/as-ext-practitionerrole-hascas";
+        public const string VitaleAccepted = AnnuaireBase + "/as-ext-practitionerrole-vitale-accepted";
+
+        public static readonly string CiviliteExercice = Nos("TRE_R11", "CiviliteExercice");
+        public static readonly string SecteurConventionnement = Nos("TRE_R282", "CNAMAmeliSecteurConventionnement");
+        public static readonly string Competence = Nos("TRE_R39", "Competence");
+        public static readonly string CompetenceExclusive = Nos("TRE_R40", "CompetenceExclusive");
+        public static readonly string OrientationParticuliere = Nos("TRE_G13", "OrientationParticuliere");
+        public static readonly string CapaciteSavoirFaire = Nos("TRE_R43", "CapaciteSavoirFaire");
+        public static readonly string QualificationPac = Nos("TRE_R44", "QualificationPAC");
+        public static readonly string DescNonQualifiant = Nos("TRE_R42", "DESCnonQualifiant");
+        public static readonly string DroitExerciceCompl = Nos("TRE_R97", "DroitExerciceCompl");
     }
 }

@@ -135,7 +135,8 @@ public sealed class describing_a_ville_offer_s_professionals : SearchFixture
         var role = FhirJson.Parse<PractitionerRole>(await Client.GetStringAsync($"/fhir/PractitionerRole/{KineRole}"));
 
         Assert.That(role.Meta!.Profile, Is.EqualTo(new[] { "https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-practitionerrole" }));
-        Assert.That(role.Meta.Tag.Single().Code, Is.EqualTo("84"), "Ambérieu-en-Bugey is in Auvergne-Rhône-Alpes");
+        Assert.That(role.Meta.Tag.Select(t => t.Code), Is.EqualTo(new[] { "84", "05" }),
+            "Ambérieu-en-Bugey is in Auvergne-Rhône-Alpes; the role is in its UO's field (TRE_R227 05, ville)");
         Assert.That(role.Practitioner!.Reference, Is.EqualTo($"Practitioner/practitioner-{Kine}"));
         Assert.That(role.HealthcareService.Single().Reference, Is.EqualTo($"HealthcareService/{VilleUO}"));
         Assert.That(role.Code.Single().Coding.Single().System, Is.EqualTo(G15));
