@@ -63,6 +63,7 @@ public static class RorCanonical
         public static readonly string NbPermanentSocialHelpPlace = StructureDefinition("ror-organization-nb-permanent-social-help-place");
         public static readonly string NbTemporarySocialHelpPlace = StructureDefinition("ror-organization-nb-temporary-social-help-place");
         public static readonly string OrganizationClosingType = StructureDefinition("ror-organization-closing-type");
+        public static readonly string OrganizationReopeningDate = StructureDefinition("ror-organization-reopening-date");
         public static readonly string OrganizationComment = StructureDefinition("ror-organization-comment");
         /// <summary>HL7 core extension: opening (start) and closing (end) dates of an organisation.</summary>
         public const string OrganizationPeriod = "http://hl7.org/fhir/StructureDefinition/organization-period";
@@ -95,6 +96,7 @@ public static class RorCanonical
         public static readonly string UnitePrix = Nos("TRE_R228", "UnitePrix");
         public static readonly string ConditionTarifaire = Nos("TRE_R250", "ConditionTarifaire");
         public static readonly string NiveauDependance = Nos("TRE_R237", "NiveauDependance");
+        public static readonly string PrestationNonObligatoireIncluse = Nos("TRE_R264", "PrestationNonObligatoireIncluse");
         public static readonly string TemporaliteAccueil = Nos("TRE_R240", "TemporaliteAccueil");
         public static readonly string NiveauRecoursOrsan = Nos("TRE_R284", "NiveauRecoursORSAN");
         public static readonly string AccessibiliteLieu = Nos("TRE_R202", "AccessibiliteLieu");

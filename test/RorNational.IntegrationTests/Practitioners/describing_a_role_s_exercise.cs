@@ -34,7 +34,7 @@ public sealed class describing_a_role_s_exercise : SearchFixture
         role["exerciseName"] = new JsonObject { ["title"] = "DR", ["lastName"] = "GARNIER-EXERCICE", ["firstName"] = "Paul" };
         role["knowHow"] = new JsonObject
         {
-            ["competence"] = "C07", ["exclusiveCompetence"] = "CEX64", ["expertiseCapacity"] = "CAPA06",
+            ["competence"] = "C07", ["exclusiveCompetence"] = "CEX64", ["expertiseCapacity"] = "CAPA05",
             ["qualificationPac"] = "PAC00", ["nonQualifyingDesc"] = "DSM213", ["supplementaryExerciseRight"] = "DEC12",
         };
         role["contracted"] = "2";
@@ -58,7 +58,7 @@ public sealed class describing_a_role_s_exercise : SearchFixture
         var role = FhirJson.Parse<PractitionerRole>(await Client.GetStringAsync($"/fhir/PractitionerRole/{Role}"));
 
         Assert.That(role.Specialty.SelectMany(s => s.Coding).Select(c => c.Code),
-            Is.EqualTo(new[] { "S", "SM04", "C07", "CEX64", "CAPA06", "PAC00", "DSM213", "DEC12" }), "the profile's slice order");
+            Is.EqualTo(new[] { "S", "SM04", "C07", "CEX64", "CAPA05", "PAC00", "DSM213", "DEC12" }), "the profile's slice order");
         Assert.That(role.Specialty[2].Coding.Single().System, Is.EqualTo("https://mos.esante.gouv.fr/NOS/TRE_R39-Competence/FHIR/TRE-R39-Competence"));
         Assert.That(role.Specialty[7].Coding.Single().System, Is.EqualTo("https://mos.esante.gouv.fr/NOS/TRE_R97-DroitExerciceCompl/FHIR/TRE-R97-DroitExerciceCompl"));
         Assert.That(role.Extension.Select(e => e.Url), Is.EqualTo(new[]
@@ -77,7 +77,7 @@ public sealed class describing_a_role_s_exercise : SearchFixture
         Assert.That(role.GetStringExtension(Ror + "ror-meta-comment"), Is.EqualTo("Consultations sans rendez-vous le mardi matin"));
     }
 
-    [TestCase("PractitionerRole?specialty=CAPA06&role=10")]
+    [TestCase("PractitionerRole?specialty=CAPA05&role=10")]
     [TestCase("PractitionerRole?specialty=https://mos.esante.gouv.fr/NOS/TRE_R39-Competence/FHIR/TRE-R39-Competence|C07")]
     [TestCase("PractitionerRole?specialty=DSM213&specialty=DEC12")]
     [TestCase("PractitionerRole?_filter=specialty%20eq%20PAC00")]
@@ -92,12 +92,12 @@ public sealed class describing_a_role_s_exercise : SearchFixture
         var publicClient = App.ClientFor("test-consumer-public");
         var crisis = App.ClientFor("test-consumer-crisis");
 
-        Assert.That(await publicClient.GetStringAsync($"/fhir/PractitionerRole/{Role}"), Does.Contain("GARNIER-EXERCICE").And.Contain("CAPA06"),
+        Assert.That(await publicClient.GetStringAsync($"/fhir/PractitionerRole/{Role}"), Does.Contain("GARNIER-EXERCICE").And.Contain("CAPA05"),
             "a role in the ville offer is free access");
         Assert.That(await publicClient.GetStringAsync($"/fhir/PractitionerRole/{SensitiveRole}"),
-            Does.Not.Contain("GARNIER-EXERCICE").And.Not.Contain("CAPA06").And.Not.Contain("sans rendez-vous"));
+            Does.Not.Contain("GARNIER-EXERCICE").And.Not.Contain("CAPA05").And.Not.Contain("sans rendez-vous"));
         Assert.That(await crisis.GetStringAsync($"/fhir/PractitionerRole/{SensitiveRole}"), Does.Contain("GARNIER-EXERCICE").And.Contain("sans rendez-vous"));
-        var found = await publicClient.GetFromJsonAsync<JsonObject>("/fhir/PractitionerRole?specialty=CAPA06");
+        var found = await publicClient.GetFromJsonAsync<JsonObject>("/fhir/PractitionerRole?specialty=CAPA05");
         Assert.That(found!["total"]!.GetValue<int>(), Is.EqualTo(1), "the sensitive role is not matched for P0");
     }
 

@@ -147,7 +147,7 @@ public sealed class describing_a_ville_offer_s_professionals : SearchFixture
         Assert.That(role.AvailableTime.Single().AvailableStartTime, Is.EqualTo("14:00:00"));
         Assert.That(role.Telecom.Single().Value, Is.EqualTo("0474325568"));
         var gp = FhirJson.Parse<PractitionerRole>(await Client.GetStringAsync($"/fhir/PractitionerRole/{GpRole}"));
-        Assert.That(gp.Specialty.SelectMany(s => s.Coding).Select(c => c.Code), Is.EqualTo(new[] { "S", "SM54" }));
+        Assert.That(gp.Specialty.SelectMany(s => s.Coding).Select(c => c.Code), Is.EqualTo(new[] { "S", "SM54", "CAPA06" }), "the sample GP has a capacity in gerontology");
     }
 
     [TestCase("PractitionerRole?role=" + G15 + "|70", "kine-role")]

@@ -21,7 +21,10 @@ public static class EGDescriptionPatch
     ];
 
     private static readonly IReadOnlyList<string> PriceFields =
-        ["type", "unit", "amount", "validFrom", "residentialType", "dependencyLevel", "welcomeType", "specialPrice"];
+    [
+        "type", "unit", "amount", "validFrom", "residentialType", "dependencyLevel", "welcomeType", "specialPrice",
+        "under60", "deliveryIncluded", "othersDeliveryIncluded", "mealDeliveryName", "humanHelpPriceName",
+    ];
 
     /// <summary>The description after the patch, or the problems of its values.</summary>
     public static (EGDescription Description, IReadOnlyList<Problem> Problems) Apply(
@@ -131,6 +134,11 @@ public static class EGDescriptionPatch
                 DependencyLevel = Text("dependencyLevel"),
                 WelcomeType = Text("welcomeType"),
                 SpecialPrice = Text("specialPrice"),
+                Under60 = Member("under60").ValueKind == JsonValueKind.Undefined ? null : Boolean(Member("under60"), $"{path}.under60"),
+                DeliveryIncluded = Member("deliveryIncluded").ValueKind == JsonValueKind.Undefined ? [] : List(Member("deliveryIncluded"), $"{path}.deliveryIncluded", String),
+                OthersDeliveryIncluded = Member("othersDeliveryIncluded").ValueKind == JsonValueKind.Undefined ? [] : List(Member("othersDeliveryIncluded"), $"{path}.othersDeliveryIncluded", String),
+                MealDeliveryName = Text("mealDeliveryName"),
+                HumanHelpPriceName = Text("humanHelpPriceName"),
             };
             return Problems.Count == problems ? price : default;
         }
