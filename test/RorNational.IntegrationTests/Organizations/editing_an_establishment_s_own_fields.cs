@@ -134,6 +134,7 @@ public sealed class editing_an_establishment_s_own_fields : ApiFixture
     [TestCase("""{ "prices": [ { "type": "02", "unit": "2", "amount": 10, "under60": "oui" } ] }""", "prices[0].under60")]
     [TestCase("""{ "prices": [ { "type": "02", "unit": "2", "amount": 10, "deliveryIncluded": ["01", "12"] } ] }""", "prices[0].deliveryIncluded[1]")]
     [TestCase("""{ "prices": [ { "type": "02", "unit": "2", "amount": 10, "deliveryIncluded": "01" } ] }""", "prices[0].deliveryIncluded")]
+    [TestCase("""{ "prices": [ { "type": "02", "unit": "2", "amount": 10, "othersDeliveryIncluded": null } ] }""", "prices[0].othersDeliveryIncluded")]
     [TestCase("""{ "prices": [ { "type": "02", "unit": "2", "amount": 10, "othersDeliveryIncluded": [" "] } ] }""", "prices[0].othersDeliveryIncluded[0]")]
     [TestCase("""{ "prices": [ { "type": "02", "unit": "2", "amount": 10, "mealDeliveryName": 5 } ] }""", "prices[0].mealDeliveryName")]
     [TestCase("""{ "prices": [ null ] }""", "prices[0]")]

@@ -112,6 +112,14 @@ public static class EGDescriptionPatch
             return items;
         }
 
+        /// <summary>A list of texts inside an item (a price is replaced whole): absent is empty, null is refused.</summary>
+        private IReadOnlyList<string> ItemList(JsonElement value, string field) => value.ValueKind switch
+        {
+            JsonValueKind.Undefined => [],
+            JsonValueKind.Array => List(value, field, String),
+            _ => Wrong<IReadOnlyList<string>>(field, "must be a list (empty, or absent, when there is none)") ?? [],
+        };
+
         public Price? Price(JsonElement value, string path)
         {
             if (value.ValueKind != JsonValueKind.Object) return Wrong<Price>(path, "must be an object (a price)");
@@ -135,8 +143,8 @@ public static class EGDescriptionPatch
                 WelcomeType = Text("welcomeType"),
                 SpecialPrice = Text("specialPrice"),
                 Under60 = Member("under60").ValueKind == JsonValueKind.Undefined ? null : Boolean(Member("under60"), $"{path}.under60"),
-                DeliveryIncluded = Member("deliveryIncluded").ValueKind == JsonValueKind.Undefined ? [] : List(Member("deliveryIncluded"), $"{path}.deliveryIncluded", String),
-                OthersDeliveryIncluded = Member("othersDeliveryIncluded").ValueKind == JsonValueKind.Undefined ? [] : List(Member("othersDeliveryIncluded"), $"{path}.othersDeliveryIncluded", String),
+                DeliveryIncluded = ItemList(Member("deliveryIncluded"), $"{path}.deliveryIncluded"),
+                OthersDeliveryIncluded = ItemList(Member("othersDeliveryIncluded"), $"{path}.othersDeliveryIncluded"),
                 MealDeliveryName = Text("mealDeliveryName"),
                 HumanHelpPriceName = Text("humanHelpPriceName"),
             };
