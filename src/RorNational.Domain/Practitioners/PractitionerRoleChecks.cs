@@ -30,6 +30,24 @@ public static class PractitionerRoleChecks
         if (unknown.Count > 0) throw new CommandRejected(RejectionKind.BusinessRule, unknown);
     }
 
+    private static IReadOnlyList<Problem> ExerciseNameProblems(ExerciseName name, Terminology terminology) =>
+        new FieldChecks()
+            .Code(name.Title, "title", PractitionerValueSets.CiviliteExercice, terminology)
+            .Required(name.LastName, "lastName", 100)
+            .Optional(name.FirstName, "firstName", 100)
+            .Problems;
+
+    private static IReadOnlyList<Problem> KnowHowProblems(KnowHow knowHow, Terminology terminology) =>
+        new FieldChecks()
+            .Code(knowHow.Competence, "competence", PractitionerValueSets.Competence, terminology)
+            .Code(knowHow.ExclusiveCompetence, "exclusiveCompetence", PractitionerValueSets.CompetenceExclusive, terminology)
+            .Code(knowHow.SpecificOrientation, "specificOrientation", PractitionerValueSets.OrientationParticuliere, terminology)
+            .Code(knowHow.ExpertiseCapacity, "expertiseCapacity", PractitionerValueSets.CapaciteSavoirFaire, terminology)
+            .Code(knowHow.QualificationPac, "qualificationPac", PractitionerValueSets.QualificationPac, terminology)
+            .Code(knowHow.NonQualifyingDesc, "nonQualifyingDesc", PractitionerValueSets.DescNonQualifiant, terminology)
+            .Code(knowHow.SupplementaryExerciseRight, "supplementaryExerciseRight", PractitionerValueSets.DroitExerciceCompl, terminology)
+            .Problems;
+
     private static IReadOnlyList<Problem> RoleProblems(PractitionerRoleDescription role, Terminology terminology)
     {
         var checks = new FieldChecks()
@@ -41,6 +59,10 @@ public static class PractitionerRoleChecks
                 code => UOContentChecks.CodeProblems(code, PractitionerValueSets.CompetenceSpecifique, terminology));
         if (role.Rpps is null) checks.Missing("rpps");
         else if (!PractitionerIds.IsRpps(role.Rpps)) checks.Wrong("rpps", PractitionerIds.RppsExpectation);
+        checks.Code(role.Contracted, "contracted", PractitionerValueSets.SecteurConventionnement, terminology)
+            .Optional(role.Comment, "comment", 1000);
+        if (role.ExerciseName is { } name) checks.Nested("exerciseName", ExerciseNameProblems(name, terminology));
+        if (role.KnowHow is { } knowHow) checks.Nested("knowHow", KnowHowProblems(knowHow, terminology));
         if (role.Hours is { } hours) checks.Nested("hours", UOContentChecks.HoursProblems(hours, terminology));
         if (role.Telecom is { } telecom) checks.Nested("telecom", UOContentChecks.TelecomProblems(telecom, terminology));
         return checks.Problems;

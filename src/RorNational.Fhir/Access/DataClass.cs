@@ -49,4 +49,18 @@ public enum DataClass
     /// Combined with another class, it lets a profile hide that class outside medico-social only.
     /// </summary>
     OutsideMedicoSocial = 1024,
+
+    /// <summary>
+    /// Not a datum but its setting: every element of a resource outside the ville (ambulatory)
+    /// field, champ d'activité 05: an offer of another field, every organization, every lieu
+    /// but those serving ville offers only, and a professional's role in a UO of another field.
+    /// Combined with another class, it lets a profile see that class in the ville offer only.
+    /// </summary>
+    OutsideVille = 2048,
+
+    /// <summary>Anything of a professional's role (PractitionerRole) beyond its id and metadata.</summary>
+    PractitionerRoleContent = 4096,
+
+    /// <summary>The telecoms of a lieu (Location.telecom), which the policy shows by the lieu's field.</summary>
+    LocationTelecom = 8192,
 }

@@ -39,17 +39,33 @@ public static class ElementClassification
     private static readonly HashSet<string> Metadata = ["resourceType", "id", "meta"];
 
     private const string MedicoSocialField = "04";
+    private const string VilleField = "05";
     private const string InstalledCapacity = "01";
     private const string SupplementaryCapacity = "06";
 
-    /// <summary>The classes every element of the resource has: its setting (medico-social or not).</summary>
-    public static DataClass ContextOf(JsonObject resource) => resource["resourceType"]?.GetValue<string>() switch
+    /// <summary>
+    /// The classes every element of the resource has: its setting, in or outside the
+    /// medico-social field and in or outside the ville (ambulatory) field.
+    /// </summary>
+    public static DataClass ContextOf(JsonObject resource)
     {
-        "HealthcareService" when Codes(resource["type"], RorCanonical.Terminologies.ChampActivite).Contains(MedicoSocialField) => DataClass.None,
-        // A lieu of medico-social offers only is tagged so (Publishing.MedicoSocialLieux).
-        "Location" when resource["meta"]?["tag"] is JsonArray tags && tags.OfType<JsonObject>().Any(tag =>
-            tag["system"]?.GetValue<string>() == RorCanonical.Terminologies.ChampActivite && tag["code"]?.GetValue<string>() == MedicoSocialField) => DataClass.None,
-        _ => DataClass.OutsideMedicoSocial,
+        var fields = FieldsOf(resource).ToList();
+        return (fields.Contains(MedicoSocialField) ? DataClass.None : DataClass.OutsideMedicoSocial)
+            | (fields.Contains(VilleField) ? DataClass.None : DataClass.OutsideVille);
+    }
+
+    /// <summary>
+    /// The champs d'activité (TRE_R227) a resource is in: an offer's type; the tag of a lieu of
+    /// one field's offers only (Publishing.LieuxOfOneField) or of a professional's role, its
+    /// UO's field (Practitioners.PractitionerRoleRendering). Every organization is in none.
+    /// </summary>
+    private static IEnumerable<string> FieldsOf(JsonObject resource) => resource["resourceType"]?.GetValue<string>() switch
+    {
+        "HealthcareService" => Codes(resource["type"], RorCanonical.Terminologies.ChampActivite),
+        "Location" or "PractitionerRole" when resource["meta"]?["tag"] is JsonArray tags => tags.OfType<JsonObject>()
+            .Where(tag => tag["system"]?.GetValue<string>() == RorCanonical.Terminologies.ChampActivite)
+            .Select(tag => tag["code"]?.GetValue<string>()).OfType<string>(),
+        _ => [],
     };
 
     /// <summary>
@@ -58,7 +74,11 @@ public static class ElementClassification
     /// sensitive unit (a profile that hides its content cannot tell what it lacks either).
     /// </summary>
     public static DataClass ContentOf(JsonObject resource) =>
-        ContextOf(resource) | (IsSensitiveUnit(resource) ? DataClass.SensitiveUnit : DataClass.None);
+        ContextOf(resource) | (IsSensitiveUnit(resource) ? DataClass.SensitiveUnit : DataClass.None) | OwnContentOf(resource);
+
+    /// <summary>The class every content element of a resource of this type has: a professional's role's.</summary>
+    private static DataClass OwnContentOf(JsonObject resource) =>
+        resource["resourceType"]?.GetValue<string>() == "PractitionerRole" ? DataClass.PractitionerRoleContent : DataClass.None;
 
     /// <summary>
     /// The classes of each top-level element of a resource, read once before anything is
@@ -68,10 +88,13 @@ public static class ElementClassification
     {
         var context = ContextOf(resource);
         var sensitive = IsSensitiveUnit(resource);
+        var ownContent = OwnContentOf(resource);
+        var location = resource["resourceType"]?.GetValue<string>() == "Location";
         return name =>
         {
             var classes = context | (name is "contact" or "telecom" ? DataClass.Contact : DataClass.None);
-            if (sensitive && !Metadata.Contains(name)) classes |= DataClass.SensitiveUnit;
+            if (location && name == "telecom") classes |= DataClass.LocationTelecom;
+            if (!Metadata.Contains(name)) classes |= ownContent | (sensitive ? DataClass.SensitiveUnit : DataClass.None);
             return classes;
         };
     }

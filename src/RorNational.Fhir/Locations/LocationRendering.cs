@@ -55,6 +55,9 @@ public static class LocationRendering
         // A lieu of medico-social offers only: its capacity is in the field P3 may see.
         if (publication.MedicoSocialLieux.Contains(fiche.Id))
             location.Meta.Tag.Add(RorDatatypes.MedicoSocialField());
+        // An ambulatory lieu (ville offers only): its telecoms are in the field P0 may see.
+        if (publication.VilleLieux.Contains(fiche.Id))
+            location.Meta.Tag.Add(RorDatatypes.VilleField());
         return location;
     }
 }

@@ -45,6 +45,7 @@ public static class OrganizationDescriptionRendering
     public static IEnumerable<Extension> Extensions(OrganisationDescription? organisation)
     {
         if (organisation is null) yield break;
+        if (organisation.ReopeningDate is { } reopens) yield return new Extension(E.OrganizationReopeningDate, new Date(reopens.ToString("yyyy-MM-dd")));
         if (organisation.ClosingType is { } closingType) yield return new Extension(E.OrganizationClosingType, RorDatatypes.Coded(T.TypeFermeture, closingType));
         if (Period(organisation.OpeningDate, organisation.ClosingDate) is { } period) yield return period;
     }
@@ -56,10 +57,15 @@ public static class OrganizationDescriptionRendering
         extension.Extension.Add(new Extension("priceUnit", RorDatatypes.Coded(T.UnitePrix, price.Unit)));
         extension.Extension.Add(new Extension("amount", new Money { Value = price.Amount, Currency = Money.Currencies.EUR }));
         if (price.ValidFrom is { } from) extension.Extension.Add(new Extension("startDate", new FhirDateTime(from.ToString("yyyy-MM-dd"))));
+        if (price.Under60 is { } under60) extension.Extension.Add(new Extension("under60", new FhirBoolean(under60)));
+        extension.Extension.AddRange(price.DeliveryIncluded.Select(code => new Extension("deliveryIncluded", RorDatatypes.Coded(T.PrestationNonObligatoireIncluse, code))));
+        extension.Extension.AddRange(price.OthersDeliveryIncluded.Select(text => new Extension("othersDeliveryIncluded", new FhirString(text))));
         if (price.ResidentialType is { } residential) extension.Extension.Add(new Extension("residentialType", RorDatatypes.Coded(T.TypeHabitation, residential)));
         if (price.SpecialPrice is { } special) extension.Extension.Add(new Extension("specialPrice", RorDatatypes.Coded(T.ConditionTarifaire, special)));
         if (price.WelcomeType is { } welcome) extension.Extension.Add(new Extension("welcomeType", RorDatatypes.Coded(T.TemporaliteAccueil, welcome)));
+        if (price.MealDeliveryName is { } meal) extension.Extension.Add(new Extension("mealDeliveryName", new FhirString(meal)));
         if (price.DependencyLevel is { } dependency) extension.Extension.Add(new Extension("dependencyLevel", RorDatatypes.Coded(T.NiveauDependance, dependency)));
+        if (price.HumanHelpPriceName is { } humanHelp) extension.Extension.Add(new Extension("humanHelpPriceName", new FhirString(humanHelp)));
         return extension;
     }
 

@@ -36,16 +36,49 @@ public static class PractitionerRoleRendering
             Telecom = role.Telecom is { } telecom ? [LocationContentRendering.Telecom(telecom)] : [],
         };
         if (uo.UO!.Content.SensitiveUnit) resource.Meta.Security.Add(RorDatatypes.SensitiveUnitsOnly());
+        // Its UO's field: the access policy shows a role's content by it (Access/ElementClassification).
+        if (uo.UO.ChampActivite is { } field) resource.Meta.Tag.Add(RorDatatypes.Field(field));
+        // In the profile's order of extensions.
         resource.Extension.Add(new Extension(P.UnitExerciseMode, RorDatatypes.Coded(P.ModeExercice, role.ExerciseMode!)));
+        if (role.ExerciseName is { } name) resource.Extension.Add(NameExtension(name));
+        if (role.Contracted is { } contracted) resource.Extension.Add(new Extension(P.Contracted, RorDatatypes.Coded(P.SecteurConventionnement, contracted)));
+        if (role.OptionCas is { } optionCas) resource.Extension.Add(new Extension(P.HasCas, new FhirBoolean(optionCas)));
+        if (role.VitaleAccepted is { } vitale) resource.Extension.Add(new Extension(P.VitaleAccepted, new FhirBoolean(vitale)));
         resource.Extension.Add(RorDatatypes.CreationDate(publication.FirstPublished.GetValueOrDefault($"PractitionerRole/{resource.Id}", publication.Now)));
+        if (role.Comment is { } comment) resource.Extension.Add(new Extension(P.MetaComment, new FhirString(comment)));
         return resource;
     }
 
+    /// <summary>The know-how slices, in the profile's order: type, ordinal specialty, the other savoir-faire, specific competences.</summary>
     private static IEnumerable<CodeableConcept> Specialties(PractitionerRoleDescription role)
     {
         yield return RorDatatypes.Coded(P.TypeSavoirFaire, role.ExpertiseType!);
         if (role.OrdinalSpecialty is { } specialty) yield return RorDatatypes.Coded(P.SpecialiteOrdinale, specialty);
+        if (role.KnowHow is { } knowHow)
+            foreach (var (system, code) in KnowHowCodes(knowHow))
+                if (code is not null) yield return RorDatatypes.Coded(system, code);
         foreach (var competence in role.SpecificCompetences) yield return RorDatatypes.Coded(T.CompetenceSpecifique, competence);
+    }
+
+    private static (string System, string? Code)[] KnowHowCodes(KnowHow knowHow) =>
+    [
+        (P.Competence, knowHow.Competence),
+        (P.CompetenceExclusive, knowHow.ExclusiveCompetence),
+        (P.OrientationParticuliere, knowHow.SpecificOrientation),
+        (P.CapaciteSavoirFaire, knowHow.ExpertiseCapacity),
+        (P.QualificationPac, knowHow.QualificationPac),
+        (P.DescNonQualifiant, knowHow.NonQualifyingDesc),
+        (P.DroitExerciceCompl, knowHow.SupplementaryExerciseRight),
+    ];
+
+    /// <summary>ror-practitionerrole-name: exerciseTitle (TRE_R11), exerciseLastName, exerciseFirstName.</summary>
+    private static Extension NameExtension(ExerciseName name)
+    {
+        var extension = new Extension { Url = P.RoleName };
+        if (name.Title is { } title) extension.Extension.Add(new Extension("exerciseTitle", RorDatatypes.Coded(P.CiviliteExercice, title)));
+        extension.Extension.Add(new Extension("exerciseLastName", new FhirString(name.LastName)));
+        if (name.FirstName is { } first) extension.Extension.Add(new Extension("exerciseFirstName", new FhirString(first)));
+        return extension;
     }
 
     private static PractitionerRole.AvailableTimeComponent AvailableTime(OpeningHours hours)

@@ -51,6 +51,7 @@ public sealed class EstablishmentRendering(Func<string, string?> regionOfCommune
         {
             CapacityOf = lieu => capacityOf(eg.Data.Finess, lieu),
             MedicoSocialLieux = MedicoSocialLieux.Of(eg),
+            VilleLieux = VilleLieux.Of(eg),
         };
         var resources = new List<DomainResource> { OrganizationRendering.Render(eg, publication) };
         foreach (var fiche in eg.Fiches.Values)

@@ -20,6 +20,9 @@ public sealed record Publication(
     /// <summary>The lieux in the medico-social field (<see cref="MedicoSocialLieux"/>), by fiche id.</summary>
     public IReadOnlySet<string> MedicoSocialLieux { get; init; } = new HashSet<string>();
 
+    /// <summary>The ambulatory lieux, of the ville offer only (<see cref="VilleLieux"/>), by fiche id.</summary>
+    public IReadOnlySet<string> VilleLieux { get; init; } = new HashSet<string>();
+
     /// <summary>The opaque FHIR id of a unit (<see cref="UnitFhirIds"/>), given when the unit was first published.</summary>
     public string IdOf(string ficheId) => UnitIds.TryGetValue(ficheId, out var id)
         ? id

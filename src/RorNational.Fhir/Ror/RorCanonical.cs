@@ -63,6 +63,7 @@ public static class RorCanonical
         public static readonly string NbPermanentSocialHelpPlace = StructureDefinition("ror-organization-nb-permanent-social-help-place");
         public static readonly string NbTemporarySocialHelpPlace = StructureDefinition("ror-organization-nb-temporary-social-help-place");
         public static readonly string OrganizationClosingType = StructureDefinition("ror-organization-closing-type");
+        public static readonly string OrganizationReopeningDate = StructureDefinition("ror-organization-reopening-date");
         public static readonly string OrganizationComment = StructureDefinition("ror-organization-comment");
         /// <summary>HL7 core extension: opening (start) and closing (end) dates of an organisation.</summary>
         public const string OrganizationPeriod = "http://hl7.org/fhir/StructureDefinition/organization-period";
@@ -95,6 +96,7 @@ public static class RorCanonical
         public static readonly string UnitePrix = Nos("TRE_R228", "UnitePrix");
         public static readonly string ConditionTarifaire = Nos("TRE_R250", "ConditionTarifaire");
         public static readonly string NiveauDependance = Nos("TRE_R237", "NiveauDependance");
+        public static readonly string PrestationNonObligatoireIncluse = Nos("TRE_R264", "PrestationNonObligatoireIncluse");
         public static readonly string TemporaliteAccueil = Nos("TRE_R240", "TemporaliteAccueil");
         public static readonly string NiveauRecoursOrsan = Nos("TRE_R284", "NiveauRecoursORSAN");
         public static readonly string AccessibiliteLieu = Nos("TRE_R202", "AccessibiliteLieu");
@@ -161,5 +163,25 @@ public static class RorCanonical
         public static readonly string ModeExercice = Nos("TRE_R23", "ModeExercice");
         public static readonly string TypeSavoirFaire = Nos("TRE_R04", "TypeSavoirFaire");
         public static readonly string SpecialiteOrdinale = Nos("TRE_R38", "SpecialiteOrdinale");
+
+        /// <summary>The identity of exercise (civilité, nom, prénom d'exercice) and the role's comment.</summary>
+        public static readonly string RoleName = StructureDefinition("ror-practitionerrole-name");
+        public static readonly string MetaComment = StructureDefinition("ror-meta-comment");
+
+        /// <summary>The Annuaire Santé's extensions the guide reuses on a role.</summary>
+        public const string AnnuaireBase = "https://interop.esante.gouv.fr/ig/fhir/annuaire/StructureDefinition";
+        public const string Contracted = AnnuaireBase + "/as-ext-practitionerrole-contracted";
+        public const string HasCas = AnnuaireBase + "/as-ext-practitionerrole-hascas";
+        public const string VitaleAccepted = AnnuaireBase + "/as-ext-practitionerrole-vitale-accepted";
+
+        public static readonly string CiviliteExercice = Nos("TRE_R11", "CiviliteExercice");
+        public static readonly string SecteurConventionnement = Nos("TRE_R282", "CNAMAmeliSecteurConventionnement");
+        public static readonly string Competence = Nos("TRE_R39", "Competence");
+        public static readonly string CompetenceExclusive = Nos("TRE_R40", "CompetenceExclusive");
+        public static readonly string OrientationParticuliere = Nos("TRE_G13", "OrientationParticuliere");
+        public static readonly string CapaciteSavoirFaire = Nos("TRE_R43", "CapaciteSavoirFaire");
+        public static readonly string QualificationPac = Nos("TRE_R44", "QualificationPAC");
+        public static readonly string DescNonQualifiant = Nos("TRE_R42", "DESCnonQualifiant");
+        public static readonly string DroitExerciceCompl = Nos("TRE_R97", "DroitExerciceCompl");
     }
 }

@@ -48,6 +48,16 @@ public static class RorDatatypes
     /// </summary>
     public static Coding MedicoSocialField() => new(T.ChampActivite, Publishing.MedicoSocialLieux.MedicoSocialField, "Médico-social");
 
+    public static Coding VilleField() => new(T.ChampActivite, Publishing.VilleLieux.VilleField, "Ville");
+
+    /// <summary>The tag of a resource in one champ d'activité (TRE_R227).</summary>
+    public static Coding Field(string champActivite) => champActivite switch
+    {
+        Publishing.MedicoSocialLieux.MedicoSocialField => MedicoSocialField(),
+        Publishing.VilleLieux.VilleField => VilleField(),
+        _ => new Coding(T.ChampActivite, champActivite),
+    };
+
     public static CodeableConcept ConfidentialityLevel(Confidentiality level) =>
         Coded(T.Confidentiality, ((int)level).ToString(), level switch
         {

@@ -67,7 +67,10 @@ public static class CommandBodies
         {
             ["type"] = "Pole",
             ["name"] = "Pôle hostile",
-            ["organisation"] = new JsonObject { ["openingDate"] = "2012-01-02", ["closingDate"] = "2027-06-30", ["closingType"] = "PRE" },
+            ["organisation"] = new JsonObject
+            {
+                ["openingDate"] = "2012-01-02", ["closingDate"] = "2027-06-30", ["closingType"] = "PRE", ["reopeningDate"] = "2027-09-01",
+            },
         },
     ];
 
@@ -96,6 +99,8 @@ public static class CommandBodies
         {
             ["type"] = "02", ["unit"] = "2", ["amount"] = 68.52, ["validFrom"] = "2026-01-01",
             ["residentialType"] = "02", ["welcomeType"] = "01", ["specialPrice"] = "02", ["dependencyLevel"] = "01",
+            ["under60"] = false, ["deliveryIncluded"] = new JsonArray("01", "08"), ["othersDeliveryIncluded"] = new JsonArray("Animations"),
+            ["mealDeliveryName"] = "Portage du midi", ["humanHelpPriceName"] = "Aide au lever",
         }),
         ["orsanLevel"] = "1",
         ["dropZone"] = true,

@@ -115,6 +115,11 @@ public static class Commands
         Set(body, Category.WrongTypes, "prices.0.specialPrice", "\"09\"", "[]"),
         Set(body, Category.WrongTypes, "prices.0.dependencyLevel", "\"not a code\"", $"\"{Malformed.Long(5000)}\""),
         Set(body, Category.UnknownMembers, "prices.0.amount", "10,\"currency\":\"USD\"", "10,\"amount\":20"),
+        Set(body, Category.WrongTypes, "prices.0.under60", "\"true\"", "1", "[]"),
+        Set(body, Category.NullItems, "prices.0.deliveryIncluded", "[null]", "[\"12\"]", "\"01\"", "[\"01\",\"not a code\"]"),
+        Set(body, Category.NullItems, "prices.0.othersDeliveryIncluded", "[null]", "[\"\"]", $"[\"{Malformed.Long(5000)}\"]"),
+        Set(body, Category.OutOfRange, "prices.0.mealDeliveryName", $"\"{Malformed.Long(100_000)}\"", "5"),
+        Set(body, Category.OutOfRange, "prices.0.humanHelpPriceName", $"\"{Malformed.Long(5000)}\"", "[]"),
         Set(body, Category.NullItems, "prices", "[null]", "{}", "\"02\""),
         Set(body, Category.WrongTypes, "orsanLevel", "\"2\"", "1", "\"\""),
         Set(body, Category.WrongTypes, "dropZone", "\"true\"", "1", "{}"),
@@ -134,7 +139,8 @@ public static class Commands
                 Set(body, Category.OutOfRange, "organisation", "{\"openingDate\":\"2026-01-01\",\"closingDate\":\"2025-01-01\"}", "[]", "5"),
                 Set(body, Category.Year9999, "organisation.closingDate", "\"9999-12-31\"", "\"10000-01-01\"", "\"2026-13-01\""),
                 Set(body, Category.WrongTypes, "organisation.closingType", "\"ZZZ\"", "1", "[\"PRO\"]"),
-                Set(body, Category.UnknownMembers, "organisation.closingType", "\"PRO\",\"reopeningDate\":\"2027-01-01\""))
+                Set(body, Category.UnknownMembers, "organisation.closingType", "\"PRO\",\"reopenDate\":\"2027-01-01\""),
+                Set(body, Category.Year9999, "organisation.reopeningDate", "\"9999-12-31\"", "\"2027-02-30\"", "\"2026-01-01\"", "5"))
         : body["type"]!.GetValue<string>() == "Lieu"
             ? Gen.OneOf<(string, HostileBody)>(
                 Set(body, Category.Coordinates, "lieu.position.latitude", "NaN", "1e999", "\"Infinity\""),

@@ -64,7 +64,16 @@ public static class Practitioners
             ("[{\"rpps\":\"10107654321\",\"profession\":\"70\",\"exerciseMode\":\"L\",\"expertiseType\":\"CM\",\"hours\":{\"day\":9,\"type\":\"01\"}}]", Category.OutOfRange),
             ("[{\"rpps\":\"10107654321\",\"profession\":\"70\",\"exerciseMode\":\"L\",\"expertiseType\":\"CM\",\"telecom\":{\"channel\":\"2\",\"value\":\"1\",\"confidentiality\":7}}]", Category.OutOfRange),
             ("[{\"rpps\":\"10107654321\",\"profession\":\"70\",\"exerciseMode\":\"L\",\"expertiseType\":\"CM\",\"specificCompetences\":[null]}]", Category.NullItems),
-            ("[{\"rpps\":\"10107654321\",\"profession\":\"70\",\"exerciseMode\":\"L\",\"expertiseType\":\"CM\",\"rppss\":\"x\"}]", Category.UnknownMembers))
+            ("[{\"rpps\":\"10107654321\",\"profession\":\"70\",\"exerciseMode\":\"L\",\"expertiseType\":\"CM\",\"rppss\":\"x\"}]", Category.UnknownMembers),
+            // The identity of exercise, the other know-how, the convention sector, the flags and the comment.
+            ("[{\"rpps\":\"10107654321\",\"profession\":\"70\",\"exerciseMode\":\"L\",\"expertiseType\":\"CM\",\"exerciseName\":{\"title\":\"XX\",\"lastName\":\"A\"}}]", Category.WrongTypes),
+            ("[{\"rpps\":\"10107654321\",\"profession\":\"70\",\"exerciseMode\":\"L\",\"expertiseType\":\"CM\",\"exerciseName\":{\"firstName\":\"A\"}}]", Category.NullItems),
+            ("[{\"rpps\":\"10107654321\",\"profession\":\"70\",\"exerciseMode\":\"L\",\"expertiseType\":\"CM\",\"exerciseName\":{\"lastName\":\"" + Malformed.Long(100_000) + "\"}}]", Category.OutOfRange),
+            ("[{\"rpps\":\"10107654321\",\"profession\":\"70\",\"exerciseMode\":\"L\",\"expertiseType\":\"CM\",\"knowHow\":{\"competence\":\"C99\"}}]", Category.WrongTypes),
+            ("[{\"rpps\":\"10107654321\",\"profession\":\"70\",\"exerciseMode\":\"L\",\"expertiseType\":\"CM\",\"knowHow\":{\"capacity\":\"CAPA01\"}}]", Category.UnknownMembers),
+            ("[{\"rpps\":\"10107654321\",\"profession\":\"70\",\"exerciseMode\":\"L\",\"expertiseType\":\"CM\",\"contracted\":\"c9\"}]", Category.WrongTypes),
+            ("[{\"rpps\":\"10107654321\",\"profession\":\"70\",\"exerciseMode\":\"L\",\"expertiseType\":\"CM\",\"vitaleAccepted\":\"yes\"}]", Category.WrongTypes),
+            ("[{\"rpps\":\"10107654321\",\"profession\":\"70\",\"exerciseMode\":\"L\",\"expertiseType\":\"CM\",\"comment\":\"" + Malformed.Long(100_000) + "\"}]", Category.OutOfRange))
         .Select(fault => (fault.Item2, JsonFaults.Marked(content, "practitionerRoles", fault.Item1)));
 
     private static HostileRequest Put(string rpps, string category, HostileBody body) =>

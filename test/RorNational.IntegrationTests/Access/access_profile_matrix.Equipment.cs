@@ -24,7 +24,7 @@ public partial class access_profile_matrix
             "residential-type=02&residential-number=74", "residential-type eq 02 and residential-number eq 74",
             ["crisis", "professional", "medico-social", "no-contacts", "installed-capacity"], "the residential capacity of a medico-social lieu"),
         new("010000024-lieu-consultations", "010000024-uo-consultations-gynecologie", "0474450123", null, null,
-            ["public", "crisis", "professional", "medico-social", "installed-capacity"], "a level-1 telecom of the lieu itself (a contact: not for P4)"),
+            ["crisis", "professional", "installed-capacity"], "a level-1 telecom of a hospital's lieu (a contact: not for P4; not ambulatory: not for P0, P3)"),
     ];
 
     private static readonly string[] LieuOperations = ["read", "search", "include", "search on it", "chained search on it", "_filter on it"];

@@ -6,7 +6,7 @@ namespace RorNational.IntegrationTests.Access;
 /// <summary>
 /// The matrix on an establishment's own fields, planted in the samples, by the national policy:
 /// the ORSAN level and the helicopter drop zone (the CH de Fleyriat's) for P1 only; prices (the
-/// EHPAD's) for every profile, P0 included. Through every way an Organization is served (read,
+/// EHPAD's, with the optional services they include) for every profile, P0 included. Through every way an Organization is served (read,
 /// search, included from its offers) and every way a search could match what the profile may
 /// not see: a profile that may not see the drop zone can never learn which EG has one.
 /// </summary>
@@ -24,6 +24,9 @@ public partial class access_profile_matrix
         new("eg-350002812", "350002812-uo-hebergement-permanent", "/ror-organization-price\"",
             "price-type=02&price-amount-value=lt65", "organization.price-type=02&organization.price-amount-value=lt65",
             "price-type eq 02 and price-amount-value lt 65", AllProfiles, "the prices"),
+        new("eg-350002812", "350002812-uo-hebergement-permanent", "\"url\":\"deliveryIncluded\"",
+            "price-type=02&price-amount-value=gt68", "organization.price-type=02&organization.price-amount-value=gt68",
+            "price-type eq 02 and price-amount-value gt 68", AllProfiles, "the optional services a price includes"),
     ];
 
     private static IEnumerable<TestCaseData> EstablishmentMatrix() =>

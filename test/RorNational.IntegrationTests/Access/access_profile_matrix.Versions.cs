@@ -38,6 +38,7 @@ public partial class access_profile_matrix
     protected override async Task LoadMoreData()
     {
         await PlantProfessionals();
+        await PlantRolesOfEveryField();
         await PublishStructure(Client, Lyon,
             ("lieu-cmp", new JsonObject
             {

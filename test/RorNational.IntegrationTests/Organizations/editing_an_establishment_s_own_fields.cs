@@ -28,6 +28,8 @@ public sealed class editing_an_establishment_s_own_fields : ApiFixture
         {
             ["type"] = "02", ["unit"] = "2", ["amount"] = 68.5, ["validFrom"] = "2026-01-01",
             ["residentialType"] = "02", ["welcomeType"] = "01", ["specialPrice"] = "02", ["dependencyLevel"] = "01",
+            ["under60"] = true, ["deliveryIncluded"] = new JsonArray("01", "08"), ["othersDeliveryIncluded"] = new JsonArray("Blanchisserie des rideaux"),
+            ["mealDeliveryName"] = "Portage du midi", ["humanHelpPriceName"] = "Aide au lever",
         }),
         ["orsanLevel"] = "1",
         ["dropZone"] = true,
@@ -64,8 +66,20 @@ public sealed class editing_an_establishment_s_own_fields : ApiFixture
         Assert.That(price.GetExtensionValue<Money>("amount")!.Value, Is.EqualTo(68.5m));
         Assert.That(price.GetExtensionValue<Money>("amount")!.Currency, Is.EqualTo(Money.Currencies.EUR));
         Assert.That(price.GetExtensionValue<FhirDateTime>("startDate")!.Value, Is.EqualTo("2026-01-01"));
-        Assert.That(price.Extension.Select(e => e.Url), Is.EquivalentTo(new[]
-            { "priceType", "priceUnit", "amount", "startDate", "residentialType", "specialPrice", "welcomeType", "dependencyLevel" }));
+        Assert.That(price.Extension.Select(e => e.Url), Is.EqualTo(new[]
+        {
+            "priceType", "priceUnit", "amount", "startDate", "under60", "deliveryIncluded", "deliveryIncluded", "othersDeliveryIncluded",
+            "residentialType", "specialPrice", "welcomeType", "mealDeliveryName", "dependencyLevel", "humanHelpPriceName",
+        }), "the extension's order");
+        Assert.That(price.GetExtensionValue<FhirBoolean>("under60")!.Value, Is.True);
+        Assert.That(price.GetExtensions("deliveryIncluded").Select(e => ((CodeableConcept)e.Value!).Coding.Single()).Select(c => (c.System, c.Code)), Is.EqualTo(new[]
+        {
+            ("https://mos.esante.gouv.fr/NOS/TRE_R264-PrestationNonObligatoireIncluse/FHIR/TRE-R264-PrestationNonObligatoireIncluse", "01"),
+            ("https://mos.esante.gouv.fr/NOS/TRE_R264-PrestationNonObligatoireIncluse/FHIR/TRE-R264-PrestationNonObligatoireIncluse", "08"),
+        }));
+        Assert.That(price.GetExtensionValue<FhirString>("othersDeliveryIncluded")!.Value, Is.EqualTo("Blanchisserie des rideaux"));
+        Assert.That(price.GetExtensionValue<FhirString>("mealDeliveryName")!.Value, Is.EqualTo("Portage du midi"));
+        Assert.That(price.GetExtensionValue<FhirString>("humanHelpPriceName")!.Value, Is.EqualTo("Aide au lever"));
         Assert.That(eg.GetExtensionValue<CodeableConcept>(Extensions + "ror-organization-level-recours-orsan")!.Coding.Single().Code, Is.EqualTo("1"));
         Assert.That(eg.GetExtensionValue<FhirBoolean>(Extensions + "ror-organization-drop-zone")!.Value, Is.True);
         Assert.That(eg.GetExtensionValue<CodeableConcept>(Extensions + "ror-organization-accessibility-location")!.Coding.Single().Code, Is.EqualTo("5"));
@@ -117,6 +131,12 @@ public sealed class editing_an_establishment_s_own_fields : ApiFixture
     [TestCase("""{ "prices": [ { "type": "02", "unit": "2", "amount": 10, "specialPrice": "04" } ] }""", "prices[0].specialPrice")]
     [TestCase("""{ "prices": [ { "type": "02", "unit": "2", "amount": 10, "dependencyLevel": "not a code!" } ] }""", "prices[0].dependencyLevel")]
     [TestCase("""{ "prices": [ { "type": "02", "unit": "2", "amount": 10, "currency": "USD" } ] }""", "prices[0].currency")]
+    [TestCase("""{ "prices": [ { "type": "02", "unit": "2", "amount": 10, "under60": "oui" } ] }""", "prices[0].under60")]
+    [TestCase("""{ "prices": [ { "type": "02", "unit": "2", "amount": 10, "deliveryIncluded": ["01", "12"] } ] }""", "prices[0].deliveryIncluded[1]")]
+    [TestCase("""{ "prices": [ { "type": "02", "unit": "2", "amount": 10, "deliveryIncluded": "01" } ] }""", "prices[0].deliveryIncluded")]
+    [TestCase("""{ "prices": [ { "type": "02", "unit": "2", "amount": 10, "othersDeliveryIncluded": null } ] }""", "prices[0].othersDeliveryIncluded")]
+    [TestCase("""{ "prices": [ { "type": "02", "unit": "2", "amount": 10, "othersDeliveryIncluded": [" "] } ] }""", "prices[0].othersDeliveryIncluded[0]")]
+    [TestCase("""{ "prices": [ { "type": "02", "unit": "2", "amount": 10, "mealDeliveryName": 5 } ] }""", "prices[0].mealDeliveryName")]
     [TestCase("""{ "prices": [ null ] }""", "prices[0]")]
     [TestCase("""{ "prices": {} }""", "prices")]
     [TestCase("""{ "orsanLevel": "2" }""", "orsanLevel")]
@@ -149,7 +169,10 @@ public sealed class editing_an_establishment_s_own_fields : ApiFixture
         var pole = new JsonObject
         {
             ["type"] = "Pole", ["name"] = "Pôle médecine",
-            ["organisation"] = new JsonObject { ["openingDate"] = "2012-01-02", ["closingDate"] = "2026-12-31", ["closingType"] = "PRO" },
+            ["organisation"] = new JsonObject
+            {
+                ["openingDate"] = "2012-01-02", ["closingDate"] = "2026-12-31", ["closingType"] = "PRO", ["reopeningDate"] = "2027-03-01",
+            },
         };
         await Client.DraftFiche(dossier, "pole-medecine", pole).EnsureOk();
         await Client.Finalize(dossier, "pole-medecine").EnsureOk();
@@ -161,12 +184,15 @@ public sealed class editing_an_establishment_s_own_fields : ApiFixture
         var period = published.GetExtensionValue<Period>("http://hl7.org/fhir/StructureDefinition/organization-period")!;
         Assert.That((period.Start, period.End), Is.EqualTo(("2012-01-02", "2026-12-31")));
         Assert.That(published.GetExtensionValue<CodeableConcept>(Extensions + "ror-organization-closing-type")!.Coding.Single().Code, Is.EqualTo("PRO"));
+        Assert.That(published.GetExtensionValue<Date>(Extensions + "ror-organization-reopening-date")!.Value, Is.EqualTo("2027-03-01"));
         var report = await new FhirValidator().ValidateAsync([json]);
         Assert.That(report.Errors, Is.Empty, report.ToString());
     }
 
     [TestCase("Pole", """{ "openingDate": "2026-01-01", "closingDate": "2025-01-01" }""", "organisation.closingDate")]
     [TestCase("Pole", """{ "closingType": "ZZZ" }""", "organisation.closingType")]
+    [TestCase("Pole", """{ "closingDate": "2026-12-31", "reopeningDate": "2026-06-01" }""", "organisation.reopeningDate")]
+    [TestCase("Pole", """{ "reopeningDate": "9999-01-01" }""", "organisation.reopeningDate")]
     [TestCase("Lieu", """{ "closingType": "PRO" }""", "organisation")]
     public async Task a_bad_organisation_description_is_refused_naming_its_field(string type, string organisation, string field)
     {

@@ -135,7 +135,8 @@ public sealed class describing_a_ville_offer_s_professionals : SearchFixture
         var role = FhirJson.Parse<PractitionerRole>(await Client.GetStringAsync($"/fhir/PractitionerRole/{KineRole}"));
 
         Assert.That(role.Meta!.Profile, Is.EqualTo(new[] { "https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-practitionerrole" }));
-        Assert.That(role.Meta.Tag.Single().Code, Is.EqualTo("84"), "Ambérieu-en-Bugey is in Auvergne-Rhône-Alpes");
+        Assert.That(role.Meta.Tag.Select(t => t.Code), Is.EqualTo(new[] { "84", "05" }),
+            "Ambérieu-en-Bugey is in Auvergne-Rhône-Alpes; the role is in its UO's field (TRE_R227 05, ville)");
         Assert.That(role.Practitioner!.Reference, Is.EqualTo($"Practitioner/practitioner-{Kine}"));
         Assert.That(role.HealthcareService.Single().Reference, Is.EqualTo($"HealthcareService/{VilleUO}"));
         Assert.That(role.Code.Single().Coding.Single().System, Is.EqualTo(G15));
@@ -146,7 +147,7 @@ public sealed class describing_a_ville_offer_s_professionals : SearchFixture
         Assert.That(role.AvailableTime.Single().AvailableStartTime, Is.EqualTo("14:00:00"));
         Assert.That(role.Telecom.Single().Value, Is.EqualTo("0474325568"));
         var gp = FhirJson.Parse<PractitionerRole>(await Client.GetStringAsync($"/fhir/PractitionerRole/{GpRole}"));
-        Assert.That(gp.Specialty.SelectMany(s => s.Coding).Select(c => c.Code), Is.EqualTo(new[] { "S", "SM54" }));
+        Assert.That(gp.Specialty.SelectMany(s => s.Coding).Select(c => c.Code), Is.EqualTo(new[] { "S", "SM54", "CAPA06" }), "the sample GP has a capacity in gerontology");
     }
 
     [TestCase("PractitionerRole?role=" + G15 + "|70", "kine-role")]

@@ -145,6 +145,8 @@ public sealed class the_sample_data : ApiFixture
             "the EHPAD's forfait approved for social help is under 65 euros");
         Assert.That(await MatchesOf("ST8 with what the price applies to"), Is.EqualTo(new[] { "eg-350002812" }));
         Assert.That(await MatchesOf("Establishments with a helicopter drop zone"), Is.EqualTo(new[] { "eg-010000024" }), "the loader reads as P1");
+        Assert.That(await MatchesOf("A consumer's general practitioner with a capacity in gerontology"),
+            Is.EqualTo(new[] { units["010009876-uo-soins-de-ville-10101234567"] }));
         var hospital = await Client.GetStringAsync("/fhir/Organization/eg-010000024");
         Assert.That(hospital, Does.Contain("/ror-organization-level-recours-orsan\"").And.Contain("/ror-organization-drop-zone\""));
         var ehpad = FhirJson.Parse<Organization>(await Client.GetStringAsync("/fhir/Organization/eg-350002812"));

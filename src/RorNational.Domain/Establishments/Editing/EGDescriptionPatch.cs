@@ -21,7 +21,10 @@ public static class EGDescriptionPatch
     ];
 
     private static readonly IReadOnlyList<string> PriceFields =
-        ["type", "unit", "amount", "validFrom", "residentialType", "dependencyLevel", "welcomeType", "specialPrice"];
+    [
+        "type", "unit", "amount", "validFrom", "residentialType", "dependencyLevel", "welcomeType", "specialPrice",
+        "under60", "deliveryIncluded", "othersDeliveryIncluded", "mealDeliveryName", "humanHelpPriceName",
+    ];
 
     /// <summary>The description after the patch, or the problems of its values.</summary>
     public static (EGDescription Description, IReadOnlyList<Problem> Problems) Apply(
@@ -109,6 +112,14 @@ public static class EGDescriptionPatch
             return items;
         }
 
+        /// <summary>A list of texts inside an item (a price is replaced whole): absent is empty, null is refused.</summary>
+        private IReadOnlyList<string> ItemList(JsonElement value, string field) => value.ValueKind switch
+        {
+            JsonValueKind.Undefined => [],
+            JsonValueKind.Array => List(value, field, String),
+            _ => Wrong<IReadOnlyList<string>>(field, "must be a list (empty, or absent, when there is none)") ?? [],
+        };
+
         public Price? Price(JsonElement value, string path)
         {
             if (value.ValueKind != JsonValueKind.Object) return Wrong<Price>(path, "must be an object (a price)");
@@ -131,6 +142,11 @@ public static class EGDescriptionPatch
                 DependencyLevel = Text("dependencyLevel"),
                 WelcomeType = Text("welcomeType"),
                 SpecialPrice = Text("specialPrice"),
+                Under60 = Member("under60").ValueKind == JsonValueKind.Undefined ? null : Boolean(Member("under60"), $"{path}.under60"),
+                DeliveryIncluded = ItemList(Member("deliveryIncluded"), $"{path}.deliveryIncluded"),
+                OthersDeliveryIncluded = ItemList(Member("othersDeliveryIncluded"), $"{path}.othersDeliveryIncluded"),
+                MealDeliveryName = Text("mealDeliveryName"),
+                HumanHelpPriceName = Text("humanHelpPriceName"),
             };
             return Problems.Count == problems ? price : default;
         }

@@ -26,6 +26,7 @@ public static class DescriptionValueSets
     public static readonly ValueSetBinding TypeTarif = new("JDV_J36-TypeTarif-ROR", "TRE_R246");
     public static readonly ValueSetBinding UnitePrix = new("JDV_J205-UnitePrix-ROR", "TRE_R228");
     public static readonly ValueSetBinding ConditionTarifaire = new("JDV_J39-ConditionTarifaire-ROR", "TRE_R250");
+    public static readonly ValueSetBinding PrestationNonObligatoireIncluse = new("JDV_J206-PrestationNonObligatoireIncluse-ROR", "TRE_R264");
     public static readonly ValueSetBinding GroupeTarifaireDependance = new("JDV_J27-GroupeTarifaireDependance-ROR", "TRE_R237");
     public static readonly ValueSetBinding TemporaliteAccueil = new("JDV_J30-TemporaliteAccueil-ROR", "TRE_R240");
     public static readonly ValueSetBinding NiveauRecoursOrsan = new("JDV_J204-NiveauRecoursORSAN-ROR", "TRE_R284");
@@ -69,6 +70,6 @@ public static class DescriptionValueSets
         OuvertureAnnuelle, CompetenceSpecifique, TemporaliteArretService, TypeMessagerie,
         .. FamilleActiviteOperationnelle, .. NiveauExpertise, .. ProfessionRessource,
         TypeTarif, UnitePrix, ConditionTarifaire, GroupeTarifaireDependance, NiveauRecoursOrsan,
-        AccessibiliteLieu, AideFinanciere, TypeFermeture,
+        AccessibiliteLieu, AideFinanciere, TypeFermeture, PrestationNonObligatoireIncluse,
     ];
 }

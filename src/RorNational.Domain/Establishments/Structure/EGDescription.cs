@@ -56,11 +56,27 @@ public sealed record Price(string Type, string Unit, decimal Amount)
     public string? DependencyLevel { get; init; }
     public string? WelcomeType { get; init; }
     public string? SpecialPrice { get; init; }
+
+    /// <summary>Tarif moins de 60 ans: the forfait socle for residents under 60.</summary>
+    public bool? Under60 { get; init; }
+
+    /// <summary>Prestations non obligatoires incluses (TRE_R264, JDV_J206): 01 linen care, 08 Internet in the room...</summary>
+    public IReadOnlyList<string> DeliveryIncluded { get; init; } = [];
+
+    /// <summary>Other optional services included, in words.</summary>
+    public IReadOnlyList<string> OthersDeliveryIncluded { get; init; } = [];
+
+    /// <summary>Nom du tarif de portage de repas (meal delivery).</summary>
+    public string? MealDeliveryName { get; init; }
+
+    /// <summary>Nom du tarif d'aides humaines (human help).</summary>
+    public string? HumanHelpPriceName { get; init; }
 }
 
 /// <summary>
 /// What an internal organisation unit (pôle, service, UF) carries in ror-organization beyond its
-/// name and type: its opening and closing dates (organization-period) and the type of its closure.
+/// name and type: its opening and closing dates (organization-period), the type of its closure and
+/// its expected reopening date (ror-organization-reopening-date).
 /// Recorded on its fiche, through a dossier.
 /// </summary>
 public sealed record OrganisationDescription
@@ -70,4 +86,7 @@ public sealed record OrganisationDescription
 
     /// <summary>Type de fermeture (TRE_R286, JDV_J201).</summary>
     public string? ClosingType { get; init; }
+
+    /// <summary>Date prévisionnelle de réouverture: when a unit closed for a while is expected to open again.</summary>
+    public DateOnly? ReopeningDate { get; init; }
 }

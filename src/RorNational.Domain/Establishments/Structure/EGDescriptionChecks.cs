@@ -44,9 +44,12 @@ public static partial class EGDescriptionChecks
         var checks = new FieldChecks()
             .Date(organisation.OpeningDate, "openingDate")
             .Date(organisation.ClosingDate, "closingDate")
-            .Code(organisation.ClosingType, "closingType", DescriptionValueSets.TypeFermeture, terminology);
+            .Code(organisation.ClosingType, "closingType", DescriptionValueSets.TypeFermeture, terminology)
+            .Date(organisation.ReopeningDate, "reopeningDate");
         if (organisation is { OpeningDate: { } opens, ClosingDate: { } closes } && closes < opens)
             checks.Wrong("closingDate", "must not be before openingDate");
+        if (organisation is { ClosingDate: { } closed, ReopeningDate: { } reopens } && reopens < closed)
+            checks.Wrong("reopeningDate", "must not be before closingDate");
         return checks.Problems;
     }
 
@@ -59,7 +62,11 @@ public static partial class EGDescriptionChecks
             .Code(price.ResidentialType, "residentialType", DescriptionValueSets.TypeHabitation, terminology)
             .Code(price.DependencyLevel, "dependencyLevel", DescriptionValueSets.GroupeTarifaireDependance, terminology)
             .Code(price.WelcomeType, "welcomeType", DescriptionValueSets.TemporaliteAccueil, terminology)
-            .Code(price.SpecialPrice, "specialPrice", DescriptionValueSets.ConditionTarifaire, terminology);
+            .Code(price.SpecialPrice, "specialPrice", DescriptionValueSets.ConditionTarifaire, terminology)
+            .Each(price.DeliveryIncluded, "deliveryIncluded", code => UOContentChecks.CodeProblems(code, DescriptionValueSets.PrestationNonObligatoireIncluse, terminology))
+            .Each(price.OthersDeliveryIncluded, "othersDeliveryIncluded", text => new FieldChecks().Required(text, "").Problems.Select(p => p with { Field = null }).ToList())
+            .Optional(price.MealDeliveryName, "mealDeliveryName")
+            .Optional(price.HumanHelpPriceName, "humanHelpPriceName");
         if (price.Amount is < 0 or > MaxAmount) checks.Wrong("amount", $"must be an amount in euros from 0 to {MaxAmount}");
         else if (price.Amount != decimal.Round(price.Amount, 2)) checks.Wrong("amount", "must have at most 2 decimals (euros and cents)");
         return checks.Problems;

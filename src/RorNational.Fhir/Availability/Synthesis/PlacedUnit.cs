@@ -14,7 +14,10 @@ public sealed record PlacedUnit(
     /// <summary>The phone candidates, read from their JSON only when asked (the grid shows none).</summary>
     public IReadOnlyList<PhoneCandidate> Phones => JsonSerializer.Deserialize<List<PhoneCandidate>>(PhonesJson) ?? [];
 
-    /// <summary>The classes every datum of the unit has: its setting, and whether it is a sensitive unit.</summary>
+    /// <summary>
+    /// The classes every datum of the unit has: its setting, and whether it is a sensitive unit.
+    /// A unit of the bed-availability synthesis is a hospital's or a medico-social lieu: never of the ville field.
+    /// </summary>
     public DataClass Classes =>
-        (MedicoSocial ? DataClass.None : DataClass.OutsideMedicoSocial) | (Sensitive ? DataClass.SensitiveUnit : DataClass.None);
+        (MedicoSocial ? DataClass.None : DataClass.OutsideMedicoSocial) | DataClass.OutsideVille | (Sensitive ? DataClass.SensitiveUnit : DataClass.None);
 }
