@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marten;
 using Marten.Storage;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using RorNational.Domain.Common;
@@ -22,19 +23,32 @@ public sealed record HistoryEntry(FhirResourceVersion Version, ClassesSince Sinc
 /// Reads the versions of a history (instance, type or system) for a profile: the count and
 /// the page in one read-only snapshot, and the later versions each listed version is
 /// redacted with. The one read path of every history, so that whatever must follow a read
-/// (an audit record) has one place to hook.
+/// (an audit record) has one place to hook. Bounded in time as searches are
+/// (Search:StatementTimeout, 503 past it): a count over every version is a scan.
 /// </summary>
-public sealed class HistoryReader(IDocumentStore store)
+public sealed class HistoryReader(IDocumentStore store, IOptions<SearchOptions> options)
 {
     private readonly VersionTable _table = new(store);
 
     public async Task<HistoryPage> ReadAsync(HistoryRequest request, AccessProfile profile, CancellationToken cancellation)
     {
+        try
+        {
+            return await RunAsync(request, profile, cancellation);
+        }
+        catch (Exception e) when (SearchTimeout.RanOutOfTime(e, cancellation))
+        {
+            throw SearchTimeout.Rejection(options.Value.StatementTimeout);
+        }
+    }
+
+    private async Task<HistoryPage> RunAsync(HistoryRequest request, AccessProfile profile, CancellationToken cancellation)
+    {
         var query = new HistoryQuery(_table, request, profile);
         await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
         await connection.OpenAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellation);
-        await using (var readOnly = new NpgsqlCommand("set transaction read only", connection, transaction))
+        await using (var readOnly = new NpgsqlCommand($"set transaction read only; {SearchTimeout.SetLocal(options.Value.StatementTimeout)}", connection, transaction))
             await readOnly.ExecuteNonQueryAsync(cancellation);
 
         if (request.Scope.IsInstance && !(bool)(await Scalar(query.Exists(), transaction, cancellation))!)
