@@ -30,15 +30,36 @@ public static class DescriptionEvents
         return last.Count == 0 ? null : last[0].Sequence;
     }
 
-    /// <summary>The events of an EG's stream and of its lieux' capacity streams, up to the cut, in sequence order.</summary>
+    /// <summary>
+    /// The events of an EG's stream and of the capacity streams of every lieu it held up to the cut,
+    /// up to the cut, merged in sequence order. The lieux are read from the EG's own events first,
+    /// so that every stream is read by its key (Marten's index on the stream id), never by a prefix.
+    /// </summary>
     public static async Task<IReadOnlyList<IEvent>> OfEGAsync(IQuerySession session, string egFiness, long cut, CancellationToken cancellation)
     {
-        var eg = EstablishmentIds.EG(egFiness);
-        var capacity = CapacityStreams.Of(egFiness, "");
-        return await session.Events.QueryAllRawEvents()
-            .Where(e => e.Sequence <= cut && (e.StreamKey == eg || e.StreamKey!.StartsWith(capacity)))
+        var eg = await OfStreamAsync(session, EstablishmentIds.EG(egFiness), cut, cancellation);
+        var capacityStreams = LieuxEverIn(eg).Select(lieu => CapacityStreams.Of(egFiness, lieu)).ToArray();
+        if (capacityStreams.Length == 0) return eg;
+        var capacity = await session.Events.QueryAllRawEvents()
+            .Where(e => e.Sequence <= cut && e.StreamKey.IsOneOf(capacityStreams))
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellation);
+        return [.. eg.Concat(capacity).OrderBy(e => e.Sequence)];
+    }
+
+    /// <summary>The fiche ids of the lieux an EG's events ever published.</summary>
+    private static HashSet<string> LieuxEverIn(IEnumerable<IEvent> events)
+    {
+        var lieux = new HashSet<string>(StringComparer.Ordinal);
+        EG? state = null;
+        foreach (var e in events)
+        {
+            state = EG.Evolve(state, e.Data);
+            if (state is null) continue;
+            foreach (var fiche in state.Fiches.Values)
+                if (fiche.Lieu is not null) lieux.Add(fiche.Id);
+        }
+        return lieux;
     }
 
     /// <summary>The events of one stream up to the cut, in sequence order.</summary>
