@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RorNational.Fhir.Access;
+using RorNational.Fhir.Auditing;
 using RorNational.Fhir.Availability;
 using RorNational.Fhir.Availability.Live;
 using RorNational.Fhir.Availability.Placement;
@@ -48,6 +49,7 @@ public static class FhirModule
             new EstablishmentPublicationProjection(territory.RegionOfCommune, indexer, new UnitPlacements(territory, RegroupementCatalogue.Default)),
             ProjectionLifecycle.Inline);
         options.ConfigureAvailability();
+        options.ConfigureAudit();
         return options;
     }
 
@@ -65,7 +67,8 @@ public static class FhirModule
         .AddSingleton<SearchEngine>()
         .AddSingleton<SearchResponder>()
         .AddAvailability()
-        .AddAvailabilityLive();
+        .AddAvailabilityLive()
+        .AddAudit(configuration);
 
     /// <summary>Must come first in the pipeline: every error below it becomes an OperationOutcome.</summary>
     public static IApplicationBuilder UseFhirErrors(this IApplicationBuilder app) =>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using RorNational.Domain.Common;
 using RorNational.Fhir.Access;
+using RorNational.Fhir.Auditing.Recording;
 using RorNational.Fhir.Http;
 using RorNational.Fhir.Storage;
 
@@ -28,7 +29,7 @@ public static class ResourceHistory
             ?? throw CommandRejected.Because(RejectionKind.NotFound, $"{type}/{id} has no version {vid}");
         if (version.Deleted) throw CommandRejected.Because(RejectionKind.Gone, $"{type}/{id} was no longer published at version {vid}");
         var since = await LaterVersions.SinceAsync(session, type, id, number, cancellation);
-        return new FhirResourceResult(version.Version, version.LastUpdated, version.Json!, version.ClassSets, since);
+        return new FhirResourceResult(type, id, AuditedRead.Vread, version.Version, version.LastUpdated, version.Json!, version.ClassSets, since);
     }
 
     public static async Task<IResult> AnswerAsync(string type, string id, HttpContext context, IQuerySession session)
@@ -50,6 +51,10 @@ public static class ResourceHistory
         var self = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir/{type}/{id}/_history";
         var entries = page.Take(count).ToList();
         var classesSince = await LaterVersions.SinceEachAsync(session, type, id, entries.Select(v => v.Version).ToList(), cancellation);
+        await context.RequestServices.GetRequiredService<ReadAudit>().RecordAsync(context, profile, new AuditedRead(
+            AuditedRead.HistoryInstance, type,
+            entries.Where(v => !v.Deleted).Select(v => new ReturnedResource(type, id, v.Version, v.ClassSets)).ToList(),
+            RawQuery: ReadAudit.RawQueryOf(request, null)));
         var json = Write(type, entries, classesSince, profile, total, self, request,
             page.Count > count ? page[count - 1].Version : null, $"{request.Scheme}://{request.Host}{request.PathBase}/fhir");
         return Results.Text(FhirOutput.Render(json, format), format.ContentType, statusCode: StatusCodes.Status200OK);
