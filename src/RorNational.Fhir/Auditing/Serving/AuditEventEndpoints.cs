@@ -23,6 +23,8 @@ public static class AuditEventEndpoints
     public static async Task ReadAuditEvent(string id, HttpContext context, IDocumentStore store)
     {
         AuditorsOnly(context);
+        // Ids are UUIDs: anything else is not known, and never reaches the database.
+        if (!Guid.TryParse(id, out _)) throw CommandRejected.Because(RejectionKind.NotFound, $"AuditEvent/{id} is not known");
         var query = new Search.Querying.SqlQuery();
         query.Append($"select content from {AuditChainTable.QualifiedName(store.Options.DatabaseSchemaName)} where kind = {query.Add(ReadAudit.Kind)} and id = {query.Add(id)}");
         await using var connection = store.Storage.Database.CreateConnection();

@@ -41,7 +41,9 @@ public static class AuditEventQuery
         return new Parsed(sql, Count(query["_count"]), Before(query["_before"]));
     }
 
-    private static string Condition(SqlQuery sql, string name, string value) => name switch
+    private static string Condition(SqlQuery sql, string name, string value) => value.Contains('\0')
+        ? throw CommandRejected.Because(RejectionKind.Invalid, "must not hold a NUL character", name)
+        : name switch
     {
         "date" => DateCondition(sql, value),
         "agent" => $"a.agent = {sql.Add(Token(value, BalpVocabulary.ClientIdSystem, name), NpgsqlDbType.Text)}",
