@@ -56,6 +56,7 @@ public static class AuditEventContent
         if (caller.RequestId is { } requestId) TransactionEntity(json, requestId);
         if (read.RawQuery is { } query) QueryEntity(json, query);
         foreach (var returned in read.Returned) DataEntity(json, returned, caller.Profile);
+        if (read.ApiPath is { } path) ApiEntity(json, path);
         json.WriteEndArray();
         json.WriteEndObject();
     });
@@ -137,6 +138,23 @@ public static class AuditEventContent
         json.WriteStartArray("securityLabel");
         Coding(json, AccessProfileSystem, profile.Code, profile.Name);
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>An /api view is no FHIR resource: the path read is its identifier; nothing of it is redacted (no security label).</summary>
+    private static void ApiEntity(Utf8JsonWriter json, string path)
+    {
+        json.WriteStartObject();
+        json.WriteStartObject("what");
+        json.WriteStartObject("identifier");
+        json.WriteString("system", ApiPathSystem);
+        json.WriteString("value", path);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WritePropertyName("type");
+        Coding(json, EntityType, "2", "System Object");
+        json.WritePropertyName("role");
+        Coding(json, ObjectRole, "4", "Domain Resource");
         json.WriteEndObject();
     }
 

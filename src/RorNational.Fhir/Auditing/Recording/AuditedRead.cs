@@ -15,6 +15,9 @@ public sealed record ReturnedResource(string Type, string Id, long Version, IRea
 /// </summary>
 public sealed record AuditedRead(string Subtype, string ResourceType, IReadOnlyList<ReturnedResource> Returned, bool CriteriaAbovePublic = false, string? RawQuery = null)
 {
+    /// <summary>An /api read (the editors' view, the timeline): the path read, named in the data entity instead of a FHIR reference.</summary>
+    public string? ApiPath { get; init; }
+
     public const string Read = "read";
     public const string Vread = "vread";
     public const string HistoryInstance = "history-instance";

@@ -24,6 +24,9 @@ public static class BalpVocabulary
     /// <summary>The consumer access profiles (P0..P5), by their national code: the caller's profile as role and as the data's security label.</summary>
     public const string AccessProfileSystem = "urn:ror:access-profile";
 
+    /// <summary>The /api views an auditor reads (the editors' view, the timeline), by path.</summary>
+    public const string ApiPathSystem = "urn:ror:api-path";
+
     /// <summary>This server, as the observer and the server agent.</summary>
     public const string ServerName = "RorNational";
 }

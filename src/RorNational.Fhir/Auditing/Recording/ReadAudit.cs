@@ -24,6 +24,7 @@ public sealed class ReadAudit
     private readonly ChainWriter _writer;
     private readonly IOptions<AuditOptions> _options;
     private readonly TimeProvider _clock;
+    private readonly AccessProfiles _profiles;
     private readonly AccessProfile _public;
 
     public ReadAudit(ChainWriter writer, AccessProfiles profiles, IOptions<AuditOptions> options, TimeProvider clock, ILogger<ReadAudit> logger)
@@ -31,6 +32,7 @@ public sealed class ReadAudit
         _writer = writer;
         _options = options;
         _clock = clock;
+        _profiles = profiles;
         _public = profiles.Of(options.Value.PublicProfile);
         if (!options.Value.RecordReads)
             logger.LogWarning("Audit:RecordReads is false: reads above the public level are NOT recorded (measurement only)");
@@ -38,9 +40,24 @@ public sealed class ReadAudit
 
     public AccessProfile PublicProfile => _public;
 
-    public async Task RecordAsync(HttpContext context, AccessProfile caller, AuditedRead read)
+    public Task RecordAsync(HttpContext context, AccessProfile caller, AuditedRead read) =>
+        !_options.Value.RecordReads || !PublicLevel.Exceeded(read, caller, _public) ? Task.CompletedTask : AppendAsync(context, caller, read);
+
+    /// <summary>
+    /// An /api view read by an auditor (the editors' view of an EG, an establishment's
+    /// timeline): all of it is above the public level (drafts, validators, reasons), so it is
+    /// recorded whatever the auditor's profile, as a BALP Read naming the path. The EG's own
+    /// editors and validators reading their views are not recorded: they read their own work.
+    /// </summary>
+    public Task RecordApiReadAsync(HttpContext context)
     {
-        if (!_options.Value.RecordReads || !PublicLevel.Exceeded(read, caller, _public)) return;
+        if (!_options.Value.RecordReads || !Rights.IsAuditor(Callers.Of(context))) return Task.CompletedTask;
+        var path = $"{context.Request.PathBase}{context.Request.Path}";
+        return AppendAsync(context, _profiles.For(context), new AuditedRead(AuditedRead.Read, "api", []) { ApiPath = path });
+    }
+
+    private async Task AppendAsync(HttpContext context, AccessProfile caller, AuditedRead read)
+    {
         var id = Guid.CreateVersion7().ToString();
         // To the millisecond, as the AuditEvent states it and the chain hashes it.
         var now = _clock.GetUtcNow();
@@ -55,7 +72,7 @@ public sealed class ReadAudit
         await _writer.AppendAsync(new ChainedRecord(
             Kind, id, recorded, readContext.ClientId, "rest", read.Subtype,
             // Each version read, and its resource without version: entity=Location/1 finds every read of it.
-            read.Returned.SelectMany(r => new[] { r.VersionedReference, $"{r.Type}/{r.Id}" }).Distinct().ToList(),
+            read.Returned.SelectMany(r => new[] { r.VersionedReference, $"{r.Type}/{r.Id}" }).Concat(read.ApiPath is null ? [] : [read.ApiPath]).Distinct().ToList(),
             read.Returned.Select(r => r.Type).Append(read.ResourceType).Distinct().ToList(),
             content));
     }
