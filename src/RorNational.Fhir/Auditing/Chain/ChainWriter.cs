@@ -90,6 +90,10 @@ public sealed class ChainWriter(IDocumentStore store, IOptions<AuditOptions> opt
             BatchCommands =
             {
                 new NpgsqlBatchCommand("begin"),
+                // Without waiting for the WAL on disk (Audit:SynchronousCommit false): the commit
+                // is seen by every session at once and survives this process; a crash of
+                // PostgreSQL itself may lose the last few hundred milliseconds of records.
+                new NpgsqlBatchCommand(options.Value.SynchronousCommit ? "set local synchronous_commit to on" : "set local synchronous_commit to off"),
                 new NpgsqlBatchCommand("select pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter { Value = ChainLock } } },
                 new NpgsqlBatchCommand($"select position, hash from {Table} order by position desc limit 1"),
             },
