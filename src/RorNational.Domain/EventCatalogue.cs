@@ -3,6 +3,7 @@ using RorNational.Domain.Establishments;
 using RorNational.Domain.Establishments.Dossiers;
 using RorNational.Domain.Establishments.Editing;
 using RorNational.Domain.Establishments.Importing;
+using RorNational.Domain.Practitioners;
 
 namespace RorNational.Domain;
 
@@ -36,5 +37,8 @@ public static class EventCatalogue
         [typeof(CapacityIndicatorReplaced)] = "capacity_indicator_replaced",
         [typeof(CapacityIndicatorDeleted)] = "capacity_indicator_deleted",
         [typeof(OutdatedCapacityChangeRecorded)] = "outdated_capacity_change_recorded",
+        [typeof(EGDescriptionChanged)] = "eg_description_changed",
+        [typeof(PractitionerRecorded)] = "practitioner_recorded",
+        [typeof(PractitionerIdentityChanged)] = "practitioner_identity_changed",
     };
 }

@@ -11,6 +11,7 @@ using RorNational.Fhir.Availability.Placement;
 using RorNational.Fhir.Availability.Regroupements;
 using RorNational.Fhir.Capabilities;
 using RorNational.Fhir.Errors;
+using RorNational.Fhir.Practitioners;
 using RorNational.Fhir.Publishing;
 using RorNational.Domain.Capacity;
 using RorNational.Fhir.Publishing.Capacity;
@@ -35,6 +36,9 @@ public static class FhirModule
         options.Schema.For<OrganizationDocument>();
         options.Schema.For<HealthcareServiceDocument>();
         options.Schema.For<LocationDocument>();
+        options.Schema.For<PractitionerDocument>();
+        options.Schema.For<PractitionerRoleDocument>();
+        options.Schema.For<PublishedPractitioner>();
         options.Schema.For<PublicationState>();
         // The lieux' capacity snapshots: stored by the write side's inline aggregation, read by the publication.
         options.Schema.For<LieuCapacity>();
@@ -48,6 +52,7 @@ public static class FhirModule
         options.Projections.Add(
             new EstablishmentPublicationProjection(territory.RegionOfCommune, indexer, new UnitPlacements(territory, RegroupementCatalogue.Default)),
             ProjectionLifecycle.Inline);
+        options.Projections.Add(new PractitionerPublicationProjection(indexer), ProjectionLifecycle.Inline);
         options.ConfigureAvailability();
         options.ConfigureAudit();
         return options;

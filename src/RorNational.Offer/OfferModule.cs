@@ -9,6 +9,7 @@ using RorNational.Offer.Establishments;
 using RorNational.Offer.FinessImports;
 using RorNational.Offer.FinessImports.StoredExtracts;
 using RorNational.Offer.History;
+using RorNational.Offer.Practitioners;
 using RorNational.ReferenceData;
 
 namespace RorNational.Offer;
@@ -21,6 +22,7 @@ public static class OfferModule
         // Snapshots kept inline: commands load them without replaying, imports load them by batch.
         options.Projections.Add<EJAggregation>(ProjectionLifecycle.Inline);
         options.Projections.Add<EGAggregation>(ProjectionLifecycle.Inline);
+        options.Projections.Add<PractitionerAggregation>(ProjectionLifecycle.Inline);
         // Optimistic concurrency: two runs of one import (a node thought dead, and the one that
         // took its message over) never both commit a batch.
         options.Schema.For<FinessImport>().UseOptimisticConcurrency(true);

@@ -15,6 +15,9 @@ public sealed record EG(string Id, EGAdministrativeData Data, DateTimeOffset Reg
 {
     public string? OperationalName { get; init; }
 
+    /// <summary>What the EG says of itself beyond FINESS (prices, crisis data...), edited directly.</summary>
+    public EGDescription Description { get; init; } = new();
+
     public EGStatus Status { get; init; } = new EGStatus.Active();
 
     /// <summary>
@@ -50,6 +53,7 @@ public sealed record EG(string Id, EGAdministrativeData Data, DateTimeOffset Reg
         (null, _) => null,
         (_, EGAdministrativeDataUpdated e) => state with { Data = e.Data },
         (_, EGOperationalNameChanged e) => state with { OperationalName = e.OperationalName },
+        (_, EGDescriptionChanged e) => state with { Description = e.Description },
         (_, EGClosed e) => state with { Status = new EGStatus.Closed(e.Reason, e.By, e.At) },
         (_, EGReopened) => state with { Status = new EGStatus.Active() },
         (_, UOContentEdited e) => state.WithContent(e.UOId, e.Content),

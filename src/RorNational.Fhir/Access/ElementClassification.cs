@@ -31,6 +31,8 @@ public static class ElementClassification
         RorCanonical.Terminologies.CompetenceSpecifique,
         RorCanonical.Terminologies.SpecialisationPriseEnCharge,
         RorCanonical.Terminologies.ProfessionRessource,
+        // Resource professions come from every table of JDV_J186, not only TRE_G15.
+        .. RorCanonical.Terminologies.ProfessionRessourceSystems.Select(table => RorCanonical.Terminologies.ByTable[table]),
     ];
 
     /// <summary>Top-level elements every profile sees, even of a sensitive unit.</summary>
@@ -89,7 +91,8 @@ public static class ElementClassification
             foreach (var extension in extensions.OfType<JsonObject>())
                 if (extension["url"]?.GetValue<string>() is { } url && ConfidentialityUrls.Contains(url))
                     classes |= LevelOf(Codes(extension["valueCodeableConcept"], RorCanonical.Terminologies.Confidentiality));
-        if (propertyName == "characteristic" && Systems(item).Any(SpecificCompetenceSystems.Contains))
+        // An offer's characteristics, and a professional's role's specialties (its specific competences).
+        if (propertyName is "characteristic" or "specialty" && Systems(item).Any(SpecificCompetenceSystems.Contains))
             classes |= DataClass.SpecificCompetence;
         return classes;
     }
@@ -129,7 +132,8 @@ public static class ElementClassification
         "HealthcareService" => resource["extension"] is JsonArray extensions && extensions.OfType<JsonObject>().Any(e =>
             e["url"]?.GetValue<string>() == E.SensitiveUnit
             && e["valueBoolean"]?.GetValueKind() == System.Text.Json.JsonValueKind.True),
-        "Location" => resource["meta"]?["security"] is JsonArray labels && labels.OfType<JsonObject>().Any(label =>
+        // A lieu of sensitive units only, or a professional's role in a sensitive unit, is labelled so.
+        "Location" or "PractitionerRole" => resource["meta"]?["security"] is JsonArray labels && labels.OfType<JsonObject>().Any(label =>
             label["system"]?.GetValue<string>() == RorDatatypes.ConfidentialitySystem
             && label["code"]?.GetValue<string>() == RorDatatypes.SensitiveUnitsOnly().Code),
         _ => false,

@@ -100,6 +100,14 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
         "hold on the same equipment (one ror-location-equipment extension) of one Location and on one of its limits, as in the guide's ST4 scenario. " +
         ":missing=true on equipment-type matches a Location without equipment; on equipment-feature or limit-value, an equipment without limits.";
 
+    /// <summary>How the price parameters combine (<see cref="SamePrice"/>) and sort (<see cref="PriceSort"/>), told with each of them.</summary>
+    public const string SamePriceRule =
+        "All the price criteria of one search (price-type, price-unit, price-amount-value, price-validity-start-date, price-residential-type, " +
+        "price-dependency-level, price-welcome-type, special-price), and those chained through one reference " +
+        "(organization.price-type=02&organization.price-amount-value=lt65), hold on the same price (one ror-organization-price extension) " +
+        "of one Organization, as in the guide's ST8 scenario. _sort=price-validity-start-date (or, chained, organization.price-validity-start-date) " +
+        "sorts on the earliest start (descending: the latest) of the prices the caller may see; no dated price comes last.";
+
     /// <summary>The search parameters, includes and sorts of a searchable type, from fhir-profiles/ SearchParameters.</summary>
     private CapabilityStatement.ResourceComponent DescribeSearch(CapabilityStatement.ResourceComponent resource, AccessProfile profile)
     {
@@ -113,7 +121,8 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
             Name = p.Code,
             Definition = p.Url,
             Type = p.Type,
-            Documentation = type != "Location" ? p.Description
+            Documentation = type == "Organization" && SamePrice.Parameters.ContainsKey(p.Code) ? p.Description + " " + SamePriceRule
+                : type != "Location" ? p.Description
                 : SameIndicator.Parameters.ContainsKey(p.Code) ? p.Description + " " + SameIndicatorRule
                 : SameEquipment.Parameters.ContainsKey(p.Code) ? p.Description + " " + SameEquipmentRule
                 : p.Description,
@@ -137,6 +146,8 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
         "Organization" => RorCanonical.OrganizationProfile,
         "HealthcareService" => RorCanonical.HealthcareServiceProfile,
         "Location" => RorCanonical.LocationProfile,
+        "Practitioner" => RorCanonical.Practitioners.PractitionerProfile,
+        "PractitionerRole" => RorCanonical.Practitioners.PractitionerRoleProfile,
         _ => MeasureCapabilities.ProfileOf(type),
     };
 

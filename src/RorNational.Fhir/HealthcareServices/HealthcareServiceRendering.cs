@@ -28,13 +28,15 @@ public static class HealthcareServiceRendering
             ProvidedBy = publication.ParentReference(fiche.ParentId),
             Category = uo.CategorieOrganisation is null ? [] : [RorDatatypes.Coded(T.CategorieOrganisation, uo.CategorieOrganisation)],
             Type = uo.ChampActivite is null ? [] : [RorDatatypes.Coded(T.ChampActivite, uo.ChampActivite)],
-            Specialty = uo.ActivitesOperationnelles.Select(code => RorDatatypes.Coded(T.ActiviteOperationnelle, code)).ToList(),
+            Specialty = UOCharacteristicRendering.Specialties(uo),
             Location = uo.LieuIds.Select(lieu => new ResourceReference("Location/" + publication.IdOf(lieu))).ToList(),
             Name = fiche.Name,
-            Characteristic = uo.ModePriseEnCharge is null ? [] : [RorDatatypes.Coded(T.ModePriseEnCharge, uo.ModePriseEnCharge)],
+            Characteristic = UOCharacteristicRendering.Characteristics(uo),
+            Telecom = UOCharacteristicRendering.MssMailboxes(content),
             AvailableTime = content.OpeningHours.Select(AvailableTime).ToList(),
         };
         service.Extension.Add(new Extension(E.SensitiveUnit, new FhirBoolean(content.SensitiveUnit)));
+        service.Extension.AddRange(UOCharacteristicRendering.Extensions(uo));
         service.Extension.Add(PatientType(content));
         service.Extension.AddRange(content.PsychiatricSectors.Select(sector => new Extension(E.PsychiatricSector, new FhirString(sector))));
         service.Extension.AddRange(content.InterventionZones.Select(TerritorialDivision));
@@ -88,7 +90,7 @@ public static class HealthcareServiceRendering
                 Url = E.ContactTelecom,
                 Extension =
                 [
-                    new Extension(E.TelecomChannel, RorDatatypes.Coded(T.CanalCommunication, telecom.Channel)),
+                    new Extension(E.TelecomChannel, RorDatatypes.Channel(telecom.Channel)),
                     new Extension(E.TelecomConfidentialityLevel, RorDatatypes.ConfidentialityLevel(telecom.Confidentiality)),
                     new Extension("telecomAddress", new FhirString(telecom.Value)),
                 ],
@@ -105,12 +107,7 @@ public static class HealthcareServiceRendering
             AvailableStartTime = hours.Opens?.ToString("HH:mm:ss"),
             AvailableEndTime = hours.Closes?.ToString("HH:mm:ss"),
         };
-        slot.Extension.Add(new Extension(E.TypeOfTime, RorDatatypes.Coded(T.TypeHoraire, hours.Type)));
-        slot.Extension.Add(new Extension(E.DayOfWeekNumber, new Integer(hours.Day)));
-        if (hours.EffectiveFrom is not null || hours.EffectiveTo is not null)
-            slot.Extension.Add(new Extension(E.EffectivePeriod, new Period(
-                hours.EffectiveFrom is { } from ? new FhirDateTime(from.ToString("yyyy-MM-dd")) : null,
-                hours.EffectiveTo is { } to ? new FhirDateTime(to.ToString("yyyy-MM-dd")) : null)));
+        slot.Extension.AddRange(RorHours.Extensions(hours));
         return slot;
     }
 }

@@ -52,11 +52,12 @@ public static class LocationContentRendering
         return extension;
     }
 
-    private static ContactPoint Telecom(Telecom telecom) => new(SystemOf(telecom.Value), null, telecom.Value)
+    /// <summary>A telecom with its channel and confidentiality, as every ROR profile writes one.</summary>
+    public static ContactPoint Telecom(Telecom telecom) => new(SystemOf(telecom.Value), null, telecom.Value)
     {
         Extension =
         [
-            new Extension(E.TelecomChannel, RorDatatypes.Coded(T.CanalCommunication, telecom.Channel)),
+            new Extension(E.TelecomChannel, RorDatatypes.Channel(telecom.Channel)),
             new Extension(E.TelecomConfidentialityLevel, RorDatatypes.ConfidentialityLevel(telecom.Confidentiality)),
         ],
     };

@@ -47,6 +47,7 @@ public static class OrganizationRendering
             Address = [address],
             PartOf = new ResourceReference("Organization/" + EstablishmentIds.EJ(data.EJFiness)),
         };
+        organization.Extension.AddRange(OrganizationDescriptionRendering.Extensions(eg.Description, data.OpeningDate));
         if (data.Phone is not null)
             organization.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Phone, null, data.Phone)
             {
@@ -62,9 +63,13 @@ public static class OrganizationRendering
     /// <summary>A pôle, service or UF, partOf its parent unit or its EG.</summary>
     public static Organization Render(Fiche unit, Publication publication) => new()
     {
+        Extension =
+        [
+            RorDatatypes.CreationDate(publication.CreatedAt("Organization", unit.Id)),
+            .. OrganizationDescriptionRendering.Extensions(unit.Organisation),
+        ],
         Id = publication.IdOf(unit.Id),
         Meta = publication.Meta(RorCanonical.OrganizationProfile),
-        Extension = [RorDatatypes.CreationDate(publication.CreatedAt("Organization", unit.Id))],
         Identifier =
         [
             new Identifier(RorCanonical.InternalOrganizationSystem, publication.EditorIdOf(unit.Id))

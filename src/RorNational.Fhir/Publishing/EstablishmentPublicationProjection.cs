@@ -9,6 +9,7 @@ using RorNational.Domain.Establishments.Structure;
 using RorNational.Fhir.HealthcareServices;
 using RorNational.Fhir.Locations;
 using RorNational.Fhir.Organizations;
+using RorNational.Fhir.Practitioners;
 using RorNational.Fhir.Publishing.Capacity;
 using RorNational.Fhir.Search.Indexing;
 
@@ -16,7 +17,8 @@ namespace RorNational.Fhir.Publishing;
 
 /// <summary>
 /// Inline projection: renders every EJ and EG stream as its FHIR resources (Organization for
-/// the EJ, the EG and its pôles/services/UF, HealthcareService per UO, Location per lieu) in
+/// the EJ, the EG and its pôles/services/UF, HealthcareService per UO, Location per lieu,
+/// PractitionerRole per professional's role in a UO) in
 /// the same transaction as the events. Drafts never reach it: only published state renders.
 /// It also publishes each lieu's capacity stream: a Location carries its current indicators,
 /// folded here from the lieux' snapshots (<see cref="CapacityStates"/>) whatever the order of the EG's and the capacity
@@ -100,6 +102,8 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
                 FicheType.Lieu => LocationRendering.Render(fiche, publication),
                 _ => OrganizationRendering.Render(fiche, publication),
             });
+        foreach (var uo in eg.Fiches.Values.Where(f => f.UO is not null))
+            resources.AddRange(uo.UO!.Content.PractitionerRoles.Select(role => PractitionerRoleRendering.Render(uo, role, publication)));
         return resources;
     }
 }

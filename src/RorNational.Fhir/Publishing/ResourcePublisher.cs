@@ -5,6 +5,7 @@ using RorNational.Fhir.Ror;
 using RorNational.Fhir.Search.Indexing;
 using RorNational.Fhir.Search.Indexing.Capacity;
 using RorNational.Fhir.Search.Indexing.Equipment;
+using RorNational.Fhir.Search.Indexing.Prices;
 using RorNational.Fhir.Storage;
 
 namespace RorNational.Fhir.Publishing;
@@ -33,13 +34,26 @@ public static class ResourcePublisher
         var index = new IndexChanges();
         var capacityRows = new List<CapacityRow>();
         var equipmentRows = new List<EquipmentRow>();
-        await Publish<OrganizationDocument>("Organization", operations, renderings, rendered, index, c => PreparedVersion.All(c, indexer), null, cancellation);
+        var priceRows = new List<PriceRow>();
+        await Publish<OrganizationDocument>("Organization", operations, renderings, rendered, index, c => OrganizationVersions(c, indexer, priceRows), null, cancellation);
         await Publish<HealthcareServiceDocument>("HealthcareService", operations, renderings, rendered, index, c => PreparedVersion.All(c, indexer), null, cancellation);
+        await Publish<PractitionerRoleDocument>("PractitionerRole", operations, renderings, rendered, index, c => PreparedVersion.All(c, indexer), null, cancellation);
         await Publish("Location", operations, renderings, rendered, index, c => LocationVersions.All(c, indexer, capacityRows, equipmentRows), locations, cancellation);
         for (var i = 0; i < renderings.Count; i++) renderings[i].State.Published = rendered[i].Keys.ToHashSet();
         SearchIndexWriter.Queue(operations, index.Replaced, index.Rows);
         CapacityIndexWriter.Insert(operations, capacityRows);
         EquipmentIndexWriter.Insert(operations, equipmentRows);
+        PriceIndexWriter.Insert(operations, priceRows);
+    }
+
+    /// <summary>The next versions of Organizations, and the price index rows of those that changed (<see cref="PriceRow"/>).</summary>
+    private static PreparedVersion?[] OrganizationVersions(IReadOnlyList<PreparedVersion.Candidate> candidates, SearchIndexer indexer, List<PriceRow> priceRows)
+    {
+        var prepared = PreparedVersion.All(candidates, indexer);
+        for (var i = 0; i < prepared.Length; i++)
+            if (prepared[i] is { } version && version.Json.Contains(RorCanonical.Extensions.OrganizationPrice, StringComparison.Ordinal))
+                priceRows.AddRange(PriceRow.Of(candidates[i].Resource.Id!, System.Text.Json.Nodes.JsonNode.Parse(version.Json)!.AsObject()));
+        return prepared;
     }
 
     /// <summary>The Locations the streams publish now or published before, as stored.</summary>

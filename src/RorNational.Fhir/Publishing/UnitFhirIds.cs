@@ -16,13 +16,13 @@ namespace RorNational.Fhir.Publishing;
 /// </summary>
 public static class UnitFhirIds
 {
-    /// <summary>Gives an id to each unit of the EG that has none yet, from the event that published it.</summary>
+    /// <summary>Gives an id to each unit of the EG (and each professional's role, <see cref="PractitionerRoleKeys"/>) that has none yet, from the event that published it.</summary>
     public static void Assign(PublicationState state, IEvent published)
     {
         if (state.EG is not { } eg) return;
-        foreach (var ficheId in eg.Fiches.Keys)
-            if (!state.UnitIds.ContainsKey(ficheId))
-                state.UnitIds[ficheId] = Of(state.Id, published.Id, ficheId);
+        foreach (var key in eg.Fiches.Keys.Concat(PractitionerRoleKeys.In(eg)))
+            if (!state.UnitIds.ContainsKey(key))
+                state.UnitIds[key] = Of(state.Id, published.Id, key);
     }
 
     /// <summary>32 hexadecimal digits: 128 bits of a SHA-256 of the stream, the event id and the unit's editor id.</summary>

@@ -30,4 +30,20 @@ public static class HistoryEndpoints
     [WolverineGet("/fhir/Location/{id}/_history")]
     public static Task<IResult> LocationHistory(string id, HttpContext context, IQuerySession session) =>
         ResourceHistory.AnswerAsync("Location", id, context, session);
+
+    [WolverineGet("/fhir/Practitioner/{id}/_history/{vid}")]
+    public static Task<FhirResourceResult> VreadPractitioner(string id, string vid, IQuerySession session, CancellationToken cancellation) =>
+        ResourceHistory.VreadAsync("Practitioner", id, vid, session, cancellation);
+
+    [WolverineGet("/fhir/PractitionerRole/{id}/_history/{vid}")]
+    public static Task<FhirResourceResult> VreadPractitionerRole(string id, string vid, IQuerySession session, CancellationToken cancellation) =>
+        ResourceHistory.VreadAsync("PractitionerRole", id, vid, session, cancellation);
+
+    [WolverineGet("/fhir/Practitioner/{id}/_history")]
+    public static Task<IResult> PractitionerHistory(string id, HttpContext context, IQuerySession session) =>
+        ResourceHistory.AnswerAsync("Practitioner", id, context, session);
+
+    [WolverineGet("/fhir/PractitionerRole/{id}/_history")]
+    public static Task<IResult> PractitionerRoleHistory(string id, HttpContext context, IQuerySession session) =>
+        ResourceHistory.AnswerAsync("PractitionerRole", id, context, session);
 }

@@ -20,6 +20,14 @@ public static class ReadEndpoints
     public static Task<FhirResourceResult> ReadLocation(string id, IQuerySession session, CancellationToken cancellation) =>
         Read<LocationDocument>("Location", id, session, cancellation);
 
+    [WolverineGet("/fhir/Practitioner/{id}")]
+    public static Task<FhirResourceResult> ReadPractitioner(string id, IQuerySession session, CancellationToken cancellation) =>
+        Read<PractitionerDocument>("Practitioner", id, session, cancellation);
+
+    [WolverineGet("/fhir/PractitionerRole/{id}")]
+    public static Task<FhirResourceResult> ReadPractitionerRole(string id, IQuerySession session, CancellationToken cancellation) =>
+        Read<PractitionerRoleDocument>("PractitionerRole", id, session, cancellation);
+
     private static async Task<FhirResourceResult> Read<TDocument>(string type, string id, IQuerySession session, CancellationToken cancellation)
         where TDocument : FhirDocument
     {

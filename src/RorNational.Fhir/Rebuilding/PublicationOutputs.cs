@@ -1,4 +1,5 @@
 using RorNational.Fhir.Availability.Placement;
+using RorNational.Fhir.Practitioners;
 using RorNational.Fhir.Publishing;
 using RorNational.Fhir.Search.Indexing;
 using RorNational.Fhir.Storage;
@@ -6,7 +7,7 @@ using RorNational.Fhir.Storage;
 namespace RorNational.Fhir.Rebuilding;
 
 /// <summary>
-/// Everything <see cref="EstablishmentPublicationProjection"/> writes, hence what a rebuild of
+/// Everything <see cref="EstablishmentPublicationProjection"/> and <see cref="PractitionerPublicationProjection"/> write, hence what a rebuild of
 /// the publication empties before replaying the events: the FHIR documents, their versions,
 /// the projection's own state per stream, and the search index tables. A document type the
 /// projection starts writing belongs here too.
@@ -18,6 +19,9 @@ public static class PublicationOutputs
         typeof(OrganizationDocument),
         typeof(HealthcareServiceDocument),
         typeof(LocationDocument),
+        typeof(PractitionerDocument),
+        typeof(PractitionerRoleDocument),
+        typeof(PublishedPractitioner),
         typeof(FhirResourceVersion),
         typeof(PublicationState),
         typeof(SupplyZone),

@@ -54,6 +54,18 @@ public static class RorCanonical
         public static readonly string LocationResidentialCapacity = StructureDefinition("ror-location-residential-capacity");
         public static readonly string LocationEquipment = StructureDefinition("ror-location-equipment");
         public static readonly string LocationEquipmentLimit = StructureDefinition("ror-location-equipment-limit");
+        public static readonly string ActType = StructureDefinition("ror-act-type");
+        public static readonly string NoConsentHabilitation = StructureDefinition("ror-healthcareservice-no-consent-habilitation");
+        public static readonly string OrganizationPrice = StructureDefinition("ror-organization-price");
+        public static readonly string AccessibilityLocation = StructureDefinition("ror-organization-accessibility-location");
+        public static readonly string FinancialHelpType = StructureDefinition("ror-organization-financial-help-type");
+        public static readonly string AccomodationFamily = StructureDefinition("ror-organization-accomodation-family");
+        public static readonly string NbPermanentSocialHelpPlace = StructureDefinition("ror-organization-nb-permanent-social-help-place");
+        public static readonly string NbTemporarySocialHelpPlace = StructureDefinition("ror-organization-nb-temporary-social-help-place");
+        public static readonly string OrganizationClosingType = StructureDefinition("ror-organization-closing-type");
+        public static readonly string OrganizationComment = StructureDefinition("ror-organization-comment");
+        /// <summary>HL7 core extension: opening (start) and closing (end) dates of an organisation.</summary>
+        public const string OrganizationPeriod = "http://hl7.org/fhir/StructureDefinition/organization-period";
     }
 
     public static class Terminologies
@@ -79,6 +91,15 @@ public static class RorCanonical
         public static readonly string TypeCaracteristiqueEquipement = Nos("TRE_R340", "TypeCaracteristiqueEquipement");
         public static readonly string TypeHabitation = Nos("TRE_R242", "TypeHabitation");
         public const string Ucum = "http://unitsofmeasure.org";
+        public static readonly string TypeTarif = Nos("TRE_R246", "TypeTarif");
+        public static readonly string UnitePrix = Nos("TRE_R228", "UnitePrix");
+        public static readonly string ConditionTarifaire = Nos("TRE_R250", "ConditionTarifaire");
+        public static readonly string NiveauDependance = Nos("TRE_R237", "NiveauDependance");
+        public static readonly string TemporaliteAccueil = Nos("TRE_R240", "TemporaliteAccueil");
+        public static readonly string NiveauRecoursOrsan = Nos("TRE_R284", "NiveauRecoursORSAN");
+        public static readonly string AccessibiliteLieu = Nos("TRE_R202", "AccessibiliteLieu");
+        public static readonly string AideFinanciere = Nos("TRE_R241", "AideFinanciere");
+        public static readonly string TypeFermeture = Nos("TRE_R286", "TypeFermeture");
         public static readonly string Commune = Nos("TRE_R13", "CommuneOM");
         public static readonly string Region = Nos("TRE_R30", "RegionOM");
         public static readonly string ActeSpecifique = Nos("TRE_R210", "ActeSpecifique");
@@ -86,6 +107,35 @@ public static class RorCanonical
         public static readonly string SpecialisationPriseEnCharge = Nos("TRE_R245", "SpecialisationDePriseEnCharge");
         /// <summary>Professions (JDV_J186 ProfessionRessource draws on TRE_G15).</summary>
         public static readonly string ProfessionRessource = Nos("TRE_G15", "ProfessionSante");
+        public static readonly string ModaliteAccueil = Nos("TRE_R338", "ModaliteAccueil");
+        public static readonly string ModeGestion = Nos("TRE_R236", "ModeGestion");
+        public static readonly string OuvertureAnnuelle = Nos("TRE_R238", "OuvertureAnnuelle");
+        /// <summary>Messaging types (TRE_R256): MSSANTE is the channel of an MSS mailbox in JDV_J225.</summary>
+        public static readonly string TypeMessagerie = Nos("TRE_R256", "TypeMessagerie");
+        /// <summary>The guide's own code system telling specific acts from acts outside the practice (ror-act-type).</summary>
+        public static readonly string ActType = $"{Base}/CodeSystem/act-type-ror-codesystem";
+
+        /// <summary>
+        /// The code systems of the value sets drawing on several tables (JDV_J51 families, JDV_J227
+        /// expertise levels, JDV_J186 resource professions), by table.
+        /// </summary>
+        public static readonly IReadOnlyDictionary<string, string> ByTable = new Dictionary<string, string>
+        {
+            ["TRE_R266"] = Nos("TRE_R266", "FamilleActiviteOperationnelleHorsSerafin"),
+            ["TRE_R265"] = Nos("TRE_R265", "PrestationPilotageSerafin"),
+            ["TRE_R253"] = Nos("TRE_R253", "TypeMaternite"),
+            ["TRE_R344"] = Nos("TRE_R344", "NiveauExpertise"),
+            ["TRE_G15"] = ProfessionRessource,
+            ["TRE_R94"] = Nos("TRE_R94", "ProfessionSocial"),
+            ["TRE_R85"] = Nos("TRE_R85", "RolePriseCharge"),
+            ["TRE_R96"] = Nos("TRE_R96", "AutreFonctionSanitaire"),
+            ["TRE_R95"] = Nos("TRE_R95", "UsagerTitre"),
+            ["TRE_R356"] = Nos("TRE_R356", "ProfessionRessource"),
+        };
+
+        /// <summary>Every code system of JDV_J186 (professions ressources).</summary>
+        public static readonly IReadOnlyList<string> ProfessionRessourceSystems =
+            ["TRE_G15", "TRE_R94", "TRE_R85", "TRE_R96", "TRE_R95", "TRE_R356"];
     }
 
     public static class Adxp
@@ -94,5 +144,22 @@ public static class RorCanonical
         public const string StreetNameType = "http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-streetNameType";
         public const string StreetNameBase = "http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-streetNameBase";
         public const string AdditionalLocator = "http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-additionalLocator";
+    }
+
+    /// <summary>The professionals: ror-practitioner and ror-practitionerrole, their identifier, extension and code systems.</summary>
+    public static class Practitioners
+    {
+        public static readonly string PractitionerProfile = StructureDefinition("ror-practitioner");
+        public static readonly string PractitionerRoleProfile = StructureDefinition("ror-practitionerrole");
+        public static readonly string UnitExerciseMode = StructureDefinition("ror-practitionerrole-unit-exercise-mode");
+
+        /// <summary>idNat_PS (CI-SIS): "8" and the RPPS number.</summary>
+        public const string IdNatPsSystem = "urn:oid:1.2.250.1.71.4.2.1";
+        public const string IdentifierTypes = "http://interopsante.org/fhir/CodeSystem/fr-v2-0203";
+
+        public static readonly string ProfessionSante = Nos("TRE_G15", "ProfessionSante");
+        public static readonly string ModeExercice = Nos("TRE_R23", "ModeExercice");
+        public static readonly string TypeSavoirFaire = Nos("TRE_R04", "TypeSavoirFaire");
+        public static readonly string SpecialiteOrdinale = Nos("TRE_R38", "SpecialiteOrdinale");
     }
 }

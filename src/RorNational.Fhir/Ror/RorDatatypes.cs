@@ -23,6 +23,10 @@ public static class RorDatatypes
 
     public static CodeableConcept Coded(string system, CodedValue value) => Coded(system, value.Code, value.Label);
 
+    /// <summary>A telecom's channel (JDV_J225): TRE_R256 for an MSS mailbox (MSSANTE), TRE_R200 otherwise.</summary>
+    public static CodeableConcept Channel(string code) =>
+        Coded(code == "MSSANTE" ? T.TypeMessagerie : T.CanalCommunication, code);
+
     public static Identifier StructureIdentifier(string typeCode, string typeDisplay, string system, string value) =>
         new(system, value) { Type = Coded(T.StructureIdentifierTypes, typeCode, typeDisplay) };
 

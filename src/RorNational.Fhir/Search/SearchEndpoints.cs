@@ -26,4 +26,16 @@ public static class SearchEndpoints
 
     [WolverinePost("/fhir/Location/_search")]
     public static Task<IResult> PostSearchLocations(HttpContext context, SearchResponder search) => search.AnswerAsync("Location", context);
+
+    [WolverineGet("/fhir/Practitioner")]
+    public static Task<IResult> SearchPractitioners(HttpContext context, SearchResponder search) => search.AnswerAsync("Practitioner", context);
+
+    [WolverinePost("/fhir/Practitioner/_search")]
+    public static Task<IResult> PostSearchPractitioners(HttpContext context, SearchResponder search) => search.AnswerAsync("Practitioner", context);
+
+    [WolverineGet("/fhir/PractitionerRole")]
+    public static Task<IResult> SearchPractitionerRoles(HttpContext context, SearchResponder search) => search.AnswerAsync("PractitionerRole", context);
+
+    [WolverinePost("/fhir/PractitionerRole/_search")]
+    public static Task<IResult> PostSearchPractitionerRoles(HttpContext context, SearchResponder search) => search.AnswerAsync("PractitionerRole", context);
 }

@@ -27,7 +27,7 @@ public abstract class FhirDocument
     /// </summary>
     public DataClass[] ClassSets { get; set; } = [];
 
-    /// <summary>The EJ or EG stream the resource is rendered from.</summary>
+    /// <summary>The EJ, EG or professional's stream the resource is rendered from.</summary>
     public string SourceStream { get; set; } = "";
 }
 
@@ -36,3 +36,7 @@ public sealed class OrganizationDocument : FhirDocument;
 public sealed class HealthcareServiceDocument : FhirDocument;
 
 public sealed class LocationDocument : FhirDocument;
+
+public sealed class PractitionerDocument : FhirDocument;
+
+public sealed class PractitionerRoleDocument : FhirDocument;

@@ -13,7 +13,7 @@ public static class PublicationCounts
     {
         string Table(Type type) => ((IReadOnlyStoreOptions)store.Options).FindOrResolveDocumentType(type).TableName.QualifiedName;
         var schema = store.Options.DatabaseSchemaName;
-        var resources = string.Join(" + ", new[] { typeof(OrganizationDocument), typeof(HealthcareServiceDocument), typeof(LocationDocument) }
+        var resources = string.Join(" + ", new[] { typeof(OrganizationDocument), typeof(HealthcareServiceDocument), typeof(LocationDocument), typeof(PractitionerDocument), typeof(PractitionerRoleDocument) }
             .Select(type => $"(select count(*) from {Table(type)})"));
         var indexRows = string.Join(" + ", PublicationOutputs.IndexTables.Select(table => $"(select count(*) from {schema}.{table})"));
         await using var command = new NpgsqlCommand(

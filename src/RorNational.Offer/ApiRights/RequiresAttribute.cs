@@ -14,5 +14,5 @@ public sealed class RequiresAttribute(Right right) : Attribute
     public static readonly string[] TargetRouteValues = ["egId", "establishmentId"];
 
     /// <summary>Whether the right is on one establishment, named in the route.</summary>
-    public bool NeedsTarget => Right is not (Right.Admin or Right.Auditor);
+    public bool NeedsTarget => Right is not (Right.Admin or Right.Auditor or Right.PractitionerRecorder);
 }

@@ -30,4 +30,10 @@ public enum Right
     /// validators of its région (an EJ: auditors, and editors or validators of every EG).
     /// </summary>
     ReaderOfEstablishment,
+
+    /// <summary>
+    /// Recording a professional (by RPPS number), nationwide: an admin, or an editor of any
+    /// establishment (editors describe the roles of the professionals of their UOs).
+    /// </summary>
+    PractitionerRecorder,
 }

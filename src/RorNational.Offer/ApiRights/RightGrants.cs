@@ -20,6 +20,7 @@ public static class RightGrants
         Right.EditorOfEstablishment => Rights.MayEdit(caller, FinessOf(target)),
         Right.SupplierOfEstablishment => Rights.MaySupply(caller, FinessOf(target)),
         Right.ValidatorOfEstablishmentRegion => await ValidatesTheRegionOf(caller, target, store, territory, cancellation),
+        Right.PractitionerRecorder => Rights.IsAdmin(caller) || Rights.EditsSomewhere(caller),
         Right.ReaderOfEstablishment => Rights.IsAuditor(caller) || Rights.MayEdit(caller, FinessOf(target))
                                        || await ValidatesTheRegionOf(caller, target, store, territory, cancellation),
         _ => false,

@@ -5,7 +5,7 @@ using Wolverine.Marten;
 
 namespace RorNational.Offer.Establishments;
 
-/// <summary>What a command on an establishment answers: its stream version after the command.</summary>
+/// <summary>What a command on an establishment (or a professional) answers: its stream version after the command.</summary>
 public sealed record CommandResult(string Establishment, long Version, bool Changed)
 {
     /// <summary>
@@ -13,7 +13,8 @@ public sealed record CommandResult(string Establishment, long Version, bool Chan
     /// the version they bring the stream to, also given as the ETag that the next command sends
     /// in If-Match. Nothing is written here.
     /// </summary>
-    public static (CommandResult, Events) Of(IEventStream<EG> stream, IEnumerable<object> decided, HttpContext http)
+    public static (CommandResult, Events) Of<TAggregate>(IEventStream<TAggregate> stream, IEnumerable<object> decided, HttpContext http)
+        where TAggregate : class
     {
         var events = new Events(decided);
         var version = (stream.StartingVersion ?? 0) + events.Count;

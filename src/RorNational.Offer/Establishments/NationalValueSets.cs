@@ -25,7 +25,9 @@ public static class NationalValueSets
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var json = JsonDocument.Parse(stream);
-            if (Listed(json.RootElement) is { } listed) valueSets[listed.Name] = listed.Codes;
+            if (Listed(json.RootElement) is not { } listed) continue;
+            valueSets[listed.Name] = listed.Codes;
+            foreach (var (table, codes) in listed.ByTable) valueSets[Terminology.ByTable(listed.Name, table)] = codes;
         }
         if (!valueSets.ContainsKey(DescriptionValueSets.ChampActivite.ValueSet))
             throw new InvalidOperationException("The national value sets are not embedded (fhir-profiles/ValueSet).");
@@ -36,7 +38,7 @@ public static class NationalValueSets
     /// A value set's name (the NOS identifier in its canonical URL, JDV_J20-ChampActivite-ROR)
     /// and its codes; null when an include lists no code (a whole code system or another value set).
     /// </summary>
-    private static (string Name, IReadOnlySet<string> Codes)? Listed(JsonElement valueSet)
+    private static (string Name, IReadOnlySet<string> Codes, Dictionary<string, IReadOnlySet<string>> ByTable)? Listed(JsonElement valueSet)
     {
         var url = valueSet.GetProperty("url").GetString()!;
         const string nos = "/NOS/";
@@ -44,11 +46,26 @@ public static class NationalValueSets
         if (start < 0) return null;
         var name = url[(start + nos.Length)..].Split('/')[0];
         var codes = new HashSet<string>(StringComparer.Ordinal);
+        var byTable = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         foreach (var include in valueSet.GetProperty("compose").GetProperty("include").EnumerateArray())
         {
             if (!include.TryGetProperty("concept", out var concepts) || concepts.GetArrayLength() == 0) return null;
-            foreach (var concept in concepts.EnumerateArray()) codes.Add(concept.GetProperty("code").GetString()!);
+            var ofTable = concepts.EnumerateArray().Select(concept => concept.GetProperty("code").GetString()!).ToHashSet(StringComparer.Ordinal);
+            codes.UnionWith(ofTable);
+            if (TableOf(include) is { } table) byTable[table] = ofTable;
         }
-        return (name, codes);
+        return (name, codes, byTable);
+    }
+
+    /// <summary>The NOS table (TRE_G15) of an include's code system URL, null for another system.</summary>
+    private static string? TableOf(JsonElement include)
+    {
+        if (!include.TryGetProperty("system", out var system) || system.GetString() is not { } url) return null;
+        const string nos = "/NOS/";
+        var start = url.IndexOf(nos, StringComparison.Ordinal);
+        if (start < 0) return null;
+        var name = url[(start + nos.Length)..].Split('/')[0];
+        var dash = name.IndexOf('-');
+        return dash < 0 ? null : name[..dash];
     }
 }

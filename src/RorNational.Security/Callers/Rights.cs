@@ -24,6 +24,9 @@ public static class Rights
     /// <summary>Edit the EG with this FINESS number (directly or through dossiers); null: an id that names no EG.</summary>
     public static bool MayEdit(Caller caller, string? egFiness) => Covers(caller.Client?.EditorOf, egFiness);
 
+    /// <summary>Whether the caller edits some establishment (it may then record professionals).</summary>
+    public static bool EditsSomewhere(Caller caller) => caller.Client?.EditorOf.Count > 0;
+
     /// <summary>Post the capacity of the EG with this FINESS number; null: an id that names no EG.</summary>
     public static bool MaySupply(Caller caller, string? egFiness) => Covers(caller.Client?.SupplierOf, egFiness);
 

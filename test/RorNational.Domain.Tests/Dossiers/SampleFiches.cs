@@ -29,6 +29,13 @@ public static class SampleFiches
         [DescriptionValueSets.CanalCommunication.ValueSet] = new HashSet<string> { "1", "2", "3", "4", "5", "6", "7", "8", "9" },
         [DescriptionValueSets.TypeDivisionTerritoriale.ValueSet] = new HashSet<string> { "1", "2", "3", "4", "5", "6" },
         [DescriptionValueSets.FonctionLieu.ValueSet] = new HashSet<string> { "001", "002", "003" },
+        [DescriptionValueSets.TypeTarif.ValueSet] = new HashSet<string> { "01", "02", "03", "04", "05", "06", "07" },
+        [DescriptionValueSets.UnitePrix.ValueSet] = new HashSet<string> { "1", "2", "3", "4" },
+        [DescriptionValueSets.ConditionTarifaire.ValueSet] = new HashSet<string> { "01", "02", "03" },
+        [DescriptionValueSets.TemporaliteAccueil.ValueSet] = new HashSet<string> { "01", "02" },
+        [DescriptionValueSets.NiveauRecoursOrsan.ValueSet] = new HashSet<string> { "1", "4" },
+        [DescriptionValueSets.AccessibiliteLieu.ValueSet] = new HashSet<string> { "1", "2", "3", "4", "5", "6" },
+        [DescriptionValueSets.TypeFermeture.ValueSet] = new HashSet<string> { "DEF", "ERR", "NDI", "CHP", "EML", "PRO", "PRE" },
     });
 
     public static EG RegisteredEG() => EG.Evolve(null, new EGRegistered(

@@ -38,7 +38,7 @@ public sealed class direct_edits
     {
         var fields = Patch("""{ "name": "Autre nom", "operationalName": "CH Fleyriat" }""");
 
-        var rejection = Assert.Throws<CommandRejected>(() => DirectEditDecisions.EditEstablishment(Published(), fields, Editor, Now));
+        var rejection = Assert.Throws<CommandRejected>(() => DirectEditDecisions.EditEstablishment(Published(), fields, Codes, Editor, Now));
 
         Assert.That(rejection!.Kind, Is.EqualTo(RejectionKind.BusinessRule));
         Assert.That(rejection.Problems.Single().Field, Is.EqualTo("name"));
@@ -47,7 +47,7 @@ public sealed class direct_edits
     [Test]
     public void the_operational_name_is_the_establishments_own()
     {
-        var events = DirectEditDecisions.EditEstablishment(Published(), Patch("""{ "operationalName": "CH Fleyriat" }"""), Editor, Now);
+        var events = DirectEditDecisions.EditEstablishment(Published(), Patch("""{ "operationalName": "CH Fleyriat" }"""), Codes, Editor, Now);
 
         Assert.That(Published().Apply(events).OperationalName, Is.EqualTo("CH Fleyriat"));
     }
@@ -86,7 +86,7 @@ public sealed class direct_edits
     [TestCase("""{ "operationalName": "" }""")]
     public void an_operational_name_that_is_no_text_is_refused(string patch)
     {
-        var rejection = Assert.Throws<CommandRejected>(() => DirectEditDecisions.EditEstablishment(Published(), Patch(patch), Editor, Now));
+        var rejection = Assert.Throws<CommandRejected>(() => DirectEditDecisions.EditEstablishment(Published(), Patch(patch), Codes, Editor, Now));
 
         Assert.That(rejection!.Kind, Is.EqualTo(RejectionKind.Invalid));
         Assert.That(rejection.Problems.Single().Field, Is.EqualTo("operationalName"));
@@ -95,9 +95,9 @@ public sealed class direct_edits
     [Test]
     public void a_null_operational_name_removes_it()
     {
-        var named = Published().Apply(DirectEditDecisions.EditEstablishment(Published(), Patch("""{ "operationalName": "CH Fleyriat" }"""), Editor, Now));
+        var named = Published().Apply(DirectEditDecisions.EditEstablishment(Published(), Patch("""{ "operationalName": "CH Fleyriat" }"""), Codes, Editor, Now));
 
-        var events = DirectEditDecisions.EditEstablishment(named, Patch("""{ "operationalName": null }"""), Editor, Now);
+        var events = DirectEditDecisions.EditEstablishment(named, Patch("""{ "operationalName": null }"""), Codes, Editor, Now);
 
         Assert.That(named.Apply(events).OperationalName, Is.Null);
     }

@@ -39,7 +39,7 @@ public sealed class a_closed_establishment
         Func<EG, IDomainEvent[]> open = eg => DossierDecisions.Open(eg, "d2", Editor, Now);
         yield return Case("open a dossier", Published, open);
         yield return Case("edit a UO's content", Published, eg => DirectEditDecisions.EditContent(eg, "uo-cardio-hc", content, Codes, Editor, Now));
-        yield return Case("edit the EG's fields", Published, eg => DirectEditDecisions.EditEstablishment(eg, patch, Editor, Now));
+        yield return Case("edit the EG's fields", Published, eg => DirectEditDecisions.EditEstablishment(eg, patch, Codes, Editor, Now));
         yield return Case("draft a fiche", () => WithDraftedStructure(finalized: false),
             eg => DossierDecisions.Draft(eg, "d1", UO with { Name = "Cardiologie" }, KnownCommunes, Codes, Editor, Now));
         yield return Case("draft a removal", () => WithDraftedStructure(), eg => DossierDecisions.DraftRemoval(eg, "d1", "uo-cardio-hc", Editor, Now));

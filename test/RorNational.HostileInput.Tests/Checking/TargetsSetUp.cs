@@ -22,7 +22,7 @@ public static class TargetsSetUp
     public static async Task<Targets> PrepareAsync(RorNationalApp app, HttpClient client)
     {
         var ids = new Dictionary<string, IReadOnlyList<string>>();
-        foreach (var type in Targets.FhirTypes)
+        foreach (var type in Targets.FhirTypes.Concat(Targets.ProfessionalTypes))
         {
             var bundle = JsonNode.Parse(await client.GetStringAsync($"/fhir/{type}?_count=5"))!;
             ids[type] = [.. bundle["entry"]!.AsArray().Select(e => e!["resource"]!["id"]!.GetValue<string>())];

@@ -27,6 +27,14 @@ public static class CommandBodies
         content["closing"] = new JsonObject { ["closedFrom"] = "2026-07-01", ["reopeningOn"] = "2026-09-01" };
         content["openingHours"]![0]!["effectiveFrom"] = "2026-01-01";
         content["openingHours"]![0]!["effectiveTo"] = "2026-12-31";
+        content["receptionModalities"] = new JsonArray("01");
+        content["managementTypes"] = new JsonArray("01");
+        content["takingCareSpecialities"] = new JsonArray("01");
+        content["annualOpening"] = "01";
+        content["resourceProfessions"] = new JsonArray(new JsonObject { ["table"] = "TRE_G15", ["code"] = "60" });
+        content["specificCompetences"] = new JsonArray("01");
+        content["serviceStopTemporality"] = "PRO";
+        content["mssMailboxes"] = new JsonArray(new JsonObject { ["channel"] = "MSSANTE", ["value"] = "cardio@ch-bourg.mssante.fr", ["confidentiality"] = 2 });
         return content;
     }
 
@@ -45,10 +53,22 @@ public static class CommandBodies
                 ["modePriseEnCharge"] = "28",
                 ["categorieOrganisation"] = "157",
                 ["lieuIds"] = new JsonArray("lieu-hostile"),
+                ["operationalActivityFamily"] = new JsonObject { ["table"] = "TRE_R266", ["code"] = "02" },
+                ["receptionType"] = "01",
+                ["expertiseLevels"] = new JsonArray(new JsonObject { ["table"] = "TRE_R253", ["code"] = "03" }),
+                ["specificActs"] = new JsonArray("0630"),
+                ["outsideOfficeActs"] = new JsonArray("0178"),
+                ["noConsentHabilitation"] = false,
                 ["content"] = Content(),
             },
         },
         WithEquipment(StructureRequests.Lieu()),
+        new JsonObject
+        {
+            ["type"] = "Pole",
+            ["name"] = "Pôle hostile",
+            ["organisation"] = new JsonObject { ["openingDate"] = "2012-01-02", ["closingDate"] = "2027-06-30", ["closingType"] = "PRE" },
+        },
     ];
 
     /// <summary>A lieu holding what a lieu may hold beyond its address: equipment with a limit, residential capacity, a telecom, a status.</summary>
@@ -68,6 +88,27 @@ public static class CommandBodies
     }
 
     public static JsonObject Patch() => new() { ["operationalName"] = "Nom opérationnel" };
+
+    /// <summary>The EG's own fields beyond its name, every one of them (merge patch).</summary>
+    public static JsonObject EstablishmentFields() => new()
+    {
+        ["prices"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "02", ["unit"] = "2", ["amount"] = 68.52, ["validFrom"] = "2026-01-01",
+            ["residentialType"] = "02", ["welcomeType"] = "01", ["specialPrice"] = "02", ["dependencyLevel"] = "01",
+        }),
+        ["orsanLevel"] = "1",
+        ["dropZone"] = true,
+        ["accessibility"] = "1",
+        ["financialHelps"] = new JsonArray("02"),
+        ["familyAccommodation"] = false,
+        ["permanentSocialHelpPlaces"] = 40,
+        ["temporarySocialHelpPlaces"] = 2,
+        ["healthTerritories"] = new JsonArray("8401"),
+        ["closingType"] = "PRE",
+        ["closingDate"] = "2027-06-30",
+        ["comment"] = "Hélistation sur le toit.",
+    };
 
     public static JsonObject Decision() => new() { ["reason"] = "conforme" };
 }

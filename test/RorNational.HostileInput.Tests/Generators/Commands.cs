@@ -19,7 +19,8 @@ public static class Commands
     [
         Route(Register, _ => "/api/establishments", _ => [CommandBodies.Registration()], RegistrationFaults),
         Route(EditContent, t => $"/api/establishments/{t.Eg}/uo/{t.PublishedUO}/content", _ => [CommandBodies.Content()], ContentFaults),
-        Route(Patch, t => $"/api/establishments/{t.Eg}", _ => [CommandBodies.Patch()], PatchFaults),
+        Route(Patch, t => $"/api/establishments/{t.Eg}", _ => [CommandBodies.Patch(), CommandBodies.EstablishmentFields()], PatchFaults,
+            mergePatch: true),
         Route(DraftFiche, t => $"/api/establishments/{t.Eg}/dossiers/{t.OpenDossier}/fiches/hostile-fiche",
             t => CommandBodies.Fiches(t.PublishedUF), FicheFaults),
         Route(Accept, t => $"/api/establishments/{t.OtherEg}/dossiers/{t.SubmittedDossier}/accept", _ => [CommandBodies.Decision()], DecisionFaults,
@@ -29,15 +30,15 @@ public static class Commands
                 .Select(body => (Category.NullItems, HostileBody.Json(body)))),
     ];
 
-    private static RouteGenerator Route(string route, Func<Targets, string> path, Func<Targets, JsonObject[]> plausible,
-        Func<JsonObject, Gen<(string Category, HostileBody Body)>> specific, bool optionalBody = false)
+    public static RouteGenerator Route(string route, Func<Targets, string> path, Func<Targets, JsonObject[]> plausible,
+        Func<JsonObject, Gen<(string Category, HostileBody Body)>> specific, bool optionalBody = false, bool mergePatch = false)
     {
         var method = new HttpMethod(route[..route.IndexOf(' ')]);
         HostileRequest Request(Targets t, string category, HostileBody body) => new(category, route, method, path(t)) { Body = body };
         return new RouteGenerator(route,
             t => Pick(plausible(t)).Select(body => Request(t, "plausible", JsonFaults.Json(body))),
             t => Gen.OneOf<HostileRequest>(
-                [.. plausible(t).Select(body => Gen.Frequency<(string, HostileBody)>((2, JsonFaults.Of(body, optionalBody)), (1, specific(body)))
+                [.. plausible(t).Select(body => Gen.Frequency<(string, HostileBody)>((2, JsonFaults.Of(body, optionalBody, mergePatch)), (1, specific(body)))
                     .Select(fault => Request(t, fault.Item1, fault.Item2)))]),
             HasBody: true);
     }
@@ -79,20 +80,62 @@ public static class Commands
         Set(body, Category.WrongTypes, "contacts.0.telecoms.0.channel", "\"99\"", "\"\""),
         Set(body, Category.WrongTypes, "publicPrisEnCharge.0", "\"ZZ\"", "\"999\""),
         Set(body, Category.WrongTypes, "interventionZones.0.type", "\"99\""),
-        Set(body, Category.WrongTypes, "openingHours.0.type", "\"ZZ\""),
+        // J41 includes the whole TRE_R252, whose codes are not in the repository: only a code's shape can be refused.
+        Set(body, Category.WrongTypes, "openingHours.0.type", "\"Z Z\"", "\"\"", "1"),
         Set(body, Category.NullItems, "contacts", "null", "[null]"),
         Set(body, Category.NullItems, "openingHours", "null", "[null]"),
         Set(body, Category.NullItems, "contacts.0.telecoms", "null", "[null]"),
-        Set(body, Category.UnknownMembers, "sensitiveUnit", "false,\"sensitveUnit\":true"));
+        Set(body, Category.UnknownMembers, "sensitiveUnit", "false,\"sensitveUnit\":true"),
+        Set(body, Category.WrongTypes, "resourceProfessions.0", "{\"table\":\"TRE_G15\",\"code\":\"41\"}", "{\"table\":\"TRE_R999\",\"code\":\"10\"}",
+            "{\"code\":\"10\"}", "\"10\"", "null"),
+        Set(body, Category.WrongTypes, "annualOpening", "\"09\"", "1", "[\"01\"]"),
+        Set(body, Category.WrongTypes, "serviceStopTemporality", "\"XYZ\"", "\"\""),
+        Set(body, Category.WrongTypes, "specificCompetences.0", "\"01; drop\"", "1"),
+        Set(body, Category.WrongTypes, "mssMailboxes.0.value", "\"0474454647\"", "\"a@b\"", $"\"{Malformed.Long(100_000)}@x.fr\""),
+        Set(body, Category.OutOfRange, "mssMailboxes.0.confidentiality", "0", "7"),
+        Set(body, Category.NullItems, "receptionModalities", "null", "[null]"),
+        Set(body, Category.NullItems, "mssMailboxes", "null", "[null]"));
 
-    private static Gen<(string, HostileBody)> PatchFaults(JsonObject body) => Gen.OneOf<(string, HostileBody)>(
+    private static Gen<(string, HostileBody)> PatchFaults(JsonObject body) => body.ContainsKey("prices")
+        ? EstablishmentFieldFaults(body)
+        : Gen.OneOf<(string, HostileBody)>(
         Set(body, Category.WrongTypes, "operationalName", "5", "true", "{\"a\":1}", "[\"a\"]", "1e999"),
         Set(body, Category.OutOfRange, "operationalName", "\"\"", "\"   \"", $"\"{Malformed.Long(100_000)}\"", "\"\\t\\n\""),
         Set(body, Category.UnknownMembers, "operationalName", "\"x\",\"bogus\":1", "\"x\",\"sensitveUnit\":true"),
         Gen.OneOf("{}", "{\"name\":\"x\"}", "{\"siret\":null}").Select(text => (Category.UnknownMembers, HostileBody.Json(text))));
 
+    /// <summary>The EG's own fields: amounts (negative, 3 decimals, huge, text), codes outside their value sets, dates, counts, lists.</summary>
+    private static Gen<(string, HostileBody)> EstablishmentFieldFaults(JsonObject body) => Gen.OneOf<(string, HostileBody)>(
+        Set(body, Category.OutOfRange, "prices.0.amount", "-0.01", "12.345", "1e999", "1e300", "1000000.01", "NaN", "\"68.52\"", "null"),
+        Set(body, Category.WrongTypes, "prices.0.type", "\"99\"", "\"\"", "null", "2", "[\"02\"]"),
+        Set(body, Category.WrongTypes, "prices.0.unit", "\"5\"", "null", "{\"code\":\"2\"}"),
+        Set(body, Category.Year9999, "prices.0.validFrom", "\"9999-12-31\"", "\"10000-01-01\"", "\"0000-01-01\"", "\"2026-02-30\"", "\"2026-01-01T00:00:00Z\""),
+        Set(body, Category.WrongTypes, "prices.0.residentialType", "\"99\"", "3"),
+        Set(body, Category.WrongTypes, "prices.0.welcomeType", "\"03\"", "true"),
+        Set(body, Category.WrongTypes, "prices.0.specialPrice", "\"09\"", "[]"),
+        Set(body, Category.WrongTypes, "prices.0.dependencyLevel", "\"not a code\"", $"\"{Malformed.Long(5000)}\""),
+        Set(body, Category.UnknownMembers, "prices.0.amount", "10,\"currency\":\"USD\"", "10,\"amount\":20"),
+        Set(body, Category.NullItems, "prices", "[null]", "{}", "\"02\""),
+        Set(body, Category.WrongTypes, "orsanLevel", "\"2\"", "1", "\"\""),
+        Set(body, Category.WrongTypes, "dropZone", "\"true\"", "1", "{}"),
+        Set(body, Category.WrongTypes, "accessibility", "\"0\"", "\"7\""),
+        Set(body, Category.NullItems, "financialHelps", "[null]", "[\"02\",\"02\"]", "\"02\""),
+        Set(body, Category.OutOfRange, "permanentSocialHelpPlaces", "-1", "100001", "2.5", "1e12", "\"40\""),
+        Set(body, Category.OutOfRange, "temporarySocialHelpPlaces", "-2147483648", "2147483648"),
+        Set(body, Category.NullItems, "healthTerritories", "[null]", "[\"\"]", $"[\"{Malformed.Long(5000)}\"]"),
+        Set(body, Category.WrongTypes, "closingType", "\"ZZZ\"", "0"),
+        Set(body, Category.Year9999, "closingDate", "\"9999-12-31\"", "\"10000-01-01\"", "\"31/12/2026\""),
+        Set(body, Category.OutOfRange, "comment", $"\"{Malformed.Long(100_000)}\"", "5"),
+        Set(body, Category.UnknownMembers, "comment", "\"x\",\"dropzone\":true", "\"x\",\"openingDate\":\"2020-01-01\""));
+
     private static Gen<(string, HostileBody)> FicheFaults(JsonObject body) =>
-        body["type"]!.GetValue<string>() == "Lieu"
+        body["type"]!.GetValue<string>() == "Pole"
+            ? Gen.OneOf<(string, HostileBody)>(
+                Set(body, Category.OutOfRange, "organisation", "{\"openingDate\":\"2026-01-01\",\"closingDate\":\"2025-01-01\"}", "[]", "5"),
+                Set(body, Category.Year9999, "organisation.closingDate", "\"9999-12-31\"", "\"10000-01-01\"", "\"2026-13-01\""),
+                Set(body, Category.WrongTypes, "organisation.closingType", "\"ZZZ\"", "1", "[\"PRO\"]"),
+                Set(body, Category.UnknownMembers, "organisation.closingType", "\"PRO\",\"reopeningDate\":\"2027-01-01\""))
+        : body["type"]!.GetValue<string>() == "Lieu"
             ? Gen.OneOf<(string, HostileBody)>(
                 Set(body, Category.Coordinates, "lieu.position.latitude", "NaN", "1e999", "\"Infinity\""),
                 Set(body, Category.OutOfRange, "lieu.position.latitude", "999", "-91"),
@@ -126,6 +169,12 @@ public static class Commands
                 Set(body, Category.NullItems, "uo.content.contacts", "null", "[null]"),
                 Set(body, Category.NullItems, "uo.content.openingHours", "[null]"),
                 Set(body, Category.UnknownMembers, "uo.content.sensitiveUnit", "false,\"sensitveUnit\":true"),
+                Set(body, Category.WrongTypes, "uo.receptionType", "\"03\"", "1"),
+                Set(body, Category.WrongTypes, "uo.expertiseLevels.0", "{\"table\":\"TRE_R253\",\"code\":\"10\"}", "{\"table\":\"\",\"code\":\"03\"}", "\"03\""),
+                Set(body, Category.WrongTypes, "uo.operationalActivityFamily", "{\"table\":\"TRE_R266\",\"code\":\"99\"}", "\"02\"", "[]"),
+                Set(body, Category.WrongTypes, "uo.noConsentHabilitation", "\"yes\"", "1"),
+                Set(body, Category.NullItems, "uo.specificActs", "null", "[null]", "[\"\"]"),
+                Set(body, Category.NullItems, "uo.outsideOfficeActs", "null", "[null]"),
                 Gen.OneOf("{}", "{\"name\":\"x\"}", "{\"type\":\"Pole\"}").Select(text => (Category.NullItems, HostileBody.Json(text))));
 
     private static Gen<(string, HostileBody)> DecisionFaults(JsonObject body) =>

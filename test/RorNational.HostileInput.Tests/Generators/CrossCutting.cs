@@ -16,7 +16,10 @@ public static class CrossCutting
     {
         var badToken = Gen.Select(plausible, Gen.OneOf([.. targets.BadAuthorizations]),
             (request, header) => request with { Category = Category.Tokens, Caller = new Caller.RawAuthorization(header) });
-        var noRights = Gen.Select(plausible, Gen.OneOf<Caller>(new Caller.Anonymous(), new Caller.Client("test-public"), new Caller.Client("test-other-editor")),
+        // An editor of another EG may record professionals (an editor of any EG may).
+        var noRights = Gen.Select(plausible, Practitioners.IsPractitionerRoute(route)
+                ? Gen.OneOf<Caller>(new Caller.Anonymous(), new Caller.Client("test-public"))
+                : Gen.OneOf<Caller>(new Caller.Anonymous(), new Caller.Client("test-public"), new Caller.Client("test-other-editor")),
             (request, caller) => request with { Category = Category.Tokens, Caller = caller });
         var unknownPath = Gen.Select(plausible, Gen.OneOf(ExtraSegments),
             (request, extra) => request with { Category = Category.UnknownRoutes, Path = WithExtraSegment(request.Path, extra) });

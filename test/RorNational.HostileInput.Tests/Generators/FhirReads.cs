@@ -8,18 +8,22 @@ namespace RorNational.HostileInput.Tests.Generators;
 public static class FhirReads
 {
     public static IEnumerable<RouteGenerator> Routes() =>
-        Targets.FhirTypes.SelectMany(type => new[]
-        {
-            new RouteGenerator($"GET /fhir/{type}/{{id}}", t => Read(t, type, "Read"), t => ReadFaults(t, type, "Read")),
-            new RouteGenerator($"GET /fhir/{type}/{{id}}/_history/{{vid}}", t => Read(t, type, "VRead"), t => VReadFaults(t, type, "VRead")),
-            new RouteGenerator($"GET /fhir/{type}/{{id}}/_history", t => Read(t, type, "History"), t => HistoryFaults(t, type, "History")),
-        }).Concat(
+        OfTypes(Targets.FhirTypes).Concat(
         [
             new RouteGenerator("GET /fhir/metadata", _ => Gen.Const(Get("GET /fhir/metadata", "/fhir/metadata")), MetadataFaults),
             new RouteGenerator("GET /fhir/SearchParameter/{id}",
                 _ => Gen.Const(Get("GET /fhir/SearchParameter/{id}", "/fhir/SearchParameter/Organization-name")),
                 _ => Gen.Select(Malformed.PathIds, id => Get("GET /fhir/SearchParameter/{id}", "/fhir/SearchParameter/" + id, Category.UnknownIds))),
         ]);
+
+    /// <summary>Read, vread and history of these resource types.</summary>
+    public static IEnumerable<RouteGenerator> OfTypes(IEnumerable<string> types) =>
+        types.SelectMany(type => new[]
+        {
+            new RouteGenerator($"GET /fhir/{type}/{{id}}", t => Read(t, type, "Read"), t => ReadFaults(t, type, "Read")),
+            new RouteGenerator($"GET /fhir/{type}/{{id}}/_history/{{vid}}", t => Read(t, type, "VRead"), t => VReadFaults(t, type, "VRead")),
+            new RouteGenerator($"GET /fhir/{type}/{{id}}/_history", t => Read(t, type, "History"), t => HistoryFaults(t, type, "History")),
+        });
 
     private static HostileRequest Get(string route, string path, string category = "plausible") => new(category, route, HttpMethod.Get, path);
 

@@ -17,7 +17,8 @@ public static class JsonFaults
     private const string Mark = "@@HOSTILE@@";
 
     /// <param name="optionalBody">The command may be sent without a body: an empty one is then no fault.</param>
-    public static Gen<(string Category, HostileBody Body)> Of(JsonObject plausible, bool optionalBody = false)
+    /// <param name="mergePatch">The body is a JSON merge patch: a member set to null removes it, no fault.</param>
+    public static Gen<(string Category, HostileBody Body)> Of(JsonObject plausible, bool optionalBody = false, bool mergePatch = false)
     {
         var nodes = Walk(plausible, "").ToList();
         var strings = nodes.Where(n => n.Node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String).Select(n => n.Path).ToList();
@@ -44,7 +45,8 @@ public static class JsonFaults
         };
         if (arrays.Count > 0)
         {
-            cases.Add(Pick(arrays).Select(path => (Category.NullItems, Marked(plausible, path, "null"))));
+            var nullable = mergePatch ? arrays.Where(path => path.Contains('.')).ToList() : arrays;
+            if (nullable.Count > 0) cases.Add(Pick(nullable).Select(path => (Category.NullItems, Marked(plausible, path, "null"))));
             cases.Add(Pick(arrays).Select(path => (Category.NullItems, Marked(plausible, path, "[null]"))));
         }
         return Gen.OneOf<(string, HostileBody)>([.. cases]);

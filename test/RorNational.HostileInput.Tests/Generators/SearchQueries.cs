@@ -15,6 +15,8 @@ public static class SearchQueries
             ["age-range-low", "age-range-high"], "organization"),
         ["Location"] = (["name", "address", "address-city"], ["_lastUpdated", "capacity-update-date"],
             ["nb-capacity", "residential-number", "limit-value"], "partof"),
+        ["Practitioner"] = (["name", "family", "given"], ["_lastUpdated"], [], "identifier"),
+        ["PractitionerRole"] = (["_content"], ["_lastUpdated"], [], "service"),  // no string parameter of its own
     };
 
     /// <summary>Every query stays under Kestrel's 8 KB request line, so that the host, not the server, answers.</summary>
@@ -32,8 +34,11 @@ public static class SearchQueries
             Gen.Select(Gen.OneOf("gt", "le", "eq", "ne"), Malformed.Year9999Dates.Where(d => char.IsDigit(d[0])),
                 (op, v) => (Category.Year9999Searched, "_filter=" + Q($"_lastUpdated {op} {v}"))),
             Gen.Select(Pick(dates), Malformed.ImpossibleDates, (p, v) => (Category.ImpossibleDates, $"{p}={Q(v)}")),
-            Gen.Select(Pick(numbers), Malformed.HugeDecimals, Gen.OneOf("", "gt", "le", "ne", "sa"),
-                (p, v, prefix) => (Category.DecimalOverflow, $"{p}={Q(prefix + v)}")),
+            // The professionals have no number parameter: a huge _count instead.
+            numbers.Length > 0
+                ? Gen.Select(Pick(numbers), Malformed.HugeDecimals, Gen.OneOf("", "gt", "le", "ne", "sa"),
+                    (p, v, prefix) => (Category.DecimalOverflow, $"{p}={Q(prefix + v)}"))
+                : Malformed.HugeDecimals.Select(v => (Category.DecimalOverflow, $"_count={Q(v)}")),
             Malformed.Cursors.Select(c => (Category.Cursor, $"_cursor={c}")),
             Gen.Int[60, 1100].Select(depth => (Category.DeepFilter, "_filter=" + Q(Malformed.Repeat("(", depth) + "name eq a" + Malformed.Repeat(")", depth)))),
             Gen.Int[60, 550].Select(depth => (Category.DeepFilter, "_filter=" + Q(Malformed.Repeat("not (", depth) + "name eq a" + Malformed.Repeat(")", depth)))),
@@ -42,16 +47,16 @@ public static class SearchQueries
             Gen.OneOf("bogus eq 1", "name eq a or nosuch eq b", "(name eq a) and unknown-param pr true", "name eq", "eq a", "name eq a and",
                 "((name eq a)", "name zz a", "name eq " + Malformed.Long(2500))
                 .Select(f => (Category.DeepFilter, "_filter=" + Q(f))),
-            Gen.Int[120, 600].Select(n => (Category.RepeatedParameters, Malformed.Repeat("name=a", n, "&"))),
+            Gen.Int[120, 600].Select(n => (Category.RepeatedParameters, Malformed.Repeat($"{strings[0]}=a", n, "&"))),
             Gen.Int[120, 600].Select(n => (Category.RepeatedParameters, Malformed.Repeat("_id=x", n, "&"))),
-            Gen.Int[300, 1500].Select(n => (Category.RepeatedParameters, "name=" + Malformed.Repeat("a", n, ","))),
+            Gen.Int[300, 1500].Select(n => (Category.RepeatedParameters, $"{strings[0]}=" + Malformed.Repeat("a", n, ","))),
             Gen.Int[200, 900].Select(n => (Category.RepeatedParameters, "_sort=" + Malformed.Repeat("name", n, ","))),
             Gen.Int[60, 400].Select(n => (Category.LongChains, $"{chain}.{Malformed.Repeat("partof.", n)}name=x")),
             Gen.Int[20, 200].Select(n => (Category.LongChains, $"{Malformed.Repeat($"_has:{type}:partof:", n)}name=x")),
             Gen.Int[30, 180].Select(n => (Category.LongChains, "_include:iterate=" + Malformed.Repeat("Organization:partof", n, "&_include:iterate="))),
             Gen.OneOf("_count=-1", "_count=abc", "_count=1e10", "_count=99999999999999", "_sort=bogus", "_sort=-", "_summary=bogus",
                 "_total=bogus", "name:bogus=x", "_lastUpdated=xx2020", "_lastUpdated=2020-13-45", "_lastUpdated=abc", "_id:above=x",
-                $"{numbers[0]}=abc", $"{numbers[0]}=zz12", $"{dates[0]}=2020-02-30", "_elements=%00", "_include=Bogus:nothing")
+                $"{numbers.FirstOrDefault() ?? "_count"}=abc", $"{numbers.FirstOrDefault() ?? "_count"}=zz12", $"{dates[0]}=2020-02-30", "_elements=%00", "_include=Bogus:nothing")
                 .Select(q => (Category.WrongTypes, q)),
         };
         if (type == "Location") cases.Add(Gen.OneOf(

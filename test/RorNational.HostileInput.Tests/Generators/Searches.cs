@@ -8,7 +8,10 @@ namespace RorNational.HostileInput.Tests.Generators;
 /// <summary>FHIR searches: GET with a query, POST _search with a form body (and broken forms).</summary>
 public static class Searches
 {
-    public static IEnumerable<RouteGenerator> Routes() => Targets.FhirTypes.SelectMany(type => new[]
+    public static IEnumerable<RouteGenerator> Routes() => OfTypes(Targets.FhirTypes);
+
+    /// <summary>GET and POST _search of these resource types.</summary>
+    public static IEnumerable<RouteGenerator> OfTypes(IEnumerable<string> types) => types.SelectMany(type => new[]
     {
         new RouteGenerator($"GET /fhir/{type}", _ => Gen.Const(Get(type, "_count=1", "plausible")), _ => GetFaults(type)),
         new RouteGenerator($"POST /fhir/{type}/_search", _ => Gen.Const(Post(type, "plausible", Form("_count=1"))), _ => PostFaults(type), HasBody: true),

@@ -38,4 +38,7 @@ public sealed record Targets
     public required byte[] FinessSample { get; init; }
 
     public static readonly string[] FhirTypes = ["Organization", "HealthcareService", "Location"];
+
+    /// <summary>The professionals' types, generated after every other route (Generators/Practitioners).</summary>
+    public static readonly string[] ProfessionalTypes = ["Practitioner", "PractitionerRole"];
 }

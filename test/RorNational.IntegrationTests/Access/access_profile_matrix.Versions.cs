@@ -37,6 +37,7 @@ public partial class access_profile_matrix
 
     protected override async Task LoadMoreData()
     {
+        await PlantProfessionals();
         await PublishStructure(Client, Lyon,
             ("lieu-cmp", new JsonObject
             {

@@ -35,6 +35,78 @@ public sealed class refusing_unknown_codes : ApiFixture
             c => c["contacts"]![0]!["purpose"] = "42");
         yield return Case("a canal 0", "contacts[0].telecoms[0].channel", "JDV_J225-CanalCommunication-ROR",
             c => c["contacts"]![0]!["telecoms"]![0]!["channel"] = "0");
+        yield return Case("an annual opening 09", "annualOpening", "JDV_J28-OuvertureAnnuelle-ROR", c => c["annualOpening"] = "09");
+        yield return Case("a service stop XYZ", "serviceStopTemporality", "JDV_J185-TypeFermeture-ROR", c => c["serviceStopTemporality"] = "XYZ");
+        yield return Case("a médecin 99 of TRE_G15", "resourceProfessions[0].code", "JDV_J186-ProfessionRessource-ROR",
+            c => c["resourceProfessions"] = new JsonArray(new JsonObject { ["table"] = "TRE_G15", ["code"] = "99" }));
+        yield return Case("a profession 41 of TRE_G15 (a TRE_R94 code)", "resourceProfessions[0].code", "JDV_J186-ProfessionRessource-ROR",
+            c => c["resourceProfessions"] = new JsonArray(new JsonObject { ["table"] = "TRE_G15", ["code"] = "41" }));
+        yield return Case("an MSS mailbox on canal 0", "mssMailboxes[0].channel", "JDV_J225-CanalCommunication-ROR",
+            c => c["mssMailboxes"] = new JsonArray(new JsonObject { ["channel"] = "0", ["value"] = "a@b.mssante.fr", ["confidentiality"] = 1 }));
+    }
+
+    private static IEnumerable<TestCaseData> ContentWithWrongCharacteristics()
+    {
+        TestCaseData Case(string name, string field, string expectation, Action<JsonObject> spoil)
+        {
+            var content = Content(18);
+            spoil(content);
+            return new TestCaseData(content.ToJsonString(), field, expectation).SetName(name);
+        }
+        yield return Case("a profession of a table outside JDV_J186", "resourceProfessions[0].table", "is not a table of the value set JDV_J186-ProfessionRessource-ROR",
+            c => c["resourceProfessions"] = new JsonArray(new JsonObject { ["table"] = "TRE_R210", ["code"] = "10" }));
+        yield return Case("a profession without table", "resourceProfessions[0].table", "is required",
+            c => c["resourceProfessions"] = new JsonArray(new JsonObject { ["code"] = "10" }));
+        yield return Case("an MSS mailbox that is a phone number", "mssMailboxes[0].value", "MSS mailbox",
+            c => c["mssMailboxes"] = new JsonArray(new JsonObject { ["channel"] = "MSSANTE", ["value"] = "0474454647", ["confidentiality"] = 1 }));
+        yield return Case("an MSS mailbox on a fixed phone's channel", "mssMailboxes[0].channel", "must be MSSANTE",
+            c => c["mssMailboxes"] = new JsonArray(new JsonObject { ["channel"] = "2", ["value"] = "a@b.mssante.fr", ["confidentiality"] = 1 }));
+        yield return Case("a contact's telecom on the MSS channel", "contacts[0].telecoms[0].channel", "is not in the value set JDV_J225",
+            c => c["contacts"]![0]!["telecoms"]![0]!["channel"] = "MSSANTE");
+        yield return Case("a malformed specific competence", "specificCompetences[0]", "must be a code of TRE_R243",
+            c => c["specificCompetences"] = new JsonArray("01; drop"));
+        yield return Case("a null list of reception modalities", "receptionModalities", "must be a list",
+            c => c["receptionModalities"] = null);
+    }
+
+    [TestCaseSource(nameof(ContentWithWrongCharacteristics))]
+    public async Task a_direct_edit_with_a_wrong_characteristic_is_refused_naming_it_and_nothing_is_stored(string content, string field, string expectation)
+    {
+        var before = await App.StreamVersion(EG);
+
+        var response = await Client.PutAsync(ContentRoute, Refusals.RawJson(content));
+
+        var outcome = await response.AssertRefused(HttpStatusCode.BadRequest, field);
+        Assert.That(outcome.Issue.Select(i => i.Diagnostics), Has.Some.Contains(expectation));
+        Assert.That(await App.StreamVersion(EG), Is.EqualTo(before));
+    }
+
+    private static IEnumerable<TestCaseData> UOsWithUnknownCodes()
+    {
+        TestCaseData Case(string name, string field, string valueSet, Action<JsonObject> spoil)
+        {
+            var uo = UO();
+            spoil(uo["uo"]!.AsObject());
+            return new TestCaseData(uo.ToJsonString(), field, valueSet).SetName(name);
+        }
+        yield return Case("a reception type 03", "uo.receptionType", "JDV_J30-TemporaliteAccueil-ROR", u => u["receptionType"] = "03");
+        yield return Case("a maternity type 05", "uo.expertiseLevels[0].code", "JDV_J227-NiveauExpertise-ROR",
+            u => u["expertiseLevels"] = new JsonArray(new JsonObject { ["table"] = "TRE_R253", ["code"] = "05" }));
+        yield return Case("an activity family 99", "uo.operationalActivityFamily.code", "JDV_J51-FamilleActiviteOperationnelle-ROR",
+            u => u["operationalActivityFamily"] = new JsonObject { ["table"] = "TRE_R266", ["code"] = "99" });
+    }
+
+    [TestCaseSource(nameof(UOsWithUnknownCodes))]
+    public async Task a_draft_uo_with_a_structural_characteristic_outside_its_value_set_is_refused_and_nothing_is_stored(string uo, string field, string valueSet)
+    {
+        var dossier = await Client.OpenDossier();
+        var before = await App.StreamVersion(EG);
+
+        var response = await Client.PutAsync($"/api/establishments/{EG}/dossiers/{dossier}/fiches/uo-cardio-hc", Refusals.RawJson(uo));
+
+        var outcome = await response.AssertRefused(HttpStatusCode.BadRequest, field);
+        Assert.That(outcome.Issue.Select(i => i.Diagnostics), Has.Some.Contains($"is not in the value set {valueSet}"));
+        Assert.That(await App.StreamVersion(EG), Is.EqualTo(before));
     }
 
     [TestCaseSource(nameof(ContentWithUnknownCodes))]
@@ -162,8 +234,14 @@ public sealed class refusing_unknown_codes : ApiFixture
             DescriptionValueSets.NatureContact, DescriptionValueSets.CanalCommunication, DescriptionValueSets.TypeDivisionTerritoriale,
             DescriptionValueSets.FonctionLieu, DescriptionValueSets.StatutLieu, DescriptionValueSets.EquipementSpecifique,
             DescriptionValueSets.TypeCaracteristiqueEquipement, DescriptionValueSets.TypeHabitation,
+            DescriptionValueSets.TemporaliteAccueil, DescriptionValueSets.OuvertureAnnuelle, DescriptionValueSets.TemporaliteArretService, DescriptionValueSets.TypeFermeture,
+            DescriptionValueSets.ProfessionRessource[0], DescriptionValueSets.NiveauExpertise[0], DescriptionValueSets.FamilleActiviteOperationnelle[0],
+            DescriptionValueSets.TypeTarif, DescriptionValueSets.UnitePrix, DescriptionValueSets.ConditionTarifaire,
+            DescriptionValueSets.NiveauRecoursOrsan, DescriptionValueSets.AccessibiliteLieu,
         }.Select(b => b.ValueSet)));
+        Assert.That(listed, Has.None.Contains('|'), "a value set's codes by table are not value sets of their own");
         Assert.That(listed, Has.None.AnyOf(DescriptionValueSets.ActiviteOperationnelle.ValueSet, DescriptionValueSets.TypeHoraire.ValueSet,
-            DescriptionValueSets.CategorieOrganisation.ValueSet), "these include a whole NOS table: their codes are not in the repository");
+            DescriptionValueSets.CategorieOrganisation.ValueSet, DescriptionValueSets.ActeSpecifique.ValueSet, DescriptionValueSets.CompetenceSpecifique.ValueSet,
+            DescriptionValueSets.GroupeTarifaireDependance.ValueSet, DescriptionValueSets.AideFinanciere.ValueSet), "these include a whole NOS table: their codes are not in the repository");
     }
 }

@@ -25,7 +25,10 @@ public sealed class the_capability_statement : ApiFixture
         var statement = RorNational.Fhir.FhirJson.Parse<CapabilityStatement>(await Client.GetStringAsync("/fhir/metadata"));
 
         var resources = statement.Rest.Single().Resource;
-        Assert.That(resources.Select(r => r.Type), Is.EqualTo(new[] { "AuditEvent", "HealthcareService", "Location", "Measure", "MeasureReport", "Organization", "SearchParameter" }));
+        Assert.That(resources.Select(r => r.Type), Is.EqualTo(new[]
+        {
+            "AuditEvent", "HealthcareService", "Location", "Measure", "MeasureReport", "Organization", "Practitioner", "PractitionerRole", "SearchParameter",
+        }));
         // Measure and MeasureReport (bed availability) are read and searched only: Availability/Measures tests them;
         // AuditEvent (auditors only) likewise: Auditing/serving_audit_events tests it.
         var served = resources.Where(r => r.Type is not ("SearchParameter" or "Measure" or "MeasureReport" or "AuditEvent")).ToList();
@@ -52,6 +55,8 @@ public sealed class the_capability_statement : ApiFixture
             "https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-healthcareservice",
             "https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-location",
             "https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-organization",
+            "https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-practitioner",
+            "https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-practitionerrole",
         }));
     }
 }

@@ -164,8 +164,13 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"the host was not ready after {ReadyTimeout.TotalSeconds} s:\n{Output}");
     }
 
-    private InvalidOperationException StoppedDuringStartUp() =>
-        new($"the host stopped during start-up (exit code {_process.ExitCode}):\n{Output}");
+    private InvalidOperationException StoppedDuringStartUp()
+    {
+        // HasExited can be true before the last lines are read: the parameterless WaitForExit
+        // also waits for both redirected streams to reach their end.
+        _process.WaitForExit();
+        return new($"the host stopped during start-up (exit code {_process.ExitCode}):\n{Output}");
+    }
 
     private void Append(string? line)
     {

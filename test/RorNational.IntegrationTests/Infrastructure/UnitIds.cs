@@ -12,7 +12,7 @@ namespace RorNational.IntegrationTests.Infrastructure;
 /// </summary>
 public static class UnitIds
 {
-    private static readonly string[] UnitTypes = ["HealthcareService", "Location", "Organization"];
+    private static readonly string[] UnitTypes = ["HealthcareService", "Location", "Organization", "PractitionerRole"];
 
     /// <summary>The identifier search that finds a lieu or a pôle/service/UF by its editor's id.</summary>
     public static string IdentifierQuery(string editorUnitId) =>
@@ -57,6 +57,8 @@ public static class UnitIds
         HealthcareService service => service.Identifier.Select(i => i.Value).FirstOrDefault(v => v?.Contains('/') == true)?.Split('/', 2)[1],
         Location location => location.Identifier.FirstOrDefault(i => i.System == RorCanonical.EditorUnitIdSystem)?.Value,
         Organization organization => organization.Identifier.FirstOrDefault(i => i.System == RorCanonical.EditorUnitIdSystem)?.Value,
+        // A professional's role: "{EG FINESS}-{UO id}-{RPPS}".
+        PractitionerRole role => role.Identifier.FirstOrDefault(i => i.System == RorCanonical.EditorUnitIdSystem)?.Value,
         _ => null,
     };
 }

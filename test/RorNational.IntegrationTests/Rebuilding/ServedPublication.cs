@@ -30,6 +30,8 @@ public static partial class ServedPublication
             ("Organization", await session.Query<OrganizationDocument>().OrderBy(d => d.Id).ToListAsync()),
             ("HealthcareService", await session.Query<HealthcareServiceDocument>().OrderBy(d => d.Id).ToListAsync()),
             ("Location", await session.Query<LocationDocument>().OrderBy(d => d.Id).ToListAsync()),
+            ("Practitioner", await session.Query<PractitionerDocument>().OrderBy(d => d.Id).ToListAsync()),
+            ("PractitionerRole", await session.Query<PractitionerRoleDocument>().OrderBy(d => d.Id).ToListAsync()),
         };
         foreach (var (type, documents) in resourceTypes)
         {

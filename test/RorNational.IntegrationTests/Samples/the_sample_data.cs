@@ -105,25 +105,50 @@ public sealed class the_sample_data : ApiFixture
         var (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient));
         Assert.That(exitCode, Is.Zero, output);
         var units = await Client.AllUnitIdsAsync();
+        var bundle = await RequestsHttpAsync("A consumer's equipment search");
+        Assert.That(Matches(bundle), Is.EqualTo(new[] { units["010000024-uo-consultations-gynecologie"] }));
+        Assert.That(bundle.Entry.Select(e => e.Resource!.Id), Does.Contain(units["010000024-lieu-consultations"]), "its lieu, included");
+
+        Assert.That((await RequestsHttpAsync("Lieux with single rooms")).Entry.Select(e => e.Resource!.Id),
+            Is.EqualTo(new[] { units["350002812-lieu-residence"] }));
+    }
+
+    /// <summary>Sends the request of samples/requests.http whose title starts so, with the loader's token; its Bundle.</summary>
+    private async Task<Bundle> RequestsHttpAsync(string title)
+    {
         var file = HttpFile.Read(Path.Combine(TestPostgres.RepositoryRoot(), "samples", "requests.http"));
         var values = new Dictionary<string, string>
         {
             ["base"] = Client.BaseAddress!.ToString().TrimEnd('/'),
             ["token"] = App.TokenFor(DefaultClient),
         };
-
-        var equipment = file.Requests.Single(r => r.Title.StartsWith("A consumer's equipment search", StringComparison.Ordinal));
-        var (status, body) = await file.SendAsync(Client, equipment, values);
+        var (status, body) = await file.SendAsync(Client, file.Requests.Single(r => r.Title.StartsWith(title, StringComparison.Ordinal)), values);
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
-        var bundle = FhirJson.Parse<Bundle>(body);
-        Assert.That(bundle.Entry.Where(e => e.Search!.Mode == Bundle.SearchEntryMode.Match).Select(e => e.Resource!.Id),
-            Is.EqualTo(new[] { units["010000024-uo-consultations-gynecologie"] }));
-        Assert.That(bundle.Entry.Select(e => e.Resource!.Id), Does.Contain(units["010000024-lieu-consultations"]), "its lieu, included");
+        return FhirJson.Parse<Bundle>(body);
+    }
 
-        var residential = file.Requests.Single(r => r.Title.StartsWith("Lieux with single rooms", StringComparison.Ordinal));
-        (status, body) = await file.SendAsync(Client, residential, values);
-        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
-        Assert.That(FhirJson.Parse<Bundle>(body).Entry.Select(e => e.Resource!.Id), Is.EqualTo(new[] { units["350002812-lieu-residence"] }));
+    private static string[] Matches(Bundle bundle) =>
+        bundle.Entry.Where(e => e.Search!.Mode == Bundle.SearchEntryMode.Match).Select(e => e.Resource!.Id!).ToArray();
+
+    [Test]
+    public async Task the_consumer_s_characteristic_price_and_drop_zone_searches_of_requests_http_find_their_units_and_establishments()
+    {
+        var (exitCode, output) = await Scripts.LoadSamplesAsync(Client, App.TokenFor(DefaultClient));
+        Assert.That(exitCode, Is.Zero, output);
+        var units = await Client.AllUnitIdsAsync();
+        async Task<string[]> MatchesOf(string title) => Matches(await RequestsHttpAsync(title));
+
+        Assert.That(await MatchesOf("A consumer's specific-act search"), Is.EqualTo(new[] { units["010000024-uo-usic"] }));
+        Assert.That(await MatchesOf("A consumer's specific-competence search"), Is.EqualTo(new[] { units["350002812-uo-hebergement-permanent"] }));
+        Assert.That(await MatchesOf("Maternities of type 2"), Is.EqualTo(new[] { units["010000024-uo-chirurgie-gynecologique-hc"] }));
+        Assert.That(await MatchesOf("A consumer's price search"), Is.EqualTo(new[] { units["350002812-uo-hebergement-permanent"] }),
+            "the EHPAD's forfait approved for social help is under 65 euros");
+        Assert.That(await MatchesOf("ST8 with what the price applies to"), Is.EqualTo(new[] { "eg-350002812" }));
+        Assert.That(await MatchesOf("Establishments with a helicopter drop zone"), Is.EqualTo(new[] { "eg-010000024" }), "the loader reads as P1");
+        var hospital = await Client.GetStringAsync("/fhir/Organization/eg-010000024");
+        Assert.That(hospital, Does.Contain("/ror-organization-level-recours-orsan\"").And.Contain("/ror-organization-drop-zone\""));
+        var ehpad = FhirJson.Parse<Organization>(await Client.GetStringAsync("/fhir/Organization/eg-350002812"));
+        Assert.That(ehpad.Extension.Count(e => e.Url!.EndsWith("/ror-organization-price", StringComparison.Ordinal)), Is.EqualTo(2));
     }
 
     /// <summary>A Location's capacity indicators ("status/temporality/gender/closing/bed/crisis: count"), natures and version.</summary>
@@ -152,12 +177,19 @@ public sealed class the_sample_data : ApiFixture
         var resources = (await session.Query<OrganizationDocument>().Select(d => d.Json).ToListAsync())
             .Concat(await session.Query<HealthcareServiceDocument>().Select(d => d.Json).ToListAsync())
             .Concat(await session.Query<LocationDocument>().Select(d => d.Json).ToListAsync())
+            .Concat(await session.Query<PractitionerDocument>().Select(d => d.Json).ToListAsync())
+            .Concat(await session.Query<PractitionerRoleDocument>().Select(d => d.Json).ToListAsync())
             .ToList();
         var report = await new FhirValidator().ValidateAsync(resources);
 
-        Assert.That(resources, Has.Count.EqualTo(62), "16 EJ, 19 EG, 3 pôle/service/UF, 12 UO, 12 lieux (8 of them critical care)");
+        Assert.That(resources, Has.Count.EqualTo(68),
+            "16 EJ, 19 EG, 3 pôle/service/UF, 13 UO, 13 lieux (8 of them critical care), 2 professionals and their 2 roles in the maison de santé");
         Assert.That(resources, Has.Some.Contains("/ror-location-equipment-limit").And.Some.Contains("/ror-location-residential-capacity"),
             "the hospital's MRI with its limits and the EHPAD's residential capacity are among them");
+        Assert.That(resources, Has.Some.Contains("/ror-act-type").And.Some.Contains("TRE_R243-CompetenceSpecifique").And.Some.Contains("TRE_R253-TypeMaternite"),
+            "the USIC's specific act, the EHPAD's specific competence and the maternity's expertise level are among them");
+        Assert.That(resources, Has.Some.Contains("/ror-organization-price").And.Some.Contains("/ror-organization-drop-zone"),
+            "the EHPAD's prices and the hospital's drop zone are among them");
         Assert.That(report.Summary.Resources, Is.EqualTo(resources.Count));
         Assert.That(report.Errors, Is.Empty, report.ToString());
     }

@@ -60,14 +60,14 @@ public sealed class paging_search_results : SearchFixture
         Assert.That(back.Entry.Select(e => e.Resource!.Id), Is.EqualTo(first.Entry.Select(e => e.Resource!.Id)));
         Assert.That(first.Link.Any(l => l.Relation == "previous"), Is.False);
         var third = await Follow(second.Link.Single(l => l.Relation == "next").Url!);
-        Assert.That(third.Link.Any(l => l.Relation == "next"), Is.False, "14 services, 5 per page");
+        Assert.That(third.Link.Any(l => l.Relation == "next"), Is.False, "15 services, 5 per page");
     }
 
     [Test]
     public async Task sorting_by_name_and_by_last_update_both_ways()
     {
         var byName = await AllPages("HealthcareService?_sort=name&_count=4");
-        Assert.That(byName, Has.Count.EqualTo(14), "the 12 UO of the samples and Lyon's 2");
+        Assert.That(byName, Has.Count.EqualTo(15), "the 13 UO of the samples and Lyon's 2");
         // Sorted by the name every profile may see: a sensitive unit's is hidden, so it comes first.
         Assert.That(byName[0], Is.EqualTo(SensitiveUO));
         var names = await Names(byName.Skip(1).ToList());

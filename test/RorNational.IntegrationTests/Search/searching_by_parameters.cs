@@ -94,7 +94,7 @@ public sealed class searching_by_parameters : SearchFixture
     public async Task missing_finds_what_has_no_value()
     {
         var open = await Matches("HealthcareService?notavailable-closing-reopeningdate:missing=true");
-        Assert.That(open, Has.Count.EqualTo(12).And.Not.Contain(PsychiatryUO), "the 12 UO of the samples");
+        Assert.That(open, Has.Count.EqualTo(13).And.Not.Contain(PsychiatryUO), "the 13 UO of the samples");
         Assert.That(await Matches("HealthcareService?notavailable-closing-reopeningdate:missing=false"), Is.EquivalentTo(new[] { PsychiatryUO, SensitiveUO }));
     }
 
@@ -102,7 +102,7 @@ public sealed class searching_by_parameters : SearchFixture
     public async Task id_last_updated_and_the_source_region_tag()
     {
         Assert.That(await Matches($"HealthcareService?_id={EhpadUO},{DayCareUO}"), Is.EquivalentTo(new[] { EhpadUO, DayCareUO }));
-        Assert.That(await Matches("HealthcareService?_lastUpdated=gt2000-01-01"), Has.Count.EqualTo(14), "the 12 UO of the samples and Lyon's 2");
+        Assert.That(await Matches("HealthcareService?_lastUpdated=gt2000-01-01"), Has.Count.EqualTo(15), "the 13 UO of the samples and Lyon's 2");
         Assert.That(await Matches("HealthcareService?_lastUpdated=lt2000-01-01T00:00:00Z"), Is.Empty);
         Assert.That(await Matches($"HealthcareService?_tag={T.Region}|53"), Is.EqualTo(new[] { EhpadUO }));
         Assert.That(await Matches("Location?_tag=94"), Is.EquivalentTo(new[]
@@ -110,7 +110,7 @@ public sealed class searching_by_parameters : SearchFixture
             Unit("2A0000261-lieu-accueil-de-jour"), Unit("2A0000089-lieu-reanimation"), Unit("2A0000089-lieu-usic"),
             Unit("2B0000384-lieu-reanimation"), Unit("2B0000384-lieu-usinv"),
         }), "Corse: the day care, the CH d'Ajaccio's and the CH de Bastia's critical care");
-        Assert.That(await Matches($"Location?_profile={RorCanonical.LocationProfile}"), Has.Count.EqualTo(13), "the 12 lieux of the samples and Lyon's pavilion");
+        Assert.That(await Matches($"Location?_profile={RorCanonical.LocationProfile}"), Has.Count.EqualTo(14), "the 13 lieux of the samples and Lyon's pavilion");
         Assert.That(await Matches($"Location?_profile={RorCanonical.OrganizationProfile}"), Is.Empty);
     }
 

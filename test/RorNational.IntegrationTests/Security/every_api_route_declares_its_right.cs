@@ -127,6 +127,7 @@ public sealed partial class every_api_route_declares_its_right : ApiFixture
         Right.SupplierOfEstablishment => [TestClients.Public, TestClients.Editor],
         Right.ValidatorOfEstablishmentRegion => [TestClients.Public, TestClients.ValidatorBretagne, TestClients.Editor],
         Right.ReaderOfEstablishment => [TestClients.Public, TestClients.OtherEditor, TestClients.ValidatorBretagne],
+        Right.PractitionerRecorder => [TestClients.Public, TestClients.ValidatorAra],
         _ => throw new ArgumentOutOfRangeException(nameof(right), right, "a right this test does not know: add its clients"),
     };
 

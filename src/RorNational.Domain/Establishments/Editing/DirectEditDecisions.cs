@@ -40,10 +40,12 @@ public static class DirectEditDecisions
 
     /// <summary>
     /// Applies a JSON merge patch of EG fields: FINESS-owned ones are refused as a whole (422,
-    /// each named), unknown ones too (400), before anything is written. operationalName takes a
-    /// non-blank string, or null to remove it.
+    /// each named), unknown ones too (400), then every value is checked (400, each named) before
+    /// anything is written. operationalName takes a non-blank string, or null to remove it; the
+    /// description fields (<see cref="EGDescriptionPatch.Fields"/>) follow merge-patch semantics
+    /// and their bounds (<see cref="EGDescriptionChecks"/>). A patch that changes nothing records nothing.
     /// </summary>
-    public static IDomainEvent[] EditEstablishment(EG eg, IReadOnlyDictionary<string, JsonElement> fields, Actor by, DateTimeOffset now)
+    public static IDomainEvent[] EditEstablishment(EG eg, IReadOnlyDictionary<string, JsonElement> fields, Terminology terminology, Actor by, DateTimeOffset now)
     {
         eg.RequireActive();
         if (fields.Count == 0) throw CommandRejected.Because(RejectionKind.Invalid, "names no field to change");
@@ -51,19 +53,41 @@ public static class DirectEditDecisions
             .Select(f => new Problem("is owned by FINESS, the national register; it changes only through a FINESS import", f))
             .ToList();
         if (refused.Count > 0) throw new CommandRejected(RejectionKind.BusinessRule, refused);
-        var unknown = fields.Keys.Where(f => !f.Equals("operationalName", StringComparison.OrdinalIgnoreCase))
-            .Select(f => new Problem("is not an editable field of an establishment (editable: operationalName)", f))
+        var editable = EditableFields.ToDictionary(f => f, StringComparer.OrdinalIgnoreCase);
+        var unknown = fields.Keys.Where(f => !editable.ContainsKey(f))
+            .Select(f => new Problem($"is not an editable field of an establishment (editable: {string.Join(", ", EditableFields)})", f))
             .ToList();
         if (unknown.Count > 0) throw new CommandRejected(RejectionKind.Invalid, unknown);
-        if (fields.Count > 1) throw CommandRejected.Because(RejectionKind.Invalid, "is named more than once", "operationalName");
-        var (field, value) = fields.Single();
-        var name = value.ValueKind switch
+        var named = fields.GroupBy(f => editable[f.Key]).ToList();
+        var repeated = named.Where(g => g.Count() > 1).Select(g => new Problem("is named more than once", g.Key)).ToList();
+        if (repeated.Count > 0) throw new CommandRejected(RejectionKind.Invalid, repeated);
+        var values = named.ToDictionary(g => g.Key, g => g.Single().Value);
+
+        var checks = new FieldChecks();
+        var name = eg.OperationalName;
+        if (values.Remove("operationalName", out var nameValue))
         {
-            JsonValueKind.Null => null,
-            JsonValueKind.String => value.GetString(),
-            _ => throw CommandRejected.Because(RejectionKind.Invalid, "must be a string, or null to remove it", field),
-        };
-        if (name is not null) CommandRejected.ThrowIfAny(new FieldChecks().Required(name, field).Problems);
-        return name == eg.OperationalName ? [] : [new EGOperationalNameChanged(name, by, now)];
+            name = nameValue.ValueKind switch
+            {
+                JsonValueKind.Null => null,
+                JsonValueKind.String => nameValue.GetString(),
+                _ => throw CommandRejected.Because(RejectionKind.Invalid, "must be a string, or null to remove it", "operationalName"),
+            };
+            if (name is not null) checks.Required(name, "operationalName");
+        }
+        var (description, problems) = EGDescriptionPatch.Apply(eg.Description, values);
+        foreach (var problem in problems) checks.Add(problem);
+        if (problems.Count == 0)
+            foreach (var problem in EGDescriptionChecks.Of(description, terminology).Where(p => values.Keys.Any(f => p.Field?.StartsWith(f) == true)))
+                checks.Add(problem);
+        CommandRejected.ThrowIfAny(checks.Problems);
+
+        var events = new List<IDomainEvent>();
+        if (name != eg.OperationalName) events.Add(new EGOperationalNameChanged(name, by, now));
+        if (!Equivalence.Same(description, eg.Description)) events.Add(new EGDescriptionChanged(description, by, now));
+        return [.. events];
     }
+
+    /// <summary>The EG fields an editor changes directly, by JSON name.</summary>
+    public static IReadOnlyList<string> EditableFields { get; } = ["operationalName", .. EGDescriptionPatch.Fields];
 }

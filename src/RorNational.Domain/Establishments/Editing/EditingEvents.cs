@@ -13,3 +13,9 @@ public sealed record EGOperationalNameChanged(string? OperationalName, Actor By,
 public sealed record EGClosed(string Reason, Actor By, DateTimeOffset At) : IDomainEvent;
 
 public sealed record EGReopened(Actor By, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>
+/// The EG's own description (prices, crisis data, accessibility, social help, closure) after a
+/// direct edit: the whole description as it now stands, so that replaying it needs no merge.
+/// </summary>
+public sealed record EGDescriptionChanged(EGDescription Description, Actor By, DateTimeOffset At) : IDomainEvent;

@@ -17,6 +17,9 @@ public sealed record Fiche(string Id, FicheType Type, string? Name, string? Pare
     public UODescription? UO { get; init; }
     public LieuDescription? Lieu { get; init; }
 
+    /// <summary>A pôle's, service's or UF's own dates and closure (optional).</summary>
+    public OrganisationDescription? Organisation { get; init; }
+
     public bool IsOrganisation => Type is FicheType.Pole or FicheType.Service or FicheType.UF;
 }
 
@@ -40,6 +43,24 @@ public sealed record UODescription
 
     /// <summary>The lieux de réalisation (fiche ids of this EG) where the offer takes place.</summary>
     public IReadOnlyList<string> LieuIds { get; init; } = [];
+
+    /// <summary>Famille d'activité opérationnelle (JDV_J51: TRE_R266 or TRE_R265), at most one.</summary>
+    public NosCode? OperationalActivityFamily { get; init; }
+
+    /// <summary>Temporalité d'accueil (TRE_R240, JDV_J30), at most one.</summary>
+    public string? ReceptionType { get; init; }
+
+    /// <summary>Niveaux d'expertise (JDV_J227: TRE_R253 maternity type, TRE_R344), as authorised.</summary>
+    public IReadOnlyList<NosCode> ExpertiseLevels { get; init; } = [];
+
+    /// <summary>Actes spécifiques (TRE_R210, JDV_J16).</summary>
+    public IReadOnlyList<string> SpecificActs { get; init; } = [];
+
+    /// <summary>Actes réalisés hors cabinet (TRE_R210, JDV_J16): ville practitioners' acts done in an establishment.</summary>
+    public IReadOnlyList<string> OutsideOfficeActs { get; init; } = [];
+
+    /// <summary>Habilitation aux soins sans consentement; null when not said.</summary>
+    public bool? NoConsentHabilitation { get; init; }
 
     public UOContent Content { get; init; } = new();
 }

@@ -31,10 +31,12 @@ public static partial class FicheChecks
         if (!Enum.IsDefined(fiche.Type)) checks.Wrong("type", "must be one of Pole, Service, UF, UO, Lieu");
         if (fiche.Type != FicheType.UO && fiche.UO is not null) checks.Wrong("uo", "is only for a UO fiche");
         if (fiche.Type != FicheType.Lieu && fiche.Lieu is not null) checks.Wrong("lieu", "is only for a lieu fiche");
+        if (!fiche.IsOrganisation && fiche.Organisation is not null) checks.Wrong("organisation", "is only for a pôle, service or UF fiche");
         if (fiche.Type == FicheType.UO && fiche.UO is null) checks.Missing("uo", "is required for a UO fiche");
         if (fiche.Type == FicheType.Lieu && fiche.Lieu is null) checks.Missing("lieu", "is required for a lieu fiche");
         if (fiche.UO is { } uo) checks.Nested("uo", UOProblems(uo, terminology));
         if (fiche.Lieu is { } lieu) checks.Nested("lieu", LieuProblems(lieu, isKnownCommune, terminology));
+        if (fiche.Organisation is { } organisation) checks.Nested("organisation", EGDescriptionChecks.OfOrganisation(organisation, terminology));
         return checks.Problems;
     }
 
@@ -74,6 +76,7 @@ public static partial class FicheChecks
             .Code(uo.CategorieOrganisation, "categorieOrganisation", DescriptionValueSets.CategorieOrganisation, terminology)
             .Each(uo.ActivitesOperationnelles, "activitesOperationnelles", code => UOContentChecks.CodeProblems(code, DescriptionValueSets.ActiviteOperationnelle, terminology))
             .Each(uo.LieuIds, "lieuIds", id => FicheIdPattern().IsMatch(id) ? [] : [new Problem(FicheIdExpectation)]);
+        foreach (var problem in UOCharacteristicChecks.OfDescription(uo, terminology)) checks.Add(problem);
         return uo.Content is null
             ? checks.Wrong("content", "must be an object (empty when there is nothing to say yet), not null").Problems
             : checks.Nested("content", UOContentChecks.Of(uo.Content, terminology)).Problems;

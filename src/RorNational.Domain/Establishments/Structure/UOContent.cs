@@ -1,3 +1,5 @@
+using RorNational.Domain.Practitioners;
+
 namespace RorNational.Domain.Establishments.Structure;
 
 /// <summary>Confidentiality of a datum (TRE_R283): who may see it. In JSON, its code (1, 2, 3).</summary>
@@ -24,6 +26,33 @@ public sealed record UOContent
     public IReadOnlyList<OpeningHours> OpeningHours { get; init; } = [];
     public ClosingPeriod? Closing { get; init; }
     public IReadOnlyList<Contact> Contacts { get; init; } = [];
+
+    /// <summary>Modalités d'accueil (TRE_R338, JDV_J226).</summary>
+    public IReadOnlyList<string> ReceptionModalities { get; init; } = [];
+
+    /// <summary>Modes de gestion (TRE_R236, JDV_J26).</summary>
+    public IReadOnlyList<string> ManagementTypes { get; init; } = [];
+
+    /// <summary>Spécialisations de prise en charge (TRE_R245, JDV_J35).</summary>
+    public IReadOnlyList<string> TakingCareSpecialities { get; init; } = [];
+
+    /// <summary>Ouverture annuelle (TRE_R238, JDV_J28), at most one.</summary>
+    public string? AnnualOpening { get; init; }
+
+    /// <summary>Professions ressources (JDV_J186, drawing on six tables).</summary>
+    public IReadOnlyList<NosCode> ResourceProfessions { get; init; } = [];
+
+    /// <summary>Compétences spécifiques (TRE_R243, JDV_J33).</summary>
+    public IReadOnlyList<string> SpecificCompetences { get; init; } = [];
+
+    /// <summary>Temporalité d'arrêt de la prestation, the type de fermeture (TRE_R286, JDV_J185), at most one.</summary>
+    public string? ServiceStopTemporality { get; init; }
+
+    /// <summary>The offer's MSS mailboxes (boîtes aux lettres de messagerie sécurisée de santé), each with its confidentiality.</summary>
+    public IReadOnlyList<Telecom> MssMailboxes { get; init; } = [];
+
+    /// <summary>The professionals working in the UO and their roles (PractitionerRole), each a recorded RPPS number.</summary>
+    public IReadOnlyList<PractitionerRoleDescription> PractitionerRoles { get; init; } = [];
 }
 
 /// <summary>Ages in years, both bounds included.</summary>

@@ -1,4 +1,5 @@
 using RorNational.Domain.Common;
+using RorNational.Domain.Practitioners;
 
 namespace RorNational.Domain.Establishments.Structure;
 
@@ -21,8 +22,10 @@ public static class UOContentChecks
             .Each(content.InterventionZones, "interventionZones", zone => ZoneProblems(zone, terminology))
             .Each(content.OpeningHours, "openingHours", hours => HoursProblems(hours, terminology))
             .Each(content.Contacts, "contacts", contact => ContactProblems(contact, terminology));
+        foreach (var problem in UOCharacteristicChecks.OfContent(content, terminology)) checks.Add(problem);
         if (content.AgeRange is { } ages && (ages.Low < 0 || ages.High < ages.Low || ages.High > MaxAge))
             checks.Wrong("ageRange", $"must have 0 <= low <= high <= {MaxAge} (years)");
+        foreach (var problem in PractitionerRoleChecks.Of(content.PractitionerRoles, terminology)) checks.Add(problem);
         if (content.Closing is { } closing)
         {
             checks.Date(closing.ClosedFrom, "closing.closedFrom").Date(closing.ReopeningOn, "closing.reopeningOn");
@@ -32,7 +35,7 @@ public static class UOContentChecks
         return checks.Problems;
     }
 
-    private static IReadOnlyList<Problem> HoursProblems(OpeningHours hours, Terminology terminology)
+    public static IReadOnlyList<Problem> HoursProblems(OpeningHours hours, Terminology terminology)
     {
         var checks = new FieldChecks().RequiredCode(hours.Type, "type", DescriptionValueSets.TypeHoraire, terminology)
             .Date(hours.EffectiveFrom, "effectiveFrom").Date(hours.EffectiveTo, "effectiveTo");

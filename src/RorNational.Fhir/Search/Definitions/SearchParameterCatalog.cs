@@ -11,7 +11,7 @@ namespace RorNational.Fhir.Search.Definitions;
 /// </summary>
 public sealed class SearchParameterCatalog
 {
-    public static readonly string[] ResourceTypes = ["Organization", "HealthcareService", "Location"];
+    public static readonly string[] ResourceTypes = ["Organization", "HealthcareService", "Location", "Practitioner", "PractitionerRole"];
 
     public static SearchParameterCatalog Default { get; } = LoadEmbedded();
 

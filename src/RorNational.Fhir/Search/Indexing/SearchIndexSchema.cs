@@ -116,6 +116,21 @@ public static class SearchIndexSchema
             .Column("requires", "integer")
             .Index("fhir_search_equipment_type", "btree (resource_type, equipment_type, feature, value) INCLUDE (id, requires)")
             .Index("fhir_search_equipment_resource", "btree (resource_type, id)"),
+        // One row per price of an Organization (Prices/PriceRow): the price criteria of one
+        // search hold on one row, and a sort on the validity start reads the prices it may see.
+        Keyed(schema, "fhir_search_price")
+            .Column("price_type", "text", notNull: false, collation: "C")
+            .Column("unit", "text", notNull: false, collation: "C")
+            .Column("amount", "numeric", notNull: false)
+            .Column("start_low", "timestamp with time zone", notNull: false)
+            .Column("start_high", "timestamp with time zone", notNull: false)
+            .Column("residential_type", "text", notNull: false, collation: "C")
+            .Column("dependency_level", "text", notNull: false, collation: "C")
+            .Column("welcome_type", "text", notNull: false, collation: "C")
+            .Column("special_price", "text", notNull: false, collation: "C")
+            .Column("requires", "integer")
+            .Index("fhir_search_price_type", "btree (resource_type, price_type, amount) INCLUDE (id, requires)")
+            .Index("fhir_search_price_resource", "btree (resource_type, id)"),
     ];
 
     /// <summary>Every table starts with the resource it indexes: its type, and its id in the C collation.</summary>

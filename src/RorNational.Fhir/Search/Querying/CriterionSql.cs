@@ -40,6 +40,8 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
         ParameterCriterion capacity when SameIndicator.IsCapacity(capacity, resourceType) => Capacity(new SameIndicator([capacity]), alias),
         SameEquipment same => Equipment(same, alias),
         ParameterCriterion equipment when SameEquipment.IsEquipment(equipment, resourceType) => Equipment(new SameEquipment([equipment]), alias),
+        SamePrice same => Price(same, alias),
+        ParameterCriterion price when SamePrice.IsPrice(price, resourceType) => Price(new SamePrice([price]), alias),
         // A union of index lookups rather than "or": each branch stays a semi-join on its index.
         AnyOf any => $"{alias}.id in (" + string.Join(" union ", any.Criteria.Select(c => Ids(c, resourceType))) + ")",
         // A negation holds only where the caller may see what the resource has: otherwise hidden
@@ -210,6 +212,9 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
         var m = NextAlias("m");
         var values = $"from {schema}.fhir_search_{table} {m} where {m}.resource_type = {Text(resourceType)} and {m}.id = {alias}.id and {m}.param = {Text(code)}";
         if (!missing) return $"exists (select 1 {values} and {Visible(m)})";
+        // A parameter whose every value the profile hides (drop-zone for all but P1): it can
+        // know neither presence nor absence, or :missing=true would single out who has one.
+        if (!profile.MaySearch(ParameterClasses.Of(code))) return "false";
         // Missing: no value at all, hidden or not, and the caller may know what the resource
         // lacks (ClassifiedIndex.AbsenceParam): a hidden element is neither missing nor present.
         return $"(not exists (select 1 {values}) and {ContentVisible(resourceType, alias)})";

@@ -12,11 +12,13 @@ namespace RorNational.Fhir.Search.Querying;
 internal static class KeysetPaging
 {
     /// <summary>The sort columns, the id last as the tie-breaker that makes keyset paging exact.</summary>
-    public static List<SortColumn> SortColumns(SearchRequest request)
+    /// <param name="priceSort">The column of a sort on price validity (<see cref="PriceSort"/>), for the caller's profile.</param>
+    public static List<SortColumn> SortColumns(SearchRequest request, PriceSort priceSort)
     {
         var columns = request.Sort.Where(k => k.Field != SortField.Id).Select(k => k.Field switch
         {
             SortField.LastUpdated => new SortColumn("r.last_updated", k.Descending, SortColumn.Instant),
+            SortField.PriceValidityStart => new SortColumn(priceSort.Column(k, request.ResourceType, "r"), k.Descending, SortColumn.Instant),
             _ => new SortColumn("r.sort_name", k.Descending, SortColumn.Text),
         }).ToList();
         var idDescending = request.Sort.FirstOrDefault(k => k.Field == SortField.Id)?.Descending

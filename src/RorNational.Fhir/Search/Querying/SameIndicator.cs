@@ -36,11 +36,12 @@ public sealed record SameIndicator(IReadOnlyList<ParameterCriterion> Criteria) :
     /// capacity criteria gathered into one <see cref="SameIndicator"/>, and the capacity criteria
     /// chained through one reference to Location (location.capacity-status, location.nb-capacity)
     /// into one chain on one indicator. Other criteria stay as they are, but for the equipment
-    /// criteria, gathered the same way on one equipment (<see cref="SameEquipment"/>).
+    /// criteria, gathered the same way on one equipment (<see cref="SameEquipment"/>), and the
+    /// price criteria on one price (<see cref="SamePrice"/>).
     /// </summary>
     public static IReadOnlyList<Criterion> Grouped(IReadOnlyList<Criterion> criteria, string resourceType)
     {
-        criteria = SameEquipment.Grouped(criteria, resourceType);
+        criteria = SamePrice.Grouped(SameEquipment.Grouped(criteria, resourceType), resourceType);
         var capacity = criteria.Where(c => IsCapacity(c, resourceType)).Cast<ParameterCriterion>().ToList();
         var chained = criteria.OfType<ChainCriterion>().Where(IsChainedCapacity).ToList();
         if (capacity.Count == 0 && chained.Count == 0) return criteria;

@@ -22,6 +22,8 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         ["Organization"] = typeof(OrganizationDocument),
         ["HealthcareService"] = typeof(HealthcareServiceDocument),
         ["Location"] = typeof(LocationDocument),
+        ["Practitioner"] = typeof(PractitionerDocument),
+        ["PractitionerRole"] = typeof(PractitionerRoleDocument),
     };
 
     private string Schema => store.Options.DatabaseSchemaName;
@@ -132,12 +134,12 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
             while (await reader.ReadAsync(cancellation)) lines.Add(reader.GetString(0));
             return string.Join('\n', lines);
         }
-        return (await Explain(CountQuery(request, profile)), await Explain(PageQuery(request, profile, KeysetPaging.SortColumns(request))));
+        return (await Explain(CountQuery(request, profile)), await Explain(PageQuery(request, profile, KeysetPaging.SortColumns(request, new PriceSort(Schema, profile)))));
     }
 
     private async Task<Page> PageAsync(Session session, SearchRequest request, AccessProfile profile)
     {
-        var keys = KeysetPaging.SortColumns(request);
+        var keys = KeysetPaging.SortColumns(request, new PriceSort(Schema, profile));
         var cursor = request.Cursor;
         var backward = cursor?.Backward == true;
         var query = PageQuery(request, profile, keys);

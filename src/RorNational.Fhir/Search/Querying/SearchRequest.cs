@@ -24,8 +24,12 @@ public sealed class SearchRequest
 /// <summary>_include (forward) or _revinclude (reverse), optionally :iterate, optionally restricted to one target type.</summary>
 public sealed record IncludeRequest(string SourceType, string Parameter, string? TargetType, bool Reverse, bool Iterate);
 
-public enum SortField { Id, LastUpdated, Name }
+public enum SortField { Id, LastUpdated, Name, PriceValidityStart }
 
-public sealed record SortKey(SortField Field, bool Descending);
+/// <param name="Through">
+/// For a sort on a parameter of referenced resources (organization.price-validity-start-date from
+/// HealthcareService), the reference parameter followed; null on the resource's own values.
+/// </param>
+public sealed record SortKey(SortField Field, bool Descending, string? Through = null);
 
 public enum SummaryMode { False, True, Text, Data }

@@ -21,6 +21,7 @@ public sealed class SearchRequestParser(SearchParameterCatalog catalog, Criterio
         if (all.Count > limits.MaxParameters)
             throw SearchLimits.Exceeded(all[^1].Key, "too many parameters", limits.MaxParameters, nameof(SearchOptions.MaxParameters));
         var selecting = 0;
+        var revincluded = RevincludedTypes(all);
         foreach (var (name, value) in all)
         {
             SearchLimits.CheckPair(name, value, limits);
@@ -37,7 +38,7 @@ public sealed class SearchRequestParser(SearchParameterCatalog catalog, Criterio
             request.Canonical.Add(new(name, value));
             try
             {
-                if (Control(request, name, value, limits)) continue;
+                if (Control(request, name, value, limits, revincluded)) continue;
                 var criterion = name == "_filter" ? filters.Parse(resourceType, value) : criteria.Parse(resourceType, name, value);
                 selecting += SearchLimits.Comparisons(criterion);
                 if (selecting > limits.MaxCriteria)
@@ -54,7 +55,7 @@ public sealed class SearchRequestParser(SearchParameterCatalog catalog, Criterio
     }
 
     /// <summary>Handles the parameters that shape the result rather than select; false for a criterion.</summary>
-    private bool Control(SearchRequest request, string name, string value, SearchOptions limits)
+    private bool Control(SearchRequest request, string name, string value, SearchOptions limits, IReadOnlySet<string> revincluded)
     {
         if (ShapingParameters.Apply(request, name, value, limits)) return true;
         switch (name)
@@ -62,7 +63,7 @@ public sealed class SearchRequestParser(SearchParameterCatalog catalog, Criterio
             case "_sort":
                 foreach (var key in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    var sort = Sort(key);
+                    var sort = Sort(request.ResourceType, key);
                     if (request.Sort.Any(k => k.Field == sort.Field))
                         throw ValueParser.Invalid(name, $"sorts on '{key.TrimStart('-')}' twice: each field once");
                     request.Sort.Add(sort);
@@ -71,31 +72,43 @@ public sealed class SearchRequestParser(SearchParameterCatalog catalog, Criterio
             case "_include" or "_include:iterate" or "_revinclude" or "_revinclude:iterate":
                 if (request.Includes.Count >= limits.MaxIncludes)
                     throw SearchLimits.Exceeded(name, "too many _include and _revinclude (each counts, repeated or not)", limits.MaxIncludes, nameof(SearchOptions.MaxIncludes));
-                request.Includes.Add(Include(request.ResourceType, name, value));
+                request.Includes.Add(Include(request.ResourceType, name, value, revincluded));
                 return true;
             default:
                 return false;
         }
     }
 
-    private static SortKey Sort(string key)
+    private SortKey Sort(string resourceType, string key)
     {
         var descending = key.StartsWith('-');
-        var field = (descending ? key[1..] : key) switch
+        var name = descending ? key[1..] : key;
+        if (PriceSort.Through(catalog, resourceType, name) is { } through) return new SortKey(SortField.PriceValidityStart, descending, through.Length == 0 ? null : through);
+        var field = name switch
         {
             "_id" => SortField.Id,
             "_lastUpdated" => SortField.LastUpdated,
             "name" => SortField.Name,
-            var other => throw ValueParser.Invalid("_sort", $"cannot sort on '{other}': sortable are _id, _lastUpdated and name"),
+            var other => throw ValueParser.Invalid("_sort", $"cannot sort on '{other}': sortable are _id, _lastUpdated, name " +
+                $"and {PriceSort.Parameter} (on Organization, or chained through a reference to Organization: organization.{PriceSort.Parameter})"),
         };
         return new SortKey(field, descending);
     }
 
+    /// <summary>
+    /// The types a _revinclude of the request brings: the guide's ST2/ST3 tail
+    /// (<c>_revinclude=PractitionerRole:service&amp;_include=PractitionerRole:practitioner</c>) includes from
+    /// them without :iterate, so such an _include follows the resources they bring.
+    /// </summary>
+    private static HashSet<string> RevincludedTypes(IEnumerable<KeyValuePair<string, string>> parameters) =>
+        parameters.Where(p => p.Key is "_revinclude" or "_revinclude:iterate").Select(p => p.Value.Split(':')[0]).ToHashSet();
+
     /// <summary>_include=Source:param[:Target], _revinclude=Source:param[:Target]; :iterate follows included resources too.</summary>
-    private IncludeRequest Include(string resourceType, string name, string value)
+    private IncludeRequest Include(string resourceType, string name, string value, IReadOnlySet<string> revincluded)
     {
         var reverse = name.StartsWith("_revinclude", StringComparison.Ordinal);
         var iterate = name.EndsWith(":iterate", StringComparison.Ordinal);
+        if (!reverse && !iterate && value.Split(':')[0] is var from && from != resourceType && revincluded.Contains(from)) iterate = true;
         var parts = value.Split(':');
         if (parts.Length is < 2 or > 3)
             throw ValueParser.Invalid(name, $"'{value}' is not Type:parameter[:TargetType]");

@@ -37,7 +37,8 @@ public sealed class CapacityPatchReader(IndicatorCatalogue catalogue)
     private CapacityOperation ReadOperation(JsonElement operation, int index)
     {
         var at = CapacityExpressions.Part(index);
-        if (operation.ValueKind != JsonValueKind.Object || !operation.TryGetProperty("name", out var name) || name.GetString() != "operation")
+        if (operation.ValueKind != JsonValueKind.Object || !operation.TryGetProperty("name", out var name)
+            || name.ValueKind != JsonValueKind.String || name.GetString() != "operation")
             throw Invalid("each parameter is an 'operation'", at);
         foreach (var property in operation.EnumerateObject())
             if (property.Name is not ("name" or "part"))

@@ -15,11 +15,15 @@ namespace RorNational.Offer.Establishments.DraftFiche;
 /// <summary>A fiche as sent by an editor; its id is in the route. The type is required (no default).</summary>
 public sealed record FicheBody(FicheType? Type, string? Name, string? ParentId, UODescription? UO, LieuDescription? Lieu)
 {
+    /// <summary>A pôle's, service's or UF's own dates and closure type.</summary>
+    public OrganisationDescription? Organisation { get; init; }
+
     public Fiche ToFiche(string id) =>
         new(id, Type ?? throw CommandRejected.Because(RejectionKind.Invalid, "is required: one of Pole, Service, UF, UO, Lieu", "type"), Name, ParentId)
         {
             UO = UO,
             Lieu = Lieu,
+            Organisation = Organisation,
         };
 }
 

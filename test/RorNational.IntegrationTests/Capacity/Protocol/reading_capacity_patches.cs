@@ -55,6 +55,20 @@ public class reading_capacity_patches
         Assert.That(Read(Delete(compact)).Single().Selector, Is.EqualTo(new CapacityKey("02", "01", "02", null, null, null, "01")));
     }
 
+    [TestCase("true")]
+    [TestCase("1")]
+    [TestCase("null")]
+    [TestCase("{}")]
+    [TestCase("[\"operation\"]")]
+    public void a_parameter_whose_name_is_no_string_is_invalid_not_a_crash(string name)
+    {
+        var body = Delete(Selector());
+        body["parameter"]![0]!["name"] = JsonNode.Parse(name);
+        var refused = Refused(body);
+        Assert.That(refused.Kind, Is.EqualTo(CapacityRefusalKind.Invalid));
+        Assert.That(refused.Message, Does.Contain("'operation'"));
+    }
+
     [Test]
     public void a_delete_reads_its_key_and_takes_no_value()
     {
