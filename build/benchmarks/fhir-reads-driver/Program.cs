@@ -10,6 +10,7 @@ using FhirReads;
 // mode alike; then per workload the median of each mode and the median ratio to "off".
 //   --targets on=URL,off=URL[,on-sync=URL] [--rounds 5] [--seconds 8] [--connections 4]
 //   [--workloads recorded-reads,mixed-reads,searches,public-reads,health]
+//   [--host-pids on=PID,off=PID] [--postgres-pid PID]: also the CPU time a request costs each host and PostgreSQL
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : "");
 var targets = options["targets"].Split(',').Select(t => t.Split('=', 2)).ToDictionary(t => t[0], t => new Uri(t[1]));
@@ -17,6 +18,9 @@ if (!targets.ContainsKey("off") || !targets.ContainsKey("on")) throw new Argumen
 var rounds = int.Parse(options.GetValueOrDefault("rounds", "5"), CultureInfo.InvariantCulture);
 var seconds = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("seconds", "8"), CultureInfo.InvariantCulture));
 var connections = int.Parse(options.GetValueOrDefault("connections", "4"), CultureInfo.InvariantCulture);
+var hostCpu = options.GetValueOrDefault("host-pids", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => t.Split('=', 2))
+    .ToDictionary(t => t[0], t => new CpuMeter(int.Parse(t[1], CultureInfo.InvariantCulture), withChildren: false));
+var postgresCpu = options.TryGetValue("postgres-pid", out var postmaster) ? new CpuMeter(int.Parse(postmaster, CultureInfo.InvariantCulture), withChildren: true) : null;
 var chosen = options.GetValueOrDefault("workloads", "recorded-reads,mixed-reads,searches,public-reads,health").Split(',');
 
 HttpClient Client(Uri baseUrl, string? tokenVariable) => new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
@@ -64,7 +68,7 @@ var workloads = new Dictionary<string, (string What, Dictionary<string, HttpClie
 
 Console.WriteLine($"{reads.Count} resources, {recordedReads.Count} of them recorded when read by the reader; " +
     $"{rounds} rounds x {chosen.Length} workloads x {targets.Count} modes, {seconds.TotalSeconds:F0} s each, {connections} connections");
-var results = new List<(string Workload, int Round, string Mode, LoadRun.Result Result)>();
+var results = new List<Summary.Run>();
 var recordedBefore = await AuditEvents();
 for (var round = 1; round <= rounds; round++)
 {
@@ -75,13 +79,18 @@ for (var round = 1; round <= rounds; round++)
         var (_, clients, paths) = workloads[name];
         foreach (var mode in modes)
         {
+            var (hostBefore, postgresBefore) = (hostCpu.GetValueOrDefault(mode)?.Milliseconds(), postgresCpu?.Milliseconds());
             var result = await LoadRun.RunAsync(clients[mode], $"round {round} {name} {mode}", paths, connections, seconds);
-            results.Add((name, round, mode, result));
-            Console.WriteLine(result);
+            // The run's requests and its warm-up (LoadRun reads the first 5 paths once first).
+            var requests = result.Requests + result.Failures + Math.Min(5, paths.Count);
+            var run = new Summary.Run(name, workloads[name].What, round, mode, result,
+                (hostCpu.GetValueOrDefault(mode)?.Milliseconds() - hostBefore) / requests, (postgresCpu?.Milliseconds() - postgresBefore) / requests);
+            results.Add(run);
+            Console.WriteLine($"{result}  CPU/req: host {run.HostCpu:F2} ms, PostgreSQL {run.PostgresCpu:F2} ms");
         }
     }
 }
 Console.WriteLine($"{await AuditEvents() - recordedBefore} AuditEvents recorded during the runs");
 Console.WriteLine();
-Console.WriteLine(Summary.Of(results.Select(r => new Summary.Run(r.Workload, workloads[r.Workload].What, r.Round, r.Mode, r.Result)).ToList(), connections));
+Console.WriteLine(Summary.Of(results, connections));
 return 0;
