@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RorNational.Fhir.Access;
+using RorNational.Fhir.Auditing;
 using RorNational.Fhir.Availability;
 using RorNational.Fhir.Availability.Live;
 using RorNational.Fhir.Availability.Placement;
@@ -57,6 +58,7 @@ public static class FhirModule
             ProjectionLifecycle.Inline);
         options.Projections.Add(new PractitionerPublicationProjection(indexer), ProjectionLifecycle.Inline);
         options.ConfigureAvailability();
+        options.ConfigureAudit();
         return options;
     }
 
@@ -75,7 +77,8 @@ public static class FhirModule
         .AddSingleton<SearchEngine>()
         .AddSingleton<SearchResponder>()
         .AddAvailability()
-        .AddAvailabilityLive();
+        .AddAvailabilityLive()
+        .AddAudit(configuration);
 
     /// <summary>Must come first in the pipeline: every error below it becomes an OperationOutcome.</summary>
     public static IApplicationBuilder UseFhirErrors(this IApplicationBuilder app) =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using RorNational.Domain.Common;
 using RorNational.Fhir.Access;
+using RorNational.Fhir.Auditing.Recording;
 using RorNational.Fhir.Http;
 using RorNational.Fhir.Publishing;
 using RorNational.ReferenceData;
@@ -32,7 +33,11 @@ public static partial class DescriptionEndpoint
         var format = FhirFormat.Of(http.Request);
         var at = Instant(http.Request.Query["at"]);
         var description = await EstablishmentDescription.AsOfAsync(session, new EstablishmentRendering(territory.RegionOfCommune), id, at, http.RequestAborted);
-        var resources = await DescriptionRedaction.ForProfileAsync(session, description.Resources, profiles.For(http), http.RequestAborted);
+        var profile = profiles.For(http);
+        var resources = await DescriptionRedaction.ForProfileAsync(session, description.Resources, profile, http.RequestAborted);
+        await http.RequestServices.GetRequiredService<ReadAudit>().RecordAsync(http, profile, new AuditedRead(AuditedRead.Operation, "Organization",
+            description.Resources.Select(r => new ReturnedResource(r.Type, r.Id, r.Version, r.ClassSets.ToArray())).ToList(),
+            RawQuery: ReadAudit.RawQueryOf(http.Request, null)));
         var request = http.Request;
         var json = DescriptionBundle.Write(description, resources, $"{request.Scheme}://{request.Host}{request.PathBase}/fhir");
         http.Response.Headers[CutHeader] = description.Cut.ToString(CultureInfo.InvariantCulture);

@@ -13,21 +13,37 @@ namespace RorNational.Fhir.Description;
 public static class DescriptionEvents
 {
     /// <summary>
-    /// The cut for an instant: the highest sequence of the events whose timestamp is not after it.
-    /// Marten stamps every event a transaction appends with that transaction's timestamp (when
-    /// it began, PostgreSQL's transaction_timestamp()), the same instant the projection made the
-    /// resources' lastUpdated of: so the cut holds every transaction whose versions say they were
-    /// published by then, as <c>_at</c> reads versions. Null before the first event.
-    /// Read backwards from the newest event (the primary key's order): quick for recent instants.
+    /// The cut for an instant: the highest sequence of the events of the description's streams (the
+    /// EG's, the EJs' it was attached to, its lieux' capacity streams) whose timestamp is not after it.
+    /// Marten stamps every event a transaction appends with one timestamp, taken when the session
+    /// saves, the same instant the projection made the resources' lastUpdated of: so the cut holds
+    /// every transaction whose versions say they were published by then, as <c>_at</c> reads
+    /// versions, and none stamped later even if it took its sequence earlier. Read by the streams'
+    /// keys (Marten's index on the stream id), so its cost is the establishment's own history,
+    /// not the number of events the whole repository appended since. Null before its first event.
     /// </summary>
-    public static async Task<long?> CutAtAsync(IQuerySession session, DateTimeOffset at, CancellationToken cancellation)
+    public static async Task<long?> CutAtAsync(IQuerySession session, string egFiness, DateTimeOffset at, CancellationToken cancellation)
     {
-        var last = await session.Events.QueryAllRawEvents()
-            .Where(e => e.Timestamp <= at)
-            .OrderByDescending(e => e.Sequence)
-            .Take(1)
-            .ToListAsync(cancellation);
-        return last.Count == 0 ? null : last[0].Sequence;
+        var eg = await OfStreamAsync(session, EstablishmentIds.EG(egFiness), long.MaxValue, cancellation);
+        var streams = StreamsOf(egFiness, eg);
+        var stamped = session.Events.QueryAllRawEvents().Where(e => e.StreamKey.IsOneOf(streams) && e.Timestamp <= at);
+        return await stamped.AnyAsync(cancellation) ? await stamped.MaxAsync(e => e.Sequence, cancellation) : null;
+    }
+
+    /// <summary>The streams an EG's description is replayed from: its own, its EJs', its lieux' capacity streams.</summary>
+    private static string[] StreamsOf(string egFiness, IEnumerable<IEvent> egEvents)
+    {
+        var streams = new HashSet<string>(StringComparer.Ordinal) { EstablishmentIds.EG(egFiness) };
+        EG? state = null;
+        foreach (var e in egEvents)
+        {
+            state = EG.Evolve(state, e.Data);
+            if (state is null) continue;
+            streams.Add(EstablishmentIds.EJ(state.Data.EJFiness));
+            foreach (var fiche in state.Fiches.Values)
+                if (fiche.Lieu is not null) streams.Add(CapacityStreams.Of(egFiness, fiche.Id));
+        }
+        return [.. streams];
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ public sealed record EstablishmentDescription(DateTimeOffset At, long Cut, IRead
         IQuerySession session, EstablishmentRendering rendering, string egId, DateTimeOffset at, CancellationToken cancellation)
     {
         var finess = EstablishmentIds.FinessOfEG(egId) ?? throw NotPublished(egId, at);
-        var cut = await DescriptionEvents.CutAtAsync(session, at, cancellation) ?? throw NotPublished(egId, at);
+        var cut = await DescriptionEvents.CutAtAsync(session, finess, at, cancellation) ?? throw NotPublished(egId, at);
         var replay = new DescriptionReplay(rendering);
         replay.Replay(await DescriptionEvents.OfEGAsync(session, finess, cut, cancellation));
         if (replay.StateOf(egId) is not { EG: { } eg } state || !state.Published.Contains("Organization/" + egId)) throw NotPublished(egId, at);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using RorNational.Fhir.Access;
+using RorNational.Fhir.Auditing.Recording;
 using RorNational.Fhir.Http;
 using RorNational.Fhir.Storage;
 
@@ -12,12 +13,12 @@ namespace RorNational.Fhir.Reading;
 /// <summary>
 /// Writes a stored resource as the caller's access profile may see it, with the version of
 /// the stored resource as ETag and Last-Modified (the same for every profile), in the
-/// negotiated format; 304 Not Modified when If-None-Match or If-Modified-Since says the caller has it.
+/// negotiated format, its read recorded for the audit (<see cref="ReadAudit"/>); 304 Not Modified when If-None-Match or If-Modified-Since says the caller has it.
 /// </summary>
 public sealed class FhirResourceResult(
-    long version, DateTimeOffset lastUpdated, string json, IReadOnlyCollection<DataClass> classSets, ClassesSince since) : IResult
+    string type, string id, string subtype, long version, DateTimeOffset lastUpdated, string json, IReadOnlyCollection<DataClass> classSets, ClassesSince since) : IResult
 {
-    public FhirResourceResult(FhirDocument document) : this(document.Version, document.LastUpdated, document.Json, document.ClassSets, ClassesSince.Nothing)
+    public FhirResourceResult(string type, FhirDocument document) : this(type, document.Id, AuditedRead.Read, document.Version, document.LastUpdated, document.Json, document.ClassSets, ClassesSince.Nothing)
     {
     }
 
@@ -35,6 +36,9 @@ public sealed class FhirResourceResult(
             return;
         }
         var profile = context.RequestServices.GetRequiredService<AccessProfiles>().For(context);
+        // Recorded (when above the public level) before a byte of the answer is sent.
+        await context.RequestServices.GetRequiredService<ReadAudit>().RecordAsync(context, profile,
+            new AuditedRead(subtype, type, [new ReturnedResource(type, id, version, classSets)]));
         await FhirOutput.WriteAsync(context, StatusCodes.Status200OK, Redaction.ForProfile(json, classSets, profile, since), format);
     }
 

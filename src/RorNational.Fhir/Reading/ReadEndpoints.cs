@@ -34,6 +34,6 @@ public static class ReadEndpoints
         var document = await session.LoadAsync<TDocument>(id, cancellation)
             ?? throw CommandRejected.Because(RejectionKind.NotFound, $"{type}/{id} is not known");
         if (document.Retired) throw CommandRejected.Because(RejectionKind.Gone, $"{type}/{id} is no longer published");
-        return new FhirResourceResult(document);
+        return new FhirResourceResult(type, document);
     }
 }

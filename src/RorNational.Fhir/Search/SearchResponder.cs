@@ -4,6 +4,7 @@ using Microsoft.Extensions.Primitives;
 using RorNational.Domain.Common;
 using RorNational.Fhir.Http;
 using RorNational.Fhir.Access;
+using RorNational.Fhir.Auditing.Recording;
 using RorNational.Fhir.Search.Querying;
 using RorNational.Fhir.Search.Results;
 using RorNational.Security.Http;
@@ -11,31 +12,33 @@ using RorNational.Security.Http;
 namespace RorNational.Fhir.Search;
 
 /// <summary>One search over HTTP: parameters in, searchset Bundle out in the negotiated format.</summary>
-public sealed class SearchResponder(SearchRequestParser parser, SearchEngine engine, AccessProfiles profiles, TimeProvider clock, IOptions<SearchOptions> options)
+public sealed class SearchResponder(SearchRequestParser parser, SearchEngine engine, AccessProfiles profiles, ReadAudit audit, TimeProvider clock, IOptions<SearchOptions> options)
 {
     public async Task<IResult> AnswerAsync(string resourceType, HttpContext context)
     {
         var request = context.Request;
         var format = FhirFormat.Of(request);
-        var parameters = await ParametersOf(request);
+        var (parameters, form) = await ParametersOf(request);
         var search = parser.Parse(resourceType, parameters, IsStrict(request));
-        var result = await engine.SearchAsync(search, profiles.For(context), context.RequestAborted);
+        var profile = profiles.For(context);
+        var result = await engine.SearchAsync(search, profile, context.RequestAborted);
+        await audit.RecordAsync(context, profile, AuditedSearch.Of(search, result, profile, audit.PublicProfile, ReadAudit.RawQueryOf(request, form)));
         var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";
         var bundle = SearchBundleWriter.Write(search, result, baseUrl, $"{baseUrl}/{resourceType}", clock.GetUtcNow());
         return Microsoft.AspNetCore.Http.Results.Text(FhirOutput.Render(bundle, format), format.ContentType, statusCode: StatusCodes.Status200OK);
     }
 
     /// <summary>The query string, and for POST _search the form body too (application/x-www-form-urlencoded).</summary>
-    private async Task<List<KeyValuePair<string, string>>> ParametersOf(HttpRequest request)
+    private async Task<(List<KeyValuePair<string, string>> All, List<KeyValuePair<string, string>>? Form)> ParametersOf(HttpRequest request)
     {
         var parameters = Flatten(request.Query).ToList();
-        if (!HttpMethods.IsPost(request.Method)) return parameters;
+        if (!HttpMethods.IsPost(request.Method)) return (parameters, null);
         if (!request.HasFormContentType)
             throw new HttpRefusal(HttpRefusalKind.UnsupportedMediaType,
                 "send the search parameters as application/x-www-form-urlencoded");
-        var form = await SearchForm.ReadAsync(request, options.Value);
-        parameters.AddRange(Flatten(form));
-        return parameters;
+        var form = Flatten(await SearchForm.ReadAsync(request, options.Value)).ToList();
+        parameters.AddRange(form);
+        return (parameters, form);
     }
 
     private static IEnumerable<KeyValuePair<string, string>> Flatten(IEnumerable<KeyValuePair<string, StringValues>> values) =>

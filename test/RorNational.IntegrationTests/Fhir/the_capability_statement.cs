@@ -27,10 +27,11 @@ public sealed class the_capability_statement : ApiFixture
         var resources = statement.Rest.Single().Resource;
         Assert.That(resources.Select(r => r.Type), Is.EqualTo(new[]
         {
-            "HealthcareService", "Location", "Measure", "MeasureReport", "Organization", "Practitioner", "PractitionerRole", "SearchParameter",
+            "AuditEvent", "HealthcareService", "Location", "Measure", "MeasureReport", "Organization", "Practitioner", "PractitionerRole", "SearchParameter",
         }));
-        // Measure and MeasureReport (bed availability) are read and searched only: Availability/Measures tests them.
-        var served = resources.Where(r => r.Type is not ("SearchParameter" or "Measure" or "MeasureReport")).ToList();
+        // Measure and MeasureReport (bed availability) are read and searched only: Availability/Measures tests them;
+        // AuditEvent (auditors only) likewise: Auditing/serving_audit_events tests it.
+        var served = resources.Where(r => r.Type is not ("SearchParameter" or "Measure" or "MeasureReport" or "AuditEvent")).ToList();
         var reads = new CapabilityStatement.TypeRestfulInteraction?[]
         {
             CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread,

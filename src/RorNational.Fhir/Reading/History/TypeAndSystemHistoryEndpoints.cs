@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using RorNational.Fhir.Access;
+using RorNational.Fhir.Auditing.Recording;
 using RorNational.Fhir.Http;
 using Wolverine.Http;
 
@@ -43,7 +44,16 @@ public static class TypeAndSystemHistoryEndpoints
         var request = HistoryRequest.Of(scope, context.Request.Query);
         var profile = context.RequestServices.GetRequiredService<AccessProfiles>().For(context);
         var page = await reader.ReadAsync(request, profile, context.RequestAborted);
+        await context.RequestServices.GetRequiredService<ReadAudit>().RecordAsync(context, profile, AuditedReadOf(scope, page, context.Request));
         var json = HistoryBundle.Write(page, request, profile, context.Request);
         return Results.Text(FhirOutput.Render(json, format), format.ContentType, statusCode: StatusCodes.Status200OK);
     }
+
+    /// <summary>What a history page returned, for the audit of reads above the public level (BALP Query).</summary>
+    private static AuditedRead AuditedReadOf(HistoryScope scope, HistoryPage page, HttpRequest request) => new(
+        scope.IsInstance ? AuditedRead.HistoryInstance : scope.Type is null ? AuditedRead.HistorySystem : AuditedRead.HistoryType,
+        scope.Type ?? "",
+        page.Entries.Where(e => !e.Version.Deleted)
+            .Select(e => new ReturnedResource(e.Version.ResourceType, e.Version.ResourceId, e.Version.Version, e.Version.ClassSets)).ToList(),
+        RawQuery: ReadAudit.RawQueryOf(request, null));
 }

@@ -255,20 +255,27 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
     /// <summary>The stored JSON of resources, in the order given, as the profile may see them.</summary>
     private async Task<List<FoundResource>> LoadAsync(Session session, List<(string Type, string Id)> resources, AccessProfile profile, Dictionary<string, double>? distances)
     {
-        var json = new Dictionary<(string, string), string>();
+        var json = new Dictionary<(string, string), FoundResource>();
         foreach (var group in resources.GroupBy(r => r.Type))
         {
             var table = store.Options.FindOrResolveDocumentType(DocumentTypes[group.Key]).TableName.QualifiedName;
             var query = new SqlQuery();
             // Retired resources have no index rows: in this snapshot, nothing found is retired.
-            query.Append($"select id, data ->> 'Json', data ->> 'ClassSets' from {table} where id = any({query.Add(group.Select(r => r.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)})");
+            query.Append($"select id, data ->> 'Json', data ->> 'ClassSets', (data ->> 'Version')::bigint from {table} where id = any({query.Add(group.Select(r => r.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)})");
             await using var command = query.ToCommand(session.Connection, session.Transaction);
             await using var reader = await command.ExecuteReaderAsync(session.Cancellation);
             while (await reader.ReadAsync(session.Cancellation))
-                json[(group.Key, reader.GetString(0))] = Redaction.ForProfile(reader.GetString(1), ClassSets(reader, 2), profile);
+            {
+                var classSets = ClassSets(reader, 2);
+                json[(group.Key, reader.GetString(0))] = new FoundResource(group.Key, reader.GetString(0), Redaction.ForProfile(reader.GetString(1), classSets, profile))
+                {
+                    Version = reader.GetInt64(3),
+                    ClassSets = classSets,
+                };
+            }
         }
         return resources.Where(json.ContainsKey)
-            .Select(r => new FoundResource(r.Type, r.Id, json[r], distances is not null && distances.TryGetValue(r.Id, out var d) ? d : null))
+            .Select(r => json[r] with { DistanceKm = distances is not null && distances.TryGetValue(r.Id, out var d) ? d : null })
             .ToList();
     }
 

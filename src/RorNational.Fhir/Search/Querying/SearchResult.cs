@@ -1,7 +1,14 @@
 namespace RorNational.Fhir.Search.Querying;
 
-/// <summary>A resource found by a search, as stored (JSON text), with its distance for near searches.</summary>
-public sealed record FoundResource(string Type, string Id, string Json, double? DistanceKm = null);
+/// <summary>
+/// A resource found by a search, as the profile may see it (JSON text), with its distance for
+/// near searches, and its stored version and class sets (what the audit records and weighs).
+/// </summary>
+public sealed record FoundResource(string Type, string Id, string Json, double? DistanceKm = null)
+{
+    public long Version { get; init; }
+    public IReadOnlyCollection<Access.DataClass> ClassSets { get; init; } = [];
+}
 
 /// <summary>One page of a search: matches, their includes, and where the neighbouring pages start.</summary>
 public sealed class SearchResult

@@ -168,7 +168,10 @@ public sealed class describing_an_establishment_as_of_an_instant : DescriptionFi
         var response = await App.ClientFor(TestClients.Auditor).GetAsync(Path(EG, at));
         var cut = long.Parse(response.Headers.GetValues(DescriptionEndpoint.CutHeader).Single());
         await using var session = App.Store.QuerySession();
-        var events = await Marten.QueryableExtensions.ToListAsync(session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence));
+        // The description's streams: the EG's, its EJ's, its lieux' capacity streams.
+        var events = (await Marten.QueryableExtensions.ToListAsync(session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence)))
+            .Where(e => e.StreamKey == EG || e.StreamKey == EJ || RorNational.Domain.Capacity.CapacityStreams.FinessOf(e.StreamKey!) == EG["eg-".Length..])
+            .ToList();
         Assert.That(cut, Is.EqualTo(events.Where(e => e.Timestamp <= at).Max(e => e.Sequence)));
         Assert.That(events.Where(e => e.Sequence > cut), Is.Not.Empty.And.All.Matches<JasperFx.Events.IEvent>(e => e.Timestamp > at));
 

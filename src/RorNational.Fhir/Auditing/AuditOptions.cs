@@ -1,0 +1,28 @@
+namespace RorNational.Fhir.Auditing;
+
+/// <summary>The section Audit of the configuration.</summary>
+public sealed class AuditOptions
+{
+    public const string Section = "Audit";
+
+    /// <summary>
+    /// Whether reads above the public level are recorded (true). False only to measure what
+    /// recording costs (build/benchmarks/fhir-reads); the host logs a warning when it is off.
+    /// </summary>
+    public bool RecordReads { get; set; } = true;
+
+    /// <summary>The access profile whose level is "public" (P0): a read showing nothing it hides is not recorded.</summary>
+    public string PublicProfile { get; set; } = "public";
+
+    /// <summary>
+    /// Whether a read waits for its record's WAL to reach the disk (PostgreSQL's
+    /// synchronous_commit). False (the default): the record is committed, visible to every node
+    /// and kept if the host is killed, but a crash of the PostgreSQL server or its machine may
+    /// lose the records of its last few hundred milliseconds (3 x wal_writer_delay at most).
+    /// True: nothing is lost even then, at the cost of one disk flush per group commit.
+    /// </summary>
+    public bool SynchronousCommit { get; set; }
+
+    /// <summary>At most this many records per flush (one call of audit_chain_append, one transaction).</summary>
+    public int MaxBatch { get; set; } = 256;
+}
