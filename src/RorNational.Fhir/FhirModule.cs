@@ -48,6 +48,8 @@ public static class FhirModule
             .Index(z => new { z.EGFiness, z.IdExterneSynchro })
             .Index(z => new { z.EGFiness, z.FunctionalId });
         options.Schema.For<FhirResourceVersion>().Index(v => new { v.ResourceType, v.ResourceId, v.Version });
+        // The Provenance of writes, read by the chaining subscription page by page of the event sequence.
+        options.Schema.For<Provenances.ProvenanceRecord>().Index(r => r.Sequence);
         options.Storage.ExtendedSchemaObjects.AddRange(SearchIndexSchema.ObjectsIn(options.DatabaseSchemaName));
         options.Projections.Add(
             new EstablishmentPublicationProjection(territory.RegionOfCommune, indexer, new UnitPlacements(territory, RegroupementCatalogue.Default)),
