@@ -2,6 +2,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Subscriptions;
+using Microsoft.Extensions.DependencyInjection;
 using RorNational.Fhir.Auditing.Chain;
 
 namespace RorNational.Fhir.Provenances;
@@ -18,13 +19,12 @@ namespace RorNational.Fhir.Provenances;
 /// </summary>
 public sealed class ProvenanceChaining : SubscriptionBase
 {
-    private readonly ChainWriter _writer;
-    private readonly IDocumentStore _store;
+    private readonly Lazy<ChainWriter> _writer;
 
-    public ProvenanceChaining(ChainWriter writer, IDocumentStore store)
+    /// <summary>The writer is resolved at the first page, not here: it needs the store, which is being built when this is.</summary>
+    public ProvenanceChaining(IServiceProvider services)
     {
-        _writer = writer;
-        _store = store;
+        _writer = new Lazy<ChainWriter>(services.GetRequiredService<ChainWriter>);
         Name = nameof(ProvenanceChaining);
     }
 
@@ -37,11 +37,11 @@ public sealed class ProvenanceChaining : SubscriptionBase
             .ToListAsync(cancellationToken);
         if (records.Count == 0) return NullChangeListener.Instance;
         var chained = (await operations.QueryAsync<string>(
-                $"select id from {AuditChainTable.QualifiedName(_store.Options.DatabaseSchemaName)} where kind = ? and id = any(?)",
+                $"select id from {AuditChainTable.QualifiedName(operations.DocumentStore.Options.DatabaseSchemaName)} where kind = ? and id = any(?)",
                 cancellationToken, ProvenanceRecord.Kind, records.Select(r => r.Id).ToArray()))
             .ToHashSet();
         // Handed over in order before the first is awaited: the writer appends them in that order.
-        await Task.WhenAll(records.Where(r => !chained.Contains(r.Id)).Select(r => _writer.AppendAsync(r.ToChained())).ToList());
+        await Task.WhenAll(records.Where(r => !chained.Contains(r.Id)).Select(r => _writer.Value.AppendAsync(r.ToChained())).ToList());
         return NullChangeListener.Instance;
     }
 }

@@ -25,7 +25,7 @@ public sealed record TimelineFilter(DateTimeOffset? From, DateTimeOffset? To, st
     /// <summary>The same query after the last entry of this page.</summary>
     public string NextLink(HttpRequest request, long lastSequence)
     {
-        var url = request.PathBase + request.Path;
+        var url = (request.PathBase + request.Path).ToString();
         foreach (var (name, values) in request.Query.Where(p => p.Key != "after").OrderBy(p => p.Key, StringComparer.Ordinal))
             foreach (var value in values)
                 url = QueryHelpers.AddQueryString(url, name, value ?? "");

@@ -34,7 +34,7 @@ public static class ProvenanceQuery
         {
             if (Paging.Contains(name)) continue;
             foreach (var value in values)
-                sql.Append(" and (" + string.Join(" or ", (value ?? "").Split(',').Select(v => Condition(sql, name, v))) + ")");
+                sql.Append(" and (" + string.Join(" or ", (value ?? "").Split(',').Select(v => "(" + Condition(sql, name, v, profile) + ")")) + ")");
         }
         return new Parsed(sql, AuditEventQuery.Count(query["_count"]), AuditEventQuery.Before(query["_before"]));
     }
@@ -46,20 +46,41 @@ public static class ProvenanceQuery
     public static void VisibleTo(SqlQuery sql, AccessProfile profile)
     {
         if (profile.SeesEverything) return;
-        var kept = new List<string> { $"(t::int & {sql.Add((int)profile.HiddenAlone, NpgsqlDbType.Integer)}) = 0" };
+        sql.Append($" and exists (select 1 from jsonb_array_elements_text(p.data -> 'TargetClasses') t where {Sees(sql, profile, "t::int")})");
+    }
+
+    /// <summary>SQL true when the profile sees a target whose classes are <paramref name="classes"/> (an integer expression).</summary>
+    private static string Sees(SqlQuery sql, AccessProfile profile, string classes)
+    {
+        var kept = new List<string> { $"({classes} & {sql.Add((int)profile.HiddenAlone, NpgsqlDbType.Integer)}) = 0" };
         foreach (var together in profile.HiddenTogether)
         {
             var mask = sql.Add((int)together, NpgsqlDbType.Integer);
-            kept.Add($"(t::int & {mask}) <> {mask}");
+            kept.Add($"({classes} & {mask}) <> {mask}");
         }
-        sql.Append($" and exists (select 1 from jsonb_array_elements_text(p.data -> 'TargetClasses') t where {string.Join(" and ", kept)})");
+        return string.Join(" and ", kept);
     }
 
-    private static string Condition(SqlQuery sql, string name, string value) => value.Contains('\0')
+    /// <summary>
+    /// A target criterion: the chain's entities (its GIN index) hold the reference, and, for a
+    /// profile that hides anything, the matching target is one it may see (a hidden target
+    /// must not be what makes a Provenance match).
+    /// </summary>
+    private static string TargetCondition(SqlQuery sql, string value, AccessProfile profile)
+    {
+        var reference = sql.Add(AuditEventQuery.Reference(value, "target"), NpgsqlDbType.Text);
+        var held = $"a.entities @> array[{reference}]";
+        if (profile.SeesEverything) return held;
+        return $"{held} and exists (select 1 from jsonb_array_elements_text(p.data -> 'Targets') with ordinality t(ref, n) " +
+            $"where (t.ref = {reference} or starts_with(t.ref, {reference} || '/_history/')) " +
+            $"and {Sees(sql, profile, "(p.data -> 'TargetClasses' ->> (t.n - 1)::int)::int")})";
+    }
+
+    private static string Condition(SqlQuery sql, string name, string value, AccessProfile profile) => value.Contains('\0')
         ? throw CommandRejected.Because(RejectionKind.Invalid, "must not hold a NUL character", name)
         : name switch
     {
-        "target" => $"a.entities @> array[{sql.Add(AuditEventQuery.Reference(value, name), NpgsqlDbType.Text)}]",
+        "target" => TargetCondition(sql, value, profile),
         "agent" => $"(p.data -> 'Agents') @> jsonb_build_array({sql.Add(AuditEventQuery.Token(value, BalpVocabulary.ClientIdSystem, name), NpgsqlDbType.Text)}::text)",
         "recorded" => AuditEventQuery.DateCondition(sql, value, name),
         _ => throw CommandRejected.Because(RejectionKind.Invalid,
