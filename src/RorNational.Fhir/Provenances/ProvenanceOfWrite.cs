@@ -16,6 +16,7 @@ namespace RorNational.Fhir.Provenances;
 /// FINESS has the closure's reason). The activity is CREATE when every target is a first
 /// version, DELETE when every one is a retirement, UPDATE otherwise. Nothing is stored for a
 /// batch that wrote no version (a draft, a rejected dossier, an unchanged import).
+/// Its id is that of the write's last event.
 /// </summary>
 public static class ProvenanceOfWrite
 {
@@ -32,9 +33,11 @@ public static class ProvenanceOfWrite
             : new List<ProvenanceAgent> { new(dossierBefore?.OpenedBy ?? accepted.By.Id, "author"), new(accepted.By.Id, "verifier") };
         var reason = accepted?.Reason ?? events.Select(e => e.Data).OfType<EGClosed>().LastOrDefault()?.Reason;
         var activity = written.All(v => v.Deleted) ? "DELETE" : written.All(v => v.Version == 1) ? "CREATE" : "UPDATE";
-        var id = Guid.CreateVersion7().ToString();
+        // The id of the write's last event: a rebuild of the publication replays the same batches and
+        // stores the same Provenance again (an upsert), which the chain already holds.
+        var id = last.Id.ToString();
         var main = agents[^1];
-        operations.Insert(new ProvenanceRecord
+        operations.Store(new ProvenanceRecord
         {
             Id = id,
             Sequence = last.Sequence,

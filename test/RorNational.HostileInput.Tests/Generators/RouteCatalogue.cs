@@ -13,7 +13,7 @@ public static class RouteCatalogue
     [
         .. FhirReads.Routes(), .. Searches.Routes(), .. Commands.Routes(), .. ApiRoutes.Routes(), FinessImports.Generator(),
         .. CapacityPatches.Routes(), CapacityBundles.Generator(), .. MeasureRoutes.Routes(), .. AvailabilityQueries.Routes(),
-        AvailabilityChanges.Generator(), .. AuditEventRoutes.Routes(), .. Practitioners.Routes(),
+        AvailabilityChanges.Generator(), .. AuditEventRoutes.Routes(), .. ProvenanceRoutes.Routes(), .. Practitioners.Routes(),
     ];
 
     /// <summary>"METHOD /pattern" of every endpoint under /fhir and /api (Wolverine's), as the host registered them.</summary>

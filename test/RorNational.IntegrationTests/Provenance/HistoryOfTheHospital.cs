@@ -56,7 +56,7 @@ public abstract class HistoryOfTheHospital : SupplyingFixture
         await Supplier.SendAsync(PatchRequest(ByIdentifier, Replace(Selector(), Record(5, At(20))))).EnsureOk();
 
         await App.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
-        await EveryProvenanceChained();
+        await ProvenanceChain.WaitUntilChained(ConnectionString);
         CardioUO = await Client.FhirIdOfUnit("HealthcareService", "010000024-uo-cardio-hc");
         SensitiveUO = await Client.FhirIdOfUnit("HealthcareService", "010000024-uo-psy");
         LieuLocation = (await Zone(LieuUnit)).LocationId;
@@ -67,25 +67,6 @@ public abstract class HistoryOfTheHospital : SupplyingFixture
     {
         Editor.Dispose();
         Validator.Dispose();
-    }
-
-    /// <summary>Waits for the chaining subscription to append every stored Provenance record.</summary>
-    protected async Task EveryProvenanceChained()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new Npgsql.NpgsqlCommand(
-                "select (select count(*) from ror.mt_doc_provenancerecord), (select count(*) from ror.audit_chain where kind = 'Provenance')", connection);
-            await using var reader = await command.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            var (stored, chained) = (reader.GetInt64(0), reader.GetInt64(1));
-            if (stored > 0 && stored == chained) return;
-            if (DateTime.UtcNow > deadline) Assert.Fail($"{chained} of {stored} Provenance records chained after 60 s");
-            await Task.Delay(100);
-        }
     }
 
     protected static async Task<JsonObject> Ok(Task<HttpResponseMessage> request)
