@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using RorNational.IntegrationTests.Auditing;
 using RorNational.IntegrationTests.Infrastructure;
+using RorNational.IntegrationTests.Validation;
 using static RorNational.IntegrationTests.Infrastructure.StructureRequests;
 
 namespace RorNational.IntegrationTests.Provenance;
@@ -131,6 +132,16 @@ public sealed class the_provenance_of_writes : HistoryOfTheHospital
         Assert.That((int)(await Auditor.GetAsync($"/fhir/Provenance/{hidden["id"]}")).StatusCode, Is.EqualTo(200));
         var all = (await Search("_count=1"))["total"]!.GetValue<long>();
         Assert.That((await Search("_count=1", publicAuditor))["total"]!.GetValue<long>(), Is.EqualTo(all - 1), "the sensitive UO's edit not counted");
+    }
+
+    [Test]
+    public async Task are_valid_r4_provenance_resources()
+    {
+        var accepted = Resources(await Search($"target=HealthcareService/{CardioUO}&agent={TestClients.ValidatorAra}")).Single();
+        var capacity = Resources(await Search($"target=Location/{LieuLocation}&agent={TestClients.Supplier}&_count=1")).Single();
+
+        var report = await new FhirValidator().ValidateAsync([accepted.ToJsonString(), capacity.ToJsonString()]);
+        Assert.That(report.Errors, Is.Empty, "valid R4: " + report);
     }
 
     [Test]
