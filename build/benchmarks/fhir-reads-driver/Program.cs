@@ -1,35 +1,38 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using AvailabilityBenchmark;
+using FhirReads;
 
-// build/benchmarks/fhir-reads runs this (see that script): FHIR reads and searches of the
-// samples by a crisis client (profile P1, so every answer holding data above the public level
-// is recorded as an AuditEvent when auditing is on), at C connections, for S seconds each.
-//   --base URL --label TEXT [--seconds 15] [--connections 1,4]
+// build/benchmarks/fhir-reads runs this (see that script): the same FHIR reads against several
+// hosts of one database that differ only by their audit setting (on, off, on-sync), in short
+// runs alternated round after round, so that a machine shared with other work weighs on every
+// mode alike; then per workload the median of each mode and the median ratio to "off".
+//   --targets on=URL,off=URL[,on-sync=URL] [--rounds 5] [--seconds 8] [--connections 4[,16...]: the rounds at each count in turn]
+//   [--workloads recorded-reads,mixed-reads,searches,public-reads,health]
+//   [--host-pids on=PID,off=PID] [--postgres-pid PID]: also the CPU time a request costs each host and PostgreSQL
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : "");
-var baseUrl = new Uri(options["base"]);
-var label = options.GetValueOrDefault("label", "");
-var seconds = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("seconds", "15"), System.Globalization.CultureInfo.InvariantCulture));
-var connections = options.GetValueOrDefault("connections", "1,4").Split(',').Select(int.Parse).ToArray();
+var targets = options["targets"].Split(',').Select(t => t.Split('=', 2)).ToDictionary(t => t[0], t => new Uri(t[1]));
+if (!targets.ContainsKey("off") || !targets.ContainsKey("on")) throw new ArgumentException("--targets needs on=URL and off=URL");
+var rounds = int.Parse(options.GetValueOrDefault("rounds", "5"), CultureInfo.InvariantCulture);
+var seconds = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("seconds", "8"), CultureInfo.InvariantCulture));
+var connectionCounts = options.GetValueOrDefault("connections", "4").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+var hostCpu = options.GetValueOrDefault("host-pids", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => t.Split('=', 2))
+    .ToDictionary(t => t[0], t => new CpuMeter(int.Parse(t[1], CultureInfo.InvariantCulture), withChildren: false));
+var postgresCpu = options.TryGetValue("postgres-pid", out var postmaster) ? new CpuMeter(int.Parse(postmaster, CultureInfo.InvariantCulture), withChildren: true) : null;
+var chosen = options.GetValueOrDefault("workloads", "recorded-reads,mixed-reads,searches,public-reads,health").Split(',');
 
-HttpClient Client(string token) => new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
+HttpClient Client(Uri baseUrl, string? tokenVariable) => new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
 {
     BaseAddress = baseUrl,
     Timeout = TimeSpan.FromMinutes(1),
-    DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
+    DefaultRequestHeaders = { Authorization = tokenVariable is null ? null : new AuthenticationHeaderValue("Bearer",
+        Environment.GetEnvironmentVariable(tokenVariable) ?? throw new InvalidOperationException(tokenVariable)) },
 };
-using var reader = Client(Environment.GetEnvironmentVariable("BENCH_READER_TOKEN") ?? throw new InvalidOperationException("BENCH_READER_TOKEN"));
-using var auditor = Client(Environment.GetEnvironmentVariable("BENCH_AUDITOR_TOKEN") ?? throw new InvalidOperationException("BENCH_AUDITOR_TOKEN"));
-
-var reads = new List<string>();
-foreach (var type in new[] { "Organization", "HealthcareService", "Location" })
-{
-    using var bundle = JsonDocument.Parse(await reader.GetStringAsync($"/fhir/{type}?_count=200&_elements=id"));
-    if (bundle.RootElement.TryGetProperty("entry", out var entries))
-        reads.AddRange(entries.EnumerateArray().Select(e => $"/fhir/{type}/{e.GetProperty("resource").GetProperty("id").GetString()}"));
-}
-string[] searches = ["/fhir/HealthcareService?_count=20", "/fhir/Location?_count=20", "/fhir/Organization?_count=20&_revinclude=HealthcareService:organization"];
+var readers = targets.ToDictionary(t => t.Key, t => Client(t.Value, "BENCH_READER_TOKEN"));
+var publics = targets.ToDictionary(t => t.Key, t => Client(t.Value, "BENCH_PUBLIC_TOKEN"));
+using var auditor = Client(targets["on"], "BENCH_AUDITOR_TOKEN");
 
 async Task<long> AuditEvents()
 {
@@ -37,12 +40,69 @@ async Task<long> AuditEvents()
     return bundle.RootElement.GetProperty("total").GetInt64();
 }
 
-Console.WriteLine($"FHIR reads at {baseUrl} ({label}): {reads.Count} resources read in turn, {searches.Length} searches");
-var recordedBefore = await AuditEvents();
-foreach (var c in connections)
+// Every sample resource; those whose read by the reader is recorded are found by reading each once on "on".
+var reads = new List<string>();
+foreach (var type in new[] { "Organization", "HealthcareService", "Location" })
 {
-    Console.WriteLine(await LoadRun.RunAsync(reader, $"{label} read", reads, c, seconds));
-    Console.WriteLine(await LoadRun.RunAsync(reader, $"{label} search", searches, c, seconds));
+    using var bundle = JsonDocument.Parse(await readers["off"].GetStringAsync($"/fhir/{type}?_count=200&_elements=id"));
+    if (bundle.RootElement.TryGetProperty("entry", out var entries))
+        reads.AddRange(entries.EnumerateArray().Select(e => $"/fhir/{type}/{e.GetProperty("resource").GetProperty("id").GetString()}"));
 }
-Console.WriteLine($"{label}: {await AuditEvents() - recordedBefore} AuditEvents recorded during the run");
+var recordedReads = new List<string>();
+foreach (var path in reads)
+{
+    var before = await AuditEvents();
+    (await readers["on"].GetAsync(path)).EnsureSuccessStatusCode();
+    if (await AuditEvents() > before) recordedReads.Add(path);
+}
+string[] searches = ["/fhir/HealthcareService?_count=20", "/fhir/Location?_count=20", "/fhir/Organization?_count=20&_revinclude=HealthcareService:organization"];
+
+var workloads = new Dictionary<string, (string What, Dictionary<string, HttpClient> Clients, IReadOnlyList<string> Paths)>
+{
+    ["recorded-reads"] = ($"reads whose answer is recorded ({recordedReads.Count} resources, reader P1)", readers, recordedReads),
+    ["mixed-reads"] = ($"reads of every resource ({reads.Count}, {recordedReads.Count} of them recorded, reader P1)", readers, reads),
+    ["searches"] = ($"searches ({searches.Length}, every one recorded, reader P1)", readers, searches),
+    ["public-reads"] = ($"the same {reads.Count} reads by a public client (nothing recorded): the floor", publics, reads),
+    ["health"] = ("GET /health/ready (one query of the database, nothing recorded): the stack's floor", readers, ["/health/ready"]),
+};
+
+Console.WriteLine($"{reads.Count} resources, {recordedReads.Count} of them recorded when read by the reader; " +
+    $"{rounds} rounds x {chosen.Length} workloads x {targets.Count} modes, {seconds.TotalSeconds:F0} s each, at {string.Join(" then ", connectionCounts)} connections");
+// Warm-up, untimed: every workload on every host once (JIT tiering, connection pools, plans, caches).
+foreach (var name in chosen)
+    foreach (var mode in targets.Keys)
+        await LoadRun.RunAsync(workloads[name].Clients[mode], "warm-up", workloads[name].Paths, connectionCounts[0], TimeSpan.FromSeconds(Math.Min(3, seconds.TotalSeconds)));
+var summaries = new List<string>();
+var recordedBefore = await AuditEvents();
+foreach (var connections in connectionCounts)
+{
+    var results = new List<Summary.Run>();
+    for (var round = 1; round <= rounds; round++)
+    {
+        // Every other round in the reverse order: no mode always follows another.
+        var modes = round % 2 == 1 ? targets.Keys.ToList() : targets.Keys.Reverse().ToList();
+        foreach (var name in chosen)
+        {
+            var (_, clients, paths) = workloads[name];
+            foreach (var mode in modes)
+            {
+                var (hostBefore, postgresBefore) = (hostCpu.GetValueOrDefault(mode)?.Milliseconds(), postgresCpu?.Milliseconds());
+                var result = await LoadRun.RunAsync(clients[mode], $"round {round} {name} {mode}", paths, connections, seconds);
+                // The run's requests and its warm-up (LoadRun reads the first 5 paths once first).
+                var requests = result.Requests + result.Failures + Math.Min(5, paths.Count);
+                var run = new Summary.Run(name, workloads[name].What, round, mode, result,
+                    (hostCpu.GetValueOrDefault(mode)?.Milliseconds() - hostBefore) / requests, (postgresCpu?.Milliseconds() - postgresBefore) / requests);
+                results.Add(run);
+                Console.WriteLine($"{result}  CPU/req: host {run.HostCpu:F2} ms, PostgreSQL {run.PostgresCpu:F2} ms");
+            }
+        }
+    }
+    summaries.Add(Summary.Of(results, connections));
+}
+Console.WriteLine($"{await AuditEvents() - recordedBefore} AuditEvents recorded during the runs");
+foreach (var summary in summaries)
+{
+    Console.WriteLine();
+    Console.WriteLine(summary);
+}
 return 0;

@@ -6,12 +6,13 @@ using RorNational.Fhir.Auditing.Recording;
 
 namespace RorNational.Fhir.Auditing;
 
-/// <summary>Who read what: the audit chain's table, its writer (one per node), the read audit and the chain's check.</summary>
+/// <summary>Who read what: the audit chain's table and append function, its writer (one per node), the read audit and the chain's check.</summary>
 public static class AuditModule
 {
     public static StoreOptions ConfigureAudit(this StoreOptions options)
     {
         options.Storage.ExtendedSchemaObjects.Add(AuditChainTable.In(options.DatabaseSchemaName));
+        options.Storage.ExtendedSchemaObjects.Add(AuditChainAppend.In(options.DatabaseSchemaName));
         return options;
     }
 

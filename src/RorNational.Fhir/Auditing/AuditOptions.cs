@@ -23,6 +23,6 @@ public sealed class AuditOptions
     /// </summary>
     public bool SynchronousCommit { get; set; }
 
-    /// <summary>At most this many records per flush (one INSERT; 12 parameters a record).</summary>
+    /// <summary>At most this many records per flush (one call of audit_chain_append, one transaction).</summary>
     public int MaxBatch { get; set; } = 256;
 }

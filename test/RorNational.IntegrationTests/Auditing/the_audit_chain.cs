@@ -12,7 +12,6 @@ public class the_audit_chain : ApiFixture
 {
     protected override bool ResetBetweenTests => false;
 
-    private HttpClient Auditor => App.ClientFor(TestClients.Auditor);
     private string _unit = "";
 
     [OneTimeSetUp]
@@ -36,9 +35,12 @@ public class the_audit_chain : ApiFixture
         Assert.That(responses.Select(r => (int)r.StatusCode), Is.All.EqualTo(200));
     }
 
-    private async Task<Dictionary<string, JsonNode?>> Verify()
+    private Task<Dictionary<string, JsonNode?>> Verify() => Verify(App);
+
+    /// <summary>$verify-integrity as an auditor: its parameters by name.</summary>
+    internal static async Task<Dictionary<string, JsonNode?>> Verify(RorNationalApp app)
     {
-        var response = await Auditor.GetAsync("/fhir/AuditEvent/$verify-integrity");
+        var response = await app.ClientFor(TestClients.Auditor).GetAsync("/fhir/AuditEvent/$verify-integrity");
         var body = await response.Content.ReadAsStringAsync();
         Assert.That((int)response.StatusCode, Is.EqualTo(200), body);
         var parameters = JsonNode.Parse(body)!.AsObject();

@@ -8,29 +8,31 @@ namespace RorNational.Fhir.Auditing.Chain;
 /// <summary>
 /// Appends records to the audit chain by group commit, one writer per node: a request hands its
 /// record over and awaits the commit that holds it. Whoever finds no flush running flushes every
-/// record then waiting (up to <see cref="AuditOptions.MaxBatch"/>), in one transaction: it takes
-/// the chain's advisory lock (so nodes append one after the other), reads the last link, and
-/// inserts the batch, hashed in order, in one statement. Records arriving meanwhile wait for the
+/// record then waiting (up to <see cref="AuditOptions.MaxBatch"/>) in one round trip: one call of
+/// <see cref="AuditChainAppend"/>, prepared on the writer's own connection, in its own transaction, which takes the
+/// chain's advisory lock (so nodes append one after the other), reads the last link and inserts
+/// the batch, chaining the hashes in order. Each record's digest is computed here, by the request
+/// that hands it over (<see cref="ChainHash.Digest"/>). Records arriving meanwhile wait for the
 /// next flush, so the batch grows with the load and a lone request waits for its own commit only.
 /// Nothing is held in memory past its request: a killed process loses no answered read's record.
 /// </summary>
-public sealed class ChainWriter(IDocumentStore store, IOptions<AuditOptions> options)
+public sealed class ChainWriter(IDocumentStore store, IOptions<AuditOptions> options) : IAsyncDisposable
 {
     /// <summary>The advisory lock of the chain (pg_advisory_xact_lock): "RORAUDIT" in ASCII.</summary>
     public const long ChainLock = 0x524F_5241_5544_4954;
-
-    private const int Columns = 12;
 
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private readonly Lock _lock = new();
     private readonly List<Pending> _waiting = [];
 
-    private string Table => AuditChainTable.QualifiedName(store.Options.DatabaseSchemaName);
+    // Used by the flush holding _flushing only.
+    private NpgsqlConnection? _connection;
+    private NpgsqlCommand? _append;
 
     /// <summary>Returns once the record is committed; throws when its flush failed (nothing of that batch is stored).</summary>
     public async Task AppendAsync(ChainedRecord record)
     {
-        var mine = new Pending(record);
+        var mine = new Pending(record, ChainHash.Digest(record));
         lock (_lock) _waiting.Add(mine);
         while (!mine.Committed.Task.IsCompleted)
         {
@@ -38,11 +40,11 @@ public sealed class ChainWriter(IDocumentStore store, IOptions<AuditOptions> opt
             try
             {
                 if (mine.Committed.Task.IsCompleted) break;
-                List<Pending> batch;
+                Pending[] batch;
                 lock (_lock)
                 {
-                    batch = _waiting.Take(Math.Max(1, options.Value.MaxBatch)).ToList();
-                    _waiting.RemoveRange(0, batch.Count);
+                    batch = _waiting.GetRange(0, Math.Min(_waiting.Count, Math.Max(1, options.Value.MaxBatch))).ToArray();
+                    _waiting.RemoveRange(0, batch.Length);
                 }
                 await FlushAsync(batch);
             }
@@ -54,92 +56,100 @@ public sealed class ChainWriter(IDocumentStore store, IOptions<AuditOptions> opt
         await mine.Committed.Task;
     }
 
-    private async Task FlushAsync(List<Pending> batch)
+    private async Task FlushAsync(Pending[] batch)
     {
         try
         {
-            await using var connection = store.Storage.Database.CreateConnection();
-            await connection.OpenAsync();
+            var reused = _append is not null;
             try
             {
-                var (position, hash) = await LastLinkAsync(connection);
-                await using var insert = new NpgsqlBatch(connection);
-                insert.BatchCommands.Add(Insert(batch, position, hash));
-                insert.BatchCommands.Add(new NpgsqlBatchCommand("commit"));
-                await insert.ExecuteNonQueryAsync();
+                await ExecuteAsync(batch);
             }
-            catch
+            catch (NpgsqlException) when (reused && _connection?.FullState is not System.Data.ConnectionState.Open)
             {
-                if (connection.FullState == System.Data.ConnectionState.Open)
-                    await new NpgsqlCommand("rollback", connection).ExecuteNonQueryAsync();
-                throw;
+                // The kept connection broke while idle (PostgreSQL restarted, a proxy closed it):
+                // once more on a new one. Had the first call committed, the unique (kind, id)
+                // index would refuse the second: a record is never stored twice.
+                await CloseAsync();
+                await ExecuteAsync(batch);
             }
             foreach (var pending in batch) pending.Committed.TrySetResult();
         }
         catch (Exception e)
         {
+            await CloseAsync();
             foreach (var pending in batch) pending.Committed.TrySetException(e);
         }
     }
 
-    /// <summary>Begins the transaction, takes the chain's lock, reads the last link: one round trip.</summary>
-    private async Task<(long Position, byte[] Hash)> LastLinkAsync(NpgsqlConnection connection)
+    private async Task ExecuteAsync(Pending[] batch)
     {
-        await using var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand("begin"),
-                // Without waiting for the WAL on disk (Audit:SynchronousCommit false): the commit
-                // is seen by every session at once and survives this process; a crash of
-                // PostgreSQL itself may lose the last few hundred milliseconds of records.
-                new NpgsqlBatchCommand(options.Value.SynchronousCommit ? "set local synchronous_commit to on" : "set local synchronous_commit to off"),
-                new NpgsqlBatchCommand("select pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter { Value = ChainLock } } },
-                new NpgsqlBatchCommand($"select position, hash from {Table} order by position desc limit 1"),
-            },
-        };
-        await using var reader = await batch.ExecuteReaderAsync();
-        // The last link is read after the lock is held (its own statement, its own snapshot);
-        // statements without rows (begin) give no result set.
-        while (reader.FieldCount != 2 || reader.GetName(0) != "position")
-            if (!await reader.NextResultAsync()) throw new InvalidOperationException("the audit chain's last link was not read");
-        return await reader.ReadAsync() ? (reader.GetInt64(0), (byte[])reader[1]) : (0, ChainHash.Genesis);
+        var append = await AppendCommandAsync();
+        SetParameters(append.Parameters, batch);
+        await append.ExecuteNonQueryAsync();
     }
 
-    private NpgsqlBatchCommand Insert(List<Pending> batch, long lastPosition, byte[] lastHash)
+    /// <summary>
+    /// The writer's own connection, kept open between flushes (they run one at a time), with the
+    /// append call prepared on it: a flush sends one Bind/Execute, without the pool's reset of a
+    /// connection taken and given back, nor a Parse.
+    /// </summary>
+    private async Task<NpgsqlCommand> AppendCommandAsync()
     {
-        var command = new NpgsqlBatchCommand();
-        var rows = new List<string>(batch.Count);
-        var previous = lastHash;
-        foreach (var (record, index) in batch.Select((p, i) => (p.Record, i)))
+        if (_append is { Connection.FullState: System.Data.ConnectionState.Open } ready) return ready;
+        await CloseAsync();
+        _connection = store.Storage.Database.CreateConnection();
+        await _connection.OpenAsync();
+        _append = new NpgsqlCommand(AuditChainAppend.Call(store.Options.DatabaseSchemaName), _connection);
+        SetParameters(_append.Parameters, []);
+        await _append.PrepareAsync();
+        return _append;
+    }
+
+    private async Task CloseAsync()
+    {
+        if (_append is not null) await _append.DisposeAsync();
+        if (_connection is not null) await _connection.DisposeAsync();
+        (_append, _connection) = (null, null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _flushing.WaitAsync();
+        try { await CloseAsync(); }
+        finally { _flushing.Release(); }
+    }
+
+    /// <summary>The batch as parallel arrays, in the order of <see cref="AuditChainAppend"/>'s parameters (created at the first call, then given new values).</summary>
+    private void SetParameters(NpgsqlParameterCollection parameters, Pending[] batch)
+    {
+        var records = Array.ConvertAll(batch, p => p.Record);
+        var index = 0;
+        Set(Array.ConvertAll(records, r => r.Kind), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        Set(Array.ConvertAll(records, r => r.Id), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        Set(Array.ConvertAll(records, r => r.Recorded.ToUniversalTime()), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz);
+        Set(Array.ConvertAll(records, r => r.Agent), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        Set(Array.ConvertAll(records, r => r.Type), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        Set(Array.ConvertAll(records, r => r.Subtype), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        Set(records.SelectMany(r => r.Entities).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        Set(Array.ConvertAll(records, r => r.Entities.Count), NpgsqlDbType.Array | NpgsqlDbType.Integer);
+        Set(records.SelectMany(r => r.EntityTypes).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        Set(Array.ConvertAll(records, r => r.EntityTypes.Count), NpgsqlDbType.Array | NpgsqlDbType.Integer);
+        Set(Array.ConvertAll(records, r => r.Content), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        Set(Array.ConvertAll(batch, p => p.Digest), NpgsqlDbType.Array | NpgsqlDbType.Bytea);
+        Set(options.Value.SynchronousCommit, NpgsqlDbType.Boolean);
+
+        void Set<T>(T value, NpgsqlDbType type)
         {
-            var position = lastPosition + index + 1;
-            var hash = ChainHash.Of(previous, position, record);
-            var first = index * Columns;
-            rows.Add("(" + string.Join(", ", Enumerable.Range(first + 1, Columns).Select(n => "$" + n)) + ")");
-            var parameters = command.Parameters;
-            parameters.Add(new NpgsqlParameter { Value = position, NpgsqlDbType = NpgsqlDbType.Bigint });
-            parameters.Add(new NpgsqlParameter { Value = record.Kind, NpgsqlDbType = NpgsqlDbType.Text });
-            parameters.Add(new NpgsqlParameter { Value = record.Id, NpgsqlDbType = NpgsqlDbType.Text });
-            parameters.Add(new NpgsqlParameter { Value = record.Recorded, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            parameters.Add(new NpgsqlParameter { Value = record.Agent, NpgsqlDbType = NpgsqlDbType.Text });
-            parameters.Add(new NpgsqlParameter { Value = record.Type, NpgsqlDbType = NpgsqlDbType.Text });
-            parameters.Add(new NpgsqlParameter { Value = record.Subtype, NpgsqlDbType = NpgsqlDbType.Text });
-            parameters.Add(new NpgsqlParameter { Value = record.Entities.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            parameters.Add(new NpgsqlParameter { Value = record.EntityTypes.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            parameters.Add(new NpgsqlParameter { Value = record.Content, NpgsqlDbType = NpgsqlDbType.Text });
-            parameters.Add(new NpgsqlParameter { Value = previous, NpgsqlDbType = NpgsqlDbType.Bytea });
-            parameters.Add(new NpgsqlParameter { Value = hash, NpgsqlDbType = NpgsqlDbType.Bytea });
-            previous = hash;
+            if (parameters.Count == index) parameters.Add(new NpgsqlParameter<T> { NpgsqlDbType = type });
+            ((NpgsqlParameter<T>)parameters[index++]).TypedValue = value;
         }
-        command.CommandText = $"insert into {Table} (position, kind, id, recorded, agent, type, subtype, entities, entity_types, content, previous_hash, hash) values "
-            + string.Join(", ", rows);
-        return command;
     }
 
-    private sealed class Pending(ChainedRecord record)
+    private sealed class Pending(ChainedRecord record, byte[] digest)
     {
         public ChainedRecord Record { get; } = record;
+        public byte[] Digest { get; } = digest;
         public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
