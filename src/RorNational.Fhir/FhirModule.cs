@@ -52,6 +52,8 @@ public static class FhirModule
             .Index(v => new { v.ResourceType, v.ResourceId, v.Version })
             .Index(v => new { v.LastUpdated, v.ResourceType, v.ResourceId, v.Version }, index => index.Name = "mt_doc_fhirresourceversion_idx_system_order")
             .Index(v => new { v.ResourceType, v.LastUpdated, v.ResourceId, v.Version }, index => index.Name = "mt_doc_fhirresourceversion_idx_type_order");
+        // The Provenance of writes, read by the chaining subscription page by page of the event sequence.
+        options.Schema.For<Provenances.ProvenanceRecord>().Index(r => r.Sequence);
         options.Storage.ExtendedSchemaObjects.AddRange(SearchIndexSchema.ObjectsIn(options.DatabaseSchemaName));
         options.Projections.Add(
             new EstablishmentPublicationProjection(territory.RegionOfCommune, indexer, new UnitPlacements(territory, RegroupementCatalogue.Default)),

@@ -72,6 +72,8 @@ public static class EventStoreConfiguration
             })
             .UseLightweightSessions();
         if (appliesOnStartup) marten.ApplyAllDatabaseChangesOnStartup();
+        // The Provenance of writes, appended to the audit chain in event order by the async daemon.
+        marten.AddSubscriptionWithServices<RorNational.Fhir.Provenances.ProvenanceChaining>(ServiceLifetime.Singleton);
         // Several nodes: Wolverine's leader assigns each asynchronous projection to one live node,
         // and moves it when that node stops or dies (see Nodes/NodeSettings.cs). The in-process test
         // fixtures (one node each) reset the data between tests, which pauses Marten's own daemon

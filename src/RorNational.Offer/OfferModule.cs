@@ -27,7 +27,9 @@ public static class OfferModule
         // took its message over) never both commit a batch.
         options.Schema.For<FinessImport>().UseOptimisticConcurrency(true);
         options.Storage.ExtendedSchemaObjects.Add(StoredExtractTable.In(options.DatabaseSchemaName));
-        options.Projections.Add<EstablishmentTimelineProjection>(ProjectionLifecycle.Async);
+        // The auditors' timeline: an entry per event of an establishment and of its lieux' capacity, by sequence.
+        options.Projections.Add(new EstablishmentTimelineEntries(), ProjectionLifecycle.Async);
+        options.Schema.For<TimelineEntry>().Index(e => new { e.Establishment, e.Sequence });
         options.ConfigureCapacitySupply();
         return options;
     }

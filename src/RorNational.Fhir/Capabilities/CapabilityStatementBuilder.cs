@@ -118,6 +118,7 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
         var type = resource.Type!;
         if (MeasureCapabilities.Describes(type)) return MeasureCapabilities.DescribeSearch(resource, searchParameters);
         if (AuditCapabilities.Describes(type)) return AuditCapabilities.DescribeSearch(resource);
+        if (ProvenanceCapabilities.Describes(type)) return ProvenanceCapabilities.DescribeSearch(resource);
         var parameters = searchParameters.Of(type).Where(p => profile.MaySearch(ParameterClasses.Of(p.Code))).ToList();
         resource.SearchParam = parameters.Select(p => new CapabilityStatement.SearchParamComponent
         {

@@ -4,6 +4,8 @@ using Marten.Events.Projections;
 using RorNational.Domain.Capacity;
 using RorNational.Fhir.Availability.Placement;
 using RorNational.Domain.Establishments;
+using RorNational.Domain.Establishments.Dossiers;
+using RorNational.Fhir.Provenances;
 using RorNational.Fhir.Publishing.Capacity;
 using RorNational.Fhir.Search.Indexing;
 
@@ -41,9 +43,11 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
         var states = streams.Count == 0 ? [] : (await operations.LoadManyAsync<PublicationState>(cancellation, streams.Select(s => s.Key).ToArray()))
             .ToDictionary(s => s.Id);
         var folded = new List<(PublicationState State, DateTimeOffset At)>(streams.Count);
+        var dossiersBefore = new List<Dossier?>(streams.Count);
         foreach (var stream in streams)
         {
             var state = states.GetValueOrDefault(stream.Key) ?? new PublicationState { Id = stream.Key };
+            dossiersBefore.Add(state.EG?.OpenDossier);
             EstablishmentRendering.Fold(state, stream);
             folded.Add((state, stream.Last().Timestamp));
         }
@@ -54,6 +58,8 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
 
         var renderings = folded.Select(f => new StreamRendering(f.State, _rendering.Render(f.State, capacity.IndicatorsOf, f.At), f.At)).ToList();
         await ResourcePublisher.PublishAsync(operations, renderings, locations, indexer, cancellation);
+        for (var i = 0; i < renderings.Count; i++)
+            ProvenanceOfWrite.Store(operations, streams[i].Key, [.. streams[i]], dossiersBefore[i], renderings[i].Written);
         foreach (var rendering in renderings)
         {
             // Before the state is stored: it remembers the placements written.
@@ -66,6 +72,8 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
         var renderedEGs = folded.Where(f => f.State.EG is not null).Select(f => f.State.EG!.Data.Finess).ToHashSet();
         var alone = capacityStreams.Where(s => CapacityStreams.FinessOf(s.Key) is not { } finess || !renderedEGs.Contains(finess))
             .Select(s => (s.Key, s.Last().Timestamp)).ToList();
-        await CapacityPublisher.PublishAsync(operations, alone, capacity, cancellation);
+        var written = (await CapacityPublisher.PublishAsync(operations, alone, capacity, cancellation)).ToLookup(w => w.Stream, w => w.Version);
+        foreach (var stream in capacityStreams)
+            ProvenanceOfWrite.Store(operations, stream.Key, [.. stream], null, [.. written[stream.Key]]);
     }
 }

@@ -11,7 +11,11 @@ using RorNational.Fhir.Storage;
 namespace RorNational.Fhir.Publishing;
 
 /// <summary>What one EJ or EG stream renders after a batch of its events.</summary>
-public sealed record StreamRendering(PublicationState State, IReadOnlyList<DomainResource> Resources, DateTimeOffset At);
+public sealed record StreamRendering(PublicationState State, IReadOnlyList<DomainResource> Resources, DateTimeOffset At)
+{
+    /// <summary>The versions the publication wrote for this stream (for the Provenance of the write).</summary>
+    public List<WrittenVersion> Written { get; } = [];
+}
 
 /// <summary>
 /// Stores rendered resources whose content changed (new version, new lastUpdated), leaves the
@@ -118,7 +122,9 @@ public static class ResourcePublisher
                     previous.Version++;
                     previous.LastUpdated = lastUpdated;
                     operations.Store(previous);
-                    operations.Insert(FhirResourceVersion.Of(type, previous));
+                    var retirement = FhirResourceVersion.Of(type, previous);
+                    operations.Insert(retirement);
+                    renderings[i].Written.Add(WrittenVersion.Of(retirement));
                     index.Retired(type, id);
                 }
             }
@@ -146,7 +152,9 @@ public static class ResourcePublisher
             operations.Store(document);
             // Inserted, never overwritten: of two transactions rendering the same version of a
             // resource (a description and a capacity change of one Location), the second fails.
-            operations.Insert(FhirResourceVersion.Of(type, document));
+            var written = FhirResourceVersion.Of(type, document);
+            operations.Insert(written);
+            renderings[stream].Written.Add(WrittenVersion.Of(written));
         }
     }
 

@@ -23,6 +23,8 @@ public sealed class audit_records_on_host_processes
         await host.Client(Token("samples-loader")).PublishHospital();
         var bundle = JsonNode.Parse(await host.Client(Token("orientation-tool")).GetStringAsync("/fhir/HealthcareService"))!;
         _unit = bundle["entry"]![0]!["resource"]!["id"]!.GetValue<string>();
+        // The publication's Provenance joins the chain through the async daemon: before the tests count its records.
+        await Provenance.ProvenanceChain.WaitUntilChained(_database);
         await host.StopAsync();
     }
 

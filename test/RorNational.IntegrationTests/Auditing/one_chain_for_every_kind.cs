@@ -25,6 +25,8 @@ public class one_chain_for_every_kind : ApiFixture
         await Client.PublishHospital();
         var bundle = await (await App.ClientFor("test-consumer-public").GetAsync("/fhir/HealthcareService")).ReadJson();
         _unit = bundle["entry"]![0]!["resource"]!["id"]!.GetValue<string>();
+        // The publication's own Provenance joins the chain through the async daemon: before the chain is emptied for each test.
+        await RorNational.IntegrationTests.Provenance.ProvenanceChain.WaitUntilChained(ConnectionString);
     }
 
     [SetUp]

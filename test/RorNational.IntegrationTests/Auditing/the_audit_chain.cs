@@ -20,6 +20,8 @@ public class the_audit_chain : ApiFixture
         await Client.PublishHospital();
         var bundle = await (await App.ClientFor("test-consumer-public").GetAsync("/fhir/HealthcareService")).ReadJson();
         _unit = bundle["entry"]![0]!["resource"]!["id"]!.GetValue<string>();
+        // The publication's Provenance joins the chain through the async daemon: before the chain is emptied for each test.
+        await Provenance.ProvenanceChain.WaitUntilChained(ConnectionString);
     }
 
     [SetUp]

@@ -27,11 +27,15 @@ public sealed class the_capability_statement : ApiFixture
         var resources = statement.Rest.Single().Resource;
         Assert.That(resources.Select(r => r.Type), Is.EqualTo(new[]
         {
-            "AuditEvent", "HealthcareService", "Location", "Measure", "MeasureReport", "Organization", "Practitioner", "PractitionerRole", "SearchParameter",
+            "AuditEvent", "HealthcareService", "Location", "Measure", "MeasureReport", "Organization", "Practitioner", "PractitionerRole", "Provenance", "SearchParameter",
         }));
         // Measure and MeasureReport (bed availability) are read and searched only: Availability/Measures tests them;
-        // AuditEvent (auditors only) likewise: Auditing/serving_audit_events tests it.
-        var served = resources.Where(r => r.Type is not ("SearchParameter" or "Measure" or "MeasureReport" or "AuditEvent")).ToList();
+        // AuditEvent and Provenance (auditors only) likewise: Auditing/serving_audit_events and Provenance/the_provenance_of_writes test them.
+        var served = resources.Where(r => r.Type is not ("SearchParameter" or "Measure" or "MeasureReport" or "AuditEvent" or "Provenance")).ToList();
+        var provenance = resources.Single(r => r.Type == "Provenance");
+        Assert.That(provenance.Interaction.Select(i => i.Code), Is.EquivalentTo(new CapabilityStatement.TypeRestfulInteraction?[]
+            { CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType }));
+        Assert.That(provenance.SearchParam.Select(p => p.Name), Is.EquivalentTo(new[] { "target", "agent", "recorded" }));
         var reads = new CapabilityStatement.TypeRestfulInteraction?[]
         {
             CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread,

@@ -14,7 +14,7 @@ namespace RorNational.IntegrationTests.Nodes;
 public sealed class NodePair : IAsyncDisposable
 {
     /// <summary>Wolverine's agent that runs the timeline projection, as named in <c>wolverine_node_assignments</c>.</summary>
-    public const string TimelineAgent = "event-subscriptions://%/establishmenttimeline/all";
+    public const string TimelineAgent = "event-subscriptions://%/establishmenttimelineentries/all";
 
     public static readonly IReadOnlyDictionary<string, string> FastNodeTimings = new Dictionary<string, string>
     {
@@ -114,7 +114,7 @@ public sealed class NodePair : IAsyncDisposable
     /// <summary>The versions listed by an EG's timeline, as served; empty until the projection has it.</summary>
     public static async Task<List<long>> TimelineVersions(HttpClient auditor, string egId)
     {
-        var response = await auditor.GetAsync($"/api/establishments/{egId}/timeline");
+        var response = await auditor.GetAsync($"/api/establishments/{egId}/timeline?_count=1000");
         if (!response.IsSuccessStatusCode) return [];
         var timeline = await response.Content.ReadFromJsonAsync<JsonObject>();
         return timeline!["entries"]!.AsArray().Select(e => e!["version"]!.GetValue<long>()).ToList();

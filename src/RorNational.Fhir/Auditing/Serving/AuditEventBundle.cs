@@ -6,7 +6,8 @@ namespace RorNational.Fhir.Auditing.Serving;
 /// <summary>The searchset Bundle of AuditEvents (stored JSON in raw), and the Parameters of a chain check.</summary>
 public static class AuditEventBundle
 {
-    public static string Write(IReadOnlyList<(string Id, string Content)> page, long total, string baseUrl, string self, string? next) => BundleJson.Write(json =>
+    /// <param name="type">The type of the chained records (AuditEvent, Provenance).</param>
+    public static string Write(IReadOnlyList<(string Id, string Content)> page, long total, string baseUrl, string self, string? next, string type = "AuditEvent") => BundleJson.Write(json =>
     {
         json.WriteStartObject();
         json.WriteString("resourceType", "Bundle");
@@ -23,7 +24,7 @@ public static class AuditEventBundle
             foreach (var (id, content) in page)
             {
                 json.WriteStartObject();
-                json.WriteString("fullUrl", $"{baseUrl}/AuditEvent/{id}");
+                json.WriteString("fullUrl", $"{baseUrl}/{type}/{id}");
                 json.WritePropertyName("resource");
                 json.WriteRawValue(content, skipInputValidation: true);
                 json.WriteStartObject("search");

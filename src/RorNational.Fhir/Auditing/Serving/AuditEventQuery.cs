@@ -55,13 +55,14 @@ public static class AuditEventQuery
             $"is not a search parameter of AuditEvent (known: {string.Join(", ", Parameters)}, _count)", name),
     };
 
-    private static string DateCondition(SqlQuery sql, string value)
+    /// <summary>A date criterion on the chain's <c>recorded</c> column (also Provenance's <c>recorded</c>, named <paramref name="name"/>).</summary>
+    public static string DateCondition(SqlQuery sql, string value, string name = "date")
     {
         var prefixed = value.Length > 2 && char.IsAsciiLetter(value[0]);
         var prefix = prefixed ? value[..2] : "eq";
         var text = prefixed ? value[2..] : value;
         if (!FhirDateRange.TryParse(text, out var range))
-            throw CommandRejected.Because(RejectionKind.Invalid, "must be a date or an instant such as 2026-03-02T08:30:00Z, after an optional prefix (eq, ne, gt, ge, lt, le, sa, eb)", "date");
+            throw CommandRejected.Because(RejectionKind.Invalid, "must be a date or an instant such as 2026-03-02T08:30:00Z, after an optional prefix (eq, ne, gt, ge, lt, le, sa, eb)", name);
         range = range.ToMicroseconds();
         string Low() => sql.Add(new DateTimeOffset(range.Low), NpgsqlDbType.TimestampTz);
         string High() => sql.Add(new DateTimeOffset(range.High), NpgsqlDbType.TimestampTz);
@@ -73,12 +74,12 @@ public static class AuditEventQuery
             "ge" => $"a.recorded >= {Low()}",
             "lt" or "eb" => $"a.recorded < {Low()}",
             "le" => $"a.recorded <= {High()}",
-            _ => throw CommandRejected.Because(RejectionKind.Invalid, $"'{prefix}' is not a date prefix (eq, ne, gt, ge, lt, le, sa, eb)", "date"),
+            _ => throw CommandRejected.Because(RejectionKind.Invalid, $"'{prefix}' is not a date prefix (eq, ne, gt, ge, lt, le, sa, eb)", name),
         };
     }
 
     /// <summary>"code" or "system|code" of the one system the parameter's values have.</summary>
-    private static string Token(string value, string system, string name)
+    public static string Token(string value, string system, string name)
     {
         var bar = value.IndexOf('|');
         if (bar >= 0 && bar > 0 && value[..bar] != system)
@@ -87,24 +88,24 @@ public static class AuditEventQuery
     }
 
     /// <summary>Type/id or Type/id/_history/version, relative or after the server's base.</summary>
-    private static string Reference(string value)
+    public static string Reference(string value, string name = "entity")
     {
         var at = value.IndexOf("/fhir/", StringComparison.Ordinal);
         var relative = at >= 0 ? value[(at + "/fhir/".Length)..] : value;
         var parts = relative.Split('/');
         if (parts is not ([_, _] or [_, _, "_history", _]) || parts.Any(string.IsNullOrEmpty))
-            throw CommandRejected.Because(RejectionKind.Invalid, "must be a reference such as Location/123 or Location/123/_history/4", "entity");
+            throw CommandRejected.Because(RejectionKind.Invalid, "must be a reference such as Location/123 or Location/123/_history/4", name);
         return relative;
     }
 
     private static string Required(string value, string name) => value.Length > 0 ? value
         : throw CommandRejected.Because(RejectionKind.Invalid, "must not be empty", name);
 
-    private static int Count(string? value) => value is null ? DefaultCount
+    public static int Count(string? value) => value is null ? DefaultCount
         : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0 ? Math.Min(count, MaxCount)
         : throw CommandRejected.Because(RejectionKind.Invalid, "must be a positive whole number", "_count");
 
-    private static long? Before(string? value) => value is null ? null
+    public static long? Before(string? value) => value is null ? null
         : long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var before) ? before
         : throw CommandRejected.Because(RejectionKind.Invalid, "follow the Bundle's next link as given", "_before");
 }

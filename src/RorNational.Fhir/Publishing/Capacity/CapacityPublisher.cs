@@ -16,18 +16,20 @@ namespace RorNational.Fhir.Publishing.Capacity;
 public static class CapacityPublisher
 {
     /// <param name="changed">The capacity streams changed by the batch, with the time of their last event.</param>
-    public static async Task PublishAsync(
+    /// <returns>The Location versions written, with the capacity stream each came from (for the Provenance of the write).</returns>
+    public static async Task<IReadOnlyList<(string Stream, WrittenVersion Version)>> PublishAsync(
         IDocumentOperations operations, IReadOnlyList<(string Stream, DateTimeOffset At)> changed, CapacityStates states, CancellationToken cancellation)
     {
-        if (changed.Count == 0) return;
+        if (changed.Count == 0) return [];
         var zoneIds = changed.Select(c => CapacityStreams.UnitOf(c.Stream)).OfType<string>().Distinct().ToArray();
-        if (zoneIds.Length == 0) return;
+        if (zoneIds.Length == 0) return [];
         var zones = (await operations.LoadManyAsync<SupplyZone>(cancellation, zoneIds)).Where(z => !z.Retired).ToDictionary(z => z.Id);
-        if (zones.Count == 0) return;
+        if (zones.Count == 0) return [];
         var documents = (await operations.LoadManyAsync<LocationDocument>(cancellation, zones.Values.Select(z => z.LocationId).Distinct().ToArray()))
             .ToDictionary(d => d.Id);
 
         var moved = new List<(string Id, DateTimeOffset LastUpdated)>();
+        var written = new List<(string Stream, WrittenVersion Version)>();
         var rows = new List<CapacityRow>();
         foreach (var (stream, at) in changed)
         {
@@ -42,10 +44,13 @@ public static class CapacityPublisher
             document.ClassSets = [.. Redaction.ClassSetsOf(next.Parsed)];
             operations.Store(document);
             // Inserted, never overwritten: a concurrent rendering of the same version loses.
-            operations.Insert(FhirResourceVersion.Of("Location", document));
+            var version = FhirResourceVersion.Of("Location", document);
+            operations.Insert(version);
+            written.Add((stream, WrittenVersion.Of(version)));
             moved.Add((document.Id, lastUpdated));
             rows.AddRange(CapacityRow.Of(document.Id, next.Parsed));
         }
         CapacityIndexWriter.Replace(operations, moved, rows);
+        return written;
     }
 }

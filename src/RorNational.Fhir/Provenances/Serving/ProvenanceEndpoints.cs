@@ -1,0 +1,104 @@
+using System.Globalization;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Npgsql;
+using RorNational.Domain.Common;
+using RorNational.Fhir.Access;
+using RorNational.Fhir.Auditing.Chain;
+using RorNational.Fhir.Auditing.Serving;
+using RorNational.Fhir.Http;
+using RorNational.Fhir.Search.Querying;
+using RorNational.Security.Callers;
+using Wolverine.Http;
+
+namespace RorNational.Fhir.Provenances.Serving;
+
+/// <summary>
+/// The Provenance of writes, for auditor clients only (others: 403), served from the audit
+/// chain (what is served is what is chained) once chained (<see cref="ProvenanceChaining"/>),
+/// under the auditor's own profile (<see cref="ProvenanceRedaction"/>). No route changes them:
+/// PUT, PATCH, DELETE and POST are 405.
+/// </summary>
+public static class ProvenanceEndpoints
+{
+    [WolverineGet("/fhir/Provenance/{id}")]
+    public static async Task ReadProvenance(string id, HttpContext context, IDocumentStore store, AccessProfiles profiles)
+    {
+        AuditorsOnly(context);
+        // Ids are UUIDs: anything else is not known, and never reaches the database.
+        if (!Guid.TryParse(id, out _)) throw NotKnown(id);
+        var query = new SqlQuery();
+        query.Append($"select a.content, p.data -> 'TargetClasses'{From(store)} where a.kind = {query.Add(ProvenanceRecord.Kind)} and a.id = {query.Add(id)}");
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(context.RequestAborted);
+        await using var command = query.ToCommand(connection, null);
+        await using var reader = await command.ExecuteReaderAsync(context.RequestAborted);
+        if (!await reader.ReadAsync(context.RequestAborted)) throw NotKnown(id);
+        var content = ProvenanceRedaction.ForProfile(reader.GetString(0), ClassesOf(reader.GetString(1)), profiles.For(context)) ?? throw NotKnown(id);
+        context.Response.Headers.ETag = "W/\"1\"";
+        await FhirOutput.WriteAsync(context, StatusCodes.Status200OK, content, FhirFormat.Of(context.Request));
+    }
+
+    [WolverineGet("/fhir/Provenance")]
+    public static async Task SearchProvenance(HttpContext context, IDocumentStore store, AccessProfiles profiles)
+    {
+        AuditorsOnly(context);
+        var request = context.Request;
+        var profile = profiles.For(context);
+        var (chain, records) = Tables(store);
+        var parsed = ProvenanceQuery.Parse(request.Query, chain, records, profile);
+        var counted = ProvenanceQuery.Parse(request.Query, chain, records, profile).Where;
+        counted.Text.Insert(0, "select count(*)");
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(context.RequestAborted);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, context.RequestAborted);
+        long total;
+        await using (var count = counted.ToCommand(connection, transaction))
+            total = (long)(await count.ExecuteScalarAsync(context.RequestAborted))!;
+        var page = new List<(long Position, string Id, string Content)>();
+        var where = parsed.Where;
+        var paging = parsed.Before is { } before ? $" and a.position < {where.Add(before)}" : "";
+        where.Text.Insert(0, "select a.position, a.id, a.content, p.data -> 'TargetClasses'");
+        where.Append($"{paging} order by a.position desc limit {where.Add(parsed.Count + 1)}");
+        await using (var command = where.ToCommand(connection, transaction))
+        await using (var reader = await command.ExecuteReaderAsync(context.RequestAborted))
+            while (await reader.ReadAsync(context.RequestAborted))
+                page.Add((reader.GetInt64(0), reader.GetString(1),
+                    ProvenanceRedaction.ForProfile(reader.GetString(2), ClassesOf(reader.GetString(3)), profile)!));
+        await transaction.CommitAsync(context.RequestAborted);
+        var next = page.Count > parsed.Count ? page[parsed.Count - 1].Position : (long?)null;
+        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";
+        var bundle = AuditEventBundle.Write(page.Take(parsed.Count).Select(p => (p.Id, p.Content)).ToList(), total, baseUrl,
+            Link($"{baseUrl}/Provenance", request, null), next is null ? null : Link($"{baseUrl}/Provenance", request, next), ProvenanceRecord.Kind);
+        await FhirOutput.WriteAsync(context, StatusCodes.Status200OK, bundle, FhirFormat.Of(request));
+    }
+
+    private static (string Chain, string Records) Tables(IDocumentStore store) => (
+        AuditChainTable.QualifiedName(store.Options.DatabaseSchemaName),
+        store.Options.FindOrResolveDocumentType(typeof(ProvenanceRecord)).TableName.QualifiedName);
+
+    private static string From(IDocumentStore store)
+    {
+        var (chain, records) = Tables(store);
+        return $" from {chain} a join {records} p on p.id = a.id";
+    }
+
+    private static int[] ClassesOf(string json) => System.Text.Json.JsonSerializer.Deserialize<int[]>(json) ?? [];
+
+    private static CommandRejected NotKnown(string id) => CommandRejected.Because(RejectionKind.NotFound, $"Provenance/{id} is not known");
+
+    private static void AuditorsOnly(HttpContext context)
+    {
+        if (!Rights.IsAuditor(Callers.Of(context))) throw Rights.Refusal();
+    }
+
+    private static string Link(string self, HttpRequest request, long? before)
+    {
+        var url = self;
+        foreach (var (name, values) in request.Query.Where(p => p.Key != "_before").OrderBy(p => p.Key, StringComparer.Ordinal))
+            foreach (var value in values)
+                url = QueryHelpers.AddQueryString(url, name, value ?? "");
+        return before is null ? url : QueryHelpers.AddQueryString(url, "_before", before.Value.ToString(CultureInfo.InvariantCulture));
+    }
+}
