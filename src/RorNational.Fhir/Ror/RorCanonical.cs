@@ -95,7 +95,7 @@ public static class RorCanonical
         public static readonly string TypeTarif = Nos("TRE_R246", "TypeTarif");
         public static readonly string UnitePrix = Nos("TRE_R228", "UnitePrix");
         public static readonly string ConditionTarifaire = Nos("TRE_R250", "ConditionTarifaire");
-        public static readonly string NiveauDependance = Nos("TRE_R237", "NiveauDependance");
+        public static readonly string NiveauDependance = Nos("TRE_R237", "GroupeTarifaireDependance");
         public static readonly string PrestationNonObligatoireIncluse = Nos("TRE_R264", "PrestationNonObligatoireIncluse");
         public static readonly string TemporaliteAccueil = Nos("TRE_R240", "TemporaliteAccueil");
         public static readonly string NiveauRecoursOrsan = Nos("TRE_R284", "NiveauRecoursORSAN");

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using RorNational.Domain.Establishments.Structure;
+using RorNational.Domain.Practitioners;
 using RorNational.IntegrationTests.Infrastructure;
+using RorNational.IntegrationTests.Practitioners;
 using RorNational.Offer.Establishments;
 using static RorNational.IntegrationTests.Infrastructure.StructureRequests;
 
@@ -43,6 +45,42 @@ public sealed class refusing_unknown_codes : ApiFixture
             c => c["resourceProfessions"] = new JsonArray(new JsonObject { ["table"] = "TRE_G15", ["code"] = "41" }));
         yield return Case("an MSS mailbox on canal 0", "mssMailboxes[0].channel", "JDV_J225-CanalCommunication-ROR",
             c => c["mssMailboxes"] = new JsonArray(new JsonObject { ["channel"] = "0", ["value"] = "a@b.mssante.fr", ["confidentiality"] = 1 }));
+        yield return Case("an opening hour of type 12", "openingHours[0].type", "JDV_J41-TypeHoraire-ROR",
+            c => c["openingHours"]![0]!["type"] = "12");
+        yield return Case("a management type 03", "managementTypes[0]", "JDV_J26-ModeGestion-ROR",
+            c => c["managementTypes"] = new JsonArray("03"));
+        yield return Case("a specific competence 09 (deprecated)", "specificCompetences[0]", "JDV_J33-CompetenceSpecifique-ROR",
+            c => c["specificCompetences"] = new JsonArray("09"));
+        yield return Case("a taking-care speciality 15 (deprecated)", "takingCareSpecialities[0]", "JDV_J35-SpecialisationDePriseEnCharge-ROR",
+            c => c["takingCareSpecialities"] = new JsonArray("15"));
+        yield return Case("a reception modality 12 (deprecated)", "receptionModalities[0]", "JDV_J226-ModaliteAccueil-ROR",
+            c => c["receptionModalities"] = new JsonArray("12"));
+        yield return Case("a role of profession 35 (deprecated)", "practitionerRoles[0].profession", "JDV_J229-ProfessionSante-ROR",
+            c => c["practitionerRoles"] = new JsonArray(PractitionerRequests.Role(Practitioner, "35")));
+        yield return Case("a role of specific orientation 82", "practitionerRoles[0].knowHow.specificOrientation", "JDV_J212-OrientationParticuliere-ROR",
+            c => c["practitionerRoles"] = new JsonArray(RoleWith(Practitioner, new JsonObject { ["specificOrientation"] = "82" })));
+    }
+
+    private const string Practitioner = "10100000134";
+
+    private static JsonObject RoleWith(string rpps, JsonObject knowHow)
+    {
+        var role = PractitionerRequests.Role(rpps, "10", "SM04");
+        role["knowHow"] = knowHow;
+        return role;
+    }
+
+    [Test]
+    public async Task a_price_of_dependency_level_04_is_refused_naming_it_and_nothing_is_stored()
+    {
+        var before = await App.StreamVersion(EG);
+        var patch = """{ "prices": [ { "type": "03", "unit": "2", "amount": 21.4, "dependencyLevel": "04" } ] }""";
+
+        var response = await Client.PatchAsync($"/api/establishments/{EG}", new StringContent(patch, System.Text.Encoding.UTF8, "application/merge-patch+json"));
+
+        var outcome = await response.AssertRefused(HttpStatusCode.BadRequest, "prices[0].dependencyLevel");
+        Assert.That(outcome.Issue.Select(i => i.Diagnostics), Has.Some.Contains("is not in the value set JDV_J27-GroupeTarifaireDependance-ROR"));
+        Assert.That(await App.StreamVersion(EG), Is.EqualTo(before));
     }
 
     private static IEnumerable<TestCaseData> ContentWithWrongCharacteristics()
@@ -238,10 +276,13 @@ public sealed class refusing_unknown_codes : ApiFixture
             DescriptionValueSets.ProfessionRessource[0], DescriptionValueSets.NiveauExpertise[0], DescriptionValueSets.FamilleActiviteOperationnelle[0],
             DescriptionValueSets.TypeTarif, DescriptionValueSets.UnitePrix, DescriptionValueSets.ConditionTarifaire,
             DescriptionValueSets.NiveauRecoursOrsan, DescriptionValueSets.AccessibiliteLieu,
+            DescriptionValueSets.TypeHoraire, DescriptionValueSets.ModeGestion, DescriptionValueSets.GroupeTarifaireDependance,
+            DescriptionValueSets.CompetenceSpecifique, DescriptionValueSets.SpecialisationPriseEnCharge, DescriptionValueSets.ModaliteAccueil,
+            PractitionerValueSets.OrientationParticuliere, PractitionerValueSets.ProfessionSante,
         }.Select(b => b.ValueSet)));
         Assert.That(listed, Has.None.Contains('|'), "a value set's codes by table are not value sets of their own");
-        Assert.That(listed, Has.None.AnyOf(DescriptionValueSets.ActiviteOperationnelle.ValueSet, DescriptionValueSets.TypeHoraire.ValueSet,
-            DescriptionValueSets.CategorieOrganisation.ValueSet, DescriptionValueSets.ActeSpecifique.ValueSet, DescriptionValueSets.CompetenceSpecifique.ValueSet,
-            DescriptionValueSets.GroupeTarifaireDependance.ValueSet, DescriptionValueSets.AideFinanciere.ValueSet), "these include a whole NOS table: their codes are not in the repository");
+        Assert.That(listed, Has.None.AnyOf(DescriptionValueSets.ActiviteOperationnelle.ValueSet,
+            DescriptionValueSets.CategorieOrganisation.ValueSet, DescriptionValueSets.ActeSpecifique.ValueSet,
+            DescriptionValueSets.AideFinanciere.ValueSet), "these include a whole NOS table: their codes are not in the repository");
     }
 }
