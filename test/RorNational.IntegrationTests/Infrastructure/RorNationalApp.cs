@@ -21,7 +21,15 @@ public sealed class RorNationalApp(
     IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
-    static RorNationalApp() => JasperFxEnvironment.AutoStartHost = true;
+    static RorNationalApp()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        // Every in-process host watches its configuration files (appsettings, the clients file).
+        // With inotify, each watcher holds one of the user's 128 inotify instances, and hundreds
+        // of hosts booted one after the other in one test process ran out of them; polling
+        // (every 4 s, as PhysicalFileProvider does when asked) holds none.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
