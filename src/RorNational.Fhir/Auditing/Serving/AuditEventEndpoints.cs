@@ -1,7 +1,5 @@
-using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using RorNational.Domain.Common;
 using RorNational.Fhir.Auditing.Chain;
 using RorNational.Fhir.Auditing.Recording;
@@ -43,27 +41,11 @@ public static class AuditEventEndpoints
         var request = context.Request;
         var table = AuditChainTable.QualifiedName(store.Options.DatabaseSchemaName);
         var parsed = AuditEventQuery.Parse(request.Query, table);
-        var counted = AuditEventQuery.Parse(request.Query, table).Where;
-        counted.Text.Insert(0, "select count(*)");
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(context.RequestAborted);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, context.RequestAborted);
-        long total;
-        await using (var count = counted.ToCommand(connection, transaction))
-            total = (long)(await count.ExecuteScalarAsync(context.RequestAborted))!;
-        var page = new List<(long Position, string Id, string Content)>();
-        var where = parsed.Where;
-        var paging = parsed.Before is { } before ? $" and a.position < {where.Add(before)}" : "";
-        where.Text.Insert(0, "select a.position, a.id, a.content");
-        where.Append($"{paging} order by a.position desc limit {where.Add(parsed.Count + 1)}");
-        await using (var command = where.ToCommand(connection, transaction))
-        await using (var reader = await command.ExecuteReaderAsync(context.RequestAborted))
-            while (await reader.ReadAsync(context.RequestAborted)) page.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
-        await transaction.CommitAsync(context.RequestAborted);
-        var next = page.Count > parsed.Count ? page[parsed.Count - 1].Position : (long?)null;
+        var page = await ChainPage.ReadAsync(store, () => AuditEventQuery.Parse(request.Query, table).Where, parsed.Count, parsed.Before,
+            "a.content", reader => reader.GetString(2), context.RequestAborted);
         var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";
-        var bundle = AuditEventBundle.Write(page.Take(parsed.Count).Select(p => (p.Id, p.Content)).ToList(), total, baseUrl,
-            Link($"{baseUrl}/AuditEvent", request, null), next is null ? null : Link($"{baseUrl}/AuditEvent", request, next));
+        var bundle = AuditEventBundle.Write(page.Rows.Select(r => (r.Id, r.Content)).ToList(), page.Total, baseUrl,
+            ChainPage.Link($"{baseUrl}/AuditEvent", request, null), page.NextBefore is { } next ? ChainPage.Link($"{baseUrl}/AuditEvent", request, next) : null);
         await FhirOutput.WriteAsync(context, StatusCodes.Status200OK, bundle, FhirFormat.Of(request));
     }
 
@@ -79,14 +61,5 @@ public static class AuditEventEndpoints
     private static void AuditorsOnly(HttpContext context)
     {
         if (!Rights.IsAuditor(Callers.Of(context))) throw Rights.Refusal();
-    }
-
-    private static string Link(string self, HttpRequest request, long? before)
-    {
-        var url = self;
-        foreach (var (name, values) in request.Query.Where(p => p.Key != "_before").OrderBy(p => p.Key, StringComparer.Ordinal))
-            foreach (var value in values)
-                url = QueryHelpers.AddQueryString(url, name, value ?? "");
-        return before is null ? url : QueryHelpers.AddQueryString(url, "_before", before.Value.ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using Npgsql;
 using RorNational.Domain.Common;
 using RorNational.Fhir.Access;
@@ -48,29 +46,13 @@ public static class ProvenanceEndpoints
         var profile = profiles.For(context);
         var (chain, records) = Tables(store);
         var parsed = ProvenanceQuery.Parse(request.Query, chain, records, profile);
-        var counted = ProvenanceQuery.Parse(request.Query, chain, records, profile).Where;
-        counted.Text.Insert(0, "select count(*)");
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(context.RequestAborted);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, context.RequestAborted);
-        long total;
-        await using (var count = counted.ToCommand(connection, transaction))
-            total = (long)(await count.ExecuteScalarAsync(context.RequestAborted))!;
-        var page = new List<(long Position, string Id, string Content)>();
-        var where = parsed.Where;
-        var paging = parsed.Before is { } before ? $" and a.position < {where.Add(before)}" : "";
-        where.Text.Insert(0, "select a.position, a.id, a.content, p.data -> 'TargetClasses'");
-        where.Append($"{paging} order by a.position desc limit {where.Add(parsed.Count + 1)}");
-        await using (var command = where.ToCommand(connection, transaction))
-        await using (var reader = await command.ExecuteReaderAsync(context.RequestAborted))
-            while (await reader.ReadAsync(context.RequestAborted))
-                page.Add((reader.GetInt64(0), reader.GetString(1),
-                    ProvenanceRedaction.ForProfile(reader.GetString(2), ClassesOf(reader.GetString(3)), profile)!));
-        await transaction.CommitAsync(context.RequestAborted);
-        var next = page.Count > parsed.Count ? page[parsed.Count - 1].Position : (long?)null;
+        var page = await ChainPage.ReadAsync(store, () => ProvenanceQuery.Parse(request.Query, chain, records, profile).Where, parsed.Count, parsed.Before,
+            "a.content, p.data -> 'TargetClasses'",
+            reader => ProvenanceRedaction.ForProfile(reader.GetString(2), ClassesOf(reader.GetString(3)), profile)!, context.RequestAborted);
         var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";
-        var bundle = AuditEventBundle.Write(page.Take(parsed.Count).Select(p => (p.Id, p.Content)).ToList(), total, baseUrl,
-            Link($"{baseUrl}/Provenance", request, null), next is null ? null : Link($"{baseUrl}/Provenance", request, next), ProvenanceRecord.Kind);
+        var bundle = AuditEventBundle.Write(page.Rows.Select(r => (r.Id, r.Content)).ToList(), page.Total, baseUrl,
+            ChainPage.Link($"{baseUrl}/Provenance", request, null),
+            page.NextBefore is { } next ? ChainPage.Link($"{baseUrl}/Provenance", request, next) : null, ProvenanceRecord.Kind);
         await FhirOutput.WriteAsync(context, StatusCodes.Status200OK, bundle, FhirFormat.Of(request));
     }
 
@@ -91,14 +73,5 @@ public static class ProvenanceEndpoints
     private static void AuditorsOnly(HttpContext context)
     {
         if (!Rights.IsAuditor(Callers.Of(context))) throw Rights.Refusal();
-    }
-
-    private static string Link(string self, HttpRequest request, long? before)
-    {
-        var url = self;
-        foreach (var (name, values) in request.Query.Where(p => p.Key != "_before").OrderBy(p => p.Key, StringComparer.Ordinal))
-            foreach (var value in values)
-                url = QueryHelpers.AddQueryString(url, name, value ?? "");
-        return before is null ? url : QueryHelpers.AddQueryString(url, "_before", before.Value.ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Npgsql;
+using RorNational.Fhir.Search.Querying;
+
+namespace RorNational.Fhir.Auditing.Serving;
+
+/// <summary>
+/// One page of a search of the audit chain (AuditEvents, Provenance), newest first: the total
+/// of the criteria and the page read in one repeatable-read transaction, so they agree; paged
+/// by position (<c>_before</c>), which never changes once written.
+/// </summary>
+public static class ChainPage
+{
+    public sealed record Row(long Position, string Id, string Content);
+
+    public sealed record Result(long Total, IReadOnlyList<Row> Rows, long? NextBefore);
+
+    /// <param name="criteria">Makes the search's "from ... where ..." (a fresh query each call: the count and the page each take their own parameters).</param>
+    /// <param name="columns">What the page selects after <c>a.position, a.id</c>, read by <paramref name="contentOf"/> from column 2 on.</param>
+    public static async Task<Result> ReadAsync(IDocumentStore store, Func<SqlQuery> criteria, int count, long? before,
+        string columns, Func<NpgsqlDataReader, string> contentOf, CancellationToken cancellation)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellation);
+        var counted = criteria();
+        counted.Text.Insert(0, "select count(*)");
+        long total;
+        await using (var command = counted.ToCommand(connection, transaction))
+            total = (long)(await command.ExecuteScalarAsync(cancellation))!;
+
+        var page = criteria();
+        var paging = before is { } position ? $" and a.position < {page.Add(position)}" : "";
+        page.Text.Insert(0, $"select a.position, a.id, {columns}");
+        page.Append($"{paging} order by a.position desc limit {page.Add(count + 1)}");
+        var rows = new List<Row>();
+        await using (var command = page.ToCommand(connection, transaction))
+        await using (var reader = await command.ExecuteReaderAsync(cancellation))
+            while (await reader.ReadAsync(cancellation)) rows.Add(new Row(reader.GetInt64(0), reader.GetString(1), contentOf(reader)));
+        await transaction.CommitAsync(cancellation);
+        return new Result(total, rows.Take(count).ToList(), rows.Count > count ? rows[count - 1].Position : null);
+    }
+
+    /// <summary>The search's own URL with its parameters in a stable order, and <c>_before</c> for the next page.</summary>
+    public static string Link(string self, HttpRequest request, long? before)
+    {
+        var url = self;
+        foreach (var (name, values) in request.Query.Where(p => p.Key != "_before").OrderBy(p => p.Key, StringComparer.Ordinal))
+            foreach (var value in values)
+                url = QueryHelpers.AddQueryString(url, name, value ?? "");
+        return before is null ? url : QueryHelpers.AddQueryString(url, "_before", before.Value.ToString(CultureInfo.InvariantCulture));
+    }
+}
