@@ -22,6 +22,9 @@ public sealed class search_query_plans : ApiFixture
 
     protected override bool ResetBetweenTests => false;
 
+    /// <summary>The guide's delta: what changed in the last 10,000 seconds, 10,000 lieux of the synthetic index, paged through.</summary>
+    private static readonly string DeltaSince = $"_lastUpdated=ge{DateTime.UtcNow.AddSeconds(-10_000):yyyy-MM-ddTHH:mm:ss}Z";
+
     public static readonly (string Type, string Query)[] Searches =
     [
         ("HealthcareService", ""),
@@ -47,7 +50,15 @@ public sealed class search_query_plans : ApiFixture
         ("Location", $"_lastUpdated=ge{DateTime.UtcNow.AddHours(-1):yyyy-MM-ddTHH:mm:ss}Z"),
         ("Organization", "_sort=name"),
         ("Organization", "partof=Organization/ej-17"),
+        // The national guide's consumer searches (issue 15, workload 2).
+        ("Location", "_tag=53&_revinclude=HealthcareService:location"),
+        ("HealthcareService", "specialty=227&age-range-low=le18&age-range-high=ge18&location.address-postalcode=3" +
+            "&_include=HealthcareService:organization&_include:iterate=Organization:partof&_include=HealthcareService:location"),
+        ("HealthcareService", "organization:above=Organization/ej-1234"),
+        ("HealthcareService", "location.capacity-status=02&location.nb-capacity=gt0"),
+        ("Location", $"{DeltaSince}&_sort=_lastUpdated&_count=1000"),
     ];
+
 
     [OneTimeSetUp]
     public async Task FillTheIndex() =>
@@ -76,6 +87,27 @@ public sealed class search_query_plans : ApiFixture
         return App.Services.GetRequiredService<SearchRequestParser>().Parse(type, parameters, strict: true);
     }
 
+    /// <summary>Every page of a search, following its next cursor: how long each page took, and the whole walk.</summary>
+    private async Task<string> PagedThrough(SearchEngine engine, SearchRequest request)
+    {
+        var pages = new List<double>();
+        var matches = 0;
+        var walk = Stopwatch.StartNew();
+        for (request.Cursor = null; ;)
+        {
+            var watch = Stopwatch.StartNew();
+            var result = await engine.SearchAsync(request, PublicProfile, CancellationToken.None);
+            pages.Add(watch.Elapsed.TotalMilliseconds);
+            matches += result.Matches.Count;
+            if (result.Next is null) break;
+            request.Cursor = result.Next;
+        }
+        request.Cursor = null;
+        pages.Sort();
+        return $"paged through: {matches} matches in {pages.Count} pages, {walk.Elapsed.TotalMilliseconds:F0} ms; " +
+               $"per page p50 {pages[pages.Count / 2]:F1} ms, max {pages[^1]:F1} ms";
+    }
+
     /// <summary>For the benchmark: plans, and p50/p95 of 30 full searches (total, page of 200, load).</summary>
     private async Task WriteReport((string Type, string Query) search, SearchEngine engine, SearchRequest request, string count, string page)
     {
@@ -90,7 +122,9 @@ public sealed class search_query_plans : ApiFixture
         timings.Sort();
         var text = new StringBuilder()
             .AppendLine($"## {search.Type}?{search.Query}")
-            .AppendLine($"total {total}; search p50 {timings[14]:F1} ms, p95 {timings[28]:F1} ms")
+            .AppendLine($"total {total}; search p50 {timings[14]:F1} ms, p95 {timings[28]:F1} ms");
+        if (search.Query.StartsWith(DeltaSince, StringComparison.Ordinal)) text.AppendLine(await PagedThrough(engine, request));
+        text
             .AppendLine("```").AppendLine("-- count").AppendLine(count).AppendLine("-- page").AppendLine(page).AppendLine("```").AppendLine();
         lock (typeof(search_query_plans)) File.AppendAllText(Report!, text.ToString());
     }

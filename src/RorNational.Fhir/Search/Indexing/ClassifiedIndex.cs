@@ -28,6 +28,7 @@ public static class ClassifiedIndex
     {
         var rows = BuildViews(indexer, resource, json, classSets, lastUpdated);
         rows.Tokens.Add(new TokenRow(AbsenceParam, null, "content", ElementClassification.ContentOf(json)));
+        rows.Absent = indexer.AbsentFrom(rows);
         return rows;
     }
 

@@ -10,6 +10,9 @@ public sealed class SearchIndexRows(string resourceType, string id, DateTimeOffs
     public DateTimeOffset LastUpdated { get; } = lastUpdated;
     public string? SortName { get; set; }
 
+    /// <summary>The parameters it has no value of (<see cref="Absence.AbsentParameters"/>): set once its rows are complete.</summary>
+    public string[] Absent { get; set; } = [];
+
     public List<TokenRow> Tokens { get; } = [];
     public List<StringRow> Strings { get; } = [];
     public List<NumberRow> Numbers { get; } = [];

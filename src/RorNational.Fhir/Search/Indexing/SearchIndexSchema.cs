@@ -32,15 +32,19 @@ public static class SearchIndexSchema
         Keyed(schema, "fhir_search_resource", withPrimaryKey: true)
             .Column("last_updated", "timestamp with time zone")
             .Column("sort_name", "text", notNull: false, collation: "C")
+            // The parameters the resource has no value of (Absence/AbsentParameters): ":missing=true" as a GIN lookup.
+            .Column("absent", "text[]")
             .Index("fhir_search_resource_updated", "btree (resource_type, last_updated, id)")
-            .Index("fhir_search_resource_name", "btree (resource_type, sort_name, id)"),
+            .Index("fhir_search_resource_name", "btree (resource_type, sort_name, id)")
+            .Index("fhir_search_resource_absent", "gin (absent)"),
         Keyed(schema, "fhir_search_token")
             .Column("param", "text")
             .Column("system", "text", notNull: false, collation: "C")
             .Column("code", "text", collation: "C")
             .Column("requires", "integer")
             .Index("fhir_search_token_value", "btree (resource_type, param, code, system) INCLUDE (id, requires)")
-            .Index("fhir_search_token_resource", "btree (resource_type, id)")
+            // Covering: a criterion checked on each resource of another's matches reads the index alone.
+            .Index("fhir_search_token_resource", "btree (resource_type, id) INCLUDE (param, code, system, requires)")
             .StatisticsOn("fhir_search_token_stats", "resource_type", "param", "code"),
         Keyed(schema, "fhir_search_string")
             .Column("param", "text")

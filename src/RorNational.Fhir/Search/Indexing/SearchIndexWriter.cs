@@ -27,10 +27,14 @@ public static class SearchIndexWriter
         if (rows.Count == 0) return;
 
         operations.QueueSqlCommand(
-            $"insert into {schema}.fhir_search_resource (resource_type, id, last_updated, sort_name) " +
-            "select * from unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[])",
+            $"insert into {schema}.fhir_search_resource (resource_type, id, last_updated, sort_name, absent) " +
+            "select r.resource_type, r.id, r.last_updated, r.sort_name, coalesce(string_to_array(r.absent, ' '), '{}') " +
+            "from unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[]) as r(resource_type, id, last_updated, sort_name, absent)",
             rows.Select(r => r.ResourceType).ToArray(), rows.Select(r => r.Id).ToArray(),
-            rows.Select(r => r.LastUpdated.ToUniversalTime()).ToArray(), rows.Select(r => r.SortName ?? "").ToArray());
+            rows.Select(r => r.LastUpdated.ToUniversalTime()).ToArray(), rows.Select(r => r.SortName ?? "").ToArray(),
+            // A text[] per row cannot travel in a one-dimensional array: each set as its codes
+            // separated by spaces (parameter codes have none).
+            rows.Select(r => r.Absent.Length == 0 ? null : string.Join(' ', r.Absent)).ToArray());
 
         Insert(operations, schema, "token", "param, system, code", rows, r => r.Tokens,
             t => t.Param, t => t.System, t => t.Code, t => t.Requires);

@@ -50,6 +50,9 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, Territory terr
         return Compose(resource, values, TextOf(resource), lastUpdated, requires);
     }
 
+    /// <summary>The parameters of the resource's type that its complete rows have no value of (<see cref="Absence.AbsentParameters"/>).</summary>
+    public string[] AbsentFrom(SearchIndexRows rows) => Absence.AbsentParameters.Of(rows, catalog.Of(rows.ResourceType));
+
     /// <summary>What each extracted parameter of a type reads, in the order <see cref="ValuesOf"/> numbers them.</summary>
     public IReadOnlyList<ElementsRead> ReadsOf(string type) => _extracted[type].Select(e => e.Reads).ToList();
 
