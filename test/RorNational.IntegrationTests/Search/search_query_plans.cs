@@ -91,20 +91,18 @@ public sealed class search_query_plans : ApiFixture
     private async Task<string> PagedThrough(SearchEngine engine, SearchRequest request)
     {
         var pages = new List<double>();
-        var matches = 0;
         var walk = Stopwatch.StartNew();
         for (request.Cursor = null; ;)
         {
             var watch = Stopwatch.StartNew();
             var result = await engine.SearchAsync(request, PublicProfile, CancellationToken.None);
             pages.Add(watch.Elapsed.TotalMilliseconds);
-            matches += result.Matches.Count;
             if (result.Next is null) break;
             request.Cursor = result.Next;
         }
         request.Cursor = null;
         pages.Sort();
-        return $"paged through: {matches} matches in {pages.Count} pages, {walk.Elapsed.TotalMilliseconds:F0} ms; " +
+        return $"paged through: {pages.Count} pages of up to {request.Count}, {walk.Elapsed.TotalMilliseconds:F0} ms; " +
                $"per page p50 {pages[pages.Count / 2]:F1} ms, max {pages[^1]:F1} ms";
     }
 

@@ -107,7 +107,8 @@ public static class SearchIndexSchema
             .Column("update_low", "timestamp with time zone", notNull: false)
             .Column("update_high", "timestamp with time zone", notNull: false)
             .Column("requires", "integer")
-            .Index("fhir_search_capacity_indicator", "btree (resource_type, status, temporality, nb_capacity) INCLUDE (id, requires)")
+            // Status then count: the guide's "capacity-status=02&nb-capacity=gt0" is one index range.
+            .Index("fhir_search_capacity_indicator", "btree (resource_type, status, nb_capacity) INCLUDE (id, requires, temporality)")
             .Index("fhir_search_capacity_resource", "btree (resource_type, id)"),
         // One row per limit of an equipment of a Location, or per equipment without limits
         // (Equipment/EquipmentRow): the equipment criteria of one search hold on one row.

@@ -28,7 +28,7 @@ public sealed partial class CriterionSql
             conditions.Add("(" + string.Join(" or ", criterion.Values.Select(value => value switch
             {
                 TokenValue token => TokenOn(token, column, system),
-                NumberValue number => NumberCondition(number, "{0}", "{0}." + column),
+                NumberValue number => NumberCondition(number, "{0}", "{0}." + column, integerColumn: column == "nb_capacity"),
                 DateValue date => DateCondition(date, "{0}.update_low", "{0}.update_high"),
                 _ => "false",
             })) + ")");

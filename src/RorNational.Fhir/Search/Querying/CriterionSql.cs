@@ -249,9 +249,17 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
     }
 
     /// <param name="column">The number compared: the number index's value unless said (the capacity index's count).</param>
-    private string NumberCondition(NumberValue value, string n, string? column = null)
+    /// <param name="integerColumn">
+    /// The column is an integer (the capacity count): an integral bound is then passed as an
+    /// integer, the same comparison, but one that PostgreSQL can estimate and take as an index
+    /// range (an integer column against a numeric casts every row's value).
+    /// </param>
+    private string NumberCondition(NumberValue value, string n, string? column = null, bool integerColumn = false)
     {
         var v = column ?? $"{n}.value";
+        string Decimal(decimal bound) => integerColumn && bound == decimal.Truncate(bound) && bound is >= int.MinValue and <= int.MaxValue
+            ? query.Add((int)bound, NpgsqlDbType.Integer)
+            : this.Decimal(bound);
         var comparison = value.Prefix switch
         {
             SearchPrefix.Eq or SearchPrefix.Ap => $"({v} >= {Decimal(value.Low)} and {v} < {Decimal(value.High)})",
