@@ -16,7 +16,7 @@ namespace RorNational.IntegrationTests.Security;
 /// </summary>
 public sealed class reusing_validated_tokens : SearchFixture
 {
-    private const string Reader = "test-consumer-professional";
+    private const string Reader = "test-consumer-crisis";
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"rornational-clients-{Guid.NewGuid():N}.json");
 
     protected override IReadOnlyDictionary<string, string?> Settings
@@ -33,7 +33,7 @@ public sealed class reusing_validated_tokens : SearchFixture
     {
         var reader = App.ClientFor(Reader);
         var path = $"/fhir/HealthcareService/{GynecologyUO}";
-        Assert.That(Redacted(await Read(reader, path)), Is.False, "P2 sees the unit's level-2 telecoms");
+        Assert.That(Redacted(await Read(reader, path)), Is.False, "P1 sees everything of the unit");
         Assert.That(App.Services.GetRequiredService<ValidatedTokens>().Count, Is.GreaterThan(0), "the token is kept");
 
         await WriteClients(clients => clients.Single(c => c!["Id"]!.GetValue<string>() == Reader)!["Profile"] = "public");
