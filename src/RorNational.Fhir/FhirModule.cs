@@ -68,6 +68,7 @@ public static class FhirModule
     public static IServiceCollection AddFhir(this IServiceCollection services, Territory territory, IConfiguration configuration) => Availability.Measures.MeasuresModule.AddAvailabilityMeasures(services)
         .Configure<SearchOptions>(configuration.GetSection("Search"))
         .AddSingleton(AccessProfiles.From(configuration))
+        .AddSingleton<RedactedRenderings>()
         .AddSingleton<CapabilityStatementBuilder>()
         .AddSingleton<Reading.History.HistoryReader>()
         .AddSingleton(SearchParameterCatalog.Default)

@@ -33,6 +33,8 @@ public static class SecurityModule
             .AddSingleton(ClientRegistry.From(builder.Configuration))
             .AddSingleton(AccessSettings.From(builder.Configuration))
             .AddSingleton<TokenIssuer>()
+            // Tokens live in real time: the business clock of the tests never applies to them.
+            .AddSingleton(new ValidatedTokens(TimeProvider.System))
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options => CheckTokens(options, tokens));
         return builder;
@@ -52,7 +54,8 @@ public static class SecurityModule
         var clients = app.Services.GetRequiredService<ClientRegistry>();
         app.Lifetime.ApplicationStopping.Register(clients.FollowChanges(app.Configuration, logger).Dispose);
 
-        app.UseAuthentication();
+        // No UseAuthentication(): it would validate every bearer token again on every request.
+        // CallerResolution authenticates itself, once per token (ValidatedTokens), and sets User.
         app.UseMiddleware<CallerResolution>();
         return app;
     }

@@ -16,9 +16,12 @@ namespace RorNational.Fhir.Reading;
 /// negotiated format, its read recorded for the audit (<see cref="ReadAudit"/>); 304 Not Modified when If-None-Match or If-Modified-Since says the caller has it.
 /// </summary>
 public sealed class FhirResourceResult(
-    string type, string id, string subtype, long version, DateTimeOffset lastUpdated, string json, IReadOnlyCollection<DataClass> classSets, ClassesSince since) : IResult
+    string type, string id, string subtype, long version, DateTimeOffset lastUpdated, string json, IReadOnlyCollection<DataClass> classSets, ClassesSince since,
+    string? renderingKey = null) : IResult
 {
-    public FhirResourceResult(string type, FhirDocument document) : this(type, document.Id, AuditedRead.Read, document.Version, document.LastUpdated, document.Json, document.ClassSets, ClassesSince.Nothing)
+    /// <summary>A current resource: its redacted renderings are kept per profile (<see cref="RedactedRenderings"/>).</summary>
+    public FhirResourceResult(string type, FhirDocument document) : this(type, document.Id, AuditedRead.Read, document.Version, document.LastUpdated, document.Json, document.ClassSets, ClassesSince.Nothing,
+        RedactedRenderings.KeyOf(type, document.Id, document.Version, document.ContentHash))
     {
     }
 
@@ -39,7 +42,13 @@ public sealed class FhirResourceResult(
         // Recorded (when above the public level) before a byte of the answer is sent.
         await context.RequestServices.GetRequiredService<ReadAudit>().RecordAsync(context, profile,
             new AuditedRead(subtype, type, [new ReturnedResource(type, id, version, classSets)]));
-        await FhirOutput.WriteAsync(context, StatusCodes.Status200OK, Redaction.ForProfile(json, classSets, profile, since), format);
+        await FhirOutput.WriteAsync(context, StatusCodes.Status200OK, AsSeenBy(context, profile), format);
+    }
+
+    private string AsSeenBy(HttpContext context, AccessProfile profile)
+    {
+        if (renderingKey is null || !since.IsNothing || !profile.HidesAnyOf(classSets)) return Redaction.ForProfile(json, classSets, profile, since);
+        return context.RequestServices.GetRequiredService<RedactedRenderings>().For(renderingKey, profile, () => Redaction.ForProfile(json, classSets, profile, since));
     }
 
     /// <summary>If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2); weak comparison.</summary>

@@ -1,23 +1,25 @@
 using System.Text.Json.Nodes;
 using Npgsql;
 using RorNational.Fhir.Auditing.Chain;
+using RorNational.Fhir.Auditing.Recording;
 
 namespace RorNational.IntegrationTests.Auditing;
 
 /// <summary>What the tests read of the audit chain directly in PostgreSQL, and requests tagged with an X-Request-Id.</summary>
 public static class AuditTrail
 {
-    /// <summary>The AuditEvents (as stored) whose transaction entity is this X-Request-Id.</summary>
+    /// <summary>The AuditEvents (as rendered from their rows, as served) whose transaction entity is this X-Request-Id.</summary>
     public static async Task<List<JsonObject>> RecordedFor(string connectionString, string requestId)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            $"select content from {AuditChainTable.QualifiedName("ror")} where content like '%' || @id || '%' order by position", connection);
-        command.Parameters.AddWithValue("id", $"\"value\":\"{requestId}\"");
+            $"select a.position, a.id, {CompactAuditRecord.Columns} from {AuditChainTable.QualifiedName("ror")} a " +
+            "where a.kind = 'AuditEvent' and a.content like '%' || @id || '%' order by a.position", connection);
+        command.Parameters.AddWithValue("id", $"\"requestId\":\"{requestId}\"");
         var found = new List<JsonObject>();
         await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) found.Add(JsonNode.Parse(reader.GetString(0))!.AsObject());
+        while (await reader.ReadAsync()) found.Add(JsonNode.Parse(CompactAuditRecord.Render(reader))!.AsObject());
         return found;
     }
 

@@ -53,6 +53,50 @@ public class serving_audit_events : ApiFixture
         Assert.That((await Auditor.GetAsync("/fhir/AuditEvent/no-such-event")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
+    [Test]
+    public async Task the_chain_stores_a_compact_row_and_the_audit_event_is_rendered_from_it_the_same_way_each_time()
+    {
+        var stored = await StoredContent(_protectedReadId);
+        Assert.That(stored, Does.Not.Contain("resourceType"), "the facts, not the AuditEvent");
+        Assert.That(stored.Length, Is.LessThan(400), stored);
+
+        var served = await (await Auditor.GetAsync($"/fhir/AuditEvent/{_protectedReadId}")).Content.ReadAsStringAsync();
+        Assert.That(await (await Auditor.GetAsync($"/fhir/AuditEvent/{_protectedReadId}")).Content.ReadAsStringAsync(), Is.EqualTo(served));
+        var inSearch = (await Search($"?_count=1000"))["entry"]!.AsArray().Single(e => e!["resource"]!["id"]!.GetValue<string>() == _protectedReadId)!;
+        Assert.That(inSearch["resource"]!.ToJsonString(), Is.EqualTo(JsonNode.Parse(served)!.ToJsonString()), "the search renders it alike");
+        var audit = JsonNode.Parse(served)!;
+        Assert.That(AuditTrail.Codes(audit["agent"]![0]!["role"]![0]), Is.EqualTo(new[] { "urn:ror:access-profile|P1" }));
+        Assert.That(audit["agent"]![0]!["who"]!["display"]!.GetValue<string>(), Is.EqualTo("A consumer reading with P1"));
+        Assert.That(audit["entity"]!.AsArray().Select(e => e!["what"]?["reference"]?.GetValue<string>()).OfType<string>().Single(),
+            Does.StartWith($"HealthcareService/{_unit}/_history/"));
+    }
+
+    [Test]
+    public async Task a_row_recorded_with_its_whole_audit_event_is_served_as_stored()
+    {
+        var id = Guid.NewGuid().ToString();
+        var whole = $$"""{"resourceType":"AuditEvent","id":"{{id}}","recorded":"2026-03-02T08:30:00.000+00:00"}""";
+        await AuditTrail.Execute(ConnectionString,
+            "insert into ror.audit_chain (position, kind, id, recorded, agent, type, subtype, entities, entity_types, content, previous_hash, hash) " +
+            $"select max(position) + 1, 'AuditEvent', '{id}', now(), 'x', 'rest', 'read', '{{}}', '{{}}', '{whole}', '\\x00', '\\x00' from ror.audit_chain");
+        try
+        {
+            Assert.That(await (await Auditor.GetAsync($"/fhir/AuditEvent/{id}")).Content.ReadAsStringAsync(), Is.EqualTo(whole));
+        }
+        finally
+        {
+            await AuditTrail.Execute(ConnectionString, $"delete from ror.audit_chain where id = '{id}'");
+        }
+    }
+
+    private async Task<string> StoredContent(string id)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand($"select content from ror.audit_chain where kind = 'AuditEvent' and id = '{id}'", connection);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
     [TestCase("?agent=test-consumer-crisis", true)]
     [TestCase("?agent=urn:ror:client-id|test-consumer-crisis", true)]
     [TestCase("?agent=test-consumer-professional", false)]

@@ -72,7 +72,7 @@ public class the_audit_chain : ApiFixture
     {
         await ProtectedReads(5);
         var altered = await IdAt(ConnectionString, 3);
-        await AuditTrail.Execute(ConnectionString, "update ror.audit_chain set content = replace(content, 'test-consumer-crisis', 'someone-else') where position = 3");
+        await AuditTrail.Execute(ConnectionString, "update ror.audit_chain set content = replace(content, 'A consumer reading with P1', 'Someone else') where position = 3");
 
         var check = await Verify();
         Assert.That(check["intact"]!.GetValue<bool>(), Is.False);

@@ -10,8 +10,9 @@ namespace RorNational.Fhir.Auditing.Chain;
 /// (<see cref="ChainHash"/>). A record is of a <c>kind</c>: <c>AuditEvent</c> today (who read
 /// what); the provenance of writes (<c>Provenance</c>, built from the event store) joins the same
 /// chain as another kind, with the same columns: its target references in <c>entities</c>, its
-/// author in <c>agent</c>. The content is the resource as served, byte for byte; the other
-/// columns are what searches filter on, derived from it. A Weasel table registered with Marten,
+/// author in <c>agent</c>. A Provenance's content is the resource as served, byte for byte; an
+/// AuditEvent's is its compact record, the AuditEvent being rendered from the row when read
+/// (CompactAuditRecord). The other columns are what searches filter on. A Weasel table registered with Marten,
 /// so <c>db-apply</c>, <c>db-patch</c> and <c>db-assert</c> know it.
 /// </summary>
 public static class AuditChainTable

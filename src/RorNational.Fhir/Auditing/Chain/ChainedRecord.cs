@@ -2,8 +2,8 @@ namespace RorNational.Fhir.Auditing.Chain;
 
 /// <summary>
 /// One record to append to the audit chain: its kind (<c>AuditEvent</c>, later <c>Provenance</c>),
-/// its id, the resource as it will be served (<see cref="Content"/>, hashed byte for byte) and the
-/// values searches filter on, all derived from the content.
+/// its id, its content (<see cref="Content"/>, hashed byte for byte: a Provenance as served, an
+/// AuditEvent's compact record) and the values searches filter on.
 /// </summary>
 public sealed record ChainedRecord(
     string Kind,

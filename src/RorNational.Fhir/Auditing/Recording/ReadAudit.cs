@@ -9,7 +9,7 @@ namespace RorNational.Fhir.Auditing.Recording;
 
 /// <summary>
 /// Records a FHIR read whose answer holds data above the public level (<see cref="PublicLevel"/>)
-/// as a BALP AuditEvent on the audit chain, before the answer is sent: the request awaits the
+/// as a BALP AuditEvent on the audit chain (stored compact: <see cref="CompactAuditRecord"/>), before the answer is sent: the request awaits the
 /// commit of its record (<see cref="ChainWriter"/>), so a 200 never goes out unrecorded. A read
 /// showing only public data records nothing.
 /// </summary>
@@ -68,7 +68,8 @@ public sealed class ReadAudit
             context.Connection.RemoteIpAddress?.ToString(),
             context.Connection.LocalIpAddress?.ToString() ?? context.Request.Host.Host,
             context.Request.Headers[RequestIdHeader] is { Count: > 0 } header ? header.ToString() : null);
-        var content = AuditEventContent.Write(id, recorded, read, readContext);
+        // The facts of the AuditEvent, rendered when it is read (CompactAuditRecord): a small row to write.
+        var content = CompactAuditRecord.Write(readContext, read);
         await _writer.AppendAsync(new ChainedRecord(
             Kind, id, recorded, readContext.ClientId, "rest", read.Subtype,
             // Each version read, and its resource without version: entity=Location/1 finds every read of it.

@@ -11,7 +11,7 @@ namespace RorNational.Fhir.Auditing.Serving;
 
 /// <summary>
 /// The AuditEvents, for auditor clients only (others: 403): read, search, and the chain's
-/// check. They are served as recorded, whatever the auditor's access profile: what they hold
+/// check. Each is rendered from its compact row (<see cref="CompactAuditRecord"/>). They are served as recorded, whatever the auditor's access profile: what they hold
 /// (who read, versioned references, the caller's own query) is not data of the offer. Reading
 /// them is not itself recorded. No route changes them: PUT, PATCH, DELETE and POST are 405.
 /// </summary>
@@ -24,12 +24,14 @@ public static class AuditEventEndpoints
         // Ids are UUIDs: anything else is not known, and never reaches the database.
         if (!Guid.TryParse(id, out _)) throw CommandRejected.Because(RejectionKind.NotFound, $"AuditEvent/{id} is not known");
         var query = new Search.Querying.SqlQuery();
-        query.Append($"select content from {AuditChainTable.QualifiedName(store.Options.DatabaseSchemaName)} where kind = {query.Add(ReadAudit.Kind)} and id = {query.Add(id)}");
+        query.Append($"select a.position, a.id, {CompactAuditRecord.Columns} from {AuditChainTable.QualifiedName(store.Options.DatabaseSchemaName)} a where a.kind = {query.Add(ReadAudit.Kind)} and a.id = {query.Add(id)}");
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(context.RequestAborted);
         await using var command = query.ToCommand(connection, null);
-        var content = await command.ExecuteScalarAsync(context.RequestAborted) as string
-            ?? throw CommandRejected.Because(RejectionKind.NotFound, $"AuditEvent/{id} is not known");
+        string content;
+        await using (var row = await command.ExecuteReaderAsync(context.RequestAborted))
+            content = await row.ReadAsync(context.RequestAborted) ? CompactAuditRecord.Render(row)
+                : throw CommandRejected.Because(RejectionKind.NotFound, $"AuditEvent/{id} is not known");
         context.Response.Headers.ETag = "W/\"1\"";
         await FhirOutput.WriteAsync(context, StatusCodes.Status200OK, content, FhirFormat.Of(context.Request));
     }
@@ -42,7 +44,7 @@ public static class AuditEventEndpoints
         var table = AuditChainTable.QualifiedName(store.Options.DatabaseSchemaName);
         var parsed = AuditEventQuery.Parse(request.Query, table);
         var page = await ChainPage.ReadAsync(store, () => AuditEventQuery.Parse(request.Query, table).Where, parsed.Count, parsed.Before,
-            "a.content", reader => reader.GetString(2), context.RequestAborted);
+            CompactAuditRecord.Columns, reader => CompactAuditRecord.Render(reader), context.RequestAborted);
         var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";
         var bundle = AuditEventBundle.Write(page.Rows.Select(r => (r.Id, r.Content)).ToList(), page.Total, baseUrl,
             ChainPage.Link($"{baseUrl}/AuditEvent", request, null), page.NextBefore is { } next ? ChainPage.Link($"{baseUrl}/AuditEvent", request, next) : null);
