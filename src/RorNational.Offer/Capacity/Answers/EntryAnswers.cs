@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Hl7.Fhir.Model;
 using RorNational.Domain.Capacity;
 using RorNational.Domain.Common;
@@ -42,39 +39,21 @@ public static class EntryAnswers
     public static EntryAnswer Applied(string locationId, IEnumerable<object> events)
     {
         var outdated = events.OfType<OutdatedCapacityChangeRecorded>().ToList();
+        var issues = outdated.Select(Outdated).ToList();
+        if (issues.Count == 0)
+            issues.Add(new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Information,
+                Code = OperationOutcome.IssueType.Informational,
+                Diagnostics = $"Location/{locationId} : changement de capacité appliqué.",
+            });
         return new EntryAnswer
         {
             Status = 200,
             LocationId = locationId,
-            Outcome = outdated.Count == 0
-                ? AppliedOutcome(locationId)
-                : FhirJson.Serialize(new OperationOutcome { Issue = [.. outdated.Select(Outdated)] }),
+            Outcome = FhirJson.Serialize(new OperationOutcome { Issue = issues }),
             HasInformation = outdated.Count > 0,
         };
-    }
-
-    /// <summary>
-    /// The one information issue of a change applied, written as JSON directly (every applied
-    /// entry of every bundle has one): member for member what the FHIR serializer writes for
-    /// an OperationOutcome with that issue (checked by the applied_outcome test).
-    /// </summary>
-    public static string AppliedOutcome(string locationId)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = FhirJson.Options.Encoder }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("resourceType", "OperationOutcome");
-            writer.WriteStartArray("issue");
-            writer.WriteStartObject();
-            writer.WriteString("severity", "information");
-            writer.WriteString("code", "informational");
-            writer.WriteString("diagnostics", $"Location/{locationId} : changement de capacité appliqué.");
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static OperationOutcome.IssueComponent Outdated(OutdatedCapacityChangeRecorded change) => new()

@@ -3,14 +3,12 @@ using Hl7.Fhir.Model;
 using RorNational.Domain.Capacity;
 using RorNational.Fhir;
 using RorNational.Fhir.Ror;
-using RorNational.Offer.Capacity.Answers;
 
 namespace RorNational.IntegrationTests.Capacity.Publishing;
 
 /// <summary>
 /// What capacity supply writes as JSON without the FHIR model is, byte for byte, what the FHIR
-/// serializer writes: a Location's capacity extensions, its meta stamp, and the outcome of an
-/// applied change. No database needed.
+/// serializer writes: a Location's capacity extensions and its meta stamp. No database needed.
 /// </summary>
 public class writing_capacity_json_directly
 {
@@ -74,22 +72,5 @@ public class writing_capacity_json_directly
 
             Assert.That(direct, Is.EqualTo(byFirely), $"{instant:O}");
         }
-    }
-
-    [TestCase("f6c68ad31a3f6b5a58e928f506692e55")]
-    [TestCase("lieu-\"é\"+<1>")]
-    public void the_outcome_of_an_applied_change_is_written_as_the_fhir_serializer_writes_it(string locationId)
-    {
-        var byFirely = FhirJson.Serialize(new OperationOutcome
-        {
-            Issue = [new OperationOutcome.IssueComponent
-            {
-                Severity = OperationOutcome.IssueSeverity.Information,
-                Code = OperationOutcome.IssueType.Informational,
-                Diagnostics = $"Location/{locationId} : changement de capacité appliqué.",
-            }],
-        });
-
-        Assert.That(EntryAnswers.AppliedOutcome(locationId), Is.EqualTo(byFirely));
     }
 }
