@@ -13,7 +13,7 @@ public sealed class CpuTime(int? host, int? postmaster)
 
     public (TimeSpan Host, TimeSpan Postgres) Sample() =>
         (host is { } h ? Of(h) : TimeSpan.Zero,
-         postmaster is { } p ? Of(p) + ChildrenOf(p).Aggregate(TimeSpan.Zero, (sum, child) => sum + Of(child)) : TimeSpan.Zero);
+         postmaster is { } p ? Of(p, withEndedChildren: true) + ChildrenOf(p).Aggregate(TimeSpan.Zero, (sum, child) => sum + Of(child)) : TimeSpan.Zero);
 
     public bool Measures => host is not null || postmaster is not null;
 
@@ -23,14 +23,19 @@ public sealed class CpuTime(int? host, int? postmaster)
         return new CpuTime(parts.Length > 0 ? parts[0] : null, parts.Length > 1 ? parts[1] : null);
     }
 
-    private static TimeSpan Of(int pid)
+    /// <param name="withEndedChildren">
+    /// With the time of its children that ended (cutime, cstime): a backend that ends during the
+    /// run (a pooled connection pruned) takes its time out of the live children's sum, into this.
+    /// </param>
+    private static TimeSpan Of(int pid, bool withEndedChildren = false)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            // After the command: state is field 3, utime 14 and stime 15 (1-based over the whole line).
+            // After the command: state is field 3, utime 14, stime 15, cutime 16, cstime 17 (1-based over the whole line).
             var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            if (withEndedChildren) ticks += long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
             return TimeSpan.FromSeconds(ticks / TicksPerSecond);
         }
         catch (IOException)

@@ -10,7 +10,8 @@ public sealed record Options(
     int BundleSize,
     TimeSpan Duration,
     string Freshness,
-    CpuTime Cpu)
+    CpuTime Cpu,
+    bool Reuse)
 {
     public static Options Parse(string[] args)
     {
@@ -30,7 +31,8 @@ public sealed record Options(
             int.Parse(Value("--bundle", "50")),
             TimeSpan.FromSeconds(double.Parse(Value("--seconds", "30"), System.Globalization.CultureInfo.InvariantCulture)),
             Value("--freshness", "search"),
-            CpuTime.Parse(Value("--cpu", "")));
+            CpuTime.Parse(Value("--cpu", "")),
+            args.Contains("--reuse"));
         if (options.Freshness is not ("search" or "read")) throw new ArgumentException("--freshness is search or read");
         if (options.BundleSize % Indicators.PerLieu != 0) throw new ArgumentException($"--bundle must be a multiple of {Indicators.PerLieu} (indicators per lieu)");
         return options;

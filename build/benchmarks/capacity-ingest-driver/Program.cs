@@ -23,7 +23,7 @@ Console.WriteLine($"capacity ingest into {options.Base}: {suppliers} suppliers x
 var setup = Stopwatch.StartNew();
 using var loader = Client(options.LoaderToken);
 var zones = new List<IReadOnlyList<string>>();
-for (var s = 1; s <= suppliers; s++) zones.Add(await Setup.EstablishAsync(loader, options, s));
+for (var s = 1; s <= suppliers; s++) zones.Add(options.Reuse ? Setup.ZonesOf(options, s) : await Setup.EstablishAsync(loader, options, s));
 Console.WriteLine($"set up: {zones.Sum(z => z.Count)} lieux published through dossiers in {setup.Elapsed.TotalSeconds:F1} s");
 
 var measurements = new Measurements();

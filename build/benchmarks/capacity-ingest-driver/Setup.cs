@@ -60,6 +60,12 @@ public static class Setup
         return zones;
     }
 
+    /// <summary>The zones a run before this one set up (--reuse: the same options on the same database), without asking the host.</summary>
+    public static IReadOnlyList<string> ZonesOf(Options options, int supplier) =>
+        [.. from e in Enumerable.Range(1, options.EstablishmentsPerSupplier)
+            from l in Enumerable.Range(1, options.LieuxPerEstablishment)
+            select $"1{Options.Finess(supplier, e)}/REA-{l:D3}"];
+
     private static async Task Draft(HttpClient http, string finess, string dossier, string fiche, JsonObject body)
     {
         await Call(http, HttpMethod.Put, $"/api/establishments/eg-{finess}/dossiers/{dossier}/fiches/{fiche}", body);

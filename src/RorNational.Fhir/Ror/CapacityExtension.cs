@@ -31,7 +31,7 @@ public static class CapacityExtension
     }
 
     /// <summary>The source date as the supplier's clock gave it: "Z" for UTC, its offset otherwise, fractions only when there are.</summary>
-    private static string Instant(DateTimeOffset date) => date.Offset == TimeSpan.Zero
+    public static string Instant(DateTimeOffset date) => date.Offset == TimeSpan.Zero
         ? date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture)
         : date.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -13,8 +13,9 @@ namespace RorNational.Fhir.Publishing.Capacity;
 /// puts them (before the creation date, <see cref="Locations.LocationRendering"/>), so that both
 /// give the same JSON for the same state. Nothing else of the EG is read or rendered.
 /// The stored JSON is edited, not parsed into a Location and serialized again (that cost more
-/// than the rest of the publication): only the new extensions and meta are serialized, by the
-/// same serializer, so the JSON is byte for byte what rendering the whole Location gives.
+/// than the rest of the publication): the new extensions and meta stamp are written as JSON
+/// directly (<see cref="CapacityExtensionJson"/>), member for member as the FHIR serializer
+/// writes them, so the JSON is byte for byte what rendering the whole Location gives.
 /// </summary>
 public static class LocationCapacityRendering
 {
@@ -38,8 +39,6 @@ public static class LocationCapacityRendering
         if (location["extension"] is not JsonArray extensions || location["meta"] is not JsonObject meta
             || !meta.ContainsKey("versionId") || !meta.ContainsKey("lastUpdated")) return null;
         var versionId = (current.Version + 1).ToString();
-        var fresh = FreshParts(indicators, versionId, lastUpdated);
-        if (fresh["meta"] is not JsonObject freshMeta) return null;
 
         for (var i = extensions.Count - 1; i >= 0; i--)
             if (CapacityRow.IsCapacity(extensions[i])) extensions.RemoveAt(i);
@@ -47,29 +46,13 @@ public static class LocationCapacityRendering
         for (var i = 0; i < extensions.Count; i++)
             if (extensions[i] is JsonObject e && e["url"] is JsonValue url && url.TryGetValue<string>(out var value)
                 && value == RorCanonical.Extensions.CreationDate) { at = i; break; }
-        if (fresh["extension"] is JsonArray capacity)
-            foreach (var extension in capacity.ToArray())
-            {
-                capacity.Remove(extension);
-                extensions.Insert(at++, extension);
-            }
+        foreach (var indicator in indicators) extensions.Insert(at++, CapacityExtensionJson.Of(indicator));
         if (extensions.Count == 0) return null;
-        meta["versionId"] = freshMeta["versionId"]!.DeepClone();
-        meta["lastUpdated"] = freshMeta["lastUpdated"]!.DeepClone();
+        meta["versionId"] = versionId;
+        meta["lastUpdated"] = CapacityExtensionJson.Instant(lastUpdated);
 
         var json = location.ToJsonString(FhirJson.Options);
         return VersionedJson.OfSerialized(json, versionId) is { } versioned ? new Next(json, versioned.ContentHash, location) : null;
-    }
-
-    /// <summary>The capacity extensions and the meta stamp alone, serialized as a Location holding nothing else.</summary>
-    private static JsonObject FreshParts(IReadOnlyList<CapacityIndicator> indicators, string versionId, DateTimeOffset lastUpdated)
-    {
-        var parts = new Location
-        {
-            Meta = new Meta { VersionId = versionId, LastUpdated = lastUpdated },
-            Extension = [.. indicators.Select(CapacityExtension.Of)],
-        };
-        return JsonNode.Parse(FhirJson.Serialize(parts))!.AsObject();
     }
 
     /// <summary>The next version rendered through the Location itself: parsed, edited, serialized.</summary>

@@ -18,13 +18,15 @@ public static partial class SelectorPath
     private static readonly string[] KeyMembers =
         [C.CapacityStatus, C.Temporality, C.Gender, C.ClosingType, C.AdditionalBedType, C.CrisisType, C.TemporaryAssignment];
 
+    private static readonly string CompactCollection = Compact(CapacityExpressions.Collection);
+
     /// <summary>Whether the path is the capacity collection itself (the path of an add).</summary>
-    public static bool IsCollection(string path) => Compact(path) == Compact(CapacityExpressions.Collection);
+    public static bool IsCollection(string path) => Compact(path) == CompactCollection;
 
     public static CapacityKey Parse(string path, string expression)
     {
         var compact = Compact(path);
-        var collection = Compact(CapacityExpressions.Collection);
+        var collection = CompactCollection;
         if (!compact.StartsWith(collection, StringComparison.Ordinal))
             throw Invalid($"only capacity may be patched: the path must start with {CapacityExpressions.Collection}", expression);
         var rest = compact[collection.Length..];
@@ -32,10 +34,15 @@ public static partial class SelectorPath
             throw Invalid("a replace or delete path selects one indicator: add .where(…) clauses on its key", expression);
 
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        // The clauses must follow each other and cover the whole rest of the path.
+        var matched = 0;
         foreach (Match where in Where().Matches(rest))
+        {
+            matched = where.Index == matched ? matched + where.Length : -1;
             foreach (var clause in where.Groups["clauses"].Value.Split(")and", StringSplitOptions.None))
                 ReadClause(clause.EndsWith(')') ? clause : clause + ")", codes, expression);
-        if (string.Concat(Where().Matches(rest).Select(m => m.Value)) != rest)
+        }
+        if (matched != rest.Length)
             throw Invalid("the path's criteria must be .where(extension.where(url='…' and valueCodeableConcept.coding.code='…') and …)", expression);
 
         string? Of(string member) => codes.GetValueOrDefault(member);

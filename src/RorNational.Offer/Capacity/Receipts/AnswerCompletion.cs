@@ -16,29 +16,44 @@ public sealed class AnswerCompletion(
     IReadOnlyList<EntryAnswer> answers, IReadOnlyDictionary<string, LocationDocument> before, SupplyReceipt? receipt, bool replacing)
     : DocumentSessionListenerBase
 {
-    public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
-        Complete(answers, session.PendingChanges.AllChangedFor<LocationDocument>(), before);
+        await CompleteAsync(session, answers, session.PendingChanges.AllChangedFor<LocationDocument>(), before, token);
         if (receipt is not null)
         {
             receipt.Entries = [.. answers];
             if (replacing) session.Store(receipt);
             else session.Insert(receipt);
         }
-        return Task.CompletedTask;
     }
 
-    /// <summary>Each applied entry's Location as rendered in this transaction, else as it was.</summary>
-    public static void Complete(IReadOnlyList<EntryAnswer> answers, IEnumerable<LocationDocument> rendered,
-        IReadOnlyDictionary<string, LocationDocument> before)
+    /// <summary>
+    /// Each applied entry's Location as rendered in this transaction, else as it was: as loaded
+    /// before (<paramref name="before"/>), or read now, in the transaction, for those this
+    /// one did not render (a change that published nothing new).
+    /// </summary>
+    public static async Task CompleteAsync(IDocumentSession session, IReadOnlyList<EntryAnswer> answers, IEnumerable<LocationDocument> rendered,
+        IReadOnlyDictionary<string, LocationDocument> before, CancellationToken cancellation)
     {
         var after = new Dictionary<string, LocationDocument>(before);
         foreach (var document in rendered) after[document.Id] = document;
+        var unread = answers.Where(a => a.Applied && !after.ContainsKey(a.LocationId!)).Select(a => a.LocationId!);
+        foreach (var (id, document) in await LoadAsync(session, unread, cancellation)) after[id] = document;
         foreach (var answer in answers.Where(a => a.Applied))
             if (after.TryGetValue(answer.LocationId!, out var location))
             {
                 answer.Version = location.Version;
                 answer.LastUpdated = location.LastUpdated;
             }
+    }
+
+    /// <summary>These Locations as stored, by id (none asked: no query).</summary>
+    public static async Task<IReadOnlyDictionary<string, LocationDocument>> LoadAsync(IQuerySession session, IEnumerable<string> ids,
+        CancellationToken cancellation)
+    {
+        var distinct = ids.Distinct().ToArray();
+        return distinct.Length == 0
+            ? new Dictionary<string, LocationDocument>()
+            : (await session.LoadManyAsync<LocationDocument>(cancellation, distinct)).ToDictionary(l => l.Id);
     }
 }

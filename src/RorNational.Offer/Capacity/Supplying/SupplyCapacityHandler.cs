@@ -47,10 +47,10 @@ public static class SupplyCapacityHandler
         var earlier = receiptId is null ? null : await session.LoadAsync<SupplyReceipt>(receiptId, cancellation);
         if (earlier is not null && !earlier.ExpiredAt(now, options.Value.ReceiptLifetime))
             return Replay(earlier, command);
-        var locations = changes.Count == 0
-            ? new Dictionary<string, LocationDocument>()
-            : (await session.LoadManyAsync<LocationDocument>(cancellation, changes.Select(c => c.LocationId).Distinct()))
-                .ToDictionary(l => l.Id);
+        // The Locations as they are, for the If-Match of the entries that have one; the others'
+        // versions are read once rendered (AnswerCompletion): the publication loads them anyway.
+        var locations = await AnswerCompletion.LoadAsync(session,
+            changes.Where(c => c.ExpectedVersion is not null).Select(c => c.LocationId), cancellation);
 
         var decision = SupplyDecision.Decide(command, streams.ToDictionary(s => s.Key, s => s.Value.Aggregate), locations,
             new Actor(command.ClientId), now);
@@ -69,7 +69,7 @@ public static class SupplyCapacityHandler
         if (decision.Events.Count == 0)
         {
             // Nothing rendered: the Locations stay as they are.
-            AnswerCompletion.Complete(decision.Answers, [], locations);
+            await AnswerCompletion.CompleteAsync(session, decision.Answers, [], locations, cancellation);
             if (receipt is not null)
             {
                 receipt.Entries = [.. decision.Answers];
