@@ -40,7 +40,7 @@ try
     var ids = new[] { "bench-loader" }.Concat(Enumerable.Range(1, options.Suppliers).Select(s => $"bench-supplier-{s:D2}")).ToList();
     var tokens = await Task.WhenAll(ids.Select(id => Tokens.ForAsync(id, cancellation.Token)));
     var clients = new GeneratorClients(Client(tokens[0]), tokens.Skip(1).Select(Client).ToList());
-    var results = await Generator.RunAsync(plan, clients, new GeneratorSettings(options.Concurrency, options.BundleSize), Console.Error, cancellation.Token);
+    var results = await Generator.RunAsync(plan, clients, new GeneratorSettings(options.Concurrency, options.BundleSize, Cpu: CapacityIngest.CpuTime.Parse(options.Cpu)), Console.Error, cancellation.Token);
     Summary.Print(Console.Out, plan, results, total.Elapsed);
     if (options.Report is { } report) await File.WriteAllTextAsync(report, JsonSerializer.Serialize(Summary.Json(plan, results, total.Elapsed), new JsonSerializerOptions { WriteIndented = true }));
     return 0;

@@ -28,7 +28,9 @@ public static class Summary
         seed = plan.Seed, scale = plan.Scale,
         ej = plan.EJs.Count, eg = plan.EGs.Count, uo = plan.UOCount, lieux = plan.LieuCount, indicators = plan.IndicatorCount,
         seconds = Math.Round(elapsed.TotalSeconds, 1),
-        stages = results.Select(r => new { stage = r.Stage, unit = r.Unit, count = r.Count, seconds = Math.Round(r.Elapsed.TotalSeconds, 1), perSecond = Math.Round(r.Rate, 1) }),
+        stages = results.Select(r => new { stage = r.Stage, unit = r.Unit, count = r.Count, seconds = Math.Round(r.Elapsed.TotalSeconds, 1), perSecond = Math.Round(r.Rate, 1),
+            hostCpuMsPerItem = r.CpuPerItem is { } cpu ? Math.Round(cpu.Host, 3) : (double?)null,
+            postgresCpuMsPerItem = r.CpuPerItem is { } pg ? Math.Round(pg.Postgres, 3) : (double?)null }),
         expectedSecondsAtScale1 = Math.Round(ExpectedAtNationalScale(plan, results).TotalSeconds),
     };
 }

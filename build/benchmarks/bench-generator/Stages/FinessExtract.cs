@@ -31,7 +31,7 @@ public static class FinessExtract
         var opened = new DateOnly(1950, 1, 1).AddDays(Rank(eg) * 37 % 25_000);
         string?[] fields =
         [
-            "structureet", eg.Finess, eg.EJFiness, Shorten(eg.Name, 38), eg.Name, null, null,
+            "structureet", eg.Finess, eg.EJFiness, eg.Name, eg.Name, null, null,
             eg.HouseNumber, eg.StreetType, eg.StreetName, null, null,
             commune.Cog[^3..], departement, Departement(commune.DepartementCode),
             $"{commune.PostalCodes[0]} {commune.Name.ToUpperInvariant()}", eg.Phone, null,
@@ -43,8 +43,6 @@ public static class FinessExtract
     }
 
     private static int Rank(PlannedEG eg) => int.Parse(eg.Finess[^5..], CultureInfo.InvariantCulture);
-
-    private static string Shorten(string name, int length) => name.Length <= length ? name : name[..length].TrimEnd();
 
     private static string Departement(string code) =>
         RorNational.ReferenceData.Territory.Default.FindDepartement(code)?.Name.ToUpperInvariant() ?? code;

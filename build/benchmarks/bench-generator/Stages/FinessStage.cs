@@ -8,11 +8,11 @@ namespace BenchGenerator.Stages;
 /// Stage 1: the plan's FINESS extract imported through POST /api/finess/imports (a durable
 /// job: 202 and its location), polled until it ends. Importing it again, on a restart, changes
 /// nothing (an import emits events only for real changes). An import that ends otherwise than
-/// Completed, or that rejects a line, stops the generation.
+/// Completed, or that rejects a line, stops the generation. Says how many EGs were there already.
 /// </summary>
 public static class FinessStage
 {
-    public static async Task<StageResult> RunAsync(HttpClient loader, NationalPlan plan, TextWriter? log, CancellationToken cancellation)
+    public static async Task<(StageResult Result, int AlreadyThere)> RunAsync(HttpClient loader, NationalPlan plan, TextWriter? log, CancellationToken cancellation)
     {
         var extract = FinessExtract.Write(plan);
         using var progress = new Progress("FINESS", plan.EGs.Count, log);
@@ -27,9 +27,15 @@ public static class FinessStage
             progress.Advance(committed - progress.Done);
             var state = report["status"]!.GetValue<string>();
             if (state == "Running") continue;
+            if (state == "ClosuresWithheld")
+                throw new GenerationFailed("the repository holds establishments this plan does not list (filled with another seed or scale, or " +
+                    "with other data): the generator fills an empty repository, or completes the one it filled with the same seed and scale. " +
+                    $"The import {location} closed none of them: {Abridged(report)}");
             if (state != "Completed" || report["rejectedCount"]!.GetValue<int>() > 0)
                 throw new GenerationFailed($"the FINESS import {location} ended {state}: {Abridged(report)}");
-            return new StageResult("FINESS import", "establishments", plan.EGs.Count, progress.Elapsed);
+            var registered = report["registered"]!.GetValue<int>();
+            return (new StageResult("FINESS import", "establishments", plan.EGs.Count, progress.Elapsed,
+                registered < plan.EGs.Count ? $"({plan.EGs.Count - registered} there already)" : null), plan.EGs.Count - registered);
         }
     }
 
