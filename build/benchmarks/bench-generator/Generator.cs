@@ -8,7 +8,7 @@ public sealed record GeneratorClients(HttpClient Loader, IReadOnlyList<HttpClien
 
 /// <summary>How the stages run: EGs described at once, changes per capacity Bundle, the capacity's source date;
 /// <see cref="Cpu"/>, when given, measures the CPU time of the host and PostgreSQL during each stage.</summary>
-public sealed record GeneratorSettings(int Concurrency = 8, int BundleSize = 250, DateTimeOffset? CapacityDate = null, CapacityIngest.CpuTime? Cpu = null);
+public sealed record GeneratorSettings(int Concurrency = 8, int BundleSize = 250, DateTimeOffset? CapacityDate = null, ProcessCpu? Cpu = null);
 
 /// <summary>
 /// Builds the plan's repository through the host's real write paths, stage after stage:
@@ -35,9 +35,9 @@ public static class Generator
         return results;
     }
 
-    private static async Task<StageResult> Measured(CapacityIngest.CpuTime? cpu, Func<Task<StageResult>> stage)
+    private static async Task<StageResult> Measured(ProcessCpu? cpu, Func<Task<StageResult>> stage)
     {
-        if (cpu is not { Measures: true }) return await stage();
+        if (cpu is null) return await stage();
         var before = cpu.Sample();
         var result = await stage();
         var after = cpu.Sample();

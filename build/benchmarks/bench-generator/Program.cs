@@ -8,7 +8,12 @@ using BenchGenerator.Stages;
 
 // build/bench runs this on an empty repository served by a running host; see readme-gen / README "The national generator".
 Options options;
-try { options = Options.Parse(args); }
+ProcessCpu? cpu;
+try
+{
+    options = Options.Parse(args);
+    cpu = ProcessCpu.Parse(options.Cpu);
+}
 catch (Exception e) when (e is ArgumentException or FormatException or UriFormatException)
 {
     Console.Error.WriteLine($"bench-generator: {e.Message}\n{Options.Usage}");
@@ -40,7 +45,7 @@ try
     var ids = new[] { "bench-loader" }.Concat(Enumerable.Range(1, options.Suppliers).Select(s => $"bench-supplier-{s:D2}")).ToList();
     var tokens = await Task.WhenAll(ids.Select(id => Tokens.ForAsync(id, cancellation.Token)));
     var clients = new GeneratorClients(Client(tokens[0]), tokens.Skip(1).Select(Client).ToList());
-    var results = await Generator.RunAsync(plan, clients, new GeneratorSettings(options.Concurrency, options.BundleSize, Cpu: CapacityIngest.CpuTime.Parse(options.Cpu)), Console.Error, cancellation.Token);
+    var results = await Generator.RunAsync(plan, clients, new GeneratorSettings(options.Concurrency, options.BundleSize, Cpu: cpu), Console.Error, cancellation.Token);
     Summary.Print(Console.Out, plan, results, total.Elapsed);
     if (options.Report is { } report) await File.WriteAllTextAsync(report, JsonSerializer.Serialize(Summary.Json(plan, results, total.Elapsed), new JsonSerializerOptions { WriteIndented = true }));
     return 0;

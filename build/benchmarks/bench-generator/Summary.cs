@@ -18,7 +18,16 @@ public static class Summary
         var expected = ExpectedAtNationalScale(plan, results);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"expected at scale 1.0 from these rates: {expected.TotalMinutes:F0} min ({expected.TotalHours:F1} h)"));
+        if (CpuBoundAtNationalScale(plan, results) is { } cpuBound)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"CPU of the host and PostgreSQL at scale 1.0 from these costs: {cpuBound.TotalMinutes:F0} min, i.e. {cpuBound.TotalMinutes / Environment.ProcessorCount:F0} min on {Environment.ProcessorCount} idle cores"));
     }
+
+    /// <summary>The host's and PostgreSQL's CPU time the stages would take at scale 1.0, when measured.</summary>
+    public static TimeSpan? CpuBoundAtNationalScale(NationalPlan plan, IReadOnlyList<StageResult> results) =>
+        results.All(r => r.CpuPerItem is not null)
+            ? TimeSpan.FromMilliseconds(results.Sum(r => (r.CpuPerItem!.Value.Host + r.CpuPerItem!.Value.Postgres) * r.Count / plan.Scale))
+            : null;
 
     public static TimeSpan ExpectedAtNationalScale(NationalPlan plan, IReadOnlyList<StageResult> results) =>
         TimeSpan.FromSeconds(results.Sum(r => r.Count / plan.Scale / Math.Max(r.Rate, 1e-6)));
@@ -32,5 +41,6 @@ public static class Summary
             hostCpuMsPerItem = r.CpuPerItem is { } cpu ? Math.Round(cpu.Host, 3) : (double?)null,
             postgresCpuMsPerItem = r.CpuPerItem is { } pg ? Math.Round(pg.Postgres, 3) : (double?)null }),
         expectedSecondsAtScale1 = Math.Round(ExpectedAtNationalScale(plan, results).TotalSeconds),
+        cpuSecondsAtScale1 = CpuBoundAtNationalScale(plan, results) is { } cpu ? Math.Round(cpu.TotalSeconds) : (double?)null,
     };
 }
