@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using BenchGenerator;
 using BenchGenerator.Planning;
 using BenchGenerator.Stages;
+using RorNational.IntegrationTests.Infrastructure;
 using T = RorNational.Fhir.Ror.RorCanonical.Terminologies;
 
 namespace RorNational.IntegrationTests.Benchmarks;
@@ -11,11 +12,11 @@ namespace RorNational.IntegrationTests.Benchmarks;
 /// build/bench's generator (build/benchmarks/bench-generator) at a tiny scale against the real
 /// host, as build/bench runs it: the clients of build/benchmarks/bench-clients.json, the FINESS
 /// import, the dossiers and the suppliers' Bundles. The same seed gives the same FINESS numbers
-/// and the same resources; what it wrote is found by searches.
+/// and the same resources; what it wrote is found by searches. Each run is bounded (a minute).
 /// </summary>
 public sealed class the_national_generator : ApiFixture
 {
-    private const double TinyScale = 0.0003; // 30 EG, about 100 UO and lieux
+    private const double TinyScale = 0.0002; // 20 EG, about 60 UO and lieux
     private const string Loader = "bench-loader";
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -31,13 +32,13 @@ public sealed class the_national_generator : ApiFixture
         var plan = NationalPlan.Build(42, TinyScale);
         Assert.That(Fingerprint(NationalPlan.Build(42, TinyScale)), Is.EqualTo(Fingerprint(plan)));
         Assert.That(Fingerprint(NationalPlan.Build(43, TinyScale)), Is.Not.EqualTo(Fingerprint(plan)));
-        Assert.That(plan.EGs, Has.Count.EqualTo(30));
+        Assert.That(plan.EGs, Has.Count.EqualTo(20));
         Assert.That(plan.EGs.Select(eg => eg.EJFiness).Distinct(), Is.SubsetOf(plan.EJs.Select(ej => ej.Finess)));
         Assert.That(plan.EGs.SelectMany(eg => eg.Lieux), Has.All.Matches<PlannedLieu>(l => l.Capacity.Count is >= 3 and <= 8));
         Assert.That(plan.EGs, Has.All.Matches<PlannedEG>(eg => eg.Lieux.All(l => l.Commune.DepartementCode == eg.Commune.DepartementCode)));
     }
 
-    [Test]
+    [Test, CancelAfter(60_000)]
     public async Task it_fills_the_repository_through_the_write_paths_and_the_same_seed_fills_it_again_the_same()
     {
         var plan = NationalPlan.Build(42, TinyScale);
@@ -61,7 +62,7 @@ public sealed class the_national_generator : ApiFixture
         Assert.That(await DescribeRepositoryAsync(), Is.EqualTo(first), "the same seed and scale build the same resources");
     }
 
-    [Test]
+    [Test, CancelAfter(60_000)]
     public async Task a_second_run_on_the_same_repository_skips_what_is_there_and_replaces_the_capacity()
     {
         var plan = NationalPlan.Build(7, 0.0001);
@@ -76,7 +77,7 @@ public sealed class the_national_generator : ApiFixture
     {
         var suppliers = Enumerable.Range(1, 3).Select(s => App.ClientFor($"bench-supplier-{s:D2}")).ToList();
         var settings = new GeneratorSettings(Concurrency: 4, BundleSize: 40, CapacityDate: Clock.GetUtcNow().AddMinutes(-5));
-        return await Generator.RunAsync(plan, new GeneratorClients(Client, suppliers), settings, log: null);
+        return await Generator.RunAsync(plan, new GeneratorClients(Client, suppliers), settings, log: null, TestContext.CurrentContext.CancellationToken);
     }
 
     private async Task<int> Total(string search)
@@ -108,7 +109,7 @@ public sealed class the_national_generator : ApiFixture
     {
         var type = resource["resourceType"]!.GetValue<string>();
         var name = resource["name"]?.GetValue<string>() ?? "";
-        var identifiers = string.Join(",", resource["identifier"]?.AsArray().Select(i => i!["value"]!.GetValue<string>()).Order(StringComparer.Ordinal) ?? []);
+        var identifiers = string.Join(",", resource["identifier"]?.AsArray().Select(i => i!["value"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToList() ?? []);
         return type switch
         {
             "Organization" => $"Organization {resource["id"]} {name}" + (resource["partOf"] is { } parent ? $" partOf {parent["reference"]}" : ""),
@@ -126,7 +127,7 @@ public sealed class the_national_generator : ApiFixture
         .Select(record => string.Join(",", record!["extension"]!.AsArray()
             .Where(sub => sub!["url"]!.GetValue<string>() != "capacityUpdateDate")
             .Select(sub => sub!["url"] + "=" + (sub["valueInteger"]?.ToJsonString() ?? Codes(new JsonArray(sub["valueCodeableConcept"]!.DeepClone()))))))
-        .Order(StringComparer.Ordinal) ?? []);
+        .Order(StringComparer.Ordinal).ToList() ?? []);
 
     private static string Fingerprint(NationalPlan plan) => string.Join("\n",
         plan.EJs.Select(ej => ej.Finess).Concat(plan.EGs.Select(eg => string.Join("|", eg.Finess, eg.EJFiness, eg.Name, eg.Commune.Cog,
