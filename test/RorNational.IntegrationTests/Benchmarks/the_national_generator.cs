@@ -63,10 +63,21 @@ public sealed class the_national_generator : ApiFixture
     }
 
     [Test, CancelAfter(60_000)]
-    public async Task a_second_run_on_the_same_repository_skips_what_is_there_and_replaces_the_capacity()
+    public async Task a_run_interrupted_in_a_dossier_resumes_and_a_second_run_skips_what_is_there_and_replaces_the_capacity()
     {
         var plan = NationalPlan.Build(7, 0.0001);
-        await GenerateAsync(plan);
+        // An interrupted run: the extract imported, the first EG's dossier open with one draft.
+        await FinessStage.RunAsync(Client, plan, log: null, TestContext.CurrentContext.CancellationToken);
+        var eg = plan.EGs[0];
+        var dossier = JsonNode.Parse(await (await Client.PostAsync($"/api/establishments/{eg.Id}/dossiers", null)).Content.ReadAsStringAsync())!["dossierId"]!.GetValue<string>();
+        var lieu = eg.UOs[0].Lieu;
+        using (var draft = await Client.PutAsync($"/api/establishments/{eg.Id}/dossiers/{dossier}/fiches/{lieu.FicheId}",
+                   new StringContent(DossierBodies.Lieu(eg, lieu).ToJsonString(), System.Text.Encoding.UTF8, "application/json")))
+            Assert.That(draft.IsSuccessStatusCode, await draft.Content.ReadAsStringAsync());
+
+        var resumed = await GenerateAsync(plan);
+        Assert.That(resumed[1].Count, Is.EqualTo(plan.EGs.Count), "every EG described, the interrupted dossier completed");
+        Assert.That(await Total("HealthcareService?_summary=count"), Is.EqualTo(plan.UOCount));
         var again = await GenerateAsync(plan);
         Assert.That(again[1].Count, Is.Zero, "every EG is published already");
         Assert.That(again[2].Note, Does.Contain("replaced on a restart"));

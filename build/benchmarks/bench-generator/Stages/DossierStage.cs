@@ -8,8 +8,8 @@ namespace BenchGenerator.Stages;
 /// do (the loader is both): open, draft and finalize each lieu then each UO, submit, accept.
 /// EGs run <paramref name="concurrency"/> at a time, the calls of one EG in order. Restartable:
 /// when <paramref name="resuming"/> (the EGs were there before the import), each EG is read
-/// first: one already published with every planned fiche is skipped, and a dossier left open
-/// by the interrupted run is rejected before the EG is described again.
+/// first: one already published with every planned fiche is skipped; a dossier the interrupted
+/// run left open is completed (drafted again if still a draft, then submitted) and accepted.
 /// </summary>
 public static class DossierStage
 {
@@ -32,29 +32,41 @@ public static class DossierStage
     private static async Task<bool> DescribeAsync(HttpClient loader, PlannedEG eg, bool resuming, CancellationToken cancellation)
     {
         var root = $"/api/establishments/{eg.Id}";
-        if (resuming && !await UnfinishedAsync(loader, eg, cancellation)) return false;
-        var dossier = (await Api.Call(loader, HttpMethod.Post, $"{root}/dossiers", null, cancellation))!["dossierId"]!.GetValue<string>();
+        var found = resuming ? await FindAsync(loader, eg, cancellation) : new Found(false, null, null);
+        if (found.Published) return false;
+        if (found.Submitted is { } submitted)
+        {
+            await AcceptAsync(loader, root, submitted, cancellation);
+            return true;
+        }
+        var dossier = found.Draft ?? (await Api.Call(loader, HttpMethod.Post, $"{root}/dossiers", null, cancellation))!["dossierId"]!.GetValue<string>();
         var fiches = $"{root}/dossiers/{dossier}/fiches";
         foreach (var uo in eg.UOs)
             await DraftAsync(loader, $"{fiches}/{uo.Lieu.FicheId}", DossierBodies.Lieu(eg, uo.Lieu), cancellation);
         for (var index = 0; index < eg.UOs.Count; index++)
             await DraftAsync(loader, $"{fiches}/{eg.UOs[index].FicheId}", DossierBodies.UO(eg, eg.UOs[index], index), cancellation);
         await Api.Call(loader, HttpMethod.Post, $"{root}/dossiers/{dossier}/submit", null, cancellation);
-        await Api.Call(loader, HttpMethod.Post, $"{root}/dossiers/{dossier}/accept", new JsonObject { ["reason"] = "bench-generator" }, cancellation);
+        await AcceptAsync(loader, root, dossier, cancellation);
         return true;
     }
 
-    /// <summary>False when the EG is published with every planned fiche; rejects the dossier an interrupted run left open.</summary>
-    private static async Task<bool> UnfinishedAsync(HttpClient loader, PlannedEG eg, CancellationToken cancellation)
+    private static Task AcceptAsync(HttpClient loader, string root, string dossier, CancellationToken cancellation) =>
+        Api.Call(loader, HttpMethod.Post, $"{root}/dossiers/{dossier}/accept", new JsonObject { ["reason"] = "bench-generator" }, cancellation);
+
+    /// <summary>What an interrupted run left: the EG published as planned, or the id of its open dossier, still a draft or submitted.</summary>
+    private sealed record Found(bool Published, string? Draft, string? Submitted);
+
+    private static async Task<Found> FindAsync(HttpClient loader, PlannedEG eg, CancellationToken cancellation)
     {
-        var root = $"/api/establishments/{eg.Id}";
-        var current = (await Api.Call(loader, HttpMethod.Get, root, null, cancellation))!;
+        var current = (await Api.Call(loader, HttpMethod.Get, $"/api/establishments/{eg.Id}", null, cancellation))!;
         var published = current["fiches"]?.AsObject();
-        var planned = eg.UOs.SelectMany(uo => new[] { uo.FicheId, uo.Lieu.FicheId }).ToList();
-        if (published is not null && planned.All(published.ContainsKey)) return false;
-        if (current["openDossier"]?["id"]?.GetValue<string>() is { } interrupted)
-            await Api.Call(loader, HttpMethod.Post, $"{root}/dossiers/{interrupted}/reject", new JsonObject { ["reason"] = "bench-generator: a run was interrupted" }, cancellation);
-        return true;
+        if (published is not null && eg.UOs.All(uo => published.ContainsKey(uo.FicheId) && published.ContainsKey(uo.Lieu.FicheId)))
+            return new Found(true, null, null);
+        if (current["openDossier"] is not { } open) return new Found(false, null, null);
+        var id = open["id"]!.GetValue<string>();
+        // The generator submits a dossier once every fiche is drafted: a submitted one only awaits its acceptance.
+        var submitted = open["status"]?.ToJsonString() is "\"Submitted\"" or "1";
+        return submitted ? new Found(false, null, id) : new Found(false, id, null);
     }
 
     private static async Task DraftAsync(HttpClient loader, string fiche, JsonObject body, CancellationToken cancellation)
