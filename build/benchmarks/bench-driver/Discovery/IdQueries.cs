@@ -36,7 +36,7 @@ public static class IdQueries
             from ror.fhir_search_token s
             join ror.fhir_search_reference l on l.resource_type = 'HealthcareService' and l.id = s.id and l.param = 'location'
             join ror.fhir_search_string p on p.resource_type = 'Location' and p.id = l.target_id and p.param = 'address-postalcode'
-            where s.resource_type = 'HealthcareService' and s.param = 'specialty' and s.requires = 0
+            where s.resource_type = 'HealthcareService' and s.param = 'specialty'
             order by md5(s.id || s.code) limit {perKind}
             """, r => new OfferCriteria(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.GetString(3)));
         offers.RemoveAll(o => o.Age is null);

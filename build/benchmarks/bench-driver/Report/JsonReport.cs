@@ -11,6 +11,15 @@ public static class JsonReport
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static Row Rounded(Row row) => row with
+    {
+        Throughput = Math.Round(row.Throughput, 2),
+        P50 = Math.Round(row.P50, 3),
+        P95 = Math.Round(row.P95, 3),
+        P99 = Math.Round(row.P99, 3),
     };
 
     public static async Task WriteAsync(string path, Settings settings, Machine machine, string ids, IReadOnlyList<Row> rows, TimeSpan elapsed)
@@ -27,7 +36,7 @@ public static class JsonReport
             elapsedSeconds = Math.Round(elapsed.TotalSeconds, 1),
             machine,
             ids,
-            rows,
+            rows = rows.Select(Rounded),
         };
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, Options));
     }

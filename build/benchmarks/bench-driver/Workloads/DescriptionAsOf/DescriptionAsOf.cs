@@ -23,7 +23,8 @@ public static class DescriptionAsOf
         var random = new Random(context.Settings.Seed);
         while (events < context.Settings.DescriptionEvents)
         {
-            for (var i = 0; i < 20; i++)
+            var bundles = Math.Clamp((context.Settings.DescriptionEvents - events) / (eg.Zones.Count * Indicators.PerLieu) + 1, 1, 20);
+            for (var i = 0; i < bundles; i++)
             {
                 var changes = eg.Zones.SelectMany(zone => Enumerable.Range(0, Indicators.PerLieu).Select(k => (zone, k, random.Next(0, 30)))).ToList();
                 var status = await IndicatorSetup.SendAsync(supplier, changes, add: false);
