@@ -24,8 +24,9 @@ public sealed class the_benchmark_suite_smoke
     {
         var folder = Directory.CreateTempSubdirectory("rornational-bench-smoke-");
         // The cluster runs as the postgres user when the tests run as root: it must reach the folder.
-        File.SetUnixFileMode(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         var results = Path.Combine(folder.FullName, "results");
         var port = FreePortPair();
         try
