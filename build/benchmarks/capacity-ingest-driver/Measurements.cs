@@ -33,6 +33,12 @@ public sealed class Measurements
         lock (_lock) _neverFresh++;
     }
 
+    /// <summary>The run's figures, for a caller that reports them its own way (build/bench's driver).</summary>
+    public (long Changes, int Bundles, int Refused, int NeverFresh, double[] Latencies, double[] Freshness) Figures()
+    {
+        lock (_lock) return (_changes, _latencies.Count, _refused.Values.Sum(), _neverFresh, [.. _latencies], [.. _freshness]);
+    }
+
     public string Report(TimeSpan elapsed)
     {
         lock (_lock)

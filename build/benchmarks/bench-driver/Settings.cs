@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace Bench;
+
+/// <summary>What build/bench passes to the driver: the servers, the database, the run's shape.</summary>
+public sealed record Settings(
+    Uri Host,
+    Uri Floor,
+    string Database,
+    string PgBin,
+    int HostPid,
+    int PostmasterPid,
+    string HostDll,
+    string TokensFolder,
+    string QueriesFolder,
+    string Results,
+    double Scale,
+    int Seed,
+    bool Smoke,
+    IReadOnlySet<int> Workloads,
+    TimeSpan Seconds,
+    double NormalIngest,
+    int DescriptionEvents,
+    string DataSource)
+{
+    public static Settings Parse(string[] args)
+    {
+        string Value(string name, string? fallback = null)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback ?? throw new ArgumentException($"{name} is required");
+        }
+        var smoke = args.Contains("--smoke");
+        return new Settings(
+            new Uri(Value("--host")),
+            new Uri(Value("--floor")),
+            Value("--database"),
+            Value("--pg-bin"),
+            int.Parse(Value("--host-pid"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--postmaster-pid"), CultureInfo.InvariantCulture),
+            Value("--host-dll"),
+            Value("--tokens"),
+            Value("--queries"),
+            Value("--results"),
+            double.Parse(Value("--scale"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--seed"), CultureInfo.InvariantCulture),
+            smoke,
+            Value("--workloads", "1,2,3,4,5,6").Split(',').Select(int.Parse).ToHashSet(),
+            TimeSpan.FromSeconds(double.Parse(Value("--seconds", smoke ? "1" : "10"), CultureInfo.InvariantCulture)),
+            double.Parse(Value("--normal-ingest", smoke ? "50" : "500"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--description-events", smoke ? "200" : "10000"), CultureInfo.InvariantCulture),
+            Value("--data-source", "unknown"));
+    }
+}

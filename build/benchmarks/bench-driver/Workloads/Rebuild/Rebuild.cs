@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Bench.Report;
+
+namespace Bench.Workloads;
+
+/// <summary>
+/// Workload 5: the host's own command, rebuild-publication (README "Rebuilding the publication
+/// from the events"), over every event of the database, with the host running and no write in
+/// flight; its events/s from its summary line (its time, without the process's start-up).
+/// </summary>
+public static partial class Rebuild
+{
+    public static async Task<IReadOnlyList<Row>> RunAsync(Context context)
+    {
+        var dll = context.Settings.HostDll;
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("rebuild-publication");
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var wall = clock.Elapsed;
+        var output = await stdout + await stderr;
+        if (process.ExitCode != 0) throw new InvalidOperationException($"rebuild-publication exited with {process.ExitCode}: {Tail(output)}");
+        var summary = Summary().Match(output);
+        if (!summary.Success) throw new InvalidOperationException($"rebuild-publication printed no summary: {Tail(output)}");
+        var events = long.Parse(summary.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        var seconds = double.Parse(summary.Groups[2].Value, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        var rate = events / Math.Max(seconds, 1e-3);
+        return
+        [
+            new Row("5 projection rebuild", rate, "events/s", double.NaN, double.NaN, double.NaN, "", ">= 20,000 events/s", rate >= 20_000, 0,
+                $"{events:N0} events in {seconds:F1} s (process wall clock {wall.TotalSeconds:F1} s): {summary.Value}"),
+        ];
+    }
+
+    private static string Tail(string output) => output.Length > 600 ? output[^600..] : output;
+
+    [GeneratedRegex(@"Rebuilt the publication from ([\d,]+) events .*? in ([\d.,]+) s[^\r\n]*")]
+    private static partial Regex Summary();
+}
