@@ -23,7 +23,7 @@ public static class CapacityIngestWorkload
         var clients = tokens.Select(t => Suppliers.Client(context.Settings.Host, t)).ToList();
         await IndicatorSetup.EnsureAsync(clients[0], [.. plan.SelectMany(z => z).Distinct()]);
 
-        var options = new CapacityOptions(context.Settings.Host, "", tokens, 0, 0, BundleSize, context.Settings.Seconds, "search", new CpuTime(null, null));
+        var options = new CapacityOptions(context.Settings.Host, "", tokens, 0, 0, BundleSize, context.Settings.Seconds, "search", new CpuTime(null, null), Reuse: false);
         var measurements = new Measurements();
         var freshness = new Freshness(Suppliers.Client(context.Settings.Host, context.Tokens.Of("bench-crisis")), "search", measurements);
         var suppliers = plan.Select((zones, s) => new Supplier(clients[s], zones, options, measurements, freshness)).ToList();
