@@ -39,7 +39,8 @@ public static class FhirHistory
             at.Contains("%00", StringComparison.Ordinal) ? Category.Nul
             : at.StartsWith('0') || at.StartsWith("10000", StringComparison.Ordinal) ? Category.ImpossibleDates
             : at.Contains("9999", StringComparison.Ordinal) ? Category.Year9999 : Category.WrongTypes)),
-        Gen.OneOf("garbage", "%00", "AAAA", Q(Convert.ToBase64String("1|2"u8.ToArray())), "OTk5OTk5OTk5OTk5OTk5OTk5OTk5fEx8aXwx", Malformed.Long(5000))
+        Gen.OneOf("garbage", "%00", "AAAA", Q(Convert.ToBase64String("1|2"u8.ToArray())), "OTk5OTk5OTk5OTk5OTk5OTk5OTk5fEx8aXwx",
+                Q(Convert.ToBase64String("638000000000000000|Organiz\0ation|eg-1|1"u8.ToArray())), Malformed.Long(5000))
             .Select(cursor => Get(route, $"{path}?_cursor={cursor}", Category.Cursor)));
 
     private static Gen<HostileRequest> DiffFaults(Targets targets, string type) => Any(

@@ -24,8 +24,9 @@ public sealed record HistoryCursor(DateTime LastUpdated, string Type, string Id,
         if (token is null) return null;
         try
         {
-            var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token)).Split('|');
-            if (parts.Length == 4
+            var text = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
+            var parts = text.Split('|');
+            if (parts.Length == 4 && !text.Contains('\0')
                 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTime.MaxValue.Ticks
                 && parts[1].Length > 0 && parts[2].Length > 0
                 && long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
