@@ -101,6 +101,9 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
         "All the equipment criteria of one search (equipment-type, equipment-feature, limit-value), and those chained through one " +
         "reference (location.equipment-type=088&location.equipment-feature=001&location.limit-value=ge200|http://unitsofmeasure.org|kg), " +
         "hold on the same equipment (one ror-location-equipment extension) of one Location and on one of its limits, as in the guide's ST4 scenario. " +
+        "With several equipment-feature criteria, the equipment has a limit for each, and each limit-value holds on a limit whose feature is asked for " +
+        "(equipment-feature=001&limit-value=ge200|http://unitsofmeasure.org|kg&equipment-feature=002&limit-value=ge70|http://unitsofmeasure.org|cm: " +
+        "one equipment holding 200 kg and 70 cm, whatever the order of the parameters). " +
         ":missing=true on equipment-type matches a Location without equipment; on equipment-feature or limit-value, an equipment without limits.";
 
     /// <summary>How the price parameters combine (<see cref="SamePrice"/>) and sort (<see cref="PriceSort"/>), told with each of them.</summary>

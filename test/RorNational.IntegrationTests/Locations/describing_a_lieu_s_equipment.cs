@@ -11,8 +11,8 @@ namespace RorNational.IntegrationTests.Locations;
 /// editor's dossier to the ror-location it publishes and the guide's searches on it. The data:
 /// the samples (the hospital's consultations hold a bariatric MRI limited to 250 kg and 70 cm,
 /// the EHPAD 74 single and 6 double rooms) and two operating theatres added here by dossier:
-/// theatre A with a bariatric table holding 250 kg; theatre B with the same table, without
-/// limit, next to an MRI holding 300 kg.
+/// theatre A with a bariatric table holding 250 kg; theatre B with the same table, 80 cm wide
+/// and without a weight limit, next to an MRI holding 300 kg.
 /// </summary>
 public sealed class describing_a_lieu_s_equipment : SearchFixture
 {
@@ -24,7 +24,7 @@ public sealed class describing_a_lieu_s_equipment : SearchFixture
 
     protected override Task LoadMoreData() => PublishStructure(Client, Hospital,
         ("lieu-bloc-a", Theatre("Bloc A", "BLOC-A", Equipment("088", Limit("001", 250, "kg")))),
-        ("lieu-bloc-b", Theatre("Bloc B", "BLOC-B", Equipment("088"), Equipment("221", Limit("001", 300, "kg")))),
+        ("lieu-bloc-b", Theatre("Bloc B", "BLOC-B", Equipment("088", Limit("002", 80, "cm")), Equipment("221", Limit("001", 300, "kg")))),
         ("uo-bloc-a", Surgery("Chirurgie bariatrique A", "lieu-bloc-a")),
         ("uo-bloc-b", Surgery("Chirurgie bariatrique B", "lieu-bloc-b")));
 
@@ -51,6 +51,64 @@ public sealed class describing_a_lieu_s_equipment : SearchFixture
         var matches = await Matches($"Location?_id={consultations}&{criteria}");
 
         Assert.That(matches, matchesTheMri ? Is.EqualTo(new[] { consultations }) : Is.Empty, criteria);
+    }
+
+    [TestCase("equipment-feature=001&limit-value=ge200|http://unitsofmeasure.org|kg&equipment-feature=002&limit-value=ge60|http://unitsofmeasure.org|cm", true)]
+    [TestCase("equipment-feature=001&limit-value=ge200|http://unitsofmeasure.org|kg&equipment-feature=002&limit-value=ge80|http://unitsofmeasure.org|cm", false)]
+    [TestCase("limit-value=ge60|http://unitsofmeasure.org|cm&equipment-feature=002&equipment-feature=001&limit-value=ge200|http://unitsofmeasure.org|kg", true)]
+    [TestCase("equipment-feature=001&equipment-feature=002&limit-value=ge260|http://unitsofmeasure.org|kg", false)]
+    [TestCase("equipment-type=221&equipment-feature=001&equipment-feature=002", true)]
+    [TestCase("equipment-feature=001&limit-value=ge200&limit-value=le300", true)]
+    [TestCase("equipment-feature=001&limit-value=ge200&limit-value=le240", false)]
+    [TestCase("limit-value=ge60&limit-value=le80", true)]
+    [TestCase("limit-value=ge200&limit-value=le80", false)]
+    public async Task several_limits_of_one_equipment_are_required_together(string criteria, bool matchesTheMri)
+    {
+        var consultations = Unit("010000024-lieu-consultations");
+
+        var matches = await Matches($"Location?_id={consultations}&{criteria}");
+
+        Assert.That(matches, matchesTheMri ? Is.EqualTo(new[] { consultations }) : Is.Empty, criteria);
+    }
+
+    [Test]
+    public async Task limits_of_two_equipments_are_not_one_equipment_s_limits()
+    {
+        var theatreB = Unit("010000024-lieu-bloc-b");
+
+        Assert.That(await Matches($"Location?_id={theatreB}&equipment-feature=001"), Is.EqualTo(new[] { theatreB }), "the MRI's weight");
+        Assert.That(await Matches($"Location?_id={theatreB}&equipment-feature=002"), Is.EqualTo(new[] { theatreB }), "the table's width");
+        Assert.That(await Matches($"Location?_id={theatreB}&equipment-feature=001&equipment-feature=002"), Is.Empty,
+            "no equipment of theatre B has both limits");
+    }
+
+    [Test]
+    public async Task several_limits_chained_from_the_offer_hold_on_one_equipment()
+    {
+        const string weight = "location.equipment-feature=001&location.limit-value=ge200|http://unitsofmeasure.org|kg";
+
+        Assert.That(await Matches("HealthcareService?" + weight + "&location.equipment-feature=002&location.limit-value=ge60|http://unitsofmeasure.org|cm"),
+            Is.EqualTo(new[] { ConsultationUO }), "the MRI of the consultations: 250 kg and 70 cm; theatre B's 300 kg and 80 cm are on two equipments");
+        var filter = Uri.EscapeDataString("equipment-feature eq 001 and limit-value ge 200 and equipment-feature eq 002 and limit-value ge 60");
+        Assert.That(await Matches($"Location?_filter={filter}"), Is.EqualTo(new[] { Unit("010000024-lieu-consultations") }));
+    }
+
+    [Test]
+    public async Task the_generic_index_holds_no_row_of_what_has_a_table_of_its_own()
+    {
+        var schema = App.Store.Options.DatabaseSchemaName;
+        var generic = string.Join(" union all ", new[] { "token", "number", "date" }.Select(table =>
+            $"select resource_type, param from {schema}.fhir_search_{table}"));
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            $"select count(*) from ({generic}) rows where (resource_type = 'Location' and param in " +
+            "('equipment-type', 'equipment-feature', 'limit-value', 'capacity-status', 'nb-capacity')) " +
+            "or (resource_type = 'Organization' and param in ('price-type', 'price-amount-value', 'price-validity-start-date'))", connection);
+
+        Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(0L), "equipment, capacity and prices are searched in their own tables");
+        Assert.That(await Matches($"Location?_id={Unit("010000024-lieu-consultations")}&equipment-type=221"), Is.Not.Empty);
+        Assert.That(await Matches("Organization?price-type=02"), Is.Not.Empty, "the EHPAD's prices");
     }
 
     [Test]

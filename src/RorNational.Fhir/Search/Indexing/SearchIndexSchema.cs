@@ -111,8 +111,10 @@ public static class SearchIndexSchema
             .Index("fhir_search_capacity_indicator", "btree (resource_type, status, nb_capacity) INCLUDE (id, requires, temporality)")
             .Index("fhir_search_capacity_resource", "btree (resource_type, id)"),
         // One row per limit of an equipment of a Location, or per equipment without limits
-        // (Equipment/EquipmentRow): the equipment criteria of one search hold on one row.
+        // (Equipment/EquipmentRow): the criteria of one limit hold on one row, those of several
+        // limits on rows of one equipment (same "equipment", its position in the Location).
         Keyed(schema, "fhir_search_equipment")
+            .Column("equipment", "integer")
             .Column("equipment_type", "text", collation: "C")
             .Column("feature", "text", notNull: false, collation: "C")
             .Column("value", "numeric", notNull: false)

@@ -35,8 +35,8 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, Territory terr
     /// </summary>
     private readonly Dictionary<string, List<Extracted>> _extracted =
         SearchParameterCatalog.ResourceTypes.ToDictionary(type => type, type => catalog.Of(type)
-            // _id and _lastUpdated are columns of the resource row.
-            .Where(p => p.Code is not ("_id" or "_lastUpdated") && p.ExpressionFor(type) is not null)
+            // _id and _lastUpdated are columns of the resource row; capacity, equipment and prices have tables of their own.
+            .Where(p => p.Code is not ("_id" or "_lastUpdated") && !OwnIndexTables.Index(type, p.Code) && p.ExpressionFor(type) is not null)
             .Select(p => (Parameter: p, Expression: p.ExpressionFor(type)!))
             .Select(e => new Extracted(e.Parameter, Compiler.Compile(e.Expression), ElementsRead.Of(e.Expression), ExtensionFilter.Of(e.Expression)))
             .ToList());

@@ -1,6 +1,5 @@
 using Hl7.Fhir.Model;
 using RorNational.Fhir.Search.Definitions;
-using RorNational.Fhir.Search.Querying;
 
 namespace RorNational.Fhir.Search.Indexing.Absence;
 
@@ -34,8 +33,7 @@ public static class AbsentParameters
         parameter.Type is SearchParamType.Token or SearchParamType.Uri or SearchParamType.String or SearchParamType.Date
             or SearchParamType.Number or SearchParamType.Quantity or SearchParamType.Reference
         && parameter.Code is not ("_id" or "_lastUpdated" or "_content")
-        && !(resourceType == "Location" && (SameIndicator.Parameters.ContainsKey(parameter.Code) || SameEquipment.Parameters.ContainsKey(parameter.Code)))
-        && !(resourceType == "Organization" && SamePrice.Parameters.ContainsKey(parameter.Code));
+        && !OwnIndexTables.Index(resourceType, parameter.Code);
 
     /// <summary>The tracked parameters of the resource's type that none of its rows carries, by code.</summary>
     public static string[] Of(SearchIndexRows rows, IEnumerable<SearchParameterDefinition> parametersOfType)

@@ -15,9 +15,9 @@ public static class EquipmentIndexWriter
         if (rows.Count == 0) return;
         var schema = operations.DocumentStore.Options.DatabaseSchemaName;
         operations.QueueSqlCommand(
-            $"insert into {schema}.fhir_search_equipment (resource_type, id, equipment_type, feature, value, system, code, requires) " +
-            "select 'Location', * from unnest(?::text[], ?::text[], ?::text[], ?::numeric[], ?::text[], ?::text[], ?::integer[])",
-            rows.Select(r => r.LocationId).ToArray(), rows.Select(r => r.EquipmentType).ToArray(), rows.Select(r => r.Feature).ToArray(),
+            $"insert into {schema}.fhir_search_equipment (resource_type, id, equipment, equipment_type, feature, value, system, code, requires) " +
+            "select 'Location', * from unnest(?::text[], ?::integer[], ?::text[], ?::text[], ?::numeric[], ?::text[], ?::text[], ?::integer[])",
+            rows.Select(r => r.LocationId).ToArray(), rows.Select(r => r.Equipment).ToArray(), rows.Select(r => r.EquipmentType).ToArray(), rows.Select(r => r.Feature).ToArray(),
             rows.Select(r => r.Value).ToArray(), rows.Select(r => r.System).ToArray(), rows.Select(r => r.Code).ToArray(),
             rows.Select(r => (int)r.Requires).ToArray());
     }
