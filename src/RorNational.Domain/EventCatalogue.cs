@@ -40,5 +40,6 @@ public static class EventCatalogue
         [typeof(EGDescriptionChanged)] = "eg_description_changed",
         [typeof(PractitionerRecorded)] = "practitioner_recorded",
         [typeof(PractitionerIdentityChanged)] = "practitioner_identity_changed",
+        [typeof(LieuContentEdited)] = "lieu_content_edited",
     };
 }

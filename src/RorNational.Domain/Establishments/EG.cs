@@ -57,6 +57,7 @@ public sealed record EG(string Id, EGAdministrativeData Data, DateTimeOffset Reg
         (_, EGClosed e) => state with { Status = new EGStatus.Closed(e.Reason, e.By, e.At) },
         (_, EGReopened) => state with { Status = new EGStatus.Active() },
         (_, UOContentEdited e) => state.WithContent(e.UOId, e.Content),
+        (_, LieuContentEdited e) => state with { Fiches = state.Fiches.SetItem(e.LieuId, state.Fiches[e.LieuId] with { Lieu = e.Content.AppliedTo(state.Fiches[e.LieuId].Lieu ?? new()) }) },
         (_, DossierOpened e) => state with { OpenDossier = new Dossier.Draft(e.DossierId, e.By.Id, e.At) },
         (_, FicheDrafted e) => state.WithDraft(d => d.WithDraft(new DraftFiche(e.Proposed.Id, e.Proposed, Finalized: false))),
         (_, FicheRemovalDrafted e) => state.WithDraft(d => state.Fiches.ContainsKey(e.FicheId)

@@ -38,7 +38,7 @@ public static class TimelineKinds
         DossierSubmitted => Submission,
         DossierAccepted => Validation,
         DossierRejected => Rejection,
-        UOContentEdited or EGOperationalNameChanged or EGDescriptionChanged => DirectEdit,
+        UOContentEdited or LieuContentEdited or EGOperationalNameChanged or EGDescriptionChanged => DirectEdit,
         CapacityIndicatorAdded or CapacityIndicatorReplaced or CapacityIndicatorDeleted or OutdatedCapacityChangeRecorded => Capacity,
         _ => Other,
     };
@@ -55,6 +55,7 @@ public static class TimelineKinds
         DossierRejected e => new() { DossierId = e.DossierId, Reason = e.Reason },
         EGClosed e => new() { Reason = e.Reason },
         UOContentEdited e => new() { Fiches = [e.UOId] },
+        LieuContentEdited e => new() { Fiches = [e.LieuId] },
         CapacityIndicatorAdded e => CapacityDetails(stream, e.Indicator, e.RequestId, "add"),
         CapacityIndicatorReplaced e => CapacityDetails(stream, e.Indicator, e.RequestId, "replace"),
         CapacityIndicatorDeleted e => new() { Lieu = CapacityStreams.UnitOf(stream), Operation = "delete", CapacityStatus = e.Key.Status, RequestId = e.RequestId },

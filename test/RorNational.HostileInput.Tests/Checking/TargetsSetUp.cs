@@ -31,6 +31,7 @@ public static class TargetsSetUp
         var view = JsonNode.Parse(await client.GetStringAsync($"/api/establishments/{Eg}"))!;
         var uo = FicheIds(view, "UO").First();
         var uf = FicheIds(view, "UF").First();
+        var lieu = FicheIds(view, "Lieu").First();
 
         var openDossier = await OpenDossier(client, Eg);
         await client.PutAsJsonAsync($"/api/establishments/{Eg}/dossiers/{openDossier}/fiches/hostile-draft",
@@ -61,6 +62,7 @@ public static class TargetsSetUp
             DraftFiche = "hostile-draft",
             PublishedUO = uo,
             PublishedUF = uf,
+            PublishedLieu = lieu,
             OtherEg = OtherEg,
             SubmittedDossier = submitted,
             FinessImport = import,

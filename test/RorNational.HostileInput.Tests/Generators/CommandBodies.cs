@@ -74,6 +74,14 @@ public static class CommandBodies
         },
     ];
 
+    /// <summary>The content of a published lieu, edited directly: what <see cref="WithEquipment"/> adds to a lieu fiche.</summary>
+    public static JsonObject LieuContent()
+    {
+        var content = WithEquipment(StructureRequests.Lieu())["lieu"]!.AsObject();
+        foreach (var structural in new[] { "function", "idExterneSynchro", "address", "position" }) content.Remove(structural);
+        return content;
+    }
+
     /// <summary>A lieu holding what a lieu may hold beyond its address: equipment with a limit, residential capacity, a telecom, a status.</summary>
     private static JsonObject WithEquipment(JsonObject lieu)
     {

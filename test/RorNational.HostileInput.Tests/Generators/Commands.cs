@@ -10,6 +10,7 @@ public static class Commands
 {
     public const string Register = "POST /api/establishments";
     public const string EditContent = "PUT /api/establishments/{egId}/uo/{uoId}/content";
+    public const string EditLieuContent = "PUT /api/establishments/{egId}/lieux/{lieuId}/content";
     public const string Patch = "PATCH /api/establishments/{egId}";
     public const string DraftFiche = "PUT /api/establishments/{egId}/dossiers/{dossierId}/fiches/{ficheId}";
     public const string Accept = "POST /api/establishments/{egId}/dossiers/{dossierId}/accept";
@@ -19,6 +20,7 @@ public static class Commands
     [
         Route(Register, _ => "/api/establishments", _ => [CommandBodies.Registration()], RegistrationFaults),
         Route(EditContent, t => $"/api/establishments/{t.Eg}/uo/{t.PublishedUO}/content", _ => [CommandBodies.Content()], ContentFaults),
+        Route(EditLieuContent, t => $"/api/establishments/{t.Eg}/lieux/{t.PublishedLieu}/content", _ => [CommandBodies.LieuContent()], LieuContentFaults),
         Route(Patch, t => $"/api/establishments/{t.Eg}", _ => [CommandBodies.Patch(), CommandBodies.EstablishmentFields()], PatchFaults,
             mergePatch: true),
         Route(DraftFiche, t => $"/api/establishments/{t.Eg}/dossiers/{t.OpenDossier}/fiches/hostile-fiche",
@@ -95,6 +97,24 @@ public static class Commands
         Set(body, Category.OutOfRange, "mssMailboxes.0.confidentiality", "0", "7"),
         Set(body, Category.NullItems, "receptionModalities", "null", "[null]"),
         Set(body, Category.NullItems, "mssMailboxes", "null", "[null]"));
+
+    private static Gen<(string, HostileBody)> LieuContentFaults(JsonObject body) => Gen.OneOf<(string, HostileBody)>(
+        Set(body, Category.WrongTypes, "equipments.0.type", "\"999\"", "\"\"", "null", "88", "[\"088\"]"),
+        Set(body, Category.WrongTypes, "equipments.0.limits.0.feature", "\"009\"", "null", "{\"code\":\"001\"}"),
+        Set(body, Category.WrongTypes, "equipments.0.limits.0.unit", "\"[lb_av]\"", "\"KG\"", "null", "1"),
+        Set(body, Category.OutOfRange, "equipments.0.limits.0.value", "-1", "0", "1e999", "1e300", "\"250\"", "NaN"),
+        Set(body, Category.OutOfRange, "equipments.0.inService", "-1", "1e12", "2.5", "\"1\""),
+        Set(body, Category.NullItems, "equipments", "null", "[null]"),
+        Set(body, Category.NullItems, "equipments.0.limits", "null", "[null]"),
+        Set(body, Category.WrongTypes, "residentialCapacities.0.type", "\"99\"", "null", "2"),
+        Set(body, Category.OutOfRange, "residentialCapacities.0.number", "-3", "1e12", "\"ten\""),
+        Set(body, Category.WrongTypes, "operationalStatus", "\"XX\"", "5", "\"\""),
+        Set(body, Category.OutOfRange, "telecoms.0.confidentiality", "0", "7", "\"1\"", "null"),
+        Set(body, Category.WrongTypes, "telecoms.0.channel", "\"0\"", "null"),
+        Set(body, Category.NullItems, "telecoms", "null", "[null]"),
+        Set(body, Category.NullItems, "aliases", "null", "[null]", "[\"\"]"),
+        Set(body, Category.OutOfRange, "description", $"\"{Malformed.Long(100_000)}\""),
+        Set(body, Category.UnknownMembers, "operationalStatus", "\"OP\",\"idExterneSynchro\":\"X\"", "\"OP\",\"address\":{}"));
 
     private static Gen<(string, HostileBody)> PatchFaults(JsonObject body) => body.ContainsKey("prices")
         ? EstablishmentFieldFaults(body)

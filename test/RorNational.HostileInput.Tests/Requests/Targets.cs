@@ -17,6 +17,9 @@ public sealed record Targets
     /// <summary>A UO fiche published on <see cref="Eg"/> (its fiche id, as the /api names it).</summary>
     public required string PublishedUO { get; init; }
 
+    /// <summary>A lieu fiche published on <see cref="Eg"/>, which no dossier drafts.</summary>
+    public required string PublishedLieu { get; init; }
+
     /// <summary>A UF fiche published on <see cref="Eg"/>, parent of the fiches the generators draft.</summary>
     public required string PublishedUF { get; init; }
 

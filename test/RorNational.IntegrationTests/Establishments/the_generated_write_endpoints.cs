@@ -23,7 +23,7 @@ public sealed class the_generated_write_endpoints : ApiFixture
         foreach (var chain in writes)
         {
             // An unknown EG, every right: the endpoint runs (so its code is generated) and answers 404 or 400.
-            var path = chain.RoutePattern!.RawText!.Replace("{egId}", Unknown).Replace("{dossierId}", "d-x").Replace("{ficheId}", "f-x").Replace("{uoId}", "u-x").Replace("{rpps}", "1234");
+            var path = chain.RoutePattern!.RawText!.Replace("{egId}", Unknown).Replace("{dossierId}", "d-x").Replace("{ficheId}", "f-x").Replace("{uoId}", "u-x").Replace("{lieuId}", "l-x").Replace("{rpps}", "1234");
             var response = await Client.SendAsync(new HttpRequestMessage(new HttpMethod(chain.HttpMethods.Single()), path)
             {
                 Content = new StringContent("{}", Encoding.UTF8, "application/json"),
@@ -31,7 +31,7 @@ public sealed class the_generated_write_endpoints : ApiFixture
             Assert.That(response.StatusCode, Is.AnyOf(HttpStatusCode.NotFound, HttpStatusCode.BadRequest), path);
         }
 
-        Assert.That(writes, Has.Count.EqualTo(11));
+        Assert.That(writes, Has.Count.EqualTo(12));
         foreach (var chain in writes)
         {
             var code = chain.SourceCode!;

@@ -27,6 +27,7 @@ public sealed class rights_on_the_api : ApiFixture
     [
         ("PATCH", "/api/establishments/{eg}"),
         ("PUT", "/api/establishments/{eg}/uo/uo-cardio-hc/content"),
+        ("PUT", "/api/establishments/{eg}/lieux/lieu-batiment-a/content"),
         ("POST", "/api/establishments/{eg}/dossiers"),
         ("PUT", "/api/establishments/{eg}/dossiers/d-1/fiches/uo-cardio-hc"),
         ("DELETE", "/api/establishments/{eg}/dossiers/d-1/fiches/uo-cardio-hc"),

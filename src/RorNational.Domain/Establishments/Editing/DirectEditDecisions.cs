@@ -5,8 +5,8 @@ using RorNational.Domain.Establishments.Structure;
 namespace RorNational.Domain.Establishments.Editing;
 
 /// <summary>
-/// Edits that need no dossier: the content of a published UO, and the establishment's own
-/// operational name. Fields owned by FINESS are refused: FINESS is the authority for them.
+/// Edits that need no dossier: the content of a published UO or lieu, and the establishment's
+/// own fields (operational name, description). Fields owned by FINESS are refused: FINESS is the authority for them.
 /// A closed EG refuses both; a UO its open dossier drafts changes only through that dossier.
 /// </summary>
 public static class DirectEditDecisions
@@ -36,6 +36,23 @@ public static class DirectEditDecisions
         foreach (var problem in UOContentChecks.Of(content, terminology)) checks.Add(problem);
         CommandRejected.ThrowIfAny(checks.Problems);
         return Equivalence.Same(fiche.UO!.Content, content) ? [] : [new UOContentEdited(uoId, content, by, now)];
+    }
+
+    /// <summary>
+    /// Replaces the content of a published lieu (<see cref="LieuContent"/>), refused as a UO's is
+    /// when the open dossier drafts the lieu: its acceptance would publish the drafted fiche whole.
+    /// </summary>
+    public static IDomainEvent[] EditLieuContent(EG eg, string lieuId, LieuContent content, Terminology terminology, Actor by, DateTimeOffset now)
+    {
+        if (!eg.RequireActive().Fiches.TryGetValue(lieuId, out var fiche) || fiche.Type != FicheType.Lieu)
+            throw CommandRejected.Because(RejectionKind.NotFound, $"{lieuId} is not a published lieu of {eg.Id}");
+        if (eg.OpenDossier is { } dossier && dossier.Drafts.ContainsKey(lieuId))
+            throw CommandRejected.Because(RejectionKind.Conflict,
+                $"{lieuId} is drafted in dossier {dossier.Id}, whose acceptance replaces it by the draft: change its content " +
+                "in that dossier, or here once the dossier is accepted or rejected");
+        var lieu = fiche.Lieu ?? new LieuDescription();
+        CommandRejected.ThrowIfAny(LieuContentChecks.Of(content.AppliedTo(lieu), terminology));
+        return Equivalence.Same(LieuContent.Of(lieu), content) ? [] : [new LieuContentEdited(lieuId, content, by, now)];
     }
 
     /// <summary>

@@ -6,6 +6,9 @@ namespace RorNational.Domain.Establishments.Editing;
 /// <summary>Content of a published UO (hours, contacts, age range...) edited without a dossier.</summary>
 public sealed record UOContentEdited(string UOId, UOContent Content, Actor By, DateTimeOffset At) : IDomainEvent;
 
+/// <summary>Content of a published lieu (status, equipment, telecoms...) edited without a dossier: the whole content as it now stands.</summary>
+public sealed record LieuContentEdited(string LieuId, LieuContent Content, Actor By, DateTimeOffset At) : IDomainEvent;
+
 /// <summary>The establishment's own name for itself (nom opérationnel), beside FINESS's.</summary>
 public sealed record EGOperationalNameChanged(string? OperationalName, Actor By, DateTimeOffset At) : IDomainEvent;
 
