@@ -52,24 +52,27 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
             folded.Add((state, stream.Last().Timestamp));
         }
 
-        // The Locations before their capacity: see ResourcePublisher.PublishAsync.
-        var locations = await ResourcePublisher.LoadLocationsAsync(operations, folded.Select(f => f.State), cancellation);
-        var capacity = await CapacityStates.LoadAsync(operations, capacityStreams, folded.SelectMany(f => EstablishmentRendering.CapacityStreamsOf(f.State)), cancellation);
+        // A batch that changed only a dossier renders nothing (DossierOnlyEvents): its state alone is stored.
+        var rendered = Enumerable.Range(0, streams.Count).Where(i => !DossierOnlyEvents.Only(streams[i].Select(e => e.Data))).ToList();
 
-        var renderings = folded.Select(f => new StreamRendering(f.State, _rendering.Render(f.State, capacity.IndicatorsOf, f.At), f.At)).ToList();
+        // The Locations before their capacity: see ResourcePublisher.PublishAsync.
+        var locations = await ResourcePublisher.LoadLocationsAsync(operations, rendered.Select(i => folded[i].State), cancellation);
+        var capacity = await CapacityStates.LoadAsync(operations, capacityStreams, rendered.SelectMany(i => EstablishmentRendering.CapacityStreamsOf(folded[i].State)), cancellation);
+
+        var renderings = rendered.Select(i => new StreamRendering(folded[i].State, _rendering.Render(folded[i].State, capacity.IndicatorsOf, folded[i].At), folded[i].At)).ToList();
         await ResourcePublisher.PublishAsync(operations, renderings, locations, indexer, cancellation);
-        for (var i = 0; i < renderings.Count; i++)
-            ProvenanceOfWrite.Store(operations, streams[i].Key, [.. streams[i]], dossiersBefore[i], renderings[i].Written);
-        foreach (var rendering in renderings)
+        for (var r = 0; r < renderings.Count; r++)
         {
+            var i = rendered[r];
+            ProvenanceOfWrite.Store(operations, streams[i].Key, [.. streams[i]], dossiersBefore[i], renderings[r].Written);
             // Before the state is stored: it remembers the placements written.
-            placements.Store(operations, rendering.State);
-            operations.Store(rendering.State);
-            SupplyZones.Store(operations, rendering.State);
+            placements.Store(operations, renderings[r].State);
+            SupplyZones.Store(operations, renderings[r].State);
         }
+        foreach (var (state, _) in folded) operations.Store(state);
 
         // Capacity of lieux whose EG this batch did not render: their Location alone.
-        var renderedEGs = folded.Where(f => f.State.EG is not null).Select(f => f.State.EG!.Data.Finess).ToHashSet();
+        var renderedEGs = renderings.Where(r => r.State.EG is not null).Select(r => r.State.EG!.Data.Finess).ToHashSet();
         var alone = capacityStreams.Where(s => CapacityStreams.FinessOf(s.Key) is not { } finess || !renderedEGs.Contains(finess))
             .Select(s => (s.Key, s.Last().Timestamp)).ToList();
         var written = (await CapacityPublisher.PublishAsync(operations, alone, capacity, cancellation)).ToLookup(w => w.Stream, w => w.Version);

@@ -9,8 +9,9 @@ public sealed class opentelemetry_traces : ApiFixture
 {
     private readonly ExportedActivities _exported = new();
 
+    /// <summary>An exporter, as a deployment with a collector has: traces are recorded, every one of them.</summary>
     protected override void ConfigureServices(IServiceCollection services) =>
-        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_exported));
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_exported).SetSampler(new AlwaysOnSampler()));
 
     [Test]
     public async Task a_command_is_traced_through_aspnet_core_marten_and_npgsql()
@@ -22,6 +23,31 @@ public sealed class opentelemetry_traces : ApiFixture
         Assert.That(exported.Select(a => a.Source.Name).Distinct(), Is.SupersetOf(new[] { "Microsoft.AspNetCore", "Marten", "Npgsql" }));
         Assert.That(exported.Where(a => a.Source.Name == "Microsoft.AspNetCore").Select(a => a.DisplayName),
             Has.Some.Contains("/api/establishments"));
+    }
+}
+
+/// <summary>
+/// Without a collector, no activity is created: tracing costs a request nothing. Alone: the
+/// listener would otherwise hear the activities of a fixture that exports them.
+/// </summary>
+[NonParallelizable]
+public sealed class no_traces_without_a_collector : ApiFixture
+{
+    [Test]
+    public async Task a_request_starts_no_activity_of_its_own()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "Microsoft.AspNetCore" or "Marten" or "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var sampled = new List<Activity>();
+        listener.ActivityStopped = activity => { lock (sampled) if (activity.Recorded) sampled.Add(activity); };
+
+        await Client.Register(Requests.Registration());
+
+        lock (sampled) Assert.That(sampled, Is.Empty, "the host's tracer samples nothing: no activity is recorded");
     }
 }
 
