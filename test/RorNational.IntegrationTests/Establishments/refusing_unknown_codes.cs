@@ -132,6 +132,10 @@ public sealed class refusing_unknown_codes : ApiFixture
             u => u["expertiseLevels"] = new JsonArray(new JsonObject { ["table"] = "TRE_R253", ["code"] = "05" }));
         yield return Case("an activity family 99", "uo.operationalActivityFamily.code", "JDV_J51-FamilleActiviteOperationnelle-ROR",
             u => u["operationalActivityFamily"] = new JsonObject { ["table"] = "TRE_R266", ["code"] = "99" });
+        yield return Case("a specific act 0659 (deprecated)", "uo.specificActs[0]", "JDV_J16-ActeSpecifique-ROR",
+            u => u["specificActs"] = new JsonArray("0659"));
+        yield return Case("an act outside the office 9999", "uo.outsideOfficeActs[0]", "JDV_J16-ActeSpecifique-ROR",
+            u => u["outsideOfficeActs"] = new JsonArray("9999"));
     }
 
     [TestCaseSource(nameof(UOsWithUnknownCodes))]
@@ -278,11 +282,10 @@ public sealed class refusing_unknown_codes : ApiFixture
             DescriptionValueSets.NiveauRecoursOrsan, DescriptionValueSets.AccessibiliteLieu,
             DescriptionValueSets.TypeHoraire, DescriptionValueSets.ModeGestion, DescriptionValueSets.GroupeTarifaireDependance,
             DescriptionValueSets.CompetenceSpecifique, DescriptionValueSets.SpecialisationPriseEnCharge, DescriptionValueSets.ModaliteAccueil,
-            PractitionerValueSets.OrientationParticuliere, PractitionerValueSets.ProfessionSante,
+            PractitionerValueSets.OrientationParticuliere, PractitionerValueSets.ProfessionSante, DescriptionValueSets.ActeSpecifique,
         }.Select(b => b.ValueSet)));
         Assert.That(listed, Has.None.Contains('|'), "a value set's codes by table are not value sets of their own");
         Assert.That(listed, Has.None.AnyOf(DescriptionValueSets.ActiviteOperationnelle.ValueSet,
-            DescriptionValueSets.CategorieOrganisation.ValueSet, DescriptionValueSets.ActeSpecifique.ValueSet,
-            DescriptionValueSets.AideFinanciere.ValueSet), "these include a whole NOS table: their codes are not in the repository");
+            DescriptionValueSets.CategorieOrganisation.ValueSet, DescriptionValueSets.AideFinanciere.ValueSet), "these include a whole NOS table: their codes are not in the repository");
     }
 }
