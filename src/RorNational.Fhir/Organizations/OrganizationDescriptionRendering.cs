@@ -27,7 +27,7 @@ public static class OrganizationDescriptionRendering
                 Extension =
                 [
                     new Extension("typeTerritorialDivision", RorDatatypes.Coded(T.TypeDivisionTerritoriale, HealthTerritoryType, "Territoire de santé")),
-                    new Extension("codeTerritorialDivision", new CodeableConcept { Coding = [new Coding { Code = territory }] }),
+                    new Extension("codeTerritorialDivision", RorDatatypes.Coded(T.TerritoireSante, territory)),
                 ],
             };
         foreach (var help in description.FinancialHelps) yield return new Extension(E.FinancialHelpType, RorDatatypes.Coded(T.AideFinanciere, help));

@@ -86,6 +86,7 @@ public static class RorCanonical
         public static readonly string NatureContact = Nos("TRE_R287", "NatureContact");
         public static readonly string CanalCommunication = Nos("TRE_R200", "CanalCommunication");
         public static readonly string TypeDivisionTerritoriale = Nos("TRE_R201", "TypeDivisionTerritoriale");
+        public static readonly string TerritoireSante = Nos("TRE_R88", "TerritoireSante");
         public static readonly string FonctionLieu = Nos("TRE_R343", "FonctionLieu");
         public static readonly string StatutLieu = Nos("TRE_R203", "StatutLieu");
         public static readonly string Equipement = Nos("TRE_R212", "Equipement");

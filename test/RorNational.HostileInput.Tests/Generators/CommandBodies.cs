@@ -117,7 +117,7 @@ public static class CommandBodies
         ["familyAccommodation"] = false,
         ["permanentSocialHelpPlaces"] = 40,
         ["temporarySocialHelpPlaces"] = 2,
-        ["healthTerritories"] = new JsonArray("8401"),
+        ["healthTerritories"] = new JsonArray("835"),
         ["closingType"] = "PRE",
         ["closingDate"] = "2027-06-30",
         ["comment"] = "Hélistation sur le toit.",

@@ -39,6 +39,8 @@ public sealed class refusing_unknown_codes : ApiFixture
             c => c["contacts"]![0]!["telecoms"]![0]!["channel"] = "0");
         yield return Case("an annual opening 09", "annualOpening", "JDV_J28-OuvertureAnnuelle-ROR", c => c["annualOpening"] = "09");
         yield return Case("a service stop XYZ", "serviceStopTemporality", "JDV_J185-TypeFermeture-ROR", c => c["serviceStopTemporality"] = "XYZ");
+        yield return Case("a service stop ERR (a FINESS closing type of TRE_R286)", "serviceStopTemporality", "JDV_J185-TypeFermeture-ROR",
+            c => c["serviceStopTemporality"] = "ERR");
         yield return Case("a médecin 99 of TRE_G15", "resourceProfessions[0].code", "JDV_J186-ProfessionRessource-ROR",
             c => c["resourceProfessions"] = new JsonArray(new JsonObject { ["table"] = "TRE_G15", ["code"] = "99" }));
         yield return Case("a profession 41 of TRE_G15 (a TRE_R94 code)", "resourceProfessions[0].code", "JDV_J186-ProfessionRessource-ROR",
@@ -80,6 +82,20 @@ public sealed class refusing_unknown_codes : ApiFixture
 
         var outcome = await response.AssertRefused(HttpStatusCode.BadRequest, "prices[0].dependencyLevel");
         Assert.That(outcome.Issue.Select(i => i.Diagnostics), Has.Some.Contains("is not in the value set JDV_J27-GroupeTarifaireDependance-ROR"));
+        Assert.That(await App.StreamVersion(EG), Is.EqualTo(before));
+    }
+
+    [TestCase("8401", TestName = "a health territory 8401 (well shaped, not a TRE_R88 code)")]
+    [TestCase("221", TestName = "a health territory 221 (Oise Est, deprecated in 2018)")]
+    public async Task a_health_territory_outside_JDV_J249_is_refused_naming_it_and_nothing_is_stored(string territory)
+    {
+        var before = await App.StreamVersion(EG);
+        var patch = $$"""{ "healthTerritories": ["835", "{{territory}}"] }""";
+
+        var response = await Client.PatchAsync($"/api/establishments/{EG}", new StringContent(patch, System.Text.Encoding.UTF8, "application/merge-patch+json"));
+
+        var outcome = await response.AssertRefused(HttpStatusCode.BadRequest, "healthTerritories[1]");
+        Assert.That(outcome.Issue.Select(i => i.Diagnostics), Has.Some.Contains("is not in the value set JDV_J249-TerritoireSante-ROR"));
         Assert.That(await App.StreamVersion(EG), Is.EqualTo(before));
     }
 
@@ -132,6 +148,10 @@ public sealed class refusing_unknown_codes : ApiFixture
             u => u["expertiseLevels"] = new JsonArray(new JsonObject { ["table"] = "TRE_R253", ["code"] = "05" }));
         yield return Case("an activity family 99", "uo.operationalActivityFamily.code", "JDV_J51-FamilleActiviteOperationnelle-ROR",
             u => u["operationalActivityFamily"] = new JsonObject { ["table"] = "TRE_R266", ["code"] = "99" });
+        yield return Case("a specific act 0659 (deprecated)", "uo.specificActs[0]", "JDV_J16-ActeSpecifique-ROR",
+            u => u["specificActs"] = new JsonArray("0659"));
+        yield return Case("an act outside the office 9999", "uo.outsideOfficeActs[0]", "JDV_J16-ActeSpecifique-ROR",
+            u => u["outsideOfficeActs"] = new JsonArray("9999"));
     }
 
     [TestCaseSource(nameof(UOsWithUnknownCodes))]
@@ -157,6 +177,19 @@ public sealed class refusing_unknown_codes : ApiFixture
         var outcome = await response.AssertRefused(HttpStatusCode.BadRequest, field);
         Assert.That(outcome.Issue.Select(i => i.Diagnostics), Has.Some.Contains($"is not in the value set {valueSet}"));
         Assert.That(await App.StreamVersion(EG), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task a_direct_edit_with_a_planned_service_stop_is_recorded()
+    {
+        var content = Content(18);
+        content["serviceStopTemporality"] = "PRE";
+        content["closing"] = new JsonObject { ["closedFrom"] = "2027-01-04", ["reopeningOn"] = "2027-02-01" };
+        var before = await App.StreamVersion(EG);
+
+        await Client.PutAsync(ContentRoute, Refusals.RawJson(content.ToJsonString())).EnsureOk();
+
+        Assert.That(await App.StreamVersion(EG), Is.GreaterThan(before));
     }
 
     [Test]
@@ -278,11 +311,11 @@ public sealed class refusing_unknown_codes : ApiFixture
             DescriptionValueSets.NiveauRecoursOrsan, DescriptionValueSets.AccessibiliteLieu,
             DescriptionValueSets.TypeHoraire, DescriptionValueSets.ModeGestion, DescriptionValueSets.GroupeTarifaireDependance,
             DescriptionValueSets.CompetenceSpecifique, DescriptionValueSets.SpecialisationPriseEnCharge, DescriptionValueSets.ModaliteAccueil,
-            PractitionerValueSets.OrientationParticuliere, PractitionerValueSets.ProfessionSante,
+            PractitionerValueSets.OrientationParticuliere, PractitionerValueSets.ProfessionSante, DescriptionValueSets.ActeSpecifique,
+            DescriptionValueSets.TerritoireSante,
         }.Select(b => b.ValueSet)));
         Assert.That(listed, Has.None.Contains('|'), "a value set's codes by table are not value sets of their own");
         Assert.That(listed, Has.None.AnyOf(DescriptionValueSets.ActiviteOperationnelle.ValueSet,
-            DescriptionValueSets.CategorieOrganisation.ValueSet, DescriptionValueSets.ActeSpecifique.ValueSet,
-            DescriptionValueSets.AideFinanciere.ValueSet), "these include a whole NOS table: their codes are not in the repository");
+            DescriptionValueSets.CategorieOrganisation.ValueSet, DescriptionValueSets.AideFinanciere.ValueSet), "these include a whole NOS table: their codes are not in the repository");
     }
 }

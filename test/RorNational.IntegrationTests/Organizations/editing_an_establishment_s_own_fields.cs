@@ -38,7 +38,7 @@ public sealed class editing_an_establishment_s_own_fields : ApiFixture
         ["familyAccommodation"] = true,
         ["permanentSocialHelpPlaces"] = 12,
         ["temporarySocialHelpPlaces"] = 3,
-        ["healthTerritories"] = new JsonArray("8401"),
+        ["healthTerritories"] = new JsonArray("835"),
         ["closingType"] = "PRE",
         ["closingDate"] = "2027-06-30",
         ["comment"] = "Parking visiteurs gratuit.",
@@ -89,7 +89,8 @@ public sealed class editing_an_establishment_s_own_fields : ApiFixture
         Assert.That(eg.GetExtensionValue<Integer>(Extensions + "ror-organization-nb-temporary-social-help-place")!.Value, Is.EqualTo(3));
         var territory = eg.GetExtension(Extensions + "ror-territorial-division")!;
         Assert.That(territory.GetExtensionValue<CodeableConcept>("typeTerritorialDivision")!.Coding.Single().Code, Is.EqualTo("4"));
-        Assert.That(territory.GetExtensionValue<CodeableConcept>("codeTerritorialDivision")!.Coding.Single().Code, Is.EqualTo("8401"));
+        var territoryCode = territory.GetExtensionValue<CodeableConcept>("codeTerritorialDivision")!.Coding.Single();
+        Assert.That((territoryCode.System, territoryCode.Code), Is.EqualTo(("https://mos.esante.gouv.fr/NOS/TRE_R88-TerritoireSante/FHIR/TRE-R88-TerritoireSante", "835")));
         Assert.That(eg.GetExtensionValue<CodeableConcept>(Extensions + "ror-organization-closing-type")!.Coding.Single().Code, Is.EqualTo("PRE"));
         Assert.That(eg.GetExtensionValue<Period>("http://hl7.org/fhir/StructureDefinition/organization-period")!.End, Is.EqualTo("2027-06-30"));
         Assert.That(eg.GetExtensionValue<FhirString>(Extensions + "ror-organization-comment")!.Value, Is.EqualTo("Parking visiteurs gratuit."));

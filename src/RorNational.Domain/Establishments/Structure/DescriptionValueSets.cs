@@ -33,6 +33,8 @@ public static class DescriptionValueSets
     public static readonly ValueSetBinding AccessibiliteLieu = new("JDV_J50-AccessibiliteLieu-ROR", "TRE_R202");
     public static readonly ValueSetBinding AideFinanciere = new("JDV_J31-AideFinanciere-ROR", "TRE_R241");
     public static readonly ValueSetBinding TypeFermeture = new("JDV_J201-TypeFermeture-ROR", "TRE_R286");
+    /// <summary>JDV_J249: the health territories (territoires de santé) an EG lies in, codes of TRE_R88.</summary>
+    public static readonly ValueSetBinding TerritoireSante = new("JDV_J249-TerritoireSante-ROR", "TRE_R88");
 
     public static readonly ValueSetBinding ActeSpecifique = new("JDV_J16-ActeSpecifique-ROR", "TRE_R210");
     public static readonly ValueSetBinding ModaliteAccueil = new("JDV_J226-ModaliteAccueil-ROR", "TRE_R338");
@@ -40,7 +42,7 @@ public static class DescriptionValueSets
     public static readonly ValueSetBinding SpecialisationPriseEnCharge = new("JDV_J35-SpecialisationDePriseEnCharge-ROR", "TRE_R245");
     public static readonly ValueSetBinding OuvertureAnnuelle = new("JDV_J28-OuvertureAnnuelle-ROR", "TRE_R238");
     public static readonly ValueSetBinding CompetenceSpecifique = new("JDV_J33-CompetenceSpecifique-ROR", "TRE_R243");
-    /// <summary>JDV_J185: the temporality of a service stop (TRE_R286 DEF, PRO), a subset of the closing types.</summary>
+    /// <summary>JDV_J185: the temporality of a service stop (TRE_R286 DEF, PRO, PRE), a subset of the closing types.</summary>
     public static readonly ValueSetBinding TemporaliteArretService = new("JDV_J185-TypeFermeture-ROR", "TRE_R286");
 
     /// <summary>JDV_J225's channel of an MSS mailbox (TRE_R256 MSSANTE), beside the TRE_R200 channels.</summary>
@@ -70,6 +72,6 @@ public static class DescriptionValueSets
         OuvertureAnnuelle, CompetenceSpecifique, TemporaliteArretService, TypeMessagerie,
         .. FamilleActiviteOperationnelle, .. NiveauExpertise, .. ProfessionRessource,
         TypeTarif, UnitePrix, ConditionTarifaire, GroupeTarifaireDependance, NiveauRecoursOrsan,
-        AccessibiliteLieu, AideFinanciere, TypeFermeture, PrestationNonObligatoireIncluse,
+        AccessibiliteLieu, AideFinanciere, TypeFermeture, PrestationNonObligatoireIncluse, TerritoireSante,
     ];
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using RorNational.Domain.Common;
 
 namespace RorNational.Domain.Establishments.Structure;
@@ -8,15 +7,11 @@ namespace RorNational.Domain.Establishments.Structure;
 /// the value set its ror-organization extension binds it to, amounts in euros (at least 0, at most
 /// 2 decimals), counts and dates within bounds. Each problem is named by its JSON path.
 /// </summary>
-public static partial class EGDescriptionChecks
+public static class EGDescriptionChecks
 {
     public const decimal MaxAmount = 1_000_000m;
     public const int MaxPlaces = 100_000;
     public const int MaxCommentLength = 2000;
-
-    /// <summary>A health territory code (territoire de santé, JDV_J249): 1 to 10 letters or digits.</summary>
-    [GeneratedRegex("^[0-9A-Za-z]{1,10}$")]
-    private static partial Regex TerritoryCode();
 
     public static IReadOnlyList<Problem> Of(EGDescription description, Terminology terminology)
     {
@@ -25,8 +20,7 @@ public static partial class EGDescriptionChecks
             .Code(description.OrsanLevel, "orsanLevel", DescriptionValueSets.NiveauRecoursOrsan, terminology)
             .Code(description.Accessibility, "accessibility", DescriptionValueSets.AccessibiliteLieu, terminology)
             .Each(description.FinancialHelps, "financialHelps", code => UOContentChecks.CodeProblems(code, DescriptionValueSets.AideFinanciere, terminology))
-            .Each(description.HealthTerritories, "healthTerritories", code => TerritoryCode().IsMatch(code ?? "")
-                ? [] : [new Problem("must be a health territory code (JDV_J249): 1 to 10 letters or digits")])
+            .Each(description.HealthTerritories, "healthTerritories", code => UOContentChecks.CodeProblems(code, DescriptionValueSets.TerritoireSante, terminology))
             .Code(description.ClosingType, "closingType", DescriptionValueSets.TypeFermeture, terminology)
             .Date(description.ClosingDate, "closingDate")
             .Optional(description.Comment, "comment", MaxCommentLength);
