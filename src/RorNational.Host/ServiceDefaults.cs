@@ -12,8 +12,9 @@ public static class ServiceDefaults
 {
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
-        // Traces and metrics are recorded only where a collector is configured: otherwise every
-        // request would still create and time its activities (about 5 % of a read by id) for no one.
+        // Traces and metrics are recorded only where a collector is configured: without one, nobody
+        // reads them. (Measured on a read by id: about 1.0 ms of host CPU either way, the change
+        // is within the noise; it is kept because recording for no reader is waste, not for speed.)
         var exporting = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("RorNational"))

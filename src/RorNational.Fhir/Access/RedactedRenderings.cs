@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace RorNational.Fhir.Access;
 
@@ -9,24 +9,27 @@ namespace RorNational.Fhir.Access;
 /// read. The key names the resource, its version and its content hash (the stored bytes), and
 /// the profile by its id and its configuration (the classes it hides): a rendering is only ever
 /// served to the profile it was made for. A profile that hides nothing of a resource is served
-/// the stored bytes and needs no entry. Bounded: past <see cref="Capacity"/> renderings, all are
-/// dropped and made again as they are read.
+/// the stored bytes and needs no entry. Bounded: at <see cref="Capacity"/> renderings, a tenth
+/// of them, those read least recently, are evicted (MemoryCache's compaction), so the renderings
+/// read most stay.
 /// </summary>
-public sealed class RedactedRenderings
+public sealed class RedactedRenderings : IDisposable
 {
     public const int Capacity = 20_000;
 
-    private readonly ConcurrentDictionary<(string Resource, AccessProfile Profile), string> _renderings = new();
+    private readonly MemoryCache _renderings = new(new MemoryCacheOptions { SizeLimit = Capacity, CompactionPercentage = 0.1 });
 
     public int Count => _renderings.Count;
 
     /// <param name="resource">Type, id, version and content hash of the stored resource: <see cref="KeyOf"/>.</param>
-    public string For(string resource, AccessProfile profile, Func<string> render)
-    {
-        if (_renderings.TryGetValue((resource, profile), out var rendered)) return rendered;
-        if (_renderings.Count >= Capacity) _renderings.Clear();
-        return _renderings.GetOrAdd((resource, profile), _ => render());
-    }
+    public string For(string resource, AccessProfile profile, Func<string> render) =>
+        _renderings.GetOrCreate((resource, profile), entry =>
+        {
+            entry.Size = 1;
+            return render();
+        })!;
+
+    public void Dispose() => _renderings.Dispose();
 
     public static string KeyOf(string type, string id, long version, string contentHash) => $"{type}/{id}/{version}/{contentHash}";
 }

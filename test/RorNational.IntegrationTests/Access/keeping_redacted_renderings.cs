@@ -51,6 +51,24 @@ public sealed class keeping_redacted_renderings : SearchFixture
             "a profile configured otherwise under the same id is another profile");
     }
 
+    [Test]
+    public async Task past_its_capacity_the_renderings_read_least_recently_go_and_those_read_recently_stay()
+    {
+        using var renderings = new RedactedRenderings();
+        var profile = App.Services.GetRequiredService<AccessProfiles>().Of("public");
+        string Key(int i) => RedactedRenderings.KeyOf("Location", i.ToString(), 1, "h");
+        for (var i = 0; i < RedactedRenderings.Capacity; i++) renderings.For(Key(i), profile, () => "first");
+        Assert.That(renderings.For(Key(0), profile, () => "made again"), Is.EqualTo("first"), "read again: recently used");
+
+        renderings.For(Key(RedactedRenderings.Capacity), profile, () => "one too many");
+        for (var waited = 0; renderings.Count >= RedactedRenderings.Capacity && waited < 100; waited++) await Task.Delay(50);
+
+        Assert.That(renderings.Count, Is.LessThan(RedactedRenderings.Capacity).And.GreaterThanOrEqualTo(RedactedRenderings.Capacity * 8 / 10),
+            "a tenth evicted, not all");
+        Assert.That(renderings.For(Key(0), profile, () => "made again"), Is.EqualTo("first"), "the rendering read recently stayed");
+        Assert.That(renderings.For(Key(1), profile, () => "made again"), Is.EqualTo("made again"), "the least recently read went");
+    }
+
     private string ProfileOf(string client) => App.Services.GetRequiredService<RorNational.Security.Clients.ClientRegistry>().Find(client)!.Profile;
 
     private async Task<HealthcareServiceDocument> Stored(string id)
