@@ -28,6 +28,8 @@ public static partial class JsonBody
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         AllowDuplicateProperties = false,
+        // A number is a JSON number: "inService": "1" is a wrong type (the web defaults would read it).
+        NumberHandling = JsonNumberHandling.Strict,
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RequireNonNullableConstructorMembers } },
     };
 

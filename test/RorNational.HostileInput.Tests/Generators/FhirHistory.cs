@@ -40,8 +40,17 @@ public static class FhirHistory
             : at.StartsWith('0') || at.StartsWith("10000", StringComparison.Ordinal) ? Category.ImpossibleDates
             : at.Contains("9999", StringComparison.Ordinal) ? Category.Year9999 : Category.WrongTypes)),
         Gen.OneOf("garbage", "%00", "AAAA", Q(Convert.ToBase64String("1|2"u8.ToArray())), "OTk5OTk5OTk5OTk5OTk5OTk5OTk5fEx8aXwx",
-                Q(Convert.ToBase64String("638000000000000000|Organiz\0ation|eg-1|1"u8.ToArray())), Malformed.Long(5000))
+                Q(Convert.ToBase64String("638000000000000000|Organiz\0ation|eg-1|1"u8.ToArray())), Malformed.Long(5000),
+                // The server's own shape, forged: a NUL and a lone surrogate PostgreSQL cannot compare, an empty id, a negative version, a local time.
+                Cursor("""{"LastUpdated":"2026-03-02T08:00:00Z","Type":"Organiz\u0000ation","Id":"eg-1","Version":1}"""),
+                Cursor("""{"LastUpdated":"2026-03-02T08:00:00Z","Type":"Organization","Id":"\uD800","Version":1}"""),
+                Cursor("""{"LastUpdated":"2026-03-02T08:00:00Z","Type":"Organization","Id":"","Version":1}"""),
+                Cursor("""{"LastUpdated":"2026-03-02T08:00:00Z","Type":"Organization","Id":"eg-1","Version":-1}"""),
+                Cursor("""{"LastUpdated":"2026-03-02T08:00:00","Type":"Organization","Id":"eg-1","Version":1}"""),
+                Cursor("""{"LastUpdated":"9999-12-31T23:59:59.9999999Z","Type":"Organization","Id":"eg-1","Version":99999999999999999999}"""))
             .Select(cursor => Get(route, $"{path}?_cursor={cursor}", Category.Cursor)));
+
+    private static string Cursor(string json) => System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(json));
 
     private static Gen<HostileRequest> DiffFaults(Targets targets, string type) => Any(
         Gen.Select(Pick(targets.ResourceIds[type]), Gen.OneOf(

@@ -30,6 +30,8 @@ public sealed class refusing_malformed_bodies : ApiFixture
         yield return new TestCaseData(Registration(b => b["eg"]!["categorie"] = new JsonObject { ["code"] = "355" }), "eg.categorie")
             .SetName("a misspelt member");
         yield return new TestCaseData(Registration(b => b["eg"]!["openingDate"] = "9999-12-31"), "eg.openingDate").SetName("an opening date in year 9999");
+        yield return new TestCaseData(Registration(b => b["eg"]!["coordinates"] = new JsonObject { ["latitude"] = "46.2", ["longitude"] = 5.2 }),
+            "eg.coordinates.latitude").SetName("a number written as a string");
         yield return new TestCaseData(
             Registration(b => b["eg"]!["name"] = "X").Replace("\"name\":\"X\"", "\"name\":\"X\",\"Name\":\"Y\""), "eg.Name")
             .SetName("two keys differing only by case");

@@ -1,7 +1,5 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
 using RorNational.Domain.Common;
+using RorNational.Fhir.Http;
 
 namespace RorNational.Fhir.Reading.History;
 
@@ -10,31 +8,20 @@ namespace RorNational.Fhir.Reading.History;
 /// history's order (lastUpdated, type, id, version, all descending). Versions are never
 /// changed once written, so a page after this key lists each version once, whatever was
 /// written between two pages (a version written meanwhile is listed only if it sorts after
-/// the key). Opaque to clients: they follow the Bundle's next link.
+/// the key). Opaque to clients (<see cref="OpaqueCursor"/>): they follow the Bundle's next link.
 /// </summary>
 public sealed record HistoryCursor(DateTime LastUpdated, string Type, string Id, long Version)
 {
     public const string Name = "_cursor";
 
-    public string Token() => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(
-        string.Join('|', LastUpdated.Ticks.ToString(CultureInfo.InvariantCulture), Type, Id, Version.ToString(CultureInfo.InvariantCulture))));
+    public string Token() => OpaqueCursor.Encode(this);
 
     public static HistoryCursor? Parse(string? token)
     {
         if (token is null) return null;
-        try
-        {
-            var text = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
-            var parts = text.Split('|');
-            if (parts.Length == 4 && !text.Contains('\0')
-                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTime.MaxValue.Ticks
-                && parts[1].Length > 0 && parts[2].Length > 0
-                && long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-                return new HistoryCursor(new DateTime(ticks, DateTimeKind.Utc), parts[1], parts[2], version);
-        }
-        catch (FormatException)
-        {
-        }
+        if (OpaqueCursor.Decode<HistoryCursor>(token) is { Type.Length: > 0, Id.Length: > 0, Version: >= 0 } cursor
+            && cursor.LastUpdated.Kind == DateTimeKind.Utc && OpaqueCursor.IsText(cursor.Type) && OpaqueCursor.IsText(cursor.Id))
+            return cursor;
         throw CommandRejected.Because(RejectionKind.Invalid, "follow the Bundle's next link as given", Name);
     }
 }
