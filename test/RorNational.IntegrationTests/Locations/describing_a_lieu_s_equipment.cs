@@ -44,14 +44,8 @@ public sealed class describing_a_lieu_s_equipment : SearchFixture
     [TestCase("equipment-type=221&limit-value=lt251", true)]
     [TestCase("equipment-type=088", false)]
     [TestCase("equipment-type:missing=true", false)]
-    public async Task feature_and_limit_value_hold_on_one_limit_of_the_equipment(string criteria, bool matchesTheMri)
-    {
-        var consultations = Unit("010000024-lieu-consultations");
-
-        var matches = await Matches($"Location?_id={consultations}&{criteria}");
-
-        Assert.That(matches, matchesTheMri ? Is.EqualTo(new[] { consultations }) : Is.Empty, criteria);
-    }
+    public Task feature_and_limit_value_hold_on_one_limit_of_the_equipment(string criteria, bool matchesTheMri) =>
+        AssertTheConsultationsMri(criteria, matchesTheMri);
 
     [TestCase("equipment-feature=001&limit-value=ge200|http://unitsofmeasure.org|kg&equipment-feature=002&limit-value=ge60|http://unitsofmeasure.org|cm", true)]
     [TestCase("equipment-feature=001&limit-value=ge200|http://unitsofmeasure.org|kg&equipment-feature=002&limit-value=ge80|http://unitsofmeasure.org|cm", false)]
@@ -62,13 +56,17 @@ public sealed class describing_a_lieu_s_equipment : SearchFixture
     [TestCase("equipment-feature=001&limit-value=ge200&limit-value=le240", false)]
     [TestCase("limit-value=ge60&limit-value=le80", true)]
     [TestCase("limit-value=ge200&limit-value=le80", false)]
-    public async Task several_limits_of_one_equipment_are_required_together(string criteria, bool matchesTheMri)
+    public Task several_limits_of_one_equipment_are_required_together(string criteria, bool matchesTheMri) =>
+        AssertTheConsultationsMri(criteria, matchesTheMri);
+
+    /// <summary>Whether the consultations lieu, whose MRI holds 250 kg and 70 cm, matches the criteria.</summary>
+    private async Task AssertTheConsultationsMri(string criteria, bool matches)
     {
         var consultations = Unit("010000024-lieu-consultations");
 
-        var matches = await Matches($"Location?_id={consultations}&{criteria}");
+        var found = await Matches($"Location?_id={consultations}&{criteria}");
 
-        Assert.That(matches, matchesTheMri ? Is.EqualTo(new[] { consultations }) : Is.Empty, criteria);
+        Assert.That(found, matches ? Is.EqualTo(new[] { consultations }) : Is.Empty, criteria);
     }
 
     [Test]

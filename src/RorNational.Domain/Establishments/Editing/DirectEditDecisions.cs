@@ -25,12 +25,7 @@ public static class DirectEditDecisions
     /// </summary>
     public static IDomainEvent[] EditContent(EG eg, string uoId, UOContent content, Terminology terminology, Actor by, DateTimeOffset now)
     {
-        if (!eg.RequireActive().Fiches.TryGetValue(uoId, out var fiche) || fiche.Type != FicheType.UO)
-            throw CommandRejected.Because(RejectionKind.NotFound, $"{uoId} is not a published UO of {eg.Id}");
-        if (eg.OpenDossier is { } dossier && dossier.Drafts.ContainsKey(uoId))
-            throw CommandRejected.Because(RejectionKind.Conflict,
-                $"{uoId} is drafted in dossier {dossier.Id}, whose acceptance replaces it by the draft: change its content " +
-                "in that dossier, or here once the dossier is accepted or rejected");
+        var fiche = EditableFiche(eg, uoId, FicheType.UO, "UO");
         var checks = new FieldChecks();
         if (content.AgeRange is null) checks.Missing("ageRange");
         foreach (var problem in UOContentChecks.Of(content, terminology)) checks.Add(problem);
@@ -44,15 +39,25 @@ public static class DirectEditDecisions
     /// </summary>
     public static IDomainEvent[] EditLieuContent(EG eg, string lieuId, LieuContent content, Terminology terminology, Actor by, DateTimeOffset now)
     {
-        if (!eg.RequireActive().Fiches.TryGetValue(lieuId, out var fiche) || fiche.Type != FicheType.Lieu)
-            throw CommandRejected.Because(RejectionKind.NotFound, $"{lieuId} is not a published lieu of {eg.Id}");
-        if (eg.OpenDossier is { } dossier && dossier.Drafts.ContainsKey(lieuId))
-            throw CommandRejected.Because(RejectionKind.Conflict,
-                $"{lieuId} is drafted in dossier {dossier.Id}, whose acceptance replaces it by the draft: change its content " +
-                "in that dossier, or here once the dossier is accepted or rejected");
+        var fiche = EditableFiche(eg, lieuId, FicheType.Lieu, "lieu");
         var lieu = fiche.Lieu ?? new LieuDescription();
         CommandRejected.ThrowIfAny(LieuContentChecks.Of(content.AppliedTo(lieu), terminology));
         return Equivalence.Same(LieuContent.Of(lieu), content) ? [] : [new LieuContentEdited(lieuId, content, by, now)];
+    }
+
+    /// <summary>
+    /// The published fiche of that type whose content an editor changes directly: 404 when there
+    /// is none, 409 naming the dossier when the open dossier drafts it.
+    /// </summary>
+    private static Fiche EditableFiche(EG eg, string id, FicheType type, string name)
+    {
+        if (!eg.RequireActive().Fiches.TryGetValue(id, out var fiche) || fiche.Type != type)
+            throw CommandRejected.Because(RejectionKind.NotFound, $"{id} is not a published {name} of {eg.Id}");
+        if (eg.OpenDossier is { } dossier && dossier.Drafts.ContainsKey(id))
+            throw CommandRejected.Because(RejectionKind.Conflict,
+                $"{id} is drafted in dossier {dossier.Id}, whose acceptance replaces it by the draft: change its content " +
+                "in that dossier, or here once the dossier is accepted or rejected");
+        return fiche;
     }
 
     /// <summary>
