@@ -16,8 +16,29 @@ public sealed partial class Pgbench(string binaries, string connectionString)
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("bench-pgbench-").FullName;
 
-    /// <summary>Runs the scripts (name and SQL text, each with its weight) at <paramref name="clients"/> clients for a duration or a number of transactions per client.</summary>
+    /// <summary>
+    /// Runs the scripts (name and SQL text, each with its weight) at <paramref name="clients"/> clients for a duration or a number of
+    /// transactions per client. A timed run in which no transaction completed (its clients were still connecting on a busy machine:
+    /// a smoke run's phases are a second long) measured nothing: it runs again, twice as long, up to three times.
+    /// </summary>
     public async Task<Measured> RunAsync(string name, IReadOnlyList<(string Script, int Weight)> scripts, int clients, TimeSpan? duration, int? transactionsPerClient = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunOnceAsync($"{name}-{attempt}", scripts, clients, duration, transactionsPerClient);
+            }
+            catch (NothingProcessed) when (attempt < 3 && duration is not null)
+            {
+                duration *= 2;
+            }
+        }
+    }
+
+    private sealed class NothingProcessed(string output) : InvalidOperationException($"pgbench processed no transaction: {output}");
+
+    private async Task<Measured> RunOnceAsync(string name, IReadOnlyList<(string Script, int Weight)> scripts, int clients, TimeSpan? duration, int? transactionsPerClient)
     {
         var run = Directory.CreateDirectory(Path.Combine(_folder, name)).FullName;
         var files = scripts.Select((s, i) => { var file = Path.Combine(run, $"script-{i}.sql"); File.WriteAllText(file, s.Script); return $"{file}@{Math.Max(1, s.Weight)}"; }).ToList();
@@ -28,6 +49,7 @@ public sealed partial class Pgbench(string binaries, string connectionString)
         foreach (var file in files) { arguments.Add("-f"); arguments.Add(file); }
         arguments.Add(builder.Database!);
         var output = await RunProcessAsync(Path.Combine(binaries, "pgbench"), arguments);
+        if (Processed().Match(output) is { Success: true } processed && processed.Groups[1].Value == "0") throw new NothingProcessed(output);
         var tps = Tps().Match(output) is { Success: true } m ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)
             : throw new InvalidOperationException($"pgbench printed no tps: {output}");
         var latencies = new Latencies();
@@ -55,6 +77,9 @@ public sealed partial class Pgbench(string binaries, string connectionString)
 
     [GeneratedRegex(@"tps = ([0-9.]+) \(without initial connection time\)")]
     private static partial Regex Tps();
+
+    [GeneratedRegex(@"number of transactions actually processed: ([0-9]+)")]
+    private static partial Regex Processed();
 
     [GeneratedRegex(@"number of failed transactions: ([0-9]+)")]
     private static partial Regex Failed();
