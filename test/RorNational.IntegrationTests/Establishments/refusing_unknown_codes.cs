@@ -99,6 +99,20 @@ public sealed class refusing_unknown_codes : ApiFixture
         Assert.That(await App.StreamVersion(EG), Is.EqualTo(before));
     }
 
+    [TestCase("03", TestName = "a financial help 03 (well shaped, not in JDV_J31)")]
+    [TestCase("1", TestName = "a financial help 1 (01 without its leading zero)")]
+    public async Task a_financial_help_outside_JDV_J31_is_refused_naming_it_and_nothing_is_stored(string help)
+    {
+        var before = await App.StreamVersion(EG);
+        var patch = $$"""{ "financialHelps": ["02", "{{help}}"] }""";
+
+        var response = await Client.PatchAsync($"/api/establishments/{EG}", new StringContent(patch, System.Text.Encoding.UTF8, "application/merge-patch+json"));
+
+        var outcome = await response.AssertRefused(HttpStatusCode.BadRequest, "financialHelps[1]");
+        Assert.That(outcome.Issue.Select(i => i.Diagnostics), Has.Some.Contains("is not in the value set JDV_J31-AideFinanciere-ROR"));
+        Assert.That(await App.StreamVersion(EG), Is.EqualTo(before));
+    }
+
     private static IEnumerable<TestCaseData> ContentWithWrongCharacteristics()
     {
         TestCaseData Case(string name, string field, string expectation, Action<JsonObject> spoil)
@@ -312,10 +326,10 @@ public sealed class refusing_unknown_codes : ApiFixture
             DescriptionValueSets.TypeHoraire, DescriptionValueSets.ModeGestion, DescriptionValueSets.GroupeTarifaireDependance,
             DescriptionValueSets.CompetenceSpecifique, DescriptionValueSets.SpecialisationPriseEnCharge, DescriptionValueSets.ModaliteAccueil,
             PractitionerValueSets.OrientationParticuliere, PractitionerValueSets.ProfessionSante, DescriptionValueSets.ActeSpecifique,
-            DescriptionValueSets.TerritoireSante,
+            DescriptionValueSets.TerritoireSante, DescriptionValueSets.AideFinanciere,
         }.Select(b => b.ValueSet)));
         Assert.That(listed, Has.None.Contains('|'), "a value set's codes by table are not value sets of their own");
         Assert.That(listed, Has.None.AnyOf(DescriptionValueSets.ActiviteOperationnelle.ValueSet,
-            DescriptionValueSets.CategorieOrganisation.ValueSet, DescriptionValueSets.AideFinanciere.ValueSet), "these include a whole NOS table: their codes are not in the repository");
+            DescriptionValueSets.CategorieOrganisation.ValueSet), "these include a whole NOS table: their codes are not in the repository");
     }
 }
