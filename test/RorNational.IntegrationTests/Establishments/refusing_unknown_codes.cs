@@ -162,6 +162,10 @@ public sealed class refusing_unknown_codes : ApiFixture
             u => u["expertiseLevels"] = new JsonArray(new JsonObject { ["table"] = "TRE_R253", ["code"] = "05" }));
         yield return Case("an activity family 99", "uo.operationalActivityFamily.code", "JDV_J51-FamilleActiviteOperationnelle-ROR",
             u => u["operationalActivityFamily"] = new JsonObject { ["table"] = "TRE_R266", ["code"] = "99" });
+        yield return Case("an operational activity 021 (a TRE_R211 code left out of JDV_J17)", "uo.activitesOperationnelles[1]", "JDV_J17-ActiviteOperationnelle-ROR",
+            u => u["activitesOperationnelles"] = new JsonArray("013", "021"));
+        yield return Case("an operational activity 999", "uo.activitesOperationnelles[0]", "JDV_J17-ActiviteOperationnelle-ROR",
+            u => u["activitesOperationnelles"] = new JsonArray("999"));
         yield return Case("a specific act 0659 (deprecated)", "uo.specificActs[0]", "JDV_J16-ActeSpecifique-ROR",
             u => u["specificActs"] = new JsonArray("0659"));
         yield return Case("an act outside the office 9999", "uo.outsideOfficeActs[0]", "JDV_J16-ActeSpecifique-ROR",
@@ -327,9 +331,9 @@ public sealed class refusing_unknown_codes : ApiFixture
             DescriptionValueSets.CompetenceSpecifique, DescriptionValueSets.SpecialisationPriseEnCharge, DescriptionValueSets.ModaliteAccueil,
             PractitionerValueSets.OrientationParticuliere, PractitionerValueSets.ProfessionSante, DescriptionValueSets.ActeSpecifique,
             DescriptionValueSets.TerritoireSante, DescriptionValueSets.AideFinanciere,
+            DescriptionValueSets.ActiviteOperationnelle,
         }.Select(b => b.ValueSet)));
         Assert.That(listed, Has.None.Contains('|'), "a value set's codes by table are not value sets of their own");
-        Assert.That(listed, Has.None.AnyOf(DescriptionValueSets.ActiviteOperationnelle.ValueSet,
-            DescriptionValueSets.CategorieOrganisation.ValueSet), "these include a whole NOS table: their codes are not in the repository");
+        Assert.That(listed, Has.None.AnyOf(DescriptionValueSets.CategorieOrganisation.ValueSet, "JDV_J55-CategorieEG-ROR"), "these include a whole NOS table: their codes are not in the repository");
     }
 }
