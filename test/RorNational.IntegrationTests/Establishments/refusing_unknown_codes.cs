@@ -166,6 +166,10 @@ public sealed class refusing_unknown_codes : ApiFixture
             u => u["activitesOperationnelles"] = new JsonArray("013", "021"));
         yield return Case("an operational activity 999", "uo.activitesOperationnelles[0]", "JDV_J17-ActiviteOperationnelle-ROR",
             u => u["activitesOperationnelles"] = new JsonArray("999"));
+        yield return Case("a unit category 42 (not in JDV_J238)", "uo.categorieOrganisation", "JDV_J238-TypeOffre-ROR",
+            u => u["categorieOrganisation"] = "42");
+        yield return Case("a unit category 999", "uo.categorieOrganisation", "JDV_J238-TypeOffre-ROR",
+            u => u["categorieOrganisation"] = "999");
         yield return Case("a specific act 0659 (deprecated)", "uo.specificActs[0]", "JDV_J16-ActeSpecifique-ROR",
             u => u["specificActs"] = new JsonArray("0659"));
         yield return Case("an act outside the office 9999", "uo.outsideOfficeActs[0]", "JDV_J16-ActeSpecifique-ROR",
@@ -331,9 +335,9 @@ public sealed class refusing_unknown_codes : ApiFixture
             DescriptionValueSets.CompetenceSpecifique, DescriptionValueSets.SpecialisationPriseEnCharge, DescriptionValueSets.ModaliteAccueil,
             PractitionerValueSets.OrientationParticuliere, PractitionerValueSets.ProfessionSante, DescriptionValueSets.ActeSpecifique,
             DescriptionValueSets.TerritoireSante, DescriptionValueSets.AideFinanciere,
-            DescriptionValueSets.ActiviteOperationnelle,
+            DescriptionValueSets.ActiviteOperationnelle, DescriptionValueSets.CategorieOrganisation,
         }.Select(b => b.ValueSet)));
         Assert.That(listed, Has.None.Contains('|'), "a value set's codes by table are not value sets of their own");
-        Assert.That(listed, Has.None.AnyOf(DescriptionValueSets.CategorieOrganisation.ValueSet, "JDV_J55-CategorieEG-ROR"), "these include a whole NOS table: their codes are not in the repository");
+        Assert.That(listed, Has.None.AnyOf("JDV_J55-CategorieEG-ROR", "JDV_J230-CommuneOM-ROR"), "these include a whole NOS table: their codes are not in the repository");
     }
 }
