@@ -8,8 +8,8 @@ namespace RorNational.Offer.Establishments;
 /// The national value sets the FHIR rendering binds (fhir-profiles/ValueSet, embedded in this
 /// assembly), read once into the <see cref="Terminology"/> the deciders check codes against.
 /// A value set is held when it lists its codes (compose.include.concept); one that includes a
-/// whole NOS table (JDV_J17 activités opérationnelles, JDV_J31 aides financières, JDV_J238
-/// catégories d'organisation...) is not, and its codes are checked for their shape only.
+/// whole NOS table (JDV_J55, JDV_J230...: none a fiche's field binds) is not, and its codes
+/// would be checked for their shape only.
 /// </summary>
 public static class NationalValueSets
 {

@@ -62,7 +62,7 @@ public static class SampleFiches
         UO = new UODescription
         {
             ChampActivite = "01",
-            ActivitesOperationnelles = ["021"],
+            ActivitesOperationnelles = ["022"],
             ModePriseEnCharge = "28",
             LieuIds = ["lieu-batiment-a"],
             Content = new UOContent

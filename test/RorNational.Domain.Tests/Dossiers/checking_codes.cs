@@ -83,7 +83,7 @@ public sealed class checking_codes
         {
             UO = UO.UO! with
             {
-                ActivitesOperationnelles = ["021", "439"], CategorieOrganisation = "157",
+                ActivitesOperationnelles = ["022", "439"], CategorieOrganisation = "157",
                 Content = Content with { OpeningHours = [new OpeningHours(1, "01", null, null)] },
             },
         };

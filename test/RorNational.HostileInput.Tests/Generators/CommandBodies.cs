@@ -49,7 +49,7 @@ public static class CommandBodies
             ["uo"] = new JsonObject
             {
                 ["champActivite"] = "01",
-                ["activitesOperationnelles"] = new JsonArray("021"),
+                ["activitesOperationnelles"] = new JsonArray("022"),
                 ["modePriseEnCharge"] = "28",
                 ["categorieOrganisation"] = "157",
                 ["lieuIds"] = new JsonArray("lieu-hostile"),

@@ -99,6 +99,20 @@ public sealed class refusing_unknown_codes : ApiFixture
         Assert.That(await App.StreamVersion(EG), Is.EqualTo(before));
     }
 
+    [TestCase("03", TestName = "a financial help 03 (well shaped, not in JDV_J31)")]
+    [TestCase("1", TestName = "a financial help 1 (01 without its leading zero)")]
+    public async Task a_financial_help_outside_JDV_J31_is_refused_naming_it_and_nothing_is_stored(string help)
+    {
+        var before = await App.StreamVersion(EG);
+        var patch = $$"""{ "financialHelps": ["02", "{{help}}"] }""";
+
+        var response = await Client.PatchAsync($"/api/establishments/{EG}", new StringContent(patch, System.Text.Encoding.UTF8, "application/merge-patch+json"));
+
+        var outcome = await response.AssertRefused(HttpStatusCode.BadRequest, "financialHelps[1]");
+        Assert.That(outcome.Issue.Select(i => i.Diagnostics), Has.Some.Contains("is not in the value set JDV_J31-AideFinanciere-ROR"));
+        Assert.That(await App.StreamVersion(EG), Is.EqualTo(before));
+    }
+
     private static IEnumerable<TestCaseData> ContentWithWrongCharacteristics()
     {
         TestCaseData Case(string name, string field, string expectation, Action<JsonObject> spoil)
@@ -148,6 +162,14 @@ public sealed class refusing_unknown_codes : ApiFixture
             u => u["expertiseLevels"] = new JsonArray(new JsonObject { ["table"] = "TRE_R253", ["code"] = "05" }));
         yield return Case("an activity family 99", "uo.operationalActivityFamily.code", "JDV_J51-FamilleActiviteOperationnelle-ROR",
             u => u["operationalActivityFamily"] = new JsonObject { ["table"] = "TRE_R266", ["code"] = "99" });
+        yield return Case("an operational activity 021 (a TRE_R211 code left out of JDV_J17)", "uo.activitesOperationnelles[1]", "JDV_J17-ActiviteOperationnelle-ROR",
+            u => u["activitesOperationnelles"] = new JsonArray("013", "021"));
+        yield return Case("an operational activity 999", "uo.activitesOperationnelles[0]", "JDV_J17-ActiviteOperationnelle-ROR",
+            u => u["activitesOperationnelles"] = new JsonArray("999"));
+        yield return Case("a unit category 42 (not in JDV_J238)", "uo.categorieOrganisation", "JDV_J238-TypeOffre-ROR",
+            u => u["categorieOrganisation"] = "42");
+        yield return Case("a unit category 999", "uo.categorieOrganisation", "JDV_J238-TypeOffre-ROR",
+            u => u["categorieOrganisation"] = "999");
         yield return Case("a specific act 0659 (deprecated)", "uo.specificActs[0]", "JDV_J16-ActeSpecifique-ROR",
             u => u["specificActs"] = new JsonArray("0659"));
         yield return Case("an act outside the office 9999", "uo.outsideOfficeActs[0]", "JDV_J16-ActeSpecifique-ROR",
@@ -312,10 +334,10 @@ public sealed class refusing_unknown_codes : ApiFixture
             DescriptionValueSets.TypeHoraire, DescriptionValueSets.ModeGestion, DescriptionValueSets.GroupeTarifaireDependance,
             DescriptionValueSets.CompetenceSpecifique, DescriptionValueSets.SpecialisationPriseEnCharge, DescriptionValueSets.ModaliteAccueil,
             PractitionerValueSets.OrientationParticuliere, PractitionerValueSets.ProfessionSante, DescriptionValueSets.ActeSpecifique,
-            DescriptionValueSets.TerritoireSante,
+            DescriptionValueSets.TerritoireSante, DescriptionValueSets.AideFinanciere,
+            DescriptionValueSets.ActiviteOperationnelle, DescriptionValueSets.CategorieOrganisation,
         }.Select(b => b.ValueSet)));
         Assert.That(listed, Has.None.Contains('|'), "a value set's codes by table are not value sets of their own");
-        Assert.That(listed, Has.None.AnyOf(DescriptionValueSets.ActiviteOperationnelle.ValueSet,
-            DescriptionValueSets.CategorieOrganisation.ValueSet, DescriptionValueSets.AideFinanciere.ValueSet), "these include a whole NOS table: their codes are not in the repository");
+        Assert.That(listed, Has.None.AnyOf("JDV_J55-CategorieEG-ROR", "JDV_J230-CommuneOM-ROR"), "these include a whole NOS table: their codes are not in the repository");
     }
 }

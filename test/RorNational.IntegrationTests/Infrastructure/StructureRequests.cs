@@ -46,7 +46,7 @@ public static class StructureRequests
         ["uo"] = new JsonObject
         {
             ["champActivite"] = "01",
-            ["activitesOperationnelles"] = new JsonArray("021"),
+            ["activitesOperationnelles"] = new JsonArray("013"),
             ["modePriseEnCharge"] = "28",
             ["categorieOrganisation"] = "157",
             ["lieuIds"] = new JsonArray("lieu-batiment-a"),

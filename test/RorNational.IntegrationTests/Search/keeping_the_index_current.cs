@@ -31,7 +31,7 @@ public sealed class keeping_the_index_current : ApiFixture
         var lieu = await Client.FhirIdOfUnit("Location", "010000024-lieu-batiment-a");
         await Client.RemoveThroughDossier("uo-cardio-hc");
 
-        Assert.That(await Matches("HealthcareService?specialty=021"), Is.Empty);
+        Assert.That(await Matches("HealthcareService?specialty=013"), Is.Empty);
         var locations = await Client.GetStringAsync("/fhir/Location?_revinclude=HealthcareService:location");
         Assert.That(FhirJson.Parse<Bundle>(locations).Entry.Select(e => e.Resource!.Id), Is.EqualTo(new[] { lieu }));
     }
