@@ -73,43 +73,28 @@ public sealed class refusing_unknown_codes : ApiFixture
     }
 
     [Test]
-    public async Task a_price_of_dependency_level_04_is_refused_naming_it_and_nothing_is_stored()
-    {
-        var before = await App.StreamVersion(EG);
-        var patch = """{ "prices": [ { "type": "03", "unit": "2", "amount": 21.4, "dependencyLevel": "04" } ] }""";
-
-        var response = await Client.PatchAsync($"/api/establishments/{EG}", new StringContent(patch, System.Text.Encoding.UTF8, "application/merge-patch+json"));
-
-        var outcome = await response.AssertRefused(HttpStatusCode.BadRequest, "prices[0].dependencyLevel");
-        Assert.That(outcome.Issue.Select(i => i.Diagnostics), Has.Some.Contains("is not in the value set JDV_J27-GroupeTarifaireDependance-ROR"));
-        Assert.That(await App.StreamVersion(EG), Is.EqualTo(before));
-    }
+    public Task a_price_of_dependency_level_04_is_refused_naming_it_and_nothing_is_stored() =>
+        AssertPatchRefused("""{ "prices": [ { "type": "03", "unit": "2", "amount": 21.4, "dependencyLevel": "04" } ] }""", "prices[0].dependencyLevel", "JDV_J27-GroupeTarifaireDependance-ROR");
 
     [TestCase("8401", TestName = "a health territory 8401 (well shaped, not a TRE_R88 code)")]
     [TestCase("221", TestName = "a health territory 221 (Oise Est, deprecated in 2018)")]
-    public async Task a_health_territory_outside_JDV_J249_is_refused_naming_it_and_nothing_is_stored(string territory)
-    {
-        var before = await App.StreamVersion(EG);
-        var patch = $$"""{ "healthTerritories": ["835", "{{territory}}"] }""";
-
-        var response = await Client.PatchAsync($"/api/establishments/{EG}", new StringContent(patch, System.Text.Encoding.UTF8, "application/merge-patch+json"));
-
-        var outcome = await response.AssertRefused(HttpStatusCode.BadRequest, "healthTerritories[1]");
-        Assert.That(outcome.Issue.Select(i => i.Diagnostics), Has.Some.Contains("is not in the value set JDV_J249-TerritoireSante-ROR"));
-        Assert.That(await App.StreamVersion(EG), Is.EqualTo(before));
-    }
+    public Task a_health_territory_outside_JDV_J249_is_refused_naming_it_and_nothing_is_stored(string territory) =>
+        AssertPatchRefused($$"""{ "healthTerritories": ["835", "{{territory}}"] }""", "healthTerritories[1]", "JDV_J249-TerritoireSante-ROR");
 
     [TestCase("03", TestName = "a financial help 03 (well shaped, not in JDV_J31)")]
     [TestCase("1", TestName = "a financial help 1 (01 without its leading zero)")]
-    public async Task a_financial_help_outside_JDV_J31_is_refused_naming_it_and_nothing_is_stored(string help)
+    public Task a_financial_help_outside_JDV_J31_is_refused_naming_it_and_nothing_is_stored(string help) =>
+        AssertPatchRefused($$"""{ "financialHelps": ["02", "{{help}}"] }""", "financialHelps[1]", "JDV_J31-AideFinanciere-ROR");
+
+    /// <summary>A merge patch of the EG's own fields refused with 400 naming the field and its value set, and nothing stored.</summary>
+    private async Task AssertPatchRefused(string patch, string field, string valueSet)
     {
         var before = await App.StreamVersion(EG);
-        var patch = $$"""{ "financialHelps": ["02", "{{help}}"] }""";
 
         var response = await Client.PatchAsync($"/api/establishments/{EG}", new StringContent(patch, System.Text.Encoding.UTF8, "application/merge-patch+json"));
 
-        var outcome = await response.AssertRefused(HttpStatusCode.BadRequest, "financialHelps[1]");
-        Assert.That(outcome.Issue.Select(i => i.Diagnostics), Has.Some.Contains("is not in the value set JDV_J31-AideFinanciere-ROR"));
+        var outcome = await response.AssertRefused(HttpStatusCode.BadRequest, field);
+        Assert.That(outcome.Issue.Select(i => i.Diagnostics), Has.Some.Contains("is not in the value set " + valueSet));
         Assert.That(await App.StreamVersion(EG), Is.EqualTo(before));
     }
 
