@@ -3,6 +3,7 @@ using RorNational.Fhir;
 using RorNational.Host;
 using RorNational.Host.Health;
 using RorNational.Host.Http;
+using RorNational.Host.Overload;
 using RorNational.Offer.ApiRights;
 using RorNational.Offer.Establishments;
 using RorNational.Security;
@@ -15,12 +16,15 @@ builder.AddSecurity();
 if (TokenCommand.IsRequested(args)) return TokenCommand.Run(builder.Configuration, builder.Environment, args);
 builder.AddServiceDefaults();
 builder.AddEventStore();
+builder.AddOverloadProtection();
 
 var app = builder.Build();
 app.UseMiddleware<HeadAsGet>();
 app.UseFhirErrors();
 app.UseSecurity();
 app.UseRouting();
+// A bound on requests served and queued, and a timeout on each: 503 rather than a pile-up or a hang.
+app.UseOverloadProtection();
 app.UseMiddleware<UnknownRoutes>();
 app.UseMiddleware<UnsupportedMethods>();
 // Every /api route declares its right; checked here, before its endpoint reads anything.

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Timeouts;
 using RorNational.Domain.Common;
 using RorNational.Domain.Establishments.Importing;
 using RorNational.Finess;
@@ -27,6 +28,7 @@ public static class FinessImportEndpoints
     /// </summary>
     [WolverinePost("/api/finess/imports")]
     [Requires(Right.Admin)]
+    [DisableRequestTimeout] // the national extract takes its time to upload; bounded by MaxExtractBytes
     public static async Task<(IResult, ImportFinessExtract)> Start(HttpContext http, IDocumentSession session, TimeProvider clock,
         CancellationToken cancellation)
     {

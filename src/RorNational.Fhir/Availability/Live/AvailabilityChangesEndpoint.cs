@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
 using RorNational.Domain.Common;
 using RorNational.Security.Access;
@@ -35,6 +36,7 @@ public static class AvailabilityChangesEndpoint
 
     [WolverineGet(Route)]
     [ConsumerRead]
+    [DisableRequestTimeout] // a stream lasts by design, within the bounds above
     public static async Task Get(HttpContext http, AvailabilityChanges changes, IOptions<LiveOptions> options, TimeProvider clock)
     {
         var limits = options.Value;

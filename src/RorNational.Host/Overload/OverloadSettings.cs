@@ -1,0 +1,36 @@
+namespace RorNational.Host.Overload;
+
+/// <summary>
+/// How much this process takes on at once, and how long a request may wait on the database
+/// (configuration section <c>Server</c>). Past either bound the caller gets 503 with
+/// Retry-After at once, rather than a request that queues without end or hangs.
+/// </summary>
+public sealed record OverloadSettings
+{
+    public const string SectionName = "Server";
+
+    /// <summary>
+    /// The longest a request is served before it is cancelled (its database command with it)
+    /// and answered 503. Long enough for the largest search page and a supplier's Bundle under
+    /// load; routes that stream large bodies (the FINESS extract upload) are exempt.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Requests served at once by this process (health checks apart).</summary>
+    public int MaxConcurrentRequests { get; init; } = 512;
+
+    /// <summary>Requests that wait for one of those places, oldest first; one more is answered 503 at once.</summary>
+    public int RequestQueue { get; init; } = 1024;
+
+    public static OverloadSettings From(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(SectionName).Get<OverloadSettings>() ?? new OverloadSettings();
+        if (settings.RequestTimeout <= TimeSpan.Zero)
+            throw new InvalidOperationException($"{SectionName}:RequestTimeout must be positive (e.g. 00:00:30), not {settings.RequestTimeout}");
+        if (settings.MaxConcurrentRequests < 1)
+            throw new InvalidOperationException($"{SectionName}:MaxConcurrentRequests must be at least 1, not {settings.MaxConcurrentRequests}");
+        if (settings.RequestQueue < 0)
+            throw new InvalidOperationException($"{SectionName}:RequestQueue must be 0 or more, not {settings.RequestQueue}");
+        return settings;
+    }
+}
