@@ -62,7 +62,7 @@ public sealed class TestPostgres
         await drop.ExecuteNonQueryAsync();
     }
 
-    private static async Task<string> RunPostgresScript(params string[] arguments)
+    public static async Task<string> RunPostgresScript(params string[] arguments)
     {
         var script = Path.Combine(RepositoryRoot(), "build", "postgres");
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
