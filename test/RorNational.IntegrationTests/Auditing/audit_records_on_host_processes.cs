@@ -9,6 +9,7 @@ namespace RorNational.IntegrationTests.Auditing;
 /// host killed (SIGKILL) right after a 200 loses nothing; two nodes reading at once append to
 /// one chain, in one order, without a gap.
 /// </summary>
+[Category("Faults")]
 public sealed class audit_records_on_host_processes
 {
     private string _database = "";

@@ -8,6 +8,7 @@ namespace RorNational.IntegrationTests.Finess;
 /// last committed batch once the host is started again; one stopped (SIGTERM) mid-import is
 /// resumed by the other node; two nodes on one database each run the import they accepted.
 /// </summary>
+[Category("Faults")]
 public sealed class resuming_finess_imports_on_host_processes
 {
     private const int Establishments = 3000;

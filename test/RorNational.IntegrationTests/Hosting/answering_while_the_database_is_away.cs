@@ -10,6 +10,7 @@ namespace RorNational.IntegrationTests.Hosting;
 /// restore or a failover): requests get 503 with Retry-After and an OperationOutcome, not
 /// 500, and are served again once it is back.
 /// </summary>
+[Category("Faults")]
 public sealed class answering_while_the_database_is_away : ApiFixture
 {
     private string _away = "";

@@ -9,6 +9,7 @@ namespace RorNational.IntegrationTests.Nodes;
 /// the other node: once the dead node's heartbeat is stale, the node left takes the projection
 /// over from its last committed position, and every event is in the timeline exactly once.
 /// </summary>
+[Category("Faults")]
 public sealed class a_node_killed_mid_projection
 {
     private const int Establishments = 8;
