@@ -35,6 +35,7 @@ var workloads = new (int Number, string Name, Func<Context, Task<IReadOnlyList<R
     (4, "crisis mix", CrisisMix.RunAsync),
     (6, "$description as of an instant", DescriptionAsOf.RunAsync),
     (5, "projection rebuild", Rebuild.RunAsync), // last: it locks the event table and rewrites the whole publication
+    (7, "crisis-day soak", Soak.RunAsync), // only with --soak (build/bench --soak 30m)
 };
 
 var rows = new List<Row>();

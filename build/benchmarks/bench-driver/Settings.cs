@@ -21,8 +21,22 @@ public sealed record Settings(
     TimeSpan Seconds,
     double NormalIngest,
     int DescriptionEvents,
-    string DataSource)
+    string DataSource,
+    TimeSpan? Soak)
 {
+    /// <summary>A duration as build/bench takes it: 30m, 90s, 2h.</summary>
+    private static TimeSpan Duration(string value)
+    {
+        var number = double.Parse(value[..^1], CultureInfo.InvariantCulture);
+        return value[^1] switch
+        {
+            's' => TimeSpan.FromSeconds(number),
+            'm' => TimeSpan.FromMinutes(number),
+            'h' => TimeSpan.FromHours(number),
+            _ => throw new FormatException($"--soak takes a duration such as 30m, 90s or 2h, not {value}"),
+        };
+    }
+
     public static Settings Parse(string[] args)
     {
         string Value(string name, string? fallback = null)
@@ -49,6 +63,7 @@ public sealed record Settings(
             TimeSpan.FromSeconds(double.Parse(Value("--seconds", smoke ? "1" : "10"), CultureInfo.InvariantCulture)),
             double.Parse(Value("--normal-ingest", smoke ? "50" : "500"), CultureInfo.InvariantCulture),
             int.Parse(Value("--description-events", smoke ? "200" : "10000"), CultureInfo.InvariantCulture),
-            Value("--data-source", "unknown"));
+            Value("--data-source", "unknown"),
+            args.Contains("--soak") ? Duration(Value("--soak")) : null);
     }
 }

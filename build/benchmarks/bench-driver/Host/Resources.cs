@@ -46,13 +46,18 @@ public sealed class Resources(int hostPid, int postmasterPid)
     /// <summary>The host's peak resident memory since it started (VmHWM).</summary>
     public double PeakRssMb => StatusKb("VmHWM:") / 1024.0;
 
-    private long RssKb() => StatusKb("VmRSS:");
+    private long RssKb() => StatusKb(hostPid, "VmRSS:");
 
-    private long StatusKb(string field)
+    /// <summary>A process's resident memory now (VmRSS), in MB.</summary>
+    public static double RssMbOf(int pid) => StatusKb(pid, "VmRSS:") / 1024.0;
+
+    private long StatusKb(string field) => StatusKb(hostPid, field);
+
+    private static long StatusKb(int pid, string field)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{hostPid}/status").FirstOrDefault(l => l.StartsWith(field));
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field));
             return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
         }
         catch (IOException) { return 0; }

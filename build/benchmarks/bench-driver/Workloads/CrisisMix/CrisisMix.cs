@@ -16,30 +16,16 @@ public static class CrisisMix
     {
         var kinds = await SearchKinds.BuildAsync(context);
         var searches = kinds.SelectMany(k => k.HostPaths.Select(path => (Path: path, k.Token))).ToList();
-        var plan = ZonePlan.For(context.Ids.Zones);
-        var clients = context.Tokens.Suppliers(ZonePlan.Suppliers).Select(t => Suppliers.Client(context.Settings.Host, t)).ToList();
-        await IndicatorSetup.EnsureAsync(clients[0], [.. plan.SelectMany(z => z).Distinct()]);
-        var groups = plan.Select(zones => zones.Chunk(CapacityIngestWorkload.BundleSize / Indicators.PerLieu).ToArray()).ToList();
-
+        var crisis = await CrisisIngest.PrepareAsync(context);
         var crisisRate = 10 * context.Settings.NormalIngest;
         var searchRate = context.SearchMixRate is { } alone ? Math.Max(1, alone / 2) : 20;
-        long accepted = 0;
-        async Task<bool> Bundle(long i)
-        {
-            var supplier = (int)(i % ZonePlan.Suppliers);
-            var group = groups[supplier][(int)(i / ZonePlan.Suppliers % groups[supplier].Length)];
-            var changes = group.SelectMany(zone => Enumerable.Range(0, Indicators.PerLieu).Select(k => (zone, k, Random.Shared.Next(0, 30)))).ToList();
-            var ok = await IndicatorSetup.SendAsync(clients[supplier], changes, add: false) == System.Net.HttpStatusCode.OK;
-            if (ok) Interlocked.Add(ref accepted, changes.Count);
-            return ok;
-        }
         Task<bool> Search(long i) => context.Host.GetAsync(searches[(int)(i % searches.Count)].Path, searches[(int)(i % searches.Count)].Token);
 
         var duration = context.Settings.Seconds;
-        var ingest = OpenLoop.RunAsync(crisisRate / CapacityIngestWorkload.BundleSize, ZonePlan.Suppliers, duration, Bundle);
+        var ingest = OpenLoop.RunAsync(CrisisIngest.BundlesPerSecond(crisisRate), ZonePlan.Suppliers, duration, crisis.SendAsync);
         var search = OpenLoop.RunAsync(searchRate, Context.SearchConnections, duration, Search);
         var (ingested, searched) = (await ingest, await search);
-        var acceptedRate = accepted / Math.Max(duration.TotalSeconds, ingested.Count / Math.Max(ingested.PerSecond, 1e-9));
+        var acceptedRate = crisis.Accepted / Math.Max(duration.TotalSeconds, ingested.Count / Math.Max(ingested.PerSecond, 1e-9));
         var holds = acceptedRate >= 5000;
         return
         [
