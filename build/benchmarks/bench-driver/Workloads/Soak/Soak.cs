@@ -18,6 +18,9 @@ public static class Soak
     public const double SearchRate = 20;
     public const double ReadRate = 100;
 
+    /// <summary>A window's bound as minutes:seconds from the start of the soak.</summary>
+    private static string Clock(TimeSpan since) => $"{(int)since.TotalMinutes}:{since.Seconds:00}";
+
     public static async Task<IReadOnlyList<Row>> RunAsync(Context context)
     {
         var soak = context.Settings.Soak ?? throw new InvalidOperationException("the soak needs --soak DURATION");
@@ -42,7 +45,7 @@ public static class Soak
             var (ingested, searched, readBack) = (await ingest, await search, await read);
             var rss = Resources.RssMbOf(context.Settings.HostPid);
             windows.Add((ingested, searched, readBack, rss));
-            var span = $"7 soak {w * window.TotalMinutes:F0}-{(w + 1) * window.TotalMinutes:F0} min";
+            var span = $"7 soak {Clock(w * window)}-{Clock((w + 1) * window)}";
             var changesPerSecond = (crisis.Accepted - accepted) / window.TotalSeconds;
             rows.Add(new Row($"{span}: ingest", changesPerSecond, "changes/s", ingested.P50, ingested.P95, ingested.P99, "", "", null, ingested.Failures,
                 $"{ingested.Method}; bundles of 50; host RSS {rss:F0} MB at the end of the window") { MaxRssMb = Math.Round(rss, 1) });
