@@ -46,6 +46,6 @@ public static class TestClients
     /// <summary>Profile "public": reads without limit, the defaults for the rest.</summary>
     public const string UnlimitedReader = "test-unlimited-reader";
 
-    /// <summary>Profile "public": 20 searches a second, 2 at a time.</summary>
+    /// <summary>Profile "public": 10 searches a second, 1 at a time.</summary>
     public const string FloodingSearcher = "test-flooding-searcher";
 }
