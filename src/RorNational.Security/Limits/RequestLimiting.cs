@@ -11,14 +11,13 @@ namespace RorNational.Security.Limits;
 /// </summary>
 public sealed class RequestLimiting(RequestDelegate next, ClientLimiters limiters)
 {
-    public async Task InvokeAsync(HttpContext http)
+    public Task InvokeAsync(HttpContext http) =>
+        RouteKinds.Of(http.Request) is { } kind && http.Features.Get<Caller>() is { } caller && limiters.For(caller, kind) is { } limiter
+            ? Limited(http, limiter)
+            : next(http);
+
+    private async Task Limited(HttpContext http, KindLimiter limiter)
     {
-        if (RouteKinds.Of(http.Request) is not { } kind || http.Features.Get<Caller>() is not { } caller
-            || limiters.For(caller, kind) is not { } limiter)
-        {
-            await next(http);
-            return;
-        }
         using var place = limiter.Enter();
         await next(http);
     }
