@@ -22,6 +22,9 @@ public sealed record KindLimit
     /// <summary>No limit on this kind of route; the other members, if any (e.g. from a configuration layer below), are then ignored.</summary>
     public bool Unlimited { get; init; }
 
+    /// <summary>The longest period: a bucket is replenished by a timer, which takes no longer wait.</summary>
+    public static readonly TimeSpan MaxPeriod = TimeSpan.FromDays(1);
+
     public TimeSpan EffectivePeriod => Period ?? TimeSpan.FromSeconds(1);
 
     public int EffectiveBurst => Burst ?? Permits ?? 0;
@@ -36,7 +39,8 @@ public sealed record KindLimit
         if (Unlimited) yield break;
         if (Permits is not { } permits) yield return $"{at} needs Permits (a number above zero), or \"Unlimited\": true";
         else if (permits <= 0) yield return $"{at}:Permits is {permits}: it must be above zero (\"Unlimited\": true for no limit)";
-        if (Period is { } period && period <= TimeSpan.Zero) yield return $"{at}:Period is {period:c}: it must be longer than zero";
+        if (Period is { } period && (period <= TimeSpan.Zero || period > MaxPeriod))
+            yield return $"{at}:Period is {period:c}: it must be longer than zero and at most {MaxPeriod:c}";
         if (Burst is <= 0) yield return $"{at}:Burst is {Burst}: it must be above zero";
         if (Concurrent is <= 0) yield return $"{at}:Concurrent is {Concurrent}: it must be above zero";
     }

@@ -40,22 +40,25 @@ public static class RouteKinds
         foreach (var range in rest.Split('/'))
         {
             var segment = rest[range];
-            if (segment.StartsWith("$export", StringComparison.Ordinal)) return RouteKind.Export;
+            if (segment.StartsWith("$export", StringComparison.OrdinalIgnoreCase)) return RouteKind.Export;
             if (segments == 0) first = segment;
             else if (segments == 1) second = segment;
             last = segment;
             segments++;
         }
         if (HttpMethods.IsPatch(method)) return RouteKind.Supply;
-        if (HttpMethods.IsPost(method)) return last.SequenceEqual("_search") ? RouteKind.Search : RouteKind.Read;
+        if (HttpMethods.IsPost(method)) return Is(last, "_search") ? RouteKind.Search : RouteKind.Read;
         if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method)) return RouteKind.Read;
         return segments switch
         {
             // GET /fhir/{type}: a search; /fhir/_history: the system's history; /fhir/metadata: a read.
-            1 => first.SequenceEqual("metadata") ? RouteKind.Read : RouteKind.Search,
+            1 => Is(first, "metadata") ? RouteKind.Read : RouteKind.Search,
             // GET /fhir/{type}/_history, /fhir/{type}/_search: searches; /fhir/{type}/{id}: a read.
-            2 => second.SequenceEqual("_history") || second.SequenceEqual("_search") ? RouteKind.Search : RouteKind.Read,
+            2 => Is(second, "_history") || Is(second, "_search") ? RouteKind.Search : RouteKind.Read,
             _ => RouteKind.Read,
         };
     }
+
+    /// <summary>Routing matches paths whatever their case: so does this.</summary>
+    private static bool Is(ReadOnlySpan<char> segment, string name) => segment.Equals(name, StringComparison.OrdinalIgnoreCase);
 }

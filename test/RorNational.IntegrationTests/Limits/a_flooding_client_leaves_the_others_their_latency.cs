@@ -16,7 +16,8 @@ namespace RorNational.IntegrationTests.Limits;
 /// second, 1 at a time) offering ten times its limit (100 searches a second, open loop). Quiet and
 /// loaded windows of 1.5 s alternate six times (in both orders), so that whatever else the shared
 /// machine does weighs on both alike; each kind gathers at least 200 latencies per phase (reads
-/// many more), so that its p99 is the tail of many samples, not one outlier. About 20 s in all.
+/// many more; on a busy machine, up to twelve rounds are run to get them), so that its p99 is the
+/// tail of many samples, not one outlier. 20 to 40 s in all.
 /// </para>
 /// <para>
 /// Bound: a loaded p99 at most twice the quiet p99, or the quiet p99 plus 3 ms, whichever is
@@ -28,6 +29,8 @@ namespace RorNational.IntegrationTests.Limits;
 public sealed class a_flooding_client_leaves_the_others_their_latency : SupplyingFixture
 {
     private const int Rounds = 6;
+    private const int MaxRounds = 12;
+    private const int MinSamples = 200;
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1.5);
     private static readonly TimeSpan FloorAbove = TimeSpan.FromMilliseconds(3);
 
@@ -53,7 +56,8 @@ public sealed class a_flooding_client_leaves_the_others_their_latency : Supplyin
         var loaded = (Reads: new Samples(), Supplies: new Samples());
         var flood = new Flood();
         var flooded = TimeSpan.Zero;
-        for (var round = 0; round < Rounds; round++)
+        // Six rounds, and more (up to twelve) while either kind has fewer than MinSamples in either phase: a busy machine serves fewer.
+        for (var round = 0; round < MaxRounds && (round < Rounds || new[] { quiet.Reads, quiet.Supplies, loaded.Reads, loaded.Supplies }.Any(s => s.Count < MinSamples)); round++)
         {
             // Quiet first in even rounds, loaded first in odd ones: a drift of the machine's load weighs on both alike.
             if (round % 2 == 0) await RunWindow(reader, read, flooder, flood: false, quiet.Reads, quiet.Supplies, flood);
@@ -77,7 +81,7 @@ public sealed class a_flooding_client_leaves_the_others_their_latency : Supplyin
                 "the others are never refused: " + report);
             foreach (var (what, before, after) in new[] { ("reads", quiet.Reads, loaded.Reads), ("supplies", quiet.Supplies, loaded.Supplies) })
             {
-                Assert.That(before.Count, Is.GreaterThanOrEqualTo(200), $"too few {what} for a p99: {report}");
+                Assert.That(Math.Min(before.Count, after.Count), Is.GreaterThanOrEqualTo(MinSamples), $"too few {what} for a p99: {report}");
                 Assert.That(after.P99, Is.LessThanOrEqualTo(Math.Max(2 * before.P99, before.P99 + FloorAbove.TotalMilliseconds)),
                     $"{what}: loaded p99 above twice the quiet one: {report}");
             }

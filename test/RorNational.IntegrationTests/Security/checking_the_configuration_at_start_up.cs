@@ -52,7 +52,7 @@ public sealed class checking_the_configuration_at_start_up
         AssertStartFails(new() { ["Limits:Defaults:Read:Permits"] = "-5" },
             "The request limits (Limits) are invalid: Limits:Defaults:Read:Permits is -5: it must be above zero");
         AssertStartFails(new() { ["Limits:Anonymous:Export:Permits"] = "1", ["Limits:Anonymous:Export:Period"] = "00:00:00" },
-            "Limits:Anonymous:Export:Period is 00:00:00: it must be longer than zero");
+            "Limits:Anonymous:Export:Period is 00:00:00: it must be longer than zero and at most 1.00:00:00");
     }
 
     [Test]
