@@ -10,6 +10,7 @@ using Microsoft.IdentityModel.Tokens;
 using RorNational.Security.Access;
 using RorNational.Security.Callers;
 using RorNational.Security.Clients;
+using RorNational.Security.Limits;
 using RorNational.Security.Tokens;
 
 namespace RorNational.Security;
@@ -26,12 +27,15 @@ public static class SecurityModule
     {
         AddClientsFile(builder);
         var tokens = TokenSettings.From(builder.Configuration, builder.Environment);
+        var limits = LimitSettings.From(builder.Configuration);
         if (tokens.UsesDevelopmentKey && DevelopmentKeyRule.PublicBindings(builder.Configuration) is { Count: > 0 } bindings)
             throw DevelopmentKeyRule.Refused(bindings);
         builder.Services
             .AddSingleton(tokens)
             .AddSingleton(ClientRegistry.From(builder.Configuration))
             .AddSingleton(AccessSettings.From(builder.Configuration))
+            .AddSingleton(limits)
+            .AddSingleton<ClientLimiters>()
             .AddSingleton<TokenIssuer>()
             // Tokens live in real time: the business clock of the tests never applies to them.
             .AddSingleton(new ValidatedTokens(TimeProvider.System))
@@ -40,7 +44,10 @@ public static class SecurityModule
         return builder;
     }
 
-    /// <summary>Must come right after the error middleware: every request below it has a caller, or was refused.</summary>
+    /// <summary>
+    /// Must come right after the error middleware: every request below it has a caller, or was
+    /// refused, and FHIR requests are within their caller's limits (<see cref="RequestLimiting"/>).
+    /// </summary>
     public static WebApplication UseSecurity(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RorNational.Security");
@@ -57,6 +64,7 @@ public static class SecurityModule
         // No UseAuthentication(): it would validate every bearer token again on every request.
         // CallerResolution authenticates itself, once per token (ValidatedTokens), and sets User.
         app.UseMiddleware<CallerResolution>();
+        app.UseMiddleware<RequestLimiting>();
         return app;
     }
 

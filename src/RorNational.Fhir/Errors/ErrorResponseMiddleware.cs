@@ -43,10 +43,10 @@ public sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<ErrorR
                     await Write(context, CapacityOutcomes.StatusOf(capacity.Kind), CapacityOutcomes.From(capacity));
                     return;
                 case HttpRefusal refusal:
-                    if (refusal.Kind == HttpRefusalKind.Unavailable)
+                    if (OperationOutcomes.RetryAfterOf(refusal) is { } retryAfter)
                         context.Response.OnStarting(() =>
                         {
-                            context.Response.Headers.RetryAfter = OperationOutcomes.RetryAfterSeconds.ToString();
+                            context.Response.Headers.RetryAfter = retryAfter;
                             return Task.CompletedTask;
                         });
                     await Write(context, OperationOutcomes.StatusOf(refusal.Kind), OperationOutcomes.From(refusal), OperationOutcomes.ChallengeOf(refusal));

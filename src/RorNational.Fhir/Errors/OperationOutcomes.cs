@@ -28,6 +28,7 @@ public static class OperationOutcomes
         HttpRefusalKind.Forbidden => HttpStatusCode.Forbidden,
         HttpRefusalKind.PayloadTooLarge => HttpStatusCode.RequestEntityTooLarge,
         HttpRefusalKind.Unavailable => HttpStatusCode.ServiceUnavailable,
+        HttpRefusalKind.TooManyRequests => HttpStatusCode.TooManyRequests,
         _ => HttpStatusCode.InternalServerError,
     };
 
@@ -49,6 +50,7 @@ public static class OperationOutcomes
         HttpRefusalKind.Forbidden => OperationOutcome.IssueType.Forbidden,
         HttpRefusalKind.PayloadTooLarge => OperationOutcome.IssueType.TooCostly,
         HttpRefusalKind.Unavailable => OperationOutcome.IssueType.Transient,
+        HttpRefusalKind.TooManyRequests => OperationOutcome.IssueType.Throttled,
         _ => OperationOutcome.IssueType.Exception,
     };
 
@@ -66,6 +68,14 @@ public static class OperationOutcomes
 
     /// <summary>Seconds a caller should wait before retrying a 503.</summary>
     public const int RetryAfterSeconds = 5;
+
+    /// <summary>The Retry-After header of a refusal (503, 429), in seconds; null for refusals that take none.</summary>
+    public static string? RetryAfterOf(HttpRefusal refusal) => refusal.Kind switch
+    {
+        HttpRefusalKind.Unavailable => RetryAfterSeconds.ToString(),
+        HttpRefusalKind.TooManyRequests => Math.Max(1, (int)Math.Ceiling((refusal.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds)).ToString(),
+        _ => null,
+    };
 
     public static OperationOutcome From(CommandRejected rejection) => new()
     {

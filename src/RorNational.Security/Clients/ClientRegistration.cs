@@ -1,3 +1,5 @@
+using RorNational.Security.Limits;
+
 namespace RorNational.Security.Clients;
 
 /// <summary>
@@ -23,4 +25,7 @@ public sealed record ClientRegistration
 
     public bool Auditor { get; init; }
     public bool Admin { get; init; }
+
+    /// <summary>Its own limits per kind of FHIR route, each replacing the default (Limits:Defaults) for that kind; null: the defaults.</summary>
+    public ClientLimits? Limits { get; init; }
 }

@@ -83,6 +83,8 @@ public sealed partial class ClientRegistry
             yield return $"{name}: '{finess}' is neither a FINESS number of an EG nor \"*\"";
         foreach (var region in client.ValidatorOf.Where(r => r != Rights.All && !RegionCode().IsMatch(r)))
             yield return $"{name}: '{region}' is neither an INSEE région code nor \"*\"";
+        foreach (var problem in client.Limits?.Problems("Limits") ?? [])
+            yield return $"{name}: {problem}";
     }
 
     [GeneratedRegex(@"^\d{2,3}$")]

@@ -26,10 +26,18 @@ public enum HttpRefusalKind
     /// again later (503 with Retry-After). Nothing has been written.
     /// </summary>
     Unavailable,
+    /// <summary>
+    /// The caller went past one of its limits (a rate, a number of requests at a time): 429 with
+    /// Retry-After (<see cref="HttpRefusal.RetryAfter"/>). Nothing has been done.
+    /// </summary>
+    TooManyRequests,
 }
 
 /// <summary>The one exception type for refusals of the HTTP exchange; nothing has been written when it is thrown.</summary>
 public sealed class HttpRefusal(HttpRefusalKind kind, string message) : Exception(message)
 {
     public HttpRefusalKind Kind { get; } = kind;
+
+    /// <summary>When the caller may try again, for <see cref="HttpRefusalKind.TooManyRequests"/>; null: the server's default.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

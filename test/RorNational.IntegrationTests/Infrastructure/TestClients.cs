@@ -30,4 +30,22 @@ public static class TestClients
 
     /// <summary>Profile "crisis", supplier of the capacity of EG 350002812 only.</summary>
     public const string OtherSupplier = "test-other-supplier";
+
+    /// <summary>Supplier of EG 010000024 with its own limits, per minute: 3 reads, 2 searches, 2 supply permits, 1 export.</summary>
+    public const string Limited = "test-limited";
+
+    /// <summary>The same own read limit as <see cref="Limited"/> (3 a minute), and the defaults for the rest.</summary>
+    public const string LimitedTwin = "test-limited-twin";
+
+    /// <summary>Supplier of EG 010000024 with 10 supply permits a minute (one per bundle entry).</summary>
+    public const string LimitedBundles = "test-limited-bundles";
+
+    /// <summary>Profile "public": one search at a time (1,000 a second).</summary>
+    public const string OneSearchAtATime = "test-one-search-at-a-time";
+
+    /// <summary>Profile "public": reads without limit, the defaults for the rest.</summary>
+    public const string UnlimitedReader = "test-unlimited-reader";
+
+    /// <summary>Profile "public": 10 searches a second, 1 at a time.</summary>
+    public const string FloodingSearcher = "test-flooding-searcher";
 }

@@ -43,6 +43,19 @@ public sealed class checking_the_configuration_at_start_up
     }
 
     [Test]
+    public void a_client_limit_or_a_default_limit_of_zero_or_below()
+    {
+        AssertStartFails(new() { ["Access:ClientsFile"] = ClientsFile("""{ "Clients": [ { "Id": "portal", "Profile": "public", "Limits": { "Search": { "Permits": 0 } } } ] }""") },
+            "The registered clients (Clients) are invalid: client 'portal': Limits:Search:Permits is 0: it must be above zero (\"Unlimited\": true for no limit).");
+        AssertStartFails(new() { ["Access:ClientsFile"] = ClientsFile("""{ "Clients": [ { "Id": "hub", "Profile": "public", "Limits": { "Supply": { "Concurrent": 4 } } } ] }""") },
+            "client 'hub': Limits:Supply needs Permits (a number above zero), or \"Unlimited\": true");
+        AssertStartFails(new() { ["Limits:Defaults:Read:Permits"] = "-5" },
+            "The request limits (Limits) are invalid: Limits:Defaults:Read:Permits is -5: it must be above zero");
+        AssertStartFails(new() { ["Limits:Anonymous:Export:Permits"] = "1", ["Limits:Anonymous:Export:Period"] = "00:00:00" },
+            "Limits:Anonymous:Export:Period is 00:00:00: it must be longer than zero and at most 1.00:00:00");
+    }
+
+    [Test]
     public void a_clients_file_that_does_not_exist()
     {
         AssertStartFails(new() { ["Access:ClientsFile"] = "/nowhere/clients.json" }, "Access:ClientsFile names /nowhere/clients.json, which does not exist.");

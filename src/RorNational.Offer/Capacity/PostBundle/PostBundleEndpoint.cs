@@ -11,6 +11,7 @@ using RorNational.Offer.Capacity.Receipts;
 using RorNational.Offer.Capacity.Supplying;
 using RorNational.Offer.Capacity.Zones;
 using RorNational.Security.Callers;
+using RorNational.Security.Limits;
 using Wolverine;
 using Wolverine.Http;
 
@@ -22,13 +23,14 @@ namespace RorNational.Offer.Capacity.PostBundle;
 /// request.ifMatch honoured). Each entry is checked as a single PATCH would be; the whole bundle
 /// is then applied in one transaction (<see cref="SupplyCapacityHandler"/>), so its Locations are
 /// rendered once. A transaction applies all or nothing, and a refusal names the entry at fault;
-/// a batch applies what it can and answers each entry.
+/// a batch applies what it can and answers each entry. Each entry takes one permit of the
+/// client's supply limit (<see cref="ClientLimiters"/>): a bundle past it is refused whole (429).
 /// </summary>
 public static class PostBundleEndpoint
 {
     [WolverinePost("/fhir")]
     public static async Task<IResult> Post(HttpContext http, IQuerySession session, IMessageBus bus, CapacityPatchReader reader,
-        IOptions<CapacitySupplyOptions> options, CancellationToken cancellation)
+        IOptions<CapacitySupplyOptions> options, ClientLimiters limiters, CancellationToken cancellation)
     {
         var caller = Callers.Of(http);
         ZoneResolution.EnsureSupplier(caller);
@@ -41,6 +43,8 @@ public static class PostBundleEndpoint
         using (body)
         {
             var bundle = BundleRequest.Read(body.RootElement, limits.MaxBundleEntries);
+            // One permit of the supplier's supply limit per entry (the request took the first), before anything is checked or applied.
+            limiters.For(caller, RouteKind.Supply)?.TakeRest(bundle.Entries.Count, "Bundle.entry");
             var addresses = bundle.Entries.Select(entry => Attempt(() => AddressOf(entry))).ToList();
             var candidates = await ZoneResolution.CandidatesAsync(session, addresses.Select(a => a.Value).OfType<ZoneAddress>(), cancellation);
             var entries = bundle.Entries.Select((entry, i) => addresses[i].Refused is { } refused
