@@ -5,6 +5,19 @@ public static class TestClients
 {
     public static string File => Path.Combine(AppContext.BaseDirectory, "clients.json");
 
+    /// <summary>
+    /// Writes the test clients, changed, to a copy a fixture watches (its Access:ClientsFile):
+    /// whole, through a rename, as an operator's deployment would, so that the host never reads half a file.
+    /// </summary>
+    public static async Task WriteChanged(string copy, Action<System.Text.Json.Nodes.JsonArray> change)
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await System.IO.File.ReadAllTextAsync(File))!;
+        change(document["Clients"]!.AsArray());
+        var temporary = copy + ".new";
+        await System.IO.File.WriteAllTextAsync(temporary, document.ToJsonString());
+        System.IO.File.Move(temporary, copy, overwrite: true);
+    }
+
     /// <summary>Profile "crisis", editor and validator of everything, auditor, admin: the default client of the fixtures.</summary>
     public const string AllRights = "test-all-rights";
 

@@ -42,14 +42,7 @@ public sealed class following_limits_in_the_clients_file : ApiFixture
         for (var i = 0; i < 20; i++) Assert.That((await twin.GetAsync(Read)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the new limit, 100 a minute");
     }
 
-    private async Task WriteClients(Action<JsonArray> change)
-    {
-        var document = JsonNode.Parse(await File.ReadAllTextAsync(TestClients.File))!;
-        change(document["Clients"]!.AsArray());
-        var temporary = _file + ".new";
-        await File.WriteAllTextAsync(temporary, document.ToJsonString());
-        File.Move(temporary, _file, overwrite: true);
-    }
+    private Task WriteClients(Action<JsonArray> change) => TestClients.WriteChanged(_file, change);
 
     [OneTimeTearDown]
     public void RemoveFile() => File.Delete(_file);

@@ -44,14 +44,7 @@ public sealed class following_the_clients_file : ApiFixture
         Assert.That((await App.ClientFor(TestClients.Auditor).GetAsync(Path)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
-    private async Task WriteClients(Action<JsonArray> change)
-    {
-        var document = JsonNode.Parse(await File.ReadAllTextAsync(TestClients.File))!;
-        change(document["Clients"]!.AsArray());
-        var temporary = _file + ".new";
-        await File.WriteAllTextAsync(temporary, document.ToJsonString());
-        File.Move(temporary, _file, overwrite: true);
-    }
+    private Task WriteClients(Action<JsonArray> change) => TestClients.WriteChanged(_file, change);
 
     private static async Task Until(Func<Task<bool>> condition)
     {
