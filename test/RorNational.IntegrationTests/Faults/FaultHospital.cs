@@ -55,7 +55,8 @@ public sealed class FaultHospital(string database, int suppliers)
     /// <summary>The request id of every capacity event stored, with the time PostgreSQL stored it.</summary>
     public async Task<List<(string RequestId, DateTimeOffset StoredAt)>> StoredChanges()
     {
-        await using var connection = new NpgsqlConnection(database);
+        // Unpooled: a pooled connection of an earlier test to a server since stopped would fail here (57P01).
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "select coalesce(data->>'RequestId', data->>'requestId'), timestamp from ror.mt_events where stream_id like 'capacity-%' order by seq_id", connection);
