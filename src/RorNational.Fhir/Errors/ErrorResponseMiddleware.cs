@@ -43,13 +43,7 @@ public sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<ErrorR
                     await Write(context, CapacityOutcomes.StatusOf(capacity.Kind), CapacityOutcomes.From(capacity));
                     return;
                 case HttpRefusal refusal:
-                    if (OperationOutcomes.RetryAfterOf(refusal) is { } retryAfter)
-                        context.Response.OnStarting(() =>
-                        {
-                            context.Response.Headers.RetryAfter = retryAfter;
-                            return Task.CompletedTask;
-                        });
-                    await Write(context, OperationOutcomes.StatusOf(refusal.Kind), OperationOutcomes.From(refusal), OperationOutcomes.ChallengeOf(refusal));
+                    await WriteRefusal(context, refusal);
                     return;
                 default:
                     var traceId = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
@@ -101,6 +95,19 @@ public sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<ErrorR
             "If-Match")
         : CommandRejected.Because(RejectionKind.Conflict,
             "the resource was changed by another request at the same time; read it again and retry");
+
+    /// <summary>A refusal of the HTTP exchange: its status, its OperationOutcome, and its WWW-Authenticate or Retry-After.</summary>
+    public static Task WriteRefusal(HttpContext context, HttpRefusal refusal)
+    {
+        if (OperationOutcomes.RetryAfterOf(refusal) is { } retryAfter)
+            // Set as the response starts: writing the OperationOutcome clears the headers first.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.RetryAfter = retryAfter;
+                return Task.CompletedTask;
+            });
+        return Write(context, OperationOutcomes.StatusOf(refusal.Kind), OperationOutcomes.From(refusal), OperationOutcomes.ChallengeOf(refusal));
+    }
 
     public static Task Write(HttpContext context, HttpStatusCode status, OperationOutcome outcome, string? challenge = null)
     {

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Http.Timeouts;
 using RorNational.Fhir.Errors;
 using RorNational.Security.Http;
@@ -35,17 +34,8 @@ public static class OverloadProtection
         return app;
     }
 
-    private static Task WriteTimedOut(HttpContext context, TimeSpan timeout)
-    {
-        var refusal = new HttpRefusal(HttpRefusalKind.Unavailable,
+    private static Task WriteTimedOut(HttpContext context, TimeSpan timeout) =>
+        ErrorResponseMiddleware.WriteRefusal(context, new HttpRefusal(HttpRefusalKind.Unavailable,
             $"the request was not served within {timeout.TotalSeconds:0.#} s (the database is slow or busy) and was cancelled; retry later " +
-            "(a supplier's retry with the same X-Request-Id is applied once)");
-        // Set as the response starts: writing the OperationOutcome clears the headers first.
-        context.Response.OnStarting(() =>
-        {
-            context.Response.Headers.RetryAfter = OperationOutcomes.RetryAfterSeconds.ToString();
-            return Task.CompletedTask;
-        });
-        return ErrorResponseMiddleware.Write(context, HttpStatusCode.ServiceUnavailable, OperationOutcomes.From(refusal));
-    }
+            "(a supplier's retry with the same X-Request-Id is applied once)"));
 }

@@ -22,11 +22,15 @@ public sealed record OverloadSettings
     /// <summary>Requests that wait for one of those places, oldest first; one more is answered 503 at once.</summary>
     public int RequestQueue { get; init; } = 1024;
 
+    /// <summary>The longest timeout taken: a cancellation timer takes no longer (about 49 days), and no request should last an hour.</summary>
+    public static readonly TimeSpan MaxRequestTimeout = TimeSpan.FromHours(1);
+
     public static OverloadSettings From(IConfiguration configuration)
     {
         var settings = configuration.GetSection(SectionName).Get<OverloadSettings>() ?? new OverloadSettings();
-        if (settings.RequestTimeout <= TimeSpan.Zero)
-            throw new InvalidOperationException($"{SectionName}:RequestTimeout must be positive (e.g. 00:00:30), not {settings.RequestTimeout}");
+        if (settings.RequestTimeout <= TimeSpan.Zero || settings.RequestTimeout > MaxRequestTimeout)
+            throw new InvalidOperationException(
+                $"{SectionName}:RequestTimeout must be longer than zero and at most {MaxRequestTimeout:c} (e.g. 00:00:30), not {settings.RequestTimeout:c}");
         if (settings.MaxConcurrentRequests < 1)
             throw new InvalidOperationException($"{SectionName}:MaxConcurrentRequests must be at least 1, not {settings.MaxConcurrentRequests}");
         if (settings.RequestQueue < 0)

@@ -13,8 +13,9 @@ namespace RorNational.Host.Overload;
 /// design and carry bounds of their own (<see cref="DisableRequestTimeoutAttribute"/>: the
 /// availability event stream, the FINESS extract upload).
 /// </summary>
-public sealed class RequestGate(RequestDelegate next, OverloadSettings settings) : IAsyncDisposable
+public sealed class RequestGate(RequestDelegate next, OverloadSettings settings)
 {
+    // One per process, for its life (middleware are singletons): never disposed.
     private readonly ConcurrencyLimiter _places = new(new ConcurrencyLimiterOptions
     {
         PermitLimit = settings.MaxConcurrentRequests,
@@ -38,6 +39,4 @@ public sealed class RequestGate(RequestDelegate next, OverloadSettings settings)
 
     private static bool LastsByDesign(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<DisableRequestTimeoutAttribute>() is not null;
-
-    public ValueTask DisposeAsync() => _places.DisposeAsync();
 }

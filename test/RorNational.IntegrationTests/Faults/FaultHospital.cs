@@ -28,7 +28,9 @@ public sealed class FaultHospital(string database, int suppliers)
     public IEnumerable<string> Lieux => Enumerable.Range(0, Suppliers).SelectMany(s => Enumerable.Range(0, LieuxPerSupplier).Select(n => Lieu(s, n)));
 
     /// <summary>The n-th change's source date: one second apart, in the past.</summary>
-    public static readonly DateTimeOffset FirstSourceDate = DateTimeOffset.UtcNow.AddDays(-1).AddTicks(-(DateTimeOffset.UtcNow.Ticks % TimeSpan.TicksPerSecond));
+    public static readonly DateTimeOffset FirstSourceDate = WholeSecond(DateTimeOffset.UtcNow.AddDays(-1));
+
+    private static DateTimeOffset WholeSecond(DateTimeOffset instant) => instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerSecond));
 
     public static string SourceDate(int n) => FirstSourceDate.AddSeconds(n).ToString("yyyy-MM-ddTHH:mm:ssZ");
 
@@ -64,6 +66,23 @@ public sealed class FaultHospital(string database, int suppliers)
         var stored = new List<(string, DateTimeOffset)>();
         while (await reader.ReadAsync()) stored.Add((reader.IsDBNull(0) ? "" : reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1)));
         return stored;
+    }
+
+    /// <summary>The changes the suppliers' load stored: all but the indicators <see cref="Publish"/> added.</summary>
+    public async Task<List<(string RequestId, DateTimeOffset StoredAt)>> IngestedChanges() =>
+        (await StoredChanges()).Where(s => !s.RequestId.StartsWith("add-", StringComparison.Ordinal)).ToList();
+
+    /// <summary>Every capacity event stored: the indicators added, then the changes of the load.</summary>
+    public int CapacityEvents(int ingested) => ingested + Suppliers * LieuxPerSupplier;
+
+    /// <summary>The capacity entries of the timeline once it has <paramref name="expected"/> of them, or what it has after a minute.</summary>
+    public static async Task<List<long>> CapacityTimelineOnce(HttpClient auditor, int expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        List<long> timeline;
+        while ((timeline = await CapacityTimeline(auditor)).Count < expected && DateTime.UtcNow < deadline)
+            await Task.Delay(250);
+        return timeline;
     }
 
     /// <summary>The available beds a Location serves to a crisis-profile reader, and how many Locations the search finds with that count.</summary>

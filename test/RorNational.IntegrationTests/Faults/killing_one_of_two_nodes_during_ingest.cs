@@ -35,13 +35,9 @@ public sealed class killing_one_of_two_nodes_during_ingest
         await ingest;
         var handover = await nodes.WaitUntilRunningOn(NodePair.TimelineAgent, survivor.NodeId, TimeSpan.FromSeconds(60));
 
-        var stored = (await hospital.StoredChanges()).Where(s => !s.RequestId.StartsWith("add-", StringComparison.Ordinal)).ToList();
-        var auditor = NodePair.Auditor(survivor);
-        var expected = stored.Count + Suppliers * FaultHospital.LieuxPerSupplier;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        List<long> timeline;
-        while ((timeline = await FaultHospital.CapacityTimeline(auditor)).Count < expected && DateTime.UtcNow < deadline)
-            await Task.Delay(250);
+        var stored = await hospital.IngestedChanges();
+        var expected = hospital.CapacityEvents(stored.Count);
+        var timeline = await FaultHospital.CapacityTimelineOnce(NodePair.Auditor(survivor), expected);
         TestContext.Out.WriteLine($"{load.Acks.Count} changes acknowledged, {stored.Count} stored, {load.CaughtAt(killedAt).Count} on a retry across the kill; " +
                                   $"the timeline on the other node {handover.TotalSeconds:F1} s after the last change");
 

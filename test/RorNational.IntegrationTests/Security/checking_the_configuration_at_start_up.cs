@@ -90,6 +90,16 @@ public sealed class checking_the_configuration_at_start_up
     }
 
     [Test]
+    public void overload_bounds_that_could_not_hold()
+    {
+        AssertStartFails(new() { ["Server:RequestTimeout"] = "3650.00:00:00" },
+            "Server:RequestTimeout must be longer than zero and at most 01:00:00 (e.g. 00:00:30), not 3650.00:00:00");
+        AssertStartFails(new() { ["Server:RequestTimeout"] = "00:00:00" }, "Server:RequestTimeout must be longer than zero");
+        AssertStartFails(new() { ["Server:MaxConcurrentRequests"] = "0" }, "Server:MaxConcurrentRequests must be at least 1, not 0");
+        AssertStartFails(new() { ["Server:RequestQueue"] = "-1" }, "Server:RequestQueue must be 0 or more, not -1");
+    }
+
+    [Test]
     public void node_periods_that_would_find_a_live_node_dead_or_never_tick()
     {
         AssertStartFails(new() { ["Nodes:StaleNodeTimeout"] = "00:00:03", ["Nodes:HealthCheckPollingTime"] = "00:00:05" },
