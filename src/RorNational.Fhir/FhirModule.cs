@@ -55,6 +55,9 @@ public static class FhirModule
         // The Provenance of writes, read by the chaining subscription page by page of the event sequence.
         options.Schema.For<Provenances.ProvenanceRecord>().Index(r => r.Sequence);
         options.Storage.ExtendedSchemaObjects.AddRange(SearchIndexSchema.ObjectsIn(options.DatabaseSchemaName));
+        // Bulk exports: their jobs (a client's active ones counted at kick-off) and their files' chunks.
+        options.Schema.For<Export.ExportJob>().Index(j => j.ClientId);
+        options.Storage.ExtendedSchemaObjects.Add(Export.Files.ExportChunkTable.In(options.DatabaseSchemaName));
         options.Projections.Add(
             new EstablishmentPublicationProjection(territory.RegionOfCommune, indexer, new UnitPlacements(territory, RegroupementCatalogue.Default)),
             ProjectionLifecycle.Inline);
@@ -79,6 +82,9 @@ public static class FhirModule
         .AddSingleton<SearchRequestParser>()
         .AddSingleton<SearchEngine>()
         .AddSingleton<SearchResponder>()
+        .Configure<Export.ExportOptions>(configuration.GetSection(Export.ExportOptions.Section))
+        .AddSingleton<Export.Running.ExportSnapshot>()
+        .AddSingleton<Export.ExportKickOff>()
         .AddAvailability()
         .AddAvailabilityLive()
         .AddAudit(configuration);

@@ -5,6 +5,7 @@ using Marten;
 using Weasel.Core;
 using RorNational.Domain;
 using RorNational.Fhir;
+using RorNational.Fhir.Export.Running;
 using RorNational.Offer;
 using RorNational.Host.Nodes;
 using RorNational.Offer.FinessImports;
@@ -98,6 +99,7 @@ public static class EventStoreConfiguration
             // Nodes:StaleNodeTimeout and the like: how soon a dead node's projections and queued work are taken over.
             options.ConfigureNodes(nodes);
             options.ConfigureFinessImports();
+            options.ConfigureExports();
         });
         // Marten's own logger writes command parameters (whole documents and events) on failure.
         builder.Services.ConfigureMarten((services, options) =>

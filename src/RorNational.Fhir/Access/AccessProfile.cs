@@ -24,6 +24,18 @@ public sealed record AccessProfile(string Id, string Code, string Name, IReadOnl
     /// <summary>Whether anything of a resource whose elements have these class sets is hidden.</summary>
     public bool HidesAnyOf(IEnumerable<DataClass> classSets) => !SeesEverything && classSets.Any(Hides);
 
+    /// <summary>
+    /// Whether a resource with these class sets shows nothing to this profile beyond its id and
+    /// meta: its setting (outside the medico-social field) or a sensitive unit's flag is hidden.
+    /// The rule of the versions' table (History/VersionTable.Visible) for a current resource;
+    /// an export leaves such resources out.
+    /// </summary>
+    public bool HidesWhole(IEnumerable<DataClass> classSets)
+    {
+        var content = classSets.Aggregate(DataClass.None, (all, c) => all | (c & (DataClass.OutsideMedicoSocial | DataClass.SensitiveUnit)));
+        return content != DataClass.None && Hides(content);
+    }
+
     /// <summary>Whether a search parameter whose values are of these classes can ever match for this profile.</summary>
     public bool MaySearch(DataClass parameterClasses) => parameterClasses == DataClass.None || !Hides(parameterClasses);
 

@@ -1,6 +1,4 @@
 using System.Data;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Marten;
 using Marten.Storage;
 using Microsoft.Extensions.Options;
@@ -89,14 +87,11 @@ public sealed class HistoryReader(IDocumentStore store, IOptions<SearchOptions> 
                 LastUpdated = new DateTimeOffset(lastUpdated, TimeSpan.Zero),
                 Json = reader.IsDBNull(4) ? null : reader.GetString(4),
                 Deleted = !reader.IsDBNull(5) && reader.GetBoolean(5),
-                ClassSets = reader.IsDBNull(6) ? [] : JsonSerializer.Deserialize<DataClass[]>(reader.GetString(6), StoredEnums) ?? [],
+                ClassSets = StoredClassSets.Parse(reader.IsDBNull(6) ? null : reader.GetString(6)),
             }, lastUpdated));
         }
         return rows;
     }
-
-    /// <summary>The store writes enums by name (older rows by number): both are read.</summary>
-    private static readonly JsonSerializerOptions StoredEnums = new() { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>
     /// The classes since each listed version, by resource: the versions published after the

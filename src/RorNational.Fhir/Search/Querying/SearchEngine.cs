@@ -80,9 +80,17 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
 
     private static string Key((string Type, string Id) resource) => resource.Type + "/" + resource.Id;
 
-    private SqlQuery Where(SearchRequest request, AccessProfile profile)
+    /// <summary>
+    /// Appends "select r.id from ... where ..." to <paramref name="query"/>: the ids of the resources
+    /// a search's criteria match for a profile, as a subquery of another query run in the same
+    /// snapshot (an export's <c>_typeFilter</c>).
+    /// </summary>
+    public void AppendMatchingIds(SqlQuery query, SearchRequest request, AccessProfile profile) =>
+        Where(request, profile, query.Append("select r.id"));
+
+    private SqlQuery Where(SearchRequest request, AccessProfile profile, SqlQuery? into = null)
     {
-        var query = new SqlQuery();
+        var query = into ?? new SqlQuery();
         var sql = new CriterionSql(Schema, query, profile);
         query.Append($" from {Schema}.fhir_search_resource r where r.resource_type = {query.Add(request.ResourceType, NpgsqlDbType.Text)}");
         // The capacity criteria of a search hold on one indicator (SameIndicator), the equipment criteria on one equipment (SameEquipment).
