@@ -32,7 +32,7 @@ public sealed class rebuilding_the_equipment_index : ApiFixture
         }
         Assert.That(await Total("Location?equipment-type=" + Table), Is.Zero, "the damage shows");
 
-        var (exitCode, output) = await RebuildCommand.RunAsync(ConnectionString);
+        var (exitCode, output) = await HostCommand.RunAsync(ConnectionString, "rebuild-publication");
 
         Assert.That(exitCode, Is.Zero, output);
         var rebuilt = await ServedPublication.TakeAsync(App, ConnectionString);

@@ -31,7 +31,7 @@ public sealed class rebuilding_the_price_index : ApiFixture
         }
         Assert.That(await Total("Organization?price-type=02&price-amount-value=lt65"), Is.Zero, "the damage shows");
 
-        var (exitCode, output) = await RebuildCommand.RunAsync(ConnectionString);
+        var (exitCode, output) = await HostCommand.RunAsync(ConnectionString, "rebuild-publication");
 
         Assert.That(exitCode, Is.Zero, output);
         var rebuilt = await ServedPublication.TakeAsync(App, ConnectionString);

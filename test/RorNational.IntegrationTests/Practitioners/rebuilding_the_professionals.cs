@@ -35,7 +35,7 @@ public sealed class rebuilding_the_professionals : ApiFixture
             session.DeleteWhere<PublishedPractitioner>(_ => true);
             await session.SaveChangesAsync();
         }
-        var (exitCode, output) = await RebuildCommand.RunAsync(ConnectionString);
+        var (exitCode, output) = await HostCommand.RunAsync(ConnectionString, "rebuild-publication");
 
         Assert.That(exitCode, Is.Zero, output);
         var rebuilt = await ServedPublication.TakeAsync(App, ConnectionString);

@@ -31,7 +31,7 @@ public sealed class rebuilding_the_publication : ApiFixture
         await DamageThePublication();
         Assert.That(await ServedPublication.TakeAsync(App, ConnectionString), Is.Not.EqualTo(served), "the damage shows");
 
-        var (exitCode, output) = await RebuildCommand.RunAsync(ConnectionString);
+        var (exitCode, output) = await HostCommand.RunAsync(ConnectionString, "rebuild-publication");
 
         Assert.That(exitCode, Is.Zero, output);
         Assert.That(output, Does.Contain("Rebuilt the publication from").And.Contain("events/s"));
@@ -41,7 +41,7 @@ public sealed class rebuilding_the_publication : ApiFixture
     [Test, CancelAfter(300_000)]
     public async Task on_an_empty_store_the_rebuild_ends_with_an_empty_publication()
     {
-        var (exitCode, output) = await RebuildCommand.RunAsync(ConnectionString);
+        var (exitCode, output) = await HostCommand.RunAsync(ConnectionString, "rebuild-publication");
 
         Assert.That(exitCode, Is.Zero, output);
         Assert.That(output, Does.Contain("Rebuilt the publication from 0 events of 0 streams"));
@@ -59,7 +59,7 @@ public sealed class rebuilding_the_publication : ApiFixture
         await using (var append = new NpgsqlCommand($"lock table {App.Store.Options.DatabaseSchemaName}.mt_events in row exclusive mode", writer, transaction))
             await append.ExecuteNonQueryAsync();
 
-        var (exitCode, output) = await RebuildCommand.RunAsync(ConnectionString, "--lock-timeout", "1");
+        var (exitCode, output) = await HostCommand.RunAsync(ConnectionString, "rebuild-publication", "--lock-timeout", "1");
 
         await transaction.RollbackAsync();
         Assert.That(exitCode, Is.Not.Zero, output);

@@ -1,3 +1,4 @@
+using RorNational.IntegrationTests.Infrastructure;
 using Marten;
 using Npgsql;
 using RorNational.Fhir.Availability.Placement;
@@ -25,7 +26,7 @@ public sealed class rebuilding_the_synthesis : AvailabilityFixture
         }
         Assert.That(await Placements(), Has.Count.EqualTo(9), "the damage shows");
 
-        var (exitCode, output) = await RebuildCommand.RunAsync(ConnectionString);
+        var (exitCode, output) = await HostCommand.RunAsync(ConnectionString, "rebuild-publication");
 
         Assert.That(exitCode, Is.Zero, output);
         Assert.That(await Placements(), Is.EqualTo(placements));

@@ -29,7 +29,7 @@ public sealed class rebuilding_capacity : ApiFixture
         await DamageTheCapacity();
         Assert.That(await ServedPublication.TakeAsync(App, ConnectionString), Is.Not.EqualTo(served), "the damage shows");
 
-        var (exitCode, output) = await RebuildCommand.RunAsync(ConnectionString);
+        var (exitCode, output) = await HostCommand.RunAsync(ConnectionString, "rebuild-publication");
 
         Assert.That(exitCode, Is.Zero, output);
         var rebuilt = await ServedPublication.TakeAsync(App, ConnectionString);

@@ -1,17 +1,16 @@
 using System.Diagnostics;
-using RorNational.IntegrationTests.Infrastructure;
 
-namespace RorNational.IntegrationTests.Rebuilding;
+namespace RorNational.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// <c>dotnet RorNational.Host.dll rebuild-publication</c> run as an operator runs it: its own
-/// process, on the database given, killed if it has not ended in time.
+/// A command of the host (<c>dotnet RorNational.Host.dll rebuild-publication</c>, <c>open-data</c>)
+/// run as an operator runs it: its own process, on the database given, killed if it has not ended in time.
 /// </summary>
-public static class RebuildCommand
+public static class HostCommand
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(string connectionString, params string[] arguments)
+    public static async Task<(int ExitCode, string Output)> RunAsync(string connectionString, string command, params string[] arguments)
     {
         var directory = HostProcess.HostBinaries();
         var start = new ProcessStartInfo("dotnet")
@@ -22,7 +21,7 @@ public static class RebuildCommand
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(directory, "RorNational.Host.dll"));
-        start.ArgumentList.Add("rebuild-publication");
+        start.ArgumentList.Add(command);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
@@ -42,7 +41,7 @@ public static class RebuildCommand
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            Assert.Fail($"rebuild-publication still running after {Timeout.TotalMinutes} min:\n{await output}{await error}");
+            Assert.Fail($"{command} still running after {Timeout.TotalMinutes} min:\n{await output}{await error}");
         }
         return (process.ExitCode, await output + await error);
     }
