@@ -34,6 +34,7 @@ var workloads = new (int Number, string Name, Func<Context, Task<IReadOnlyList<R
     (3, "capacity ingest", CapacityIngestWorkload.RunAsync),
     (4, "crisis mix", CrisisMix.RunAsync),
     (6, "$description as of an instant", DescriptionAsOf.RunAsync),
+    (8, "bulk export", BulkExport.RunAsync),
     (5, "projection rebuild", Rebuild.RunAsync), // last: it locks the event table and rewrites the whole publication
     (7, "crisis-day soak", Soak.RunAsync), // only with --soak (build/bench --soak 30m)
 };

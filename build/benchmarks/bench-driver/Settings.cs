@@ -59,7 +59,7 @@ public sealed record Settings(
             double.Parse(Value("--scale"), CultureInfo.InvariantCulture),
             int.Parse(Value("--seed"), CultureInfo.InvariantCulture),
             smoke,
-            Value("--workloads", "1,2,3,4,5,6").Split(',').Select(int.Parse).ToHashSet(),
+            Value("--workloads", "1,2,3,4,5,6,8").Split(',').Select(int.Parse).ToHashSet(),
             TimeSpan.FromSeconds(double.Parse(Value("--seconds", smoke ? "1" : "10"), CultureInfo.InvariantCulture)),
             double.Parse(Value("--normal-ingest", smoke ? "50" : "500"), CultureInfo.InvariantCulture),
             int.Parse(Value("--description-events", smoke ? "200" : "10000"), CultureInfo.InvariantCulture),

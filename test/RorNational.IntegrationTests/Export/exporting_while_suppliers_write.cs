@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Marten;
 using Npgsql;
@@ -6,6 +7,7 @@ using RorNational.Fhir.Export;
 using RorNational.Fhir.Export.Files;
 using RorNational.Fhir.Storage;
 using RorNational.IntegrationTests.Capacity.Publishing;
+using RorNational.IntegrationTests.Infrastructure;
 using static RorNational.IntegrationTests.Capacity.Publishing.CapacityAppends;
 
 namespace RorNational.IntegrationTests.Export;
@@ -75,6 +77,29 @@ public sealed class exporting_while_suppliers_write : ExportFixture
         Assert.That(manifest.Outputs("deleted"), Is.Empty);
         var later = await Client.Exported($"/fhir/$export?_since={Uri.EscapeDataString(manifest["transactionTime"]!.GetValue<string>())}");
         Assert.That((await Client.Resources(later)).Keys, Is.Empty, "nothing changed since the first export's transactionTime");
+    }
+
+    [Test]
+    public async Task since_an_instant_a_removed_unit_is_listed_as_deleted()
+    {
+        var since = DateTimeOffset.UtcNow;
+        await Task.Delay(20);
+        var removed = PsychiatryUO;
+        var dossier = (await (await Client.PostAsync($"/api/establishments/{Lyon}/dossiers", null).EnsureOk()).ReadJson())["dossierId"]!.GetValue<string>();
+        await Client.DeleteAsync($"/api/establishments/{Lyon}/dossiers/{dossier}/fiches/uo-psy-adultes").EnsureOk();
+        await Client.PostAsync($"/api/establishments/{Lyon}/dossiers/{dossier}/submit", null).EnsureOk();
+        await Client.PostAsJsonAsync($"/api/establishments/{Lyon}/dossiers/{dossier}/accept", new { reason = "unité fermée" }).EnsureOk();
+
+        var manifest = await Client.Exported($"/fhir/$export?_type=HealthcareService&_since={Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"))}");
+        var deleted = manifest.Outputs("deleted").ToList();
+        Assert.That(deleted, Has.Count.EqualTo(1));
+        Assert.That(deleted[0]["type"]!.GetValue<string>(), Is.EqualTo("Bundle"));
+        var lines = await Client.Lines(deleted[0]);
+        var bundle = JsonNode.Parse(lines.Single())!;
+        Assert.That(bundle["type"]!.GetValue<string>(), Is.EqualTo("transaction"));
+        Assert.That(bundle["entry"]![0]!["request"]!["method"]!.GetValue<string>(), Is.EqualTo("DELETE"));
+        Assert.That(bundle["entry"]![0]!["request"]!["url"]!.GetValue<string>(), Is.EqualTo("HealthcareService/" + removed));
+        Assert.That((await Client.Resources(manifest)).Keys, Has.No.Member("HealthcareService/" + removed));
     }
 
     [Test]
