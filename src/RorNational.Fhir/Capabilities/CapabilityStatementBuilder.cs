@@ -82,10 +82,19 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
                         : []).Concat(HasRoute(endpoints, "GET", "fhir", "_history")
                         ? [new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.HistorySystem }]
                         : []).ToList(),
+                    Operation = HasRoute(endpoints, "GET", "fhir", "$export")
+                        ? [new CapabilityStatement.OperationComponent { Name = "export", Definition = BulkExportDefinition, Documentation = OperationDocumentation["export"] }]
+                        : [],
                 },
             ],
+            InstantiatesElement = HasRoute(endpoints, "GET", "fhir", "$export") ? [new Canonical(BulkDataCapabilities)] : [],
         };
     }
+
+    /// <summary>Bulk Data Access 2.0: the export operation and the capabilities a server that offers it instantiates.</summary>
+    public const string BulkExportDefinition = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export";
+
+    public const string BulkDataCapabilities = "http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data";
 
     /// <summary>How the capacity parameters combine (<see cref="SameIndicator"/>), told with each of them.</summary>
     public const string SameIndicatorRule =
@@ -158,7 +167,7 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
         resource.Operation.AddRange(names.Select(name => new CapabilityStatement.OperationComponent
         {
             Name = name,
-            Definition = $"{OperationDefinitionBase}/{name}",
+            Definition = name == "export" ? BulkExportDefinition : $"{OperationDefinitionBase}/{name}",
             Documentation = OperationDocumentation.GetValueOrDefault(name),
         }));
         return resource;
@@ -169,6 +178,9 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
 
     private static readonly Dictionary<string, string> OperationDocumentation = new()
     {
+        ["export"] = "FHIR Bulk Data 2.0 export, asynchronous (202 and Content-Location, then $export-poll-status?_jobId=): _outputFormat (ndjson), _type, " +
+            "_since, _typeFilter; the whole repository at the system level, an EJ or EG and everything under it at the Organization level. " +
+            "Files hold what the caller's access profile may see, from one snapshot cut at one event of the store's sequence.",
         ["description"] = "Auditors only. GET [base]/Organization/[EG id]/$description?at=[instant]: a Bundle (collection) of what was published of the establishment " +
             "at that instant (the EG, its EJ, pôles, services, UF, UO, PractitionerRoles and lieux with their capacity), each resource in " +
             "the version it had then, rebuilt by replaying the events up to the instant; redacted for the caller's profile.",

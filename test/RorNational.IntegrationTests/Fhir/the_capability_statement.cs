@@ -54,11 +54,16 @@ public sealed class the_capability_statement : ApiFixture
             CapabilityStatement.SystemRestfulInteraction.Transaction, CapabilityStatement.SystemRestfulInteraction.Batch,
             CapabilityStatement.SystemRestfulInteraction.HistorySystem,
         }));
-        // $diff of two versions, for auditors (History/diffing_versions); an EG's $description (Auditing/Description).
+        // $diff of two versions, for auditors (History/diffing_versions); an EG's $description (Auditing/Description); an establishment's $export (Export).
         Assert.That(served.Select(r => string.Join(",", r.Operation.Select(o => o.Name))),
-            Is.EqualTo(served.Select(r => r.Type == "Organization" ? "description,diff" : "diff")));
+            Is.EqualTo(served.Select(r => r.Type == "Organization" ? "description,diff,export" : "diff")));
         Assert.That(served.SelectMany(r => r.Operation).Select(o => o.Definition),
-            Has.All.Matches<string>(d => d == "urn:ror-national:OperationDefinition/diff" || d == "urn:ror-national:OperationDefinition/description"));
+            Has.All.Matches<string>(d => d is "urn:ror-national:OperationDefinition/diff" or "urn:ror-national:OperationDefinition/description"
+                or "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export"));
+        // The system-level $export of Bulk Data 2.0, and the Bulk Data capabilities it instantiates.
+        Assert.That(statement.Rest.Single().Operation.Select(o => (o.Name, o.Definition)),
+            Is.EqualTo(new[] { ("export", "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export") }));
+        Assert.That(statement.Instantiates, Is.EqualTo(new[] { "http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data" }));
         Assert.That(resources.Single(r => r.Type == "SearchParameter").Interaction.Select(i => i.Code),
             Is.EqualTo(new CapabilityStatement.TypeRestfulInteraction?[] { CapabilityStatement.TypeRestfulInteraction.Read }));
         Assert.That(served.Select(r => r.Profile), Is.EqualTo(new[]
