@@ -41,6 +41,7 @@ public sealed class ExportHandler(
         try
         {
             var files = new NdjsonFiles(new ExportChunks(store, job.Id), options.Value.ResourcesPerFile);
+            var elapsed = System.Diagnostics.Stopwatch.StartNew();
             var cut = await snapshot.WriteAsync(job.Selection, profiles.Of(job.Profile), files, stopping.Token);
             var expires = clock.GetUtcNow() + options.Value.Retention;
             if (!await EndAsync(job.Id, ExportStatus.Completed, stopping.Token, patch => patch
@@ -51,8 +52,8 @@ public sealed class ExportHandler(
                     .Set(j => j.CompletedAt, clock.GetUtcNow())
                     .Set(j => j.ExpiresAt, expires)))
                 return null;
-            logger.LogInformation("Export {ExportId} completed: {Written} resources in {Files} files, cut at event {Sequence}",
-                job.Id, files.Written, files.Outputs.Count, cut.EventSequence);
+            logger.LogInformation("Export {ExportId} completed: {Written} resources in {Files} files in {Seconds:F1} s, cut at event {Sequence}",
+                job.Id, files.Written, files.Outputs.Count, elapsed.Elapsed.TotalSeconds, cut.EventSequence);
             // A delay on Wolverine's own clock, the retention from now.
             return new ExpireExport(job.Id).DelayedFor(options.Value.Retention);
         }

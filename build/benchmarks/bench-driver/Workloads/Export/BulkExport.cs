@@ -23,11 +23,13 @@ public static class BulkExport
         var (floorRows, floorSeconds) = await FloorAsync(context.ConnectionString);
         var floorRate = floorRows / Math.Max(floorSeconds, 1e-3);
         var rows = new List<Row>();
+        // Warm-up: the host's first export compiles its generated code (Development builds) and fills its caches.
+        await ExportAsync(context.Host.WithToken(context.Tokens.Of("bench-crisis")), "/fhir/$export?_type=Practitioner");
         foreach (var client in new[] { "bench-crisis", "bench-public" })
         {
             var http = context.Host.WithToken(context.Tokens.Of(client));
             var clock = Stopwatch.StartNew();
-            var manifest = await ExportAsync(http);
+            var manifest = await ExportAsync(http, "/fhir/$export");
             var exportSeconds = clock.Elapsed.TotalSeconds;
             var outputs = manifest["output"]!.AsArray().Select(o => o!.AsObject()).ToList();
             var resources = outputs.Sum(o => o["count"]!.GetValue<long>());
@@ -46,16 +48,16 @@ public static class BulkExport
             var rate = resources / Math.Max(exportSeconds, 1e-3);
             rows.Add(new Row($"8 $export ({client[6..]})", rate, "resources/s", double.NaN, double.NaN, double.NaN,
                 $"{rate / floorRate:P0} of a bare read", "", null, 0,
-                $"{resources:N0} resources in {outputs.Count} files, kick-off to manifest {exportSeconds:F1} s (polled every second); " +
+                $"{resources:N0} resources in {outputs.Count} files, kick-off to manifest {exportSeconds:F1} s (polled every 250 ms); " +
                 $"download {bytes / 1e6:F1} MB in {downloadSeconds:F1} s ({bytes / 1e6 / Math.Max(downloadSeconds, 1e-3):F0} MB/s); " +
                 $"floor: {floorRows:N0} rows read by Npgsql in {floorSeconds:F2} s ({floorRate:N0} rows/s)"));
         }
         return rows;
     }
 
-    private static async Task<JsonObject> ExportAsync(HttpClient http)
+    private static async Task<JsonObject> ExportAsync(HttpClient http, string url)
     {
-        using var kickOff = new HttpRequestMessage(HttpMethod.Get, "/fhir/$export");
+        using var kickOff = new HttpRequestMessage(HttpMethod.Get, url);
         kickOff.Headers.Add("Prefer", "respond-async");
         using var accepted = await http.SendAsync(kickOff);
         if (accepted.StatusCode != HttpStatusCode.Accepted)
@@ -68,7 +70,7 @@ public static class BulkExport
             if (poll.StatusCode == HttpStatusCode.OK) return JsonNode.Parse(await poll.Content.ReadAsStringAsync())!.AsObject();
             if (poll.StatusCode is not (HttpStatusCode.Accepted or HttpStatusCode.TooManyRequests))
                 throw new InvalidOperationException($"$export poll answered {(int)poll.StatusCode}: {await poll.Content.ReadAsStringAsync()}");
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
         }
         throw new TimeoutException("$export did not end within an hour");
     }
@@ -83,7 +85,7 @@ public static class BulkExport
         long rows = 0;
         foreach (var table in Tables)
         {
-            await using var command = new NpgsqlCommand($"select id, data ->> 'Json' from ror.{table} order by id", connection, transaction);
+            await using var command = new NpgsqlCommand($"select id, data ->> 'Json' from ror.{table}", connection, transaction);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
