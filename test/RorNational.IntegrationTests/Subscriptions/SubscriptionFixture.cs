@@ -95,9 +95,12 @@ public abstract class SubscriptionFixture : SupplyingFixture
     }
 
     /// <summary>A capacity PATCH of the lieu by the supplier; returns the Location's version after it.</summary>
-    protected async Task<long> PatchCapacity(int count, int minute, bool first = false)
+    protected Task<long> PatchCapacity(int count, int minute, bool first = false) => PatchCapacity(count, At(minute), first);
+
+    /// <summary>A capacity PATCH at this source date (ISO 8601, later than the last one to be taken).</summary>
+    protected async Task<long> PatchCapacity(int count, string date, bool first = false)
     {
-        var response = await Supplier.SendAsync(PatchRequest(ByIdentifier, first ? Add(Record(count, At(minute))) : Replace(Selector(), Record(count, At(minute))))).EnsureOk();
+        var response = await Supplier.SendAsync(PatchRequest(ByIdentifier, first ? Add(Record(count, date)) : Replace(Selector(), Record(count, date)))).EnsureOk();
         return long.Parse(response.Headers.ETag!.Tag.Trim('"'));
     }
 }
