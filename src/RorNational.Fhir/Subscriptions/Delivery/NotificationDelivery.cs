@@ -17,7 +17,8 @@ namespace RorNational.Fhir.Subscriptions.Delivery;
 /// subscription in error and is tried again after an exponential back-off (1 s doubling up to
 /// 60 s by default); its first success delivers the backlog in order and makes it active again.
 /// Each subscription is delivered by one task at a time; a slow endpoint delays only its own.
-/// Timing uses the system clock: it is operational, not business time.
+/// Timing uses the system clock: it is operational, not business time. With several nodes, one
+/// delivers at a time (<see cref="DeliveryLead"/>), so that no notification leaves twice.
 /// </summary>
 public sealed class NotificationDelivery(
     IDocumentStore store, DeliverySignal signal, RestHook hook, AccessProfiles profiles, IOptions<DeliveryOptions> options, ILogger<NotificationDelivery> logger)
@@ -28,10 +29,16 @@ public sealed class NotificationDelivery(
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
+        await using var lead = new DeliveryLead(store);
         while (!stopping.IsCancellationRequested)
         {
             try
             {
+                if (!await lead.HoldsAsync(stopping))
+                {
+                    await Task.Delay(_options.PollInterval, stopping);
+                    continue;
+                }
                 await using (var session = store.QuerySession())
                     foreach (var subscription in await session.Query<TopicSubscription>().ToListAsync(stopping))
                         if (!_inFlight.ContainsKey(subscription.Id))
