@@ -27,6 +27,8 @@ public static class SubscriptionEndpoints
     {
         var caller = Subscriber(context);
         var request = context.Request;
+        // The answer's format is settled first: a 406 comes before anything is stored.
+        var format = FhirFormat.Of(request);
         if (request.ContentType is not { } type || !(type.StartsWith(FhirJson.MediaType, StringComparison.OrdinalIgnoreCase) || type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)))
             throw new HttpRefusal(HttpRefusalKind.UnsupportedMediaType, "send the Subscription as application/fhir+json");
         if (request.ContentLength > MaxBodyBytes) throw new HttpRefusal(HttpRefusalKind.PayloadTooLarge, $"a Subscription takes at most {MaxBodyBytes} bytes");
@@ -51,7 +53,7 @@ public static class SubscriptionEndpoints
         await session.SaveChangesAsync(context.RequestAborted);
         signal.Pulse();
         context.Response.Headers.Location = $"{subscription.FhirBase}/Subscription/{subscription.Id}";
-        await FhirOutput.WriteAsync(context, StatusCodes.Status201Created, SubscriptionRendering.Write(subscription, state), FhirFormat.Of(request));
+        await FhirOutput.WriteAsync(context, StatusCodes.Status201Created, SubscriptionRendering.Write(subscription, state), format);
     }
 
     [WolverineGet("/fhir/Subscription/{id}")]
