@@ -20,6 +20,7 @@ using RorNational.Fhir.Search.Definitions;
 using RorNational.Fhir.Search.Indexing;
 using RorNational.Fhir.Search.Querying;
 using RorNational.Fhir.Storage;
+using RorNational.Fhir.Subscriptions;
 using RorNational.ReferenceData;
 
 namespace RorNational.Fhir;
@@ -64,6 +65,7 @@ public static class FhirModule
         options.Projections.Add(new PractitionerPublicationProjection(indexer), ProjectionLifecycle.Inline);
         options.ConfigureAvailability();
         options.ConfigureAudit();
+        Subscriptions.SubscriptionsModule.ConfigureSubscriptions(options);
         return options;
     }
 
@@ -87,7 +89,8 @@ public static class FhirModule
         .AddSingleton<Export.ExportKickOff>()
         .AddAvailability()
         .AddAvailabilityLive()
-        .AddAudit(configuration);
+        .AddAudit(configuration)
+        .AddSubscriptions(configuration);
 
     /// <summary>Must come first in the pipeline: every error below it becomes an OperationOutcome.</summary>
     public static IApplicationBuilder UseFhirErrors(this IApplicationBuilder app) =>

@@ -76,6 +76,8 @@ public static class EventStoreConfiguration
         if (appliesOnStartup) marten.ApplyAllDatabaseChangesOnStartup();
         // The Provenance of writes, appended to the audit chain in event order by the async daemon.
         marten.AddSubscriptionWithServices<RorNational.Fhir.Provenances.ProvenanceChaining>(ServiceLifetime.Singleton);
+        // Published writes matched to the change Subscriptions, numbered per subscription in the same order.
+        marten.AddSubscriptionWithServices<RorNational.Fhir.Subscriptions.Matching.NotificationMatching>(ServiceLifetime.Singleton);
         // Several nodes: Wolverine's leader assigns each asynchronous projection to one live node,
         // and moves it when that node stops or dies (see Nodes/NodeSettings.cs). The in-process test
         // fixtures (one node each) reset the data between tests, which pauses Marten's own daemon

@@ -187,6 +187,10 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
         ["diff"] = "Auditors only. The differences between two versions of the resource as a FHIR Patch with previous values, as HAPI's $diff: " +
             "fromVersion/toVersion, or from/to (a version, Type/id/_history/n, or an instant: the version current then); includeMeta=true adds meta. " +
             "Both versions are redacted for the caller's profile first.",
+        ["status"] = "Subscriptions R5 Backport IG: GET [base]/Subscription/[id]/$status, the Subscription's status and events-since-subscription-start " +
+            "as a Bundle whose first entry is a backport-subscription-status-r4 Parameters (type query-status). Its owner only.",
+        ["events"] = "Subscriptions R5 Backport IG: GET [base]/Subscription/[id]/$events?eventsSinceNumber=[n]&eventsUntilNumber=[m], the events of " +
+            "those numbers (inclusive, at most 100) again, shaped as their notification (type query-event). Its owner only.",
     };
 
     private static string? ProfileOf(string type) => type switch
@@ -196,6 +200,7 @@ public sealed class CapabilityStatementBuilder(EndpointDataSource endpoints, Sea
         "Location" => RorCanonical.LocationProfile,
         "Practitioner" => RorCanonical.Practitioners.PractitionerProfile,
         "PractitionerRole" => RorCanonical.Practitioners.PractitionerRoleProfile,
+        "Subscription" => Subscriptions.Creating.SubscriptionRequest.Profile,
         _ => MeasureCapabilities.ProfileOf(type),
     };
 

@@ -27,11 +27,17 @@ public sealed class the_capability_statement : ApiFixture
         var resources = statement.Rest.Single().Resource;
         Assert.That(resources.Select(r => r.Type), Is.EqualTo(new[]
         {
-            "AuditEvent", "HealthcareService", "Location", "Measure", "MeasureReport", "Organization", "Practitioner", "PractitionerRole", "Provenance", "SearchParameter",
+            "AuditEvent", "HealthcareService", "Location", "Measure", "MeasureReport", "Organization", "Practitioner", "PractitionerRole", "Provenance", "SearchParameter", "Subscription",
         }));
+        // Change notifications (Subscriptions/): created, read and deleted by their owner, with $status and $events.
+        var subscription = resources.Single(r => r.Type == "Subscription");
+        Assert.That(subscription.Interaction.Select(i => i.Code), Is.EquivalentTo(new CapabilityStatement.TypeRestfulInteraction?[]
+            { CapabilityStatement.TypeRestfulInteraction.Create, CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Delete }));
+        Assert.That(subscription.Operation.Select(o => o.Name), Is.EqualTo(new[] { "events", "status" }));
+        Assert.That(subscription.Profile, Is.EqualTo("http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-subscription"));
         // Measure and MeasureReport (bed availability) are read and searched only: Availability/Measures tests them;
         // AuditEvent and Provenance (auditors only) likewise: Auditing/serving_audit_events and Provenance/the_provenance_of_writes test them.
-        var served = resources.Where(r => r.Type is not ("SearchParameter" or "Measure" or "MeasureReport" or "AuditEvent" or "Provenance")).ToList();
+        var served = resources.Where(r => r.Type is not ("SearchParameter" or "Measure" or "MeasureReport" or "AuditEvent" or "Provenance" or "Subscription")).ToList();
         var provenance = resources.Single(r => r.Type == "Provenance");
         Assert.That(provenance.Interaction.Select(i => i.Code), Is.EquivalentTo(new CapabilityStatement.TypeRestfulInteraction?[]
             { CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType }));
