@@ -30,7 +30,7 @@ public static class BulkExports
         return location!.ToString();
     }
 
-    /// <summary>Polls until the export is done (at most 60 s), then its manifest.</summary>
+    /// <summary>Polls until the export is done (at most 60 s; after a 429, as Retry-After says), then its manifest.</summary>
     public static async Task<JsonObject> Manifest(this HttpClient client, string statusUrl)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -43,6 +43,12 @@ public static class BulkExports
                 Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
                 Assert.That(response.Content.Headers.Expires, Is.Not.Null, "the manifest says when the files expire");
                 return JsonNode.Parse(body)!.AsObject();
+            }
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                // Polled too often for the client's limit: as a Bulk Data client does, wait as told.
+                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+                continue;
             }
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), body);
             Assert.That(response.Headers.GetValues("X-Progress").Single(), Has.Length.LessThan(100));
@@ -60,7 +66,10 @@ public static class BulkExports
     /// <summary>The lines of one file, each parsed.</summary>
     public static async Task<List<string>> Lines(this HttpClient client, JsonObject output)
     {
-        var response = await client.GetAsync(output["url"]!.GetValue<string>());
+        HttpResponseMessage response;
+        // Past the client's export limit: wait as Retry-After says, as a Bulk Data client does.
+        while ((response = await client.GetAsync(output["url"]!.GetValue<string>())).StatusCode == HttpStatusCode.TooManyRequests)
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/fhir+ndjson"));
