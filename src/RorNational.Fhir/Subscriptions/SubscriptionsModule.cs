@@ -28,6 +28,7 @@ public static class SubscriptionsModule
         .Configure<DeliveryOptions>(configuration.GetSection(DeliveryOptions.Section))
         .AddSingleton(provider => new FilterCriteria(provider.GetRequiredService<ReferenceData.Territory>(), RegroupementCatalogue.Default))
         .AddSingleton<DeliverySignal>()
+        .AddSingleton<Storage.SubscriberProfiles>()
         .AddSingleton<RestHook>()
         .AddHostedService<NotificationDelivery>();
 }

@@ -21,7 +21,7 @@ namespace RorNational.Fhir.Subscriptions.Delivery;
 /// delivers at a time (<see cref="DeliveryLead"/>), so that no notification leaves twice.
 /// </summary>
 public sealed class NotificationDelivery(
-    IDocumentStore store, DeliverySignal signal, RestHook hook, AccessProfiles profiles, IOptions<DeliveryOptions> options, ILogger<NotificationDelivery> logger)
+    IDocumentStore store, DeliverySignal signal, RestHook hook, SubscriberProfiles profiles, IOptions<DeliveryOptions> options, ILogger<NotificationDelivery> logger)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
@@ -87,6 +87,8 @@ public sealed class NotificationDelivery(
         var count = (await session.LoadAsync<EventCounter>(subscription.Id, stopping))?.Count ?? 0;
 
         string type;
+        // Its client no longer registered: nothing is sent to anyone on its behalf.
+        if (profiles.Of(subscription) is not { } profile) return false;
         IReadOnlyList<NotificationEvent> events = [];
         if (!state.HandshakeDone) type = "handshake";
         else
@@ -100,7 +102,7 @@ public sealed class NotificationDelivery(
             else return false;
         }
         var resources = subscription.PayloadContent == PayloadContents.FullResource && events.Count > 0
-            ? await NotificationResources.LoadAsync(session, events.SelectMany(e => e.AdditionalContext.Prepend(e.Focus)), profiles.Of(subscription.Profile), stopping)
+            ? await NotificationResources.LoadAsync(session, events.SelectMany(e => e.AdditionalContext.Prepend(e.Focus)), profile, stopping)
             : null;
         var status = state.HandshakeDone ? SubscriptionStatuses.Active : SubscriptionStatuses.Requested;
         var bundle = NotificationBundle.Write(subscription, status, type, Math.Max(count, events.Count > 0 ? events[^1].Number : 0), events, resources);

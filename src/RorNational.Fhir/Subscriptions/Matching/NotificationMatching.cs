@@ -8,6 +8,7 @@ using RorNational.Fhir.Access;
 using RorNational.Fhir.Provenances;
 using RorNational.Fhir.Subscriptions.Delivery;
 using RorNational.Fhir.Subscriptions.Storage;
+using RorNational.Fhir.Subscriptions.Topics;
 using RorNational.ReferenceData;
 
 namespace RorNational.Fhir.Subscriptions.Matching;
@@ -23,11 +24,11 @@ namespace RorNational.Fhir.Subscriptions.Matching;
 /// </summary>
 public sealed class NotificationMatching : SubscriptionBase
 {
-    private readonly Lazy<(AccessProfiles Profiles, Territory Territory, DeliverySignal Signal)> _services;
+    private readonly Lazy<(SubscriberProfiles Profiles, Territory Territory, DeliverySignal Signal)> _services;
 
     public NotificationMatching(IServiceProvider services)
     {
-        _services = new(() => (services.GetRequiredService<AccessProfiles>(), services.GetRequiredService<Territory>(), services.GetRequiredService<DeliverySignal>()));
+        _services = new(() => (services.GetRequiredService<SubscriberProfiles>(), services.GetRequiredService<Territory>(), services.GetRequiredService<DeliverySignal>()));
         Name = nameof(NotificationMatching);
     }
 
@@ -52,8 +53,10 @@ public sealed class NotificationMatching : SubscriptionBase
             if (TopicOfWrite.Of(record) is not { } topic) continue;
             foreach (var subscription in subscriptions.Where(s => s.Topic == topic.Code && record.Sequence > s.StartSequence))
             {
-                if (!profiles.Contains(subscription.Profile)) continue;
-                if (TopicOfWrite.VisibleTo(record, topic, profiles.Of(subscription.Profile)) is not { } visible) continue;
+                // The client's profile now: one lowered since it subscribed hears only what it sees now (capacity included).
+                if (profiles.Of(subscription) is not { } profile) continue;
+                if (topic.Code == SubscriptionTopics.LocationCapacity.Code && profile.Hides(Access.DataClass.Capacity)) continue;
+                if (TopicOfWrite.VisibleTo(record, topic, profile) is not { } visible) continue;
                 if (!subscription.Filter.Keeps(await facts.OfAsync(record.Stream, cancellationToken))) continue;
                 if (!counters.TryGetValue(subscription.Id, out var counter)) counters[subscription.Id] = counter = new EventCounter { Id = subscription.Id };
                 counter.Count++;

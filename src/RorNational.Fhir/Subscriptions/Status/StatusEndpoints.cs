@@ -42,7 +42,7 @@ public static class StatusEndpoints
             .Where(e => e.SubscriptionId == id && e.Number >= since && e.Number <= until)
             .OrderBy(e => e.Number).Take(MaxEvents).ToListAsync(context.RequestAborted);
         var resources = subscription.PayloadContent == PayloadContents.FullResource && events.Count > 0
-            ? await NotificationResources.LoadAsync(session, events.SelectMany(e => e.AdditionalContext.Prepend(e.Focus)), profiles.Of(subscription.Profile), context.RequestAborted)
+            ? await NotificationResources.LoadAsync(session, events.SelectMany(e => e.AdditionalContext.Prepend(e.Focus)), profiles.For(context), context.RequestAborted)
             : null;
         var bundle = NotificationBundle.Write(subscription, state?.Status ?? SubscriptionStatuses.Requested, "query-event", count, events, resources);
         await FhirOutput.WriteAsync(context, StatusCodes.Status200OK, bundle, FhirFormat.Of(context.Request));
