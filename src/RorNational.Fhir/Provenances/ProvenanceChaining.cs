@@ -31,10 +31,7 @@ public sealed class ProvenanceChaining : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        var records = await operations.Query<ProvenanceRecord>()
-            .Where(r => r.Sequence > page.SequenceFloor && r.Sequence <= page.SequenceCeiling)
-            .OrderBy(r => r.Sequence)
-            .ToListAsync(cancellationToken);
+        var records = await ProvenancePages.RecordsOfAsync(operations, page, cancellationToken);
         if (records.Count == 0) return NullChangeListener.Instance;
         var chained = (await operations.QueryAsync<string>(
                 $"select id from {AuditChainTable.QualifiedName(operations.DocumentStore.Options.DatabaseSchemaName)} where kind = ? and id = any(?)",

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Npgsql;
 using RorNational.IntegrationTests.Infrastructure;
 using RorNational.IntegrationTests.Nodes;
 using RorNational.IntegrationTests.Security;
@@ -39,17 +38,13 @@ public sealed class an_export_survives_its_node
 
         // The HealthcareServices' table locked: the export, on the node that took the kick-off,
         // writes the Organizations and waits there, until that node is killed.
-        await using var blocker = new NpgsqlConnection(_nodes.Database);
-        await blocker.OpenAsync();
-        var transaction = await blocker.BeginTransactionAsync();
-        await using (var lockTable = new NpgsqlCommand("lock table ror.mt_doc_healthcareservicedocument in access exclusive mode", blocker, transaction))
-            await lockTable.ExecuteNonQueryAsync();
+        await using var paused = await HealthcareServicesLock.TakeAsync(_nodes.Database);
         var token = new ForgedToken { ClientId = "auditor", Lifetime = TimeSpan.FromMinutes(30) }.Sign();
         using var first = _nodes.First.Client(token);
         var status = new Uri(await first.Started("/fhir/$export"));
-        await WaitUntilAnExportWaits(_nodes.Database);
+        await paused.UntilAnExportWaitsAsync();
         _nodes.First.Kill();
-        await transaction.CommitAsync();
+        await paused.ReleaseAsync();
 
         using var second = _nodes.Second.Client(token);
         var manifest = await second.Manifest(status.PathAndQuery);
@@ -59,20 +54,5 @@ public sealed class an_export_survives_its_node
         var lines = new List<string>();
         foreach (var output in organizations) lines.AddRange(await second.Lines(new JsonObject { ["url"] = new Uri(output["url"]!.GetValue<string>()).PathAndQuery, ["count"] = output["count"]!.GetValue<long>() }));
         Assert.That(lines.Count(l => l.Contains("CH EXPORTED")), Is.EqualTo(Establishments), "every EG once");
-    }
-
-    private static async Task WaitUntilAnExportWaits(string database)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await using var command = new NpgsqlCommand(
-                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%mt_doc_healthcareservicedocument%'", connection);
-            if ((long)(await command.ExecuteScalarAsync())! > 0) return;
-            if (DateTime.UtcNow > deadline) Assert.Fail("the export never reached the HealthcareServices");
-            await Task.Delay(20);
-        }
     }
 }

@@ -39,16 +39,11 @@ public sealed class exporting_while_suppliers_write : ExportFixture
 
         // The HealthcareServices' table locked: the export takes its snapshot, writes the
         // Organizations, then waits to read the HealthcareServices; meanwhile the lieu changes.
-        await using var blocker = new NpgsqlConnection(ConnectionString);
-        await blocker.OpenAsync();
-        var transaction = await blocker.BeginTransactionAsync();
-        var table = ((IReadOnlyStoreOptions)App.Store.Options).FindOrResolveDocumentType(typeof(HealthcareServiceDocument)).TableName.QualifiedName;
-        await using (var lockTable = new NpgsqlCommand($"lock table {table} in access exclusive mode", blocker, transaction))
-            await lockTable.ExecuteNonQueryAsync();
+        await using var paused = await HealthcareServicesLock.TakeAsync(ConnectionString, App.Store.Options.DatabaseSchemaName);
         var status = await Client.Started("/fhir/$export");
-        await WaitUntilTheExportWaitsOnTheLock();
+        await paused.UntilAnExportWaitsAsync();
         for (var i = 0; i < 3; i++) await ChangeCapacity();
-        await transaction.CommitAsync();
+        await paused.ReleaseAsync();
 
         var manifest = await Client.Manifest(status);
         var exported = await Client.Resources(manifest, "Location");
@@ -120,16 +115,11 @@ public sealed class exporting_while_suppliers_write : ExportFixture
     [Test]
     public async Task an_export_cancelled_while_it_runs_stops_and_leaves_nothing()
     {
-        await using var blocker = new NpgsqlConnection(ConnectionString);
-        await blocker.OpenAsync();
-        var transaction = await blocker.BeginTransactionAsync();
-        var table = ((IReadOnlyStoreOptions)App.Store.Options).FindOrResolveDocumentType(typeof(HealthcareServiceDocument)).TableName.QualifiedName;
-        await using (var lockTable = new NpgsqlCommand($"lock table {table} in access exclusive mode", blocker, transaction))
-            await lockTable.ExecuteNonQueryAsync();
+        await using var paused = await HealthcareServicesLock.TakeAsync(ConnectionString, App.Store.Options.DatabaseSchemaName);
         var status = await Client.Started("/fhir/$export");
-        await WaitUntilTheExportWaitsOnTheLock();
+        await paused.UntilAnExportWaitsAsync();
         Assert.That((await Client.DeleteAsync(status)).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        await transaction.CommitAsync();
+        await paused.ReleaseAsync();
 
         var id = status[(status.IndexOf("_jobId=", StringComparison.Ordinal) + 7)..];
         await ExportRunsEnded();
@@ -152,21 +142,6 @@ public sealed class exporting_while_suppliers_write : ExportFixture
             if ((long)(await command.ExecuteScalarAsync())! == 0) return;
             if (DateTime.UtcNow > deadline) Assert.Fail("the export's run did not end within 30 s");
             await Task.Delay(50);
-        }
-    }
-
-    private async Task WaitUntilTheExportWaitsOnTheLock()
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await using var command = new NpgsqlCommand(
-                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%mt_doc_healthcareservicedocument%'", connection);
-            if ((long)(await command.ExecuteScalarAsync())! > 0) return;
-            if (DateTime.UtcNow > deadline) Assert.Fail("the export never reached the HealthcareServices");
-            await Task.Delay(20);
         }
     }
 

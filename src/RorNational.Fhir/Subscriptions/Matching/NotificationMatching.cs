@@ -35,10 +35,7 @@ public sealed class NotificationMatching : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        var records = await operations.Query<ProvenanceRecord>()
-            .Where(r => r.Sequence > page.SequenceFloor && r.Sequence <= page.SequenceCeiling)
-            .OrderBy(r => r.Sequence)
-            .ToListAsync(cancellationToken);
+        var records = await ProvenancePages.RecordsOfAsync(operations, page, cancellationToken);
         if (records.Count == 0) return NullChangeListener.Instance;
         var subscriptions = await operations.Query<TopicSubscription>().ToListAsync(cancellationToken);
         if (subscriptions.Count == 0) return NullChangeListener.Instance;
