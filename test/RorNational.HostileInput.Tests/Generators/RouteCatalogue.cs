@@ -14,7 +14,7 @@ public static class RouteCatalogue
         .. FhirReads.Routes(), .. Searches.Routes(), .. Commands.Routes(), .. ApiRoutes.Routes(), FinessImports.Generator(),
         .. CapacityPatches.Routes(), CapacityBundles.Generator(), .. MeasureRoutes.Routes(), .. AvailabilityQueries.Routes(),
         AvailabilityChanges.Generator(), .. Practitioners.Routes(), .. FhirHistory.Routes(), DescriptionRoutes.Generator(), .. AuditEventRoutes.Routes(),
-        .. ProvenanceRoutes.Routes(), .. SubscriptionRoutes.Routes(),
+        .. ProvenanceRoutes.Routes(), .. SubscriptionRoutes.Routes(), .. ExportRoutes.Routes(),
     ];
 
     /// <summary>"METHOD /pattern" of every endpoint under /fhir and /api (Wolverine's), as the host registered them.</summary>

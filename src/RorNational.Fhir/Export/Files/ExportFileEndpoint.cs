@@ -19,12 +19,14 @@ public static class ExportFileEndpoint
 
     [WolverineGet(ExportUrls.FilePath + "/{exportId}/{number}")]
     [DisableRequestTimeout]
-    public static async Task Download(string exportId, int number, HttpContext http, IDocumentStore store, IQuerySession session)
+    public static async Task Download(string exportId, string number, HttpContext http, IDocumentStore store, IQuerySession session)
     {
         var job = await ExportStatusEndpoints.OwnJobAsync(http, session, exportId);
+        // The file's number as the manifest gives it; anything else is no file of this export.
+        var file = int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
         if (job.Status == ExportStatus.Expired)
             throw CommandRejected.Because(RejectionKind.Gone, $"export {exportId} has expired: its files were deleted");
-        if (job.Status != ExportStatus.Completed || job.Outputs.All(o => o.Number != number))
+        if (job.Status != ExportStatus.Completed || job.Outputs.All(o => o.Number != file))
             throw CommandRejected.Because(RejectionKind.NotFound, $"export {exportId} has no file {number}{(job.Status == ExportStatus.Completed ? "" : " yet")}");
 
         await using var connection = store.Storage.Database.CreateConnection();
@@ -32,7 +34,7 @@ public static class ExportFileEndpoint
         await using var command = new NpgsqlCommand(
             $"select data from {ExportChunkTable.QualifiedName(store.Options.DatabaseSchemaName)} where export_id = $1 and file_no = $2 order by seq", connection)
         {
-            Parameters = { new() { Value = exportId }, new() { Value = number } },
+            Parameters = { new() { Value = exportId }, new() { Value = file } },
         };
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, http.RequestAborted);
         http.Response.StatusCode = StatusCodes.Status200OK;

@@ -32,9 +32,10 @@ public static class ExportParametersBody
             using var body = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = 16 });
             return Parameters(body.RootElement);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
-            throw Invalid("the body is not JSON: send a FHIR Parameters resource");
+            // Malformed JSON, and strings that are not UTF-8 (read only when a name or value is taken).
+            throw Invalid("the body is not JSON in UTF-8: send a FHIR Parameters resource");
         }
     }
 
@@ -52,7 +53,9 @@ public static class ExportParametersBody
             var values = parameter.EnumerateObject().Where(p => p.Name.StartsWith("value", StringComparison.Ordinal)).ToList();
             if (values.Count != 1 || values[0].Value.ValueKind != JsonValueKind.String)
                 throw Invalid($"Parameters.parameter[{i}] ({name.GetString()}) needs one value of a string type (valueString, valueInstant, valueCode)");
-            parameters.Add(new(name.GetString()!, values[0].Value.GetString()!));
+            var (key, value) = (name.GetString()!, values[0].Value.GetString()!);
+            if (key.Contains('\0') || value.Contains('\0')) throw Invalid($"Parameters.parameter[{i}] holds a NUL character");
+            parameters.Add(new(key, value));
         }
         return parameters;
     }

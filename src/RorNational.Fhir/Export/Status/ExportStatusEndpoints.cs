@@ -60,7 +60,8 @@ public static class ExportStatusEndpoints
     public static async Task<ExportJob> OwnJobAsync(HttpContext http, IQuerySession session, string? id = null)
     {
         id ??= http.Request.Query["_jobId"] is { Count: 1 } given ? given[0]! : throw CommandRejected.Because(RejectionKind.Invalid, "give the export's id once: _jobId=<id>, as in the kick-off's Content-Location", "_jobId");
-        var job = await session.LoadAsync<ExportJob>(id, http.RequestAborted);
+        // Ids are 32 hexadecimal digits: anything else is no export (and never reaches the database).
+        var job = id.Length == 32 && id.All(char.IsAsciiHexDigitLower) ? await session.LoadAsync<ExportJob>(id, http.RequestAborted) : null;
         return job is not null && job.ClientId == Callers.Of(http).Client?.Id ? job : throw NotFound(id);
     }
 
