@@ -90,7 +90,7 @@ public sealed class ExportKickOff(AccessProfiles profiles, SearchRequestParser p
         var document = await session.LoadAsync<OrganizationDocument>(organization, cancellation);
         if (document is null or { Retired: true })
             throw CommandRejected.Because(RejectionKind.NotFound, $"Organization/{organization} is not known");
-        if (!ExportScope.IsEstablishment(organization)) throw ExportScope.NotAnEstablishment(organization);
+        if (!RorNational.Domain.Establishments.EstablishmentIds.IsEstablishmentStream(organization)) throw ExportScope.NotAnEstablishment(organization);
     }
 
     private static bool Lenient(HttpRequest request) =>

@@ -11,9 +11,6 @@ namespace RorNational.Fhir.Export.Running;
 /// </summary>
 public static class ExportScope
 {
-    public static bool IsEstablishment(string organizationId) =>
-        EstablishmentIds.IsEstablishmentStream(organizationId);
-
     public static async Task<string[]> StreamsAsync(string publicationStates, string organizationId, NpgsqlTransaction transaction, CancellationToken cancellation)
     {
         if (EstablishmentIds.FinessOfEG(organizationId) is not null) return [organizationId];

@@ -41,7 +41,6 @@ public static class SubscriptionEndpoints
             throw new HttpRefusal(HttpRefusalKind.Forbidden, $"the access profile {profile.Code} does not see capacity: topic {subscription.Topic} is not offered to it");
         subscription.Id = Guid.NewGuid().ToString("N");
         subscription.ClientId = caller.Client!.Id;
-        subscription.Profile = caller.Profile;
         subscription.FhirBase = FhirBase(request);
         subscription.Created = DateTimeOffset.UtcNow;
         await using var session = store.LightweightSession();

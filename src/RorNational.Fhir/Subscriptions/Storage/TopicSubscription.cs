@@ -15,9 +15,6 @@ public sealed class TopicSubscription
     /// <summary>The registered client that created it: the only one that sees it.</summary>
     public string ClientId { get; set; } = "";
 
-    /// <summary>The access profile of that client: what notifications may name and carry.</summary>
-    public string Profile { get; set; } = "";
-
     public string Topic { get; set; } = "";
     public string[] FilterCriteria { get; set; } = [];
     public SubscriptionFilter Filter { get; set; } = new();
