@@ -1,5 +1,6 @@
 using Marten;
 using Marten.Patching;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,7 @@ using RorNational.Fhir.Access;
 using RorNational.Fhir.Export.Files;
 using Wolverine;
 using Wolverine.ErrorHandling;
+using Wolverine.Runtime;
 using Wolverine.Runtime.Handlers;
 
 namespace RorNational.Fhir.Export.Running;
@@ -25,10 +27,19 @@ public sealed class ExportHandler(
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromHours(2);
 
+    /// <summary>Waits between runs after a database failure; then the export is marked Failed.</summary>
+    public static readonly TimeSpan[] Cooldowns = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)];
+
+    /// <summary>What a caller polling a Failed export is told (never the data, nor the cause: that is logged).</summary>
+    public const string FailureMessage = "the server could not write the files; the failure is logged";
+
     public static void Configure(HandlerChain chain)
     {
         chain.ExecutionTimeoutInSeconds = (int)Timeout.TotalSeconds;
-        chain.OnException<NpgsqlException>().RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30));
+        chain.OnException<NpgsqlException>()
+            .RetryWithCooldown(Cooldowns)
+            // Every later failure too: a message recovered after a crash counts the attempts made before it.
+            .Then.CustomActionIndefinitely(FailAfterRetries, "mark the export Failed");
         // The node stops: the message stays in the inbox for the next node.
         chain.OnException<OperationCanceledException>().CustomActionIndefinitely((_, _, _) => ValueTask.CompletedTask, "leave the export to the next node");
     }
@@ -37,14 +48,14 @@ public sealed class ExportHandler(
     {
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation, lifetime.ApplicationStopping);
         if (!await StartAsync(run.ExportId, stopping.Token)) return null;
-        var job = (await LoadAsync(run.ExportId, stopping.Token))!;
+        var job = (await LoadAsync(store, run.ExportId, stopping.Token))!;
         try
         {
             var files = new NdjsonFiles(new ExportChunks(store, job.Id), options.Value.ResourcesPerFile);
             var elapsed = System.Diagnostics.Stopwatch.StartNew();
             var cut = await snapshot.WriteAsync(job.Selection, profiles.Of(job.Profile), files, stopping.Token);
             var expires = clock.GetUtcNow() + options.Value.Retention;
-            if (!await EndAsync(job.Id, ExportStatus.Completed, stopping.Token, patch => patch
+            if (!await EndAsync(store, job.Id, ExportStatus.Completed, stopping.Token, patch => patch
                     .Set(j => j.TransactionTime, cut.TransactionTime)
                     .Set(j => j.EventSequence, cut.EventSequence)
                     .Set(j => j.Outputs, files.Outputs.ToList())
@@ -59,7 +70,7 @@ public sealed class ExportHandler(
         }
         catch (ExportStopped)
         {
-            await ClearAsync(job.Id, stopping.Token);
+            await ClearAsync(store, job.Id, stopping.Token);
             return null;
         }
         catch (Exception) when (lifetime.ApplicationStopping.IsCancellationRequested)
@@ -69,10 +80,36 @@ public sealed class ExportHandler(
         catch (Exception exception) when (exception is not NpgsqlException)
         {
             logger.LogError("Export {ExportId} failed ({Failure})", job.Id, exception.GetType().Name);
-            await EndAsync(job.Id, ExportStatus.Failed, CancellationToken.None, patch => patch.Set(j => j.Error, "the server could not write the files; the failure is logged"));
-            await ClearAsync(job.Id, CancellationToken.None);
+            await FailAsync(store, job.Id, CancellationToken.None);
             return null;
         }
+    }
+
+    /// <summary>
+    /// The database failed at every run: the export is marked Failed (its files deleted), so that
+    /// its poll says so and it no longer counts against the client's active exports. While the
+    /// database is still away, the message stays in the inbox and this is tried again later.
+    /// </summary>
+    private static async ValueTask FailAfterRetries(IWolverineRuntime runtime, IEnvelopeLifecycle lifecycle, Exception exception)
+    {
+        if (lifecycle.Envelope?.Message is not RunExport run) return;
+        var logger = runtime.Services.GetRequiredService<ILogger<ExportHandler>>();
+        try
+        {
+            await FailAsync(runtime.Services.GetRequiredService<IDocumentStore>(), run.ExportId, CancellationToken.None);
+            logger.LogError("Export {ExportId} failed after {Attempts} attempts ({Failure})", run.ExportId, lifecycle.Envelope.Attempts, exception.GetType().Name);
+            await lifecycle.CompleteAsync();
+        }
+        catch (NpgsqlException still)
+        {
+            logger.LogWarning("Export {ExportId} could not be marked Failed yet ({Failure}); its message stays in the inbox", run.ExportId, still.GetType().Name);
+        }
+    }
+
+    private static async Task FailAsync(IDocumentStore store, string id, CancellationToken cancellation)
+    {
+        await EndAsync(store, id, ExportStatus.Failed, cancellation, patch => patch.Set(j => j.Error, FailureMessage));
+        await ClearAsync(store, id, cancellation);
     }
 
     /// <summary>Marks the export Running and deletes what an earlier run wrote; false when it is no longer to run (cancelled, ended).</summary>
@@ -94,7 +131,7 @@ public sealed class ExportHandler(
     /// Ends a running export, unless it was cancelled meanwhile: the change is a patch applied only
     /// while the stored export is still Running, so a DELETE that came first wins; false then.
     /// </summary>
-    private async Task<bool> EndAsync(string id, ExportStatus status, CancellationToken cancellation, Action<JasperFx.Events.IPatchExpression<ExportJob>> change)
+    private static async Task<bool> EndAsync(IDocumentStore store, string id, ExportStatus status, CancellationToken cancellation, Action<JasperFx.Events.IPatchExpression<ExportJob>> change)
     {
         await using (var session = store.LightweightSession())
         {
@@ -103,16 +140,16 @@ public sealed class ExportHandler(
             patch.Set(j => j.Status, status);
             await session.SaveChangesAsync(cancellation);
         }
-        return (await LoadAsync(id, cancellation))?.Status == status;
+        return (await LoadAsync(store, id, cancellation))?.Status == status;
     }
 
-    private async Task<ExportJob?> LoadAsync(string id, CancellationToken cancellation)
+    private static async Task<ExportJob?> LoadAsync(IDocumentStore store, string id, CancellationToken cancellation)
     {
         await using var session = store.QuerySession();
         return await session.LoadAsync<ExportJob>(id, cancellation);
     }
 
-    private async Task ClearAsync(string id, CancellationToken cancellation)
+    private static async Task ClearAsync(IDocumentStore store, string id, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession();
         ExportChunks.Delete(session, id);
