@@ -10,11 +10,14 @@ namespace RorNational.Fhir.Http;
 /// </summary>
 public static class BundleJson
 {
-    /// <summary>The text written by <paramref name="write"/>, with the FHIR JSON encoder.</summary>
+    /// <summary>How every Bundle and compact record is written: the FHIR JSON encoder.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = FhirJson.Options.Encoder };
+
+    /// <summary>The text written by <paramref name="write"/> (an answer goes out by <see cref="FhirJsonResult"/> instead).</summary>
     public static string Write(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = FhirJson.Options.Encoder }))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
             write(json);
         return Encoding.UTF8.GetString(buffer.ToArray());
     }

@@ -24,8 +24,7 @@ public sealed class SearchResponder(SearchRequestParser parser, SearchEngine eng
         var result = await engine.SearchAsync(search, profile, context.RequestAborted);
         await audit.RecordAsync(context, profile, AuditedSearch.Of(search, result, profile, audit.PublicProfile, ReadAudit.RawQueryOf(request, form)));
         var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";
-        var bundle = SearchBundleWriter.Write(search, result, baseUrl, $"{baseUrl}/{resourceType}", clock.GetUtcNow());
-        return Microsoft.AspNetCore.Http.Results.Text(FhirOutput.Render(bundle, format), format.ContentType, statusCode: StatusCodes.Status200OK);
+        return new FhirJsonResult(SearchBundleWriter.Writer(search, result, baseUrl, $"{baseUrl}/{resourceType}", clock.GetUtcNow()), format);
     }
 
     /// <summary>The query string, and for POST _search the form body too (application/x-www-form-urlencoded).</summary>

@@ -15,11 +15,12 @@ namespace RorNational.Fhir.Reading.History;
 /// </summary>
 public static class HistoryBundle
 {
-    public static string Write(HistoryPage page, HistoryRequest request, AccessProfile profile, HttpRequest http)
+    /// <summary>The Bundle's writing, for <see cref="FhirJsonResult"/>.</summary>
+    public static Action<Utf8JsonWriter> Writer(HistoryPage page, HistoryRequest request, AccessProfile profile, HttpRequest http)
     {
         var baseUrl = $"{http.Scheme}://{http.Host}{http.PathBase}/fhir";
         var self = $"{baseUrl}/{request.Scope.Path}";
-        return BundleJson.Write(json =>
+        return json =>
         {
             json.WriteStartObject();
             json.WriteString("resourceType", "Bundle");
@@ -39,7 +40,7 @@ public static class HistoryBundle
                 json.WriteEndArray();
             }
             json.WriteEndObject();
-        });
+        };
     }
 
     private static void WriteEntry(Utf8JsonWriter json, HistoryEntry entry, AccessProfile profile, string baseUrl)

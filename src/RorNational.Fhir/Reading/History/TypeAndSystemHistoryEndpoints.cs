@@ -45,8 +45,7 @@ public static class TypeAndSystemHistoryEndpoints
         var profile = context.RequestServices.GetRequiredService<AccessProfiles>().For(context);
         var page = await reader.ReadAsync(request, profile, context.RequestAborted);
         await context.RequestServices.GetRequiredService<ReadAudit>().RecordAsync(context, profile, AuditedReadOf(scope, page, context.Request));
-        var json = HistoryBundle.Write(page, request, profile, context.Request);
-        return Results.Text(FhirOutput.Render(json, format), format.ContentType, statusCode: StatusCodes.Status200OK);
+        return new FhirJsonResult(HistoryBundle.Writer(page, request, profile, context.Request), format);
     }
 
     /// <summary>What a history page returned, for the audit of reads above the public level (BALP Query).</summary>

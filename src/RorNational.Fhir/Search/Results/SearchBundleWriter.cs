@@ -17,9 +17,10 @@ public static class SearchBundleWriter
 {
     private const string DistanceExtension = "http://hl7.org/fhir/StructureDefinition/location-distance";
 
-    public static string Write(SearchRequest request, SearchResult result, string baseUrl, string selfPath, DateTimeOffset now)
+    /// <summary>The Bundle's writing, for <see cref="FhirJsonResult"/>.</summary>
+    public static Action<Utf8JsonWriter> Writer(SearchRequest request, SearchResult result, string baseUrl, string selfPath, DateTimeOffset now)
     {
-        return BundleJson.Write(json =>
+        return json =>
         {
             json.WriteStartObject();
             json.WriteString("resourceType", "Bundle");
@@ -43,7 +44,7 @@ public static class SearchBundleWriter
             if (request.Warnings.Count > 0) WriteOutcome(json, request.Warnings);
             if (result.Matches.Count + result.Includes.Count + request.Warnings.Count > 0) json.WriteEndArray();
             json.WriteEndObject();
-        });
+        };
     }
 
     /// <summary>The search as the client asked it (GET form, even for POST _search), at a given page.</summary>

@@ -31,8 +31,7 @@ public sealed class MeasureSearchResponder(
             : await ReportsAsync(search, profile, context.RequestAborted);
         var result = SearchPages.Page(search.Request, matches, includes);
         var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";
-        var bundle = SearchBundleWriter.Write(search.Request, result, baseUrl, $"{baseUrl}/{type}", clock.GetUtcNow());
-        return Microsoft.AspNetCore.Http.Results.Text(FhirOutput.Render(bundle, format), format.ContentType, statusCode: StatusCodes.Status200OK);
+        return new FhirJsonResult(SearchBundleWriter.Writer(search.Request, result, baseUrl, $"{baseUrl}/{type}", clock.GetUtcNow()), format);
     }
 
     private async Task<(List<Resource> Matches, Func<IEnumerable<Resource>, IEnumerable<Resource>> Includes)> MeasuresAsync(
