@@ -16,7 +16,12 @@ namespace RorNational.Fhir.Http;
 /// </summary>
 public sealed class FhirJsonResult(Action<Utf8JsonWriter> write, FhirFormat format, int status = StatusCodes.Status200OK) : IResult
 {
-    private static readonly RecyclableMemoryStreamManager Blocks = new();
+    /// <summary>Blocks kept for the next answers: at most 32 MiB idle (beyond, a freed block goes back to the GC).</summary>
+    private static readonly RecyclableMemoryStreamManager Blocks = new(new RecyclableMemoryStreamManager.Options
+    {
+        MaximumSmallPoolFreeBytes = 32 * 1024 * 1024,
+        MaximumLargePoolFreeBytes = 32 * 1024 * 1024,
+    });
 
     public async Task ExecuteAsync(HttpContext context)
     {
