@@ -128,14 +128,15 @@ public sealed class ExportHandler(
     }
 
     /// <summary>
-    /// Ends a running export, unless it was cancelled meanwhile: the change is a patch applied only
-    /// while the stored export is still Running, so a DELETE that came first wins; false then.
+    /// Ends an active export, unless it was cancelled meanwhile: the change is a patch applied only
+    /// while the stored export is still Accepted or Running (a run whose database failed before
+    /// <see cref="StartAsync"/> committed is still Accepted), so a DELETE that came first wins; false then.
     /// </summary>
     private static async Task<bool> EndAsync(IDocumentStore store, string id, ExportStatus status, CancellationToken cancellation, Action<JasperFx.Events.IPatchExpression<ExportJob>> change)
     {
         await using (var session = store.LightweightSession())
         {
-            var patch = session.Patch<ExportJob>(j => j.Id == id && j.Status == ExportStatus.Running);
+            var patch = session.Patch<ExportJob>(j => j.Id == id && (j.Status == ExportStatus.Accepted || j.Status == ExportStatus.Running));
             change(patch);
             patch.Set(j => j.Status, status);
             await session.SaveChangesAsync(cancellation);
