@@ -6,19 +6,22 @@ using RorNational.Fhir.Auditing.Recording;
 
 namespace RorNational.Fhir.Auditing;
 
-/// <summary>Who read what: the audit chain's table and append function, its writer (one per node), the read audit and the chain's check.</summary>
+/// <summary>Who read what: the audit chain's table and append function, its intake, its writer and linker (one each per node), the read audit and the chain's check.</summary>
 public static class AuditModule
 {
     public static StoreOptions ConfigureAudit(this StoreOptions options)
     {
         options.Storage.ExtendedSchemaObjects.Add(AuditChainTable.In(options.DatabaseSchemaName));
-        options.Storage.ExtendedSchemaObjects.Add(AuditChainAppend.In(options.DatabaseSchemaName));
+        options.Storage.ExtendedSchemaObjects.Add(AuditIntakeTable.In(options.DatabaseSchemaName));
+        options.Storage.ExtendedSchemaObjects.Add(AuditIntakeAppend.In(options.DatabaseSchemaName));
         return options;
     }
 
     public static IServiceCollection AddAudit(this IServiceCollection services, IConfiguration configuration) => services
         .Configure<AuditOptions>(configuration.GetSection(AuditOptions.Section))
         .AddSingleton<ChainWriter>()
+        .AddSingleton<ChainLinker>()
+        .AddHostedService<ChainLinking>()
         .AddSingleton<ChainVerification>()
         .AddSingleton<ReadAudit>();
 }

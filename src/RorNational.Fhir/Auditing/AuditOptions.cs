@@ -23,6 +23,15 @@ public sealed class AuditOptions
     /// </summary>
     public bool SynchronousCommit { get; set; }
 
-    /// <summary>At most this many records per flush (one call of audit_chain_append, one transaction).</summary>
+    /// <summary>At most this many records per flush (one call of audit_intake_append, one transaction).</summary>
     public int MaxBatch { get; set; } = 256;
+
+    /// <summary>How often a node links into the chain what its reads committed to the intake (a record is in the chain this long after its read at most, or at the next read of the chain).</summary>
+    public TimeSpan LinkInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How often a node links the intake whatever it wrote itself: records a stopped node left there.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>At most this many records per link (one transaction of the linker).</summary>
+    public int MaxLink { get; set; } = 2000;
 }

@@ -20,11 +20,13 @@ namespace RorNational.Fhir.Provenances;
 public sealed class ProvenanceChaining : SubscriptionBase
 {
     private readonly Lazy<ChainWriter> _writer;
+    private readonly Lazy<ChainLinker> _linker;
 
     /// <summary>The writer is resolved at the first page, not here: it needs the store, which is being built when this is.</summary>
     public ProvenanceChaining(IServiceProvider services)
     {
         _writer = new Lazy<ChainWriter>(services.GetRequiredService<ChainWriter>);
+        _linker = new Lazy<ChainLinker>(services.GetRequiredService<ChainLinker>);
         Name = nameof(ProvenanceChaining);
     }
 
@@ -33,6 +35,8 @@ public sealed class ProvenanceChaining : SubscriptionBase
     {
         var records = await ProvenancePages.RecordsOfAsync(operations, page, cancellationToken);
         if (records.Count == 0) return NullChangeListener.Instance;
+        // Records of this page handed over before a crash may wait in the intake: linked first, then found below.
+        await _linker.Value.CatchUpAsync(cancellationToken);
         var chained = (await operations.QueryAsync<string>(
                 $"select id from {AuditChainTable.QualifiedName(operations.DocumentStore.Options.DatabaseSchemaName)} where kind = ? and id = any(?)",
                 cancellationToken, ProvenanceRecord.Kind, records.Select(r => r.Id).ToArray()))

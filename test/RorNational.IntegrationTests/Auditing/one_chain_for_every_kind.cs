@@ -8,9 +8,10 @@ namespace RorNational.IntegrationTests.Auditing;
 /// <summary>
 /// The chain holds records of every kind (AuditEvent for reads, Provenance for writes, appended
 /// through the same <see cref="ChainWriter"/>), in one order: $verify-integrity walks them all
-/// and names a broken Provenance link like any other. A group commit of several records keeps
-/// each record's own entities and entity types (given to PostgreSQL one after the other) and the
-/// order in which they were handed over, and the records that waited share one transaction.
+/// and names a broken Provenance link like any other. The records that waited for the intake share
+/// one group commit; linked, they keep their own entities and entity types and the order in which
+/// they were handed over. A record found twice in the intake is linked once, and records no one on
+/// this node wrote (a stopped node's) are linked by the sweep.
 /// </summary>
 public class one_chain_for_every_kind : ApiFixture
 {
@@ -30,7 +31,7 @@ public class one_chain_for_every_kind : ApiFixture
     }
 
     [SetUp]
-    public Task EmptyTheChain() => AuditTrail.Execute(ConnectionString, "truncate ror.audit_chain");
+    public Task EmptyTheChain() => AuditTrail.Execute(ConnectionString, "truncate ror.audit_chain, ror.audit_intake");
 
     private static ChainedRecord Provenance(params string[] targets) => new(
         "Provenance", Guid.CreateVersion7().ToString(), DateTimeOffset.UtcNow, "editor-ch-fleyriat", "CREATE", "create",
@@ -60,12 +61,13 @@ public class one_chain_for_every_kind : ApiFixture
     }
 
     [Test, CancelAfter(60_000)]
-    public async Task records_waiting_for_the_chain_go_in_one_group_commit_keeping_their_entities_and_order()
+    public async Task records_waiting_for_the_intake_go_in_one_group_commit_and_are_linked_keeping_their_entities_and_order()
     {
-        // The chain's lock held elsewhere: the first flush waits in PostgreSQL, the next records queue behind it.
+        // The intake locked elsewhere: the first flush waits in PostgreSQL, the next records queue behind it.
         await using var holder = new NpgsqlConnection(ConnectionString);
         await holder.OpenAsync();
-        await new NpgsqlCommand($"select pg_advisory_lock({ChainWriter.ChainLock})", holder).ExecuteNonQueryAsync();
+        var locking = await holder.BeginTransactionAsync();
+        await new NpgsqlCommand("lock table ror.audit_intake in exclusive mode", holder, locking).ExecuteNonQueryAsync();
         var records = new[]
         {
             Provenance("Organization/eg-1"),
@@ -74,30 +76,76 @@ public class one_chain_for_every_kind : ApiFixture
             Provenance(),
             Provenance("Organization/eg-2", "Organization/eg-2/_history/7"),
         };
+        var flushes = Writer.Flushes;
         var first = Writer.AppendAsync(records[0]);
         await Task.Delay(300);
         var others = records.Skip(1).Select(Writer.AppendAsync).ToList();
         await Task.Delay(300);
-        Assert.That(first.IsCompleted || others.Any(t => t.IsCompleted), Is.False, "nothing commits while the chain is locked");
-        await new NpgsqlCommand($"select pg_advisory_unlock({ChainWriter.ChainLock})", holder).ExecuteNonQueryAsync();
+        Assert.That(first.IsCompleted || others.Any(t => t.IsCompleted), Is.False, "nothing commits while the intake is locked");
+        await locking.CommitAsync();
         await Task.WhenAll(others.Append(first));
+        // What makes recording cheap under load: the records that waited were committed together.
+        Assert.That(Writer.Flushes - flushes, Is.EqualTo(2), "the first record's flush, then one group commit for the four that waited");
 
-        var stored = new List<(string Id, string[] Entities, string[] Types)>();
-        await using (var read = new NpgsqlCommand("select id, entities, entity_types from ror.audit_chain order by position", holder))
-        await using (var rows = await read.ExecuteReaderAsync())
-            while (await rows.ReadAsync()) stored.Add((rows.GetString(0), rows.GetFieldValue<string[]>(1), rows.GetFieldValue<string[]>(2)));
-        Assert.That(stored.Select(s => s.Id), Is.EqualTo(records.Select(r => r.Id)));
+        var check = await the_audit_chain.Verify(App);
+        Assert.That(check["intact"]!.GetValue<bool>(), Is.True);
+        Assert.That(check["checked"]!.GetValue<long>(), Is.EqualTo(records.Length));
+        var stored = await Chain();
+        Assert.That(stored.Select(s => s.Id), Is.EqualTo(records.Select(r => r.Id)), "linked in the order handed over");
         for (var i = 0; i < records.Length; i++)
         {
             Assert.That(stored[i].Entities, Is.EqualTo(records[i].Entities), $"entities of record {i}");
             Assert.That(stored[i].Types, Is.EqualTo(records[i].EntityTypes), $"entity types of record {i}");
         }
-        // What makes recording cheap under load: the records that waited were committed together, in one transaction.
-        await using var transactions = new NpgsqlCommand(
-            "select count(distinct xmin::text) from ror.audit_chain where id = any($1)", holder) { Parameters = { new() { Value = records.Skip(1).Select(r => r.Id).ToArray() } } };
-        Assert.That(await transactions.ExecuteScalarAsync(), Is.EqualTo(1L), "one group commit for the records that waited");
+    }
+
+    [Test]
+    public async Task a_record_handed_over_twice_is_linked_once()
+    {
+        var twice = Provenance("Organization/eg-3");
+        var once = Provenance("Organization/eg-4");
+        // As a flush retried after its first commit went through would leave them: twice in one batch, then again after it was linked.
+        await Hand(twice, twice, once);
+        await AuditTrail.Linked(App);
+        await Hand(twice);
+        await AuditTrail.Linked(App);
+
+        Assert.That((await Chain()).Select(s => s.Id), Is.EqualTo(new[] { twice.Id, once.Id }));
+        Assert.That(await Intake(), Is.Zero, "the duplicate is taken off the intake");
         var check = await the_audit_chain.Verify(App);
         Assert.That(check["intact"]!.GetValue<bool>(), Is.True);
-        Assert.That(check["checked"]!.GetValue<long>(), Is.EqualTo(records.Length));
+        Assert.That(check["checked"]!.GetValue<long>(), Is.EqualTo(2));
+    }
+
+    [Test, CancelAfter(30_000)]
+    public async Task records_a_stopped_node_left_in_the_intake_are_linked_without_anyone_reading_the_chain()
+    {
+        var left = Provenance("Organization/eg-5");
+        await Hand(left);
+        // Nothing on this node wrote them: the sweep (every Audit:SweepInterval, 5 s) finds them.
+        while (await Intake() > 0) await Task.Delay(100);
+        Assert.That((await Chain()).Select(s => s.Id), Is.EqualTo(new[] { left.Id }));
+    }
+
+    /// <summary>Inserts records into the intake as a node's writer does, without this node's writer knowing.</summary>
+    private Task Hand(params ChainedRecord[] records) => AuditTrail.Execute(ConnectionString,
+        "insert into ror.audit_intake (record) values " + string.Join(", ", records.Select(r => $"('{IntakeRecord.Write(r).Replace("'", "''")}')")));
+
+    private async Task<long> Intake()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        return (long)(await new NpgsqlCommand("select count(*) from ror.audit_intake", connection).ExecuteScalarAsync())!;
+    }
+
+    private async Task<List<(string Id, string[] Entities, string[] Types)>> Chain()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        var stored = new List<(string Id, string[] Entities, string[] Types)>();
+        await using var read = new NpgsqlCommand("select id, entities, entity_types from ror.audit_chain order by position", connection);
+        await using var rows = await read.ExecuteReaderAsync();
+        while (await rows.ReadAsync()) stored.Add((rows.GetString(0), rows.GetFieldValue<string[]>(1), rows.GetFieldValue<string[]>(2)));
+        return stored;
     }
 }

@@ -77,6 +77,8 @@ public class serving_audit_events : ApiFixture
         var id = Guid.NewGuid().ToString();
         var whole = $$"""{"resourceType":"AuditEvent","id":"{{id}}","recorded":"2026-03-02T08:30:00.000+00:00"}""";
         await AuditTrail.Execute(ConnectionString,
+            // Under the chain's lock, as the linker appends: a link made meanwhile would take the same position.
+            $"select pg_advisory_xact_lock({RorNational.Fhir.Auditing.Chain.ChainLinker.ChainLock}); " +
             "insert into ror.audit_chain (position, kind, id, recorded, agent, type, subtype, entities, entity_types, content, previous_hash, hash) " +
             $"select max(position) + 1, 'AuditEvent', '{id}', now(), 'x', 'rest', 'read', '{{}}', '{{}}', '{whole}', '\\x00', '\\x00' from ror.audit_chain");
         try
@@ -91,6 +93,7 @@ public class serving_audit_events : ApiFixture
 
     private async Task<string> StoredContent(string id)
     {
+        await AuditTrail.Linked(App);
         await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand($"select content from ror.audit_chain where kind = 'AuditEvent' and id = '{id}'", connection);

@@ -16,10 +16,12 @@ public sealed record ChainCheck(long Checked, long? BrokenPosition = null, strin
 /// (the row altered). Removing the last rows leaves no trace in the chain itself: compare the
 /// number checked, or the last hash, with one noted earlier.
 /// </summary>
-public sealed class ChainVerification(IDocumentStore store)
+public sealed class ChainVerification(IDocumentStore store, ChainLinker linker)
 {
     public async Task<ChainCheck> CheckAsync(CancellationToken cancellation)
     {
+        // The records committed before the check are checked too.
+        await linker.CatchUpAsync(cancellation);
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
         await using var command = new NpgsqlCommand(

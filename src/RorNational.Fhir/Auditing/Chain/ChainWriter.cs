@@ -6,26 +6,27 @@ using NpgsqlTypes;
 namespace RorNational.Fhir.Auditing.Chain;
 
 /// <summary>
-/// Appends records to the audit chain by group commit, one writer per node: a request hands its
-/// record over and awaits the commit that holds it. Whoever finds no flush running flushes every
-/// record then waiting (up to <see cref="AuditOptions.MaxBatch"/>) in one round trip: one call of
-/// <see cref="AuditChainAppend"/>, prepared on the writer's own connection, in its own transaction, which takes the
-/// chain's advisory lock (so nodes append one after the other), reads the last link and inserts
-/// the batch, chaining the hashes in order. Each record's digest is computed here, by the request
-/// that hands it over (<see cref="ChainHash.Digest"/>). Records arriving meanwhile wait for the
-/// next flush, so the batch grows with the load and a lone request waits for its own commit only;
-/// before taking its batch, a flush yields once to the work already queued (no timer, no delay
-/// when idle), so that requests about to hand a record over join it.
+/// Hands records over to the audit chain by group commit, one writer per node: a request hands its
+/// record over and awaits the commit that holds it in the chain's intake
+/// (<see cref="AuditIntakeTable"/>), from where <see cref="ChainLinker"/> links it. Whoever finds no
+/// flush running flushes every record then waiting (up to <see cref="AuditOptions.MaxBatch"/>) in
+/// one round trip: one call of <see cref="AuditIntakeAppend"/>, prepared on the writer's own
+/// connection, in its own transaction, taking no lock that other nodes wait for. Records arriving
+/// meanwhile wait for the next flush, so the batch grows with the load and a lone request waits
+/// for its own commit only; before taking its batch, a flush yields once to the work already
+/// queued (no timer, no delay when idle), so that requests about to hand a record over join it.
 /// Nothing is held in memory past its request: a killed process loses no answered read's record.
 /// </summary>
-public sealed class ChainWriter(IDocumentStore store, IOptions<AuditOptions> options) : IAsyncDisposable
+public sealed class ChainWriter(IDocumentStore store, ChainLinker linker, IOptions<AuditOptions> options) : IAsyncDisposable
 {
-    /// <summary>The advisory lock of the chain (pg_advisory_xact_lock): "RORAUDIT" in ASCII.</summary>
-    public const long ChainLock = 0x524F_5241_5544_4954;
-
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private readonly Lock _lock = new();
     private readonly List<Pending> _waiting = [];
+
+    private long _flushes;
+
+    /// <summary>The group commits this writer made: fewer than the records under load.</summary>
+    public long Flushes => Interlocked.Read(ref _flushes);
 
     // Used by the flush holding _flushing only.
     private NpgsqlConnection? _connection;
@@ -34,7 +35,7 @@ public sealed class ChainWriter(IDocumentStore store, IOptions<AuditOptions> opt
     /// <summary>Returns once the record is committed; throws when its flush failed (nothing of that batch is stored).</summary>
     public async Task AppendAsync(ChainedRecord record)
     {
-        var mine = new Pending(record, ChainHash.Digest(record));
+        var mine = new Pending(IntakeRecord.Write(record));
         lock (_lock) _waiting.Add(mine);
         while (!mine.Committed.Task.IsCompleted)
         {
@@ -73,11 +74,13 @@ public sealed class ChainWriter(IDocumentStore store, IOptions<AuditOptions> opt
             catch (NpgsqlException) when (reused && _connection?.FullState is not System.Data.ConnectionState.Open)
             {
                 // The kept connection broke while idle (PostgreSQL restarted, a proxy closed it):
-                // once more on a new one. Had the first call committed, the unique (kind, id)
-                // index would refuse the second: a record is never stored twice.
+                // once more on a new one. Had the first call committed, the linker would find the
+                // record twice and link it once (ChainLinker): a record is never chained twice.
                 await CloseAsync();
                 await ExecuteAsync(batch);
             }
+            Interlocked.Increment(ref _flushes);
+            linker.Committed();
             foreach (var pending in batch) pending.Committed.TrySetResult();
         }
         catch (Exception e)
@@ -105,7 +108,7 @@ public sealed class ChainWriter(IDocumentStore store, IOptions<AuditOptions> opt
         await CloseAsync();
         _connection = store.Storage.Database.CreateConnection();
         await _connection.OpenAsync();
-        _append = new NpgsqlCommand(AuditChainAppend.Call(store.Options.DatabaseSchemaName), _connection);
+        _append = new NpgsqlCommand(AuditIntakeAppend.Call(store.Options.DatabaseSchemaName), _connection);
         SetParameters(_append.Parameters, []);
         await _append.PrepareAsync();
         return _append;
@@ -125,36 +128,21 @@ public sealed class ChainWriter(IDocumentStore store, IOptions<AuditOptions> opt
         finally { _flushing.Release(); }
     }
 
-    /// <summary>The batch as parallel arrays, in the order of <see cref="AuditChainAppend"/>'s parameters (created at the first call, then given new values).</summary>
+    /// <summary>The batch in the order of <see cref="AuditIntakeAppend"/>'s parameters (created at the first call, then given new values).</summary>
     private void SetParameters(NpgsqlParameterCollection parameters, Pending[] batch)
     {
-        var records = Array.ConvertAll(batch, p => p.Record);
-        var index = 0;
-        Set(Array.ConvertAll(records, r => r.Kind), NpgsqlDbType.Array | NpgsqlDbType.Text);
-        Set(Array.ConvertAll(records, r => r.Id), NpgsqlDbType.Array | NpgsqlDbType.Text);
-        Set(Array.ConvertAll(records, r => r.Recorded.ToUniversalTime()), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz);
-        Set(Array.ConvertAll(records, r => r.Agent), NpgsqlDbType.Array | NpgsqlDbType.Text);
-        Set(Array.ConvertAll(records, r => r.Type), NpgsqlDbType.Array | NpgsqlDbType.Text);
-        Set(Array.ConvertAll(records, r => r.Subtype), NpgsqlDbType.Array | NpgsqlDbType.Text);
-        Set(records.SelectMany(r => r.Entities).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-        Set(Array.ConvertAll(records, r => r.Entities.Count), NpgsqlDbType.Array | NpgsqlDbType.Integer);
-        Set(records.SelectMany(r => r.EntityTypes).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-        Set(Array.ConvertAll(records, r => r.EntityTypes.Count), NpgsqlDbType.Array | NpgsqlDbType.Integer);
-        Set(Array.ConvertAll(records, r => r.Content), NpgsqlDbType.Array | NpgsqlDbType.Text);
-        Set(Array.ConvertAll(batch, p => p.Digest), NpgsqlDbType.Array | NpgsqlDbType.Bytea);
-        Set(options.Value.SynchronousCommit, NpgsqlDbType.Boolean);
-
-        void Set<T>(T value, NpgsqlDbType type)
+        if (parameters.Count == 0)
         {
-            if (parameters.Count == index) parameters.Add(new NpgsqlParameter<T> { NpgsqlDbType = type });
-            ((NpgsqlParameter<T>)parameters[index++]).TypedValue = value;
+            parameters.Add(new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            parameters.Add(new NpgsqlParameter<bool> { NpgsqlDbType = NpgsqlDbType.Boolean });
         }
+        ((NpgsqlParameter<string[]>)parameters[0]).TypedValue = Array.ConvertAll(batch, p => p.Json);
+        ((NpgsqlParameter<bool>)parameters[1]).TypedValue = options.Value.SynchronousCommit;
     }
 
-    private sealed class Pending(ChainedRecord record, byte[] digest)
+    private sealed class Pending(string json)
     {
-        public ChainedRecord Record { get; } = record;
-        public byte[] Digest { get; } = digest;
+        public string Json { get; } = json;
         public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

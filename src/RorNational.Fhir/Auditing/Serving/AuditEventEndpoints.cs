@@ -18,11 +18,12 @@ namespace RorNational.Fhir.Auditing.Serving;
 public static class AuditEventEndpoints
 {
     [WolverineGet("/fhir/AuditEvent/{id}")]
-    public static async Task ReadAuditEvent(string id, HttpContext context, IDocumentStore store)
+    public static async Task ReadAuditEvent(string id, HttpContext context, IDocumentStore store, ChainLinker linker)
     {
         AuditorsOnly(context);
         // Ids are UUIDs: anything else is not known, and never reaches the database.
         if (!Guid.TryParse(id, out _)) throw CommandRejected.Because(RejectionKind.NotFound, $"AuditEvent/{id} is not known");
+        await linker.CatchUpAsync(context.RequestAborted);
         var query = new Search.Querying.SqlQuery();
         query.Append($"select a.position, a.id, {CompactAuditRecord.Columns} from {AuditChainTable.QualifiedName(store.Options.DatabaseSchemaName)} a where a.kind = {query.Add(ReadAudit.Kind)} and a.id = {query.Add(id)}");
         await using var connection = store.Storage.Database.CreateConnection();
@@ -37,9 +38,10 @@ public static class AuditEventEndpoints
     }
 
     [WolverineGet("/fhir/AuditEvent")]
-    public static async Task SearchAuditEvents(HttpContext context, IDocumentStore store)
+    public static async Task SearchAuditEvents(HttpContext context, IDocumentStore store, ChainLinker linker)
     {
         AuditorsOnly(context);
+        await linker.CatchUpAsync(context.RequestAborted);
         var request = context.Request;
         var table = AuditChainTable.QualifiedName(store.Options.DatabaseSchemaName);
         var parsed = AuditEventQuery.Parse(request.Query, table);

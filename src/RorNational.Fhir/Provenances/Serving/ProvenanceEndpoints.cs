@@ -21,11 +21,12 @@ namespace RorNational.Fhir.Provenances.Serving;
 public static class ProvenanceEndpoints
 {
     [WolverineGet("/fhir/Provenance/{id}")]
-    public static async Task ReadProvenance(string id, HttpContext context, IDocumentStore store, AccessProfiles profiles)
+    public static async Task ReadProvenance(string id, HttpContext context, IDocumentStore store, AccessProfiles profiles, ChainLinker linker)
     {
         AuditorsOnly(context);
         // Ids are UUIDs: anything else is not known, and never reaches the database.
         if (!Guid.TryParse(id, out _)) throw NotKnown(id);
+        await linker.CatchUpAsync(context.RequestAborted);
         var query = new SqlQuery();
         query.Append($"select a.content, p.data -> 'TargetClasses'{From(store)} where a.kind = {query.Add(ProvenanceRecord.Kind)} and a.id = {query.Add(id)}");
         await using var connection = store.Storage.Database.CreateConnection();
@@ -39,9 +40,10 @@ public static class ProvenanceEndpoints
     }
 
     [WolverineGet("/fhir/Provenance")]
-    public static async Task SearchProvenance(HttpContext context, IDocumentStore store, AccessProfiles profiles)
+    public static async Task SearchProvenance(HttpContext context, IDocumentStore store, AccessProfiles profiles, ChainLinker linker)
     {
         AuditorsOnly(context);
+        await linker.CatchUpAsync(context.RequestAborted);
         var request = context.Request;
         var profile = profiles.For(context);
         var (chain, records) = Tables(store);
