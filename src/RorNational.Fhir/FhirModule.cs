@@ -40,7 +40,8 @@ public static class FhirModule
         options.Schema.For<PractitionerDocument>();
         options.Schema.For<PractitionerRoleDocument>();
         options.Schema.For<PublishedPractitioner>();
-        options.Schema.For<PublicationState>();
+        // An EJ's $export finds its EGs by their EJ (ExportScope): an index, not a scan of every EG's state.
+        options.Schema.For<PublicationState>().Index(s => s.EG!.Data.EJFiness);
         // The lieux' capacity snapshots: stored by the write side's inline aggregation, read by the publication.
         options.Schema.For<LieuCapacity>();
         // Suppliers address a lieu by its EG and idExterneSynchro (or functional id), or by its Location id.
