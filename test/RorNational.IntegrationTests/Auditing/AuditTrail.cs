@@ -43,14 +43,6 @@ public static class AuditTrail
     public static Task Linked(RorNationalApp app) =>
         app.Services.GetRequiredService<ChainLinker>().CatchUpAsync(CancellationToken.None);
 
-    public static async Task<int> Execute(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteNonQueryAsync();
-    }
-
     /// <summary>A GET (or other method) carrying a new X-Request-Id; returns the response and the id.</summary>
     public static async Task<(HttpResponseMessage Response, string RequestId)> Send(this HttpClient client, HttpMethod method, string path, HttpContent? body = null)
     {

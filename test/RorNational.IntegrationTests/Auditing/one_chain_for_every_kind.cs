@@ -31,7 +31,7 @@ public class one_chain_for_every_kind : ApiFixture
     }
 
     [SetUp]
-    public Task EmptyTheChain() => AuditTrail.Execute(ConnectionString, "truncate ror.audit_chain, ror.audit_intake");
+    public Task EmptyTheChain() => Sql.Execute(ConnectionString, "truncate ror.audit_chain, ror.audit_intake");
 
     private static ChainedRecord Provenance(params string[] targets) => new(
         "Provenance", Guid.CreateVersion7().ToString(), DateTimeOffset.UtcNow, "editor-ch-fleyriat", "CREATE", "create",
@@ -52,7 +52,7 @@ public class one_chain_for_every_kind : ApiFixture
         Assert.That(intact["intact"]!.GetValue<bool>(), Is.True);
         Assert.That(intact["checked"]!.GetValue<long>(), Is.EqualTo(3));
 
-        await AuditTrail.Execute(ConnectionString, $"update ror.audit_chain set agent = 'someone-else' where id = '{provenance.Id}'");
+        await Sql.Execute(ConnectionString, $"update ror.audit_chain set agent = 'someone-else' where id = '{provenance.Id}'");
         var broken = await the_audit_chain.Verify(App);
         Assert.That(broken["intact"]!.GetValue<bool>(), Is.False);
         Assert.That(broken["position"]!.GetValue<long>(), Is.EqualTo(2));
@@ -128,24 +128,12 @@ public class one_chain_for_every_kind : ApiFixture
     }
 
     /// <summary>Inserts records into the intake as a node's writer does, without this node's writer knowing.</summary>
-    private Task Hand(params ChainedRecord[] records) => AuditTrail.Execute(ConnectionString,
+    private Task Hand(params ChainedRecord[] records) => Sql.Execute(ConnectionString,
         "insert into ror.audit_intake (record) values " + string.Join(", ", records.Select(r => $"('{IntakeRecord.Write(r).Replace("'", "''")}')")));
 
-    private async Task<long> Intake()
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        return (long)(await new NpgsqlCommand("select count(*) from ror.audit_intake", connection).ExecuteScalarAsync())!;
-    }
+    private Task<long> Intake() => Sql.Scalar<long>(ConnectionString, "select count(*) from ror.audit_intake");
 
-    private async Task<List<(string Id, string[] Entities, string[] Types)>> Chain()
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        var stored = new List<(string Id, string[] Entities, string[] Types)>();
-        await using var read = new NpgsqlCommand("select id, entities, entity_types from ror.audit_chain order by position", connection);
-        await using var rows = await read.ExecuteReaderAsync();
-        while (await rows.ReadAsync()) stored.Add((rows.GetString(0), rows.GetFieldValue<string[]>(1), rows.GetFieldValue<string[]>(2)));
-        return stored;
-    }
+    private Task<List<(string Id, string[] Entities, string[] Types)>> Chain() => Sql.Rows(ConnectionString,
+        "select id, entities, entity_types from ror.audit_chain order by position",
+        row => (row.GetString(0), row.GetFieldValue<string[]>(1), row.GetFieldValue<string[]>(2)));
 }

@@ -76,7 +76,7 @@ public class serving_audit_events : ApiFixture
     {
         var id = Guid.NewGuid().ToString();
         var whole = $$"""{"resourceType":"AuditEvent","id":"{{id}}","recorded":"2026-03-02T08:30:00.000+00:00"}""";
-        await AuditTrail.Execute(ConnectionString,
+        await Sql.Execute(ConnectionString,
             // Under the chain's lock, as the linker appends: a link made meanwhile would take the same position.
             $"select pg_advisory_xact_lock({RorNational.Fhir.Auditing.Chain.ChainLinker.ChainLock}); " +
             "insert into ror.audit_chain (position, kind, id, recorded, agent, type, subtype, entities, entity_types, content, previous_hash, hash) " +
@@ -87,17 +87,14 @@ public class serving_audit_events : ApiFixture
         }
         finally
         {
-            await AuditTrail.Execute(ConnectionString, $"delete from ror.audit_chain where id = '{id}'");
+            await Sql.Execute(ConnectionString, $"delete from ror.audit_chain where id = '{id}'");
         }
     }
 
     private async Task<string> StoredContent(string id)
     {
         await AuditTrail.Linked(App);
-        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand($"select content from ror.audit_chain where kind = 'AuditEvent' and id = '{id}'", connection);
-        return (string)(await command.ExecuteScalarAsync())!;
+        return await Sql.Scalar<string>(ConnectionString, "select content from ror.audit_chain where kind = 'AuditEvent' and id = $1", id);
     }
 
     [TestCase("?agent=test-consumer-crisis", true)]

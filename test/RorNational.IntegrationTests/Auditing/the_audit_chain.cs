@@ -25,7 +25,7 @@ public class the_audit_chain : ApiFixture
     }
 
     [SetUp]
-    public Task EmptyTheChain() => AuditTrail.Execute(ConnectionString, "truncate ror.audit_chain, ror.audit_intake");
+    public Task EmptyTheChain() => Sql.Execute(ConnectionString, "truncate ror.audit_chain, ror.audit_intake");
 
     /// <summary>Reads the unit with a profile above public <paramref name="count"/> times, at once: one record each.</summary>
     private async Task ProtectedReads(int count)
@@ -52,13 +52,8 @@ public class the_audit_chain : ApiFixture
             p => p!.AsObject().Where(e => e.Key.StartsWith("value", StringComparison.Ordinal)).Select(e => e.Value).Single());
     }
 
-    private static async Task<string> IdAt(string connectionString, long position)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand($"select id from ror.audit_chain where position = {position}", connection);
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<string> IdAt(string connectionString, long position) =>
+        Sql.Scalar<string>(connectionString, "select id from ror.audit_chain where position = $1", position);
 
     [Test]
     public async Task concurrent_reads_make_one_intact_chain_without_gaps()
@@ -74,7 +69,7 @@ public class the_audit_chain : ApiFixture
     {
         await ProtectedReads(5);
         var altered = await IdAt(ConnectionString, 3);
-        await AuditTrail.Execute(ConnectionString, "update ror.audit_chain set content = replace(content, 'A consumer reading with P1', 'Someone else') where position = 3");
+        await Sql.Execute(ConnectionString, "update ror.audit_chain set content = replace(content, 'A consumer reading with P1', 'Someone else') where position = 3");
 
         var check = await Verify();
         Assert.That(check["intact"]!.GetValue<bool>(), Is.False);
@@ -88,7 +83,7 @@ public class the_audit_chain : ApiFixture
     public async Task a_search_column_altered_in_sql_is_named_too()
     {
         await ProtectedReads(3);
-        await AuditTrail.Execute(ConnectionString, "update ror.audit_chain set agent = 'someone-else' where position = 2");
+        await Sql.Execute(ConnectionString, "update ror.audit_chain set agent = 'someone-else' where position = 2");
         var check = await Verify();
         Assert.That(check["intact"]!.GetValue<bool>(), Is.False);
         Assert.That(check["position"]!.GetValue<long>(), Is.EqualTo(2));
@@ -99,7 +94,7 @@ public class the_audit_chain : ApiFixture
     {
         await ProtectedReads(5);
         var after = await IdAt(ConnectionString, 4);
-        await AuditTrail.Execute(ConnectionString, "delete from ror.audit_chain where position = 3");
+        await Sql.Execute(ConnectionString, "delete from ror.audit_chain where position = 3");
 
         var check = await Verify();
         Assert.That(check["intact"]!.GetValue<bool>(), Is.False);
@@ -112,7 +107,7 @@ public class the_audit_chain : ApiFixture
     public async Task a_hash_altered_in_sql_is_named()
     {
         await ProtectedReads(4);
-        await AuditTrail.Execute(ConnectionString, "update ror.audit_chain set hash = sha256(hash) where position = 2");
+        await Sql.Execute(ConnectionString, "update ror.audit_chain set hash = sha256(hash) where position = 2");
         var check = await Verify();
         Assert.That(check["intact"]!.GetValue<bool>(), Is.False);
         Assert.That(check["position"]!.GetValue<long>(), Is.EqualTo(2), "its hash no longer matches its columns (and the next row no longer follows it)");

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Npgsql;
 using RorNational.Fhir.Export.Files;
 using RorNational.Fhir.Export.Running;
 using RorNational.IntegrationTests.Infrastructure;
@@ -60,19 +59,7 @@ public sealed class an_export_the_database_keeps_refusing : ApiFixture
         Assert.That(manifest.Outputs().Sum(o => o["count"]!.GetValue<long>()), Is.GreaterThanOrEqualTo(2), "the next export runs: the EJ and the EG");
     }
 
-    private async Task SqlAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task SqlAsync(string sql) => Sql.Execute(ConnectionString, sql);
 
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> ScalarAsync(string sql) => Sql.Scalar<long>(ConnectionString, sql);
 }

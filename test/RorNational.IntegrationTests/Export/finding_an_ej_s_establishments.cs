@@ -26,19 +26,11 @@ public sealed class finding_an_ej_s_establishments : ApiFixture
         {
             Parameters = { new() { Value = "010008407" } },
         };
-        var plan = string.Join('\n', await ReadAll(explain));
+        var plan = string.Join('\n', await Sql.Rows(explain, row => row.GetString(0)));
         // An index condition on the EJ (a walk of the primary key filtering every row would not be one).
         Assert.That(plan, Does.Contain("Index Cond").And.Contain("EJFiness").And.Not.Contain("Seq Scan"), plan);
 
         var found = await ExportScope.StreamsAsync(states, "ej-010008407", transaction, CancellationToken.None);
         Assert.That(found, Has.Length.GreaterThan(1), "the EJ and its EG");
-    }
-
-    private static async Task<List<string>> ReadAll(NpgsqlCommand command)
-    {
-        var lines = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
-        return lines;
     }
 }

@@ -195,7 +195,7 @@ public sealed class the_provenance_of_writes : HistoryOfTheHospital
         Assert.That(Parameter(intact, "intact")!.GetValue<bool>(), Is.True);
 
         var (position, id, _) = chained[chained.Count / 2];
-        await AuditTrail.Execute(ConnectionString, $"update ror.audit_chain set content = replace(content, '{TestClients.Supplier}', 'someone-else'), agent = 'someone-else' where position = {position}");
+        await Sql.Execute(ConnectionString, $"update ror.audit_chain set content = replace(content, '{TestClients.Supplier}', 'someone-else'), agent = 'someone-else' where position = {position}");
         try
         {
             var check = await Ok(Auditor.GetAsync("/fhir/AuditEvent/$verify-integrity"));
@@ -228,7 +228,7 @@ public sealed class the_provenance_of_writes : HistoryOfTheHospital
     }
 
     /// <summary>Puts the altered row back as its record holds it, so the fixture's other tests see an intact chain.</summary>
-    private async Task RestoreRow(long position) => await AuditTrail.Execute(ConnectionString,
+    private async Task RestoreRow(long position) => await Sql.Execute(ConnectionString,
         "update ror.audit_chain a set content = p.data ->> 'Json', agent = p.data ->> 'MainAgent' " +
         $"from ror.mt_doc_provenancerecord p where p.id = a.id and a.position = {position}");
 }
