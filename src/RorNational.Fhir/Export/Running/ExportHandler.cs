@@ -36,7 +36,7 @@ public sealed class ExportHandler(
     public static void Configure(HandlerChain chain)
     {
         chain.ExecutionTimeoutInSeconds = (int)Timeout.TotalSeconds;
-        chain.OnException<NpgsqlException>()
+        chain.OnException(DatabaseFailure.Is)
             .RetryWithCooldown(Cooldowns)
             // Every later failure too: a message recovered after a crash counts the attempts made before it.
             .Then.CustomActionIndefinitely(FailAfterRetries, "mark the export Failed");
@@ -77,7 +77,7 @@ public sealed class ExportHandler(
         {
             throw new OperationCanceledException($"export {job.Id} handed back: this node stops");
         }
-        catch (Exception exception) when (exception is not NpgsqlException)
+        catch (Exception exception) when (!DatabaseFailure.Is(exception))
         {
             logger.LogError("Export {ExportId} failed ({Failure})", job.Id, exception.GetType().Name);
             await FailAsync(store, job.Id, CancellationToken.None);
