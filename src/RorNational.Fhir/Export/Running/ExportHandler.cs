@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using RorNational.Fhir.Access;
 using RorNational.Fhir.Export.Files;
 using Wolverine;
@@ -100,7 +99,7 @@ public sealed class ExportHandler(
             logger.LogError("Export {ExportId} failed after {Attempts} attempts ({Failure})", run.ExportId, lifecycle.Envelope.Attempts, exception.GetType().Name);
             await lifecycle.CompleteAsync();
         }
-        catch (NpgsqlException still)
+        catch (Exception still) when (DatabaseFailure.Is(still))
         {
             logger.LogWarning("Export {ExportId} could not be marked Failed yet ({Failure}); its message stays in the inbox", run.ExportId, still.GetType().Name);
         }
