@@ -12,32 +12,28 @@ public static class AuditTrail
 {
     /// <summary>
     /// The AuditEvents (as rendered from their rows, as served) whose transaction entity is this
-    /// X-Request-Id: those in the chain, then those still in its intake (committed, not yet linked).
+    /// X-Request-Id: those in the chain, then those still in its intake (committed, not yet
+    /// linked). One statement, so one snapshot: a record the linker moves meanwhile is seen once,
+    /// on one side or the other.
     /// </summary>
     public static async Task<List<JsonObject>> RecordedFor(string connectionString, string requestId)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
         var marker = $"\"requestId\":\"{requestId}\"";
-        var found = new List<JsonObject>();
-        await using (var command = new NpgsqlCommand(
-            $"select a.position, a.id, {CompactAuditRecord.Columns} from {AuditChainTable.QualifiedName("ror")} a " +
-            "where a.kind = 'AuditEvent' and a.content like '%' || @id || '%' order by a.position", connection))
-        {
-            command.Parameters.AddWithValue("id", marker);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) found.Add(JsonNode.Parse(CompactAuditRecord.Render(reader))!.AsObject());
-        }
-        await using (var intake = new NpgsqlCommand($"select record from {AuditIntakeTable.QualifiedName("ror")} order by seq", connection))
-        await using (var reader = await intake.ExecuteReaderAsync())
-            while (await reader.ReadAsync())
-            {
-                var record = IntakeRecord.Read(reader.GetString(0));
-                if (record.Kind != ReadAudit.Kind || !record.Content.Contains(marker, StringComparison.Ordinal)) continue;
-                found.Add(JsonNode.Parse(CompactAuditRecord.Render(record.Id, record.Recorded, record.Subtype, record.Agent, record.Entities, record.Content))!.AsObject());
-            }
-        return found;
+        var rows = await Sql.Rows(connectionString,
+            $"select a.position, a.id, {CompactAuditRecord.Columns}, null::text as intake, 0 as side from {AuditChainTable.QualifiedName("ror")} a " +
+            "where a.kind = 'AuditEvent' and a.content like '%' || $1 || '%' " +
+            $"union all select i.seq, null, null, null, null, null, null, i.record, 1 from {AuditIntakeTable.QualifiedName("ror")} i " +
+            "order by side, 1",
+            row => row.IsDBNull(7) ? CompactAuditRecord.Render(row) : Rendered(IntakeRecord.Read(row.GetString(7)), marker),
+            marker);
+        return [.. rows.OfType<string>().Select(json => JsonNode.Parse(json)!.AsObject())];
     }
+
+    /// <summary>An intake record as its AuditEvent, when it is one for that request (else null).</summary>
+    private static string? Rendered(ChainedRecord record, string marker) =>
+        record.Kind == ReadAudit.Kind && record.Content.Contains(marker, StringComparison.Ordinal)
+            ? CompactAuditRecord.Render(record.Id, record.Recorded, record.Subtype, record.Agent, record.Entities, record.Content)
+            : null;
 
     /// <summary>Links into the chain every record its intake holds (as a read of the chain does first).</summary>
     public static Task Linked(RorNationalApp app) =>
