@@ -127,6 +127,24 @@ public class one_chain_for_every_kind : ApiFixture
         Assert.That((await Chain()).Select(s => s.Id), Is.EqualTo(new[] { left.Id }));
     }
 
+    [Test]
+    public async Task an_intake_row_altered_into_something_unreadable_is_chained_as_found_and_blocks_nothing()
+    {
+        var after = Provenance("Organization/eg-6");
+        await Sql.Execute(ConnectionString, "insert into ror.audit_intake (record) values ('not json'), ('{\"Kind\":\"Provenance\"}')");
+        await Hand(after);
+        await AuditTrail.Linked(App);
+
+        var stored = await Sql.Rows(ConnectionString, "select kind, id, content from ror.audit_chain order by position",
+            row => (Kind: row.GetString(0), Id: row.GetString(1), Content: row.GetString(2)));
+        Assert.That(stored.Select(s => s.Kind), Is.EqualTo(new[] { IntakeRecord.UnreadableKind, IntakeRecord.UnreadableKind, "Provenance" }));
+        Assert.That(stored.Take(2).Select(s => s.Content), Is.EqualTo(new[] { "not json", "{\"Kind\":\"Provenance\"}" }), "kept as found");
+        Assert.That(stored[2].Id, Is.EqualTo(after.Id), "the record after them is linked");
+        var check = await the_audit_chain.Verify(App);
+        Assert.That(check["intact"]!.GetValue<bool>(), Is.True);
+        Assert.That(check["checked"]!.GetValue<long>(), Is.EqualTo(3));
+    }
+
     /// <summary>Inserts records into the intake as a node's writer does, without this node's writer knowing.</summary>
     private Task Hand(params ChainedRecord[] records) => Sql.Execute(ConnectionString,
         "insert into ror.audit_intake (record) values " + string.Join(", ", records.Select(r => $"('{IntakeRecord.Write(r).Replace("'", "''")}')")));

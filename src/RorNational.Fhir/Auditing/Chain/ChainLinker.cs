@@ -27,6 +27,8 @@ public sealed class ChainLinker(IDocumentStore store, IOptions<AuditOptions> opt
 
     private int _committed;
 
+    private int MaxLink => Math.Max(1, options.Value.MaxLink);
+
     /// <summary>The writer committed records to the intake: the background loop has work.</summary>
     public void Committed() => Volatile.Write(ref _committed, 1);
 
@@ -41,12 +43,13 @@ public sealed class ChainLinker(IDocumentStore store, IOptions<AuditOptions> opt
         {
             var taken = await LinkBatchAsync(cancellation);
             linked += taken;
-            if (taken < options.Value.MaxLink) return linked;
+            if (taken < MaxLink) return linked;
         }
     }
 
     private async Task<int> LinkBatchAsync(CancellationToken cancellation)
     {
+        if (!await AnyWaitingAsync(cancellation)) return 0;
         try
         {
             return await LinkBatchAsync(skipLinked: false, cancellation);
@@ -86,6 +89,19 @@ public sealed class ChainLinker(IDocumentStore store, IOptions<AuditOptions> opt
         return taken.Count;
     }
 
+    /// <summary>
+    /// Whether the intake holds a record, without the chain's lock: a read of the chain (every
+    /// auditor request, every Provenance page) usually finds it empty, and then waits for no
+    /// linker of any node. A record committed before the call is seen.
+    /// </summary>
+    private async Task<bool> AnyWaitingAsync(CancellationToken cancellation)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand($"select exists (select 1 from {AuditIntakeTable.QualifiedName(store.Options.DatabaseSchemaName)})", connection);
+        return (bool)(await command.ExecuteScalarAsync(cancellation))!;
+    }
+
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellation)
     {
         await using var command = new NpgsqlCommand(sql, connection);
@@ -107,12 +123,13 @@ public sealed class ChainLinker(IDocumentStore store, IOptions<AuditOptions> opt
         await using var command = new NpgsqlCommand(
             $"delete from {intake} where seq in (select seq from {intake} order by seq limit $1) returning seq, record", connection)
         {
-            Parameters = { new NpgsqlParameter<int> { TypedValue = options.Value.MaxLink } },
+            Parameters = { new NpgsqlParameter<int> { TypedValue = MaxLink } },
         };
         var rows = new List<(long Seq, string Json)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellation))
             while (await reader.ReadAsync(cancellation)) rows.Add((reader.GetInt64(0), reader.GetString(1)));
-        return rows.OrderBy(r => r.Seq).Select(r => IntakeRecord.Read(r.Json)).ToList();
+        var now = DateTimeOffset.UtcNow;
+        return rows.OrderBy(r => r.Seq).Select(r => IntakeRecord.ReadOrKeep(r.Seq, r.Json, now)).ToList();
     }
 
     private static async Task<List<ChainedRecord>> WithoutLinkedAsync(
