@@ -24,9 +24,25 @@ public static class LocationCapacityRendering
     /// <summary>The next version, or null when the content is the same (the indicators did not change what is published).</summary>
     public static Next? Of(LocationDocument current, IReadOnlyList<CapacityIndicator> indicators, DateTimeOffset lastUpdated)
     {
-        var next = Edited(current, indicators, lastUpdated) ?? Rendered(current, indicators, lastUpdated);
+        var next = Following(current, indicators, lastUpdated);
         return next.ContentHash == current.ContentHash ? null : next;
     }
+
+    /// <summary>The version after <paramref name="current"/> with these indicators, whether or not its content differs.</summary>
+    public static Next Following(LocationDocument current, IReadOnlyList<CapacityIndicator> indicators, DateTimeOffset lastUpdated) =>
+        Edited(current, indicators, lastUpdated) ?? Rendered(current, indicators, lastUpdated);
+
+    /// <summary>
+    /// The capacity extensions of a Location's JSON, each serialized as in the stored JSON: two
+    /// Locations alike but for their capacity have the same content exactly when these are equal.
+    /// </summary>
+    public static string[] CapacityOf(JsonObject location) =>
+        location["extension"] is JsonArray extensions
+            ? [.. extensions.Where(CapacityRow.IsCapacity).Select(e => e!.ToJsonString(FhirJson.Options))]
+            : [];
+
+    /// <summary>One indicator's extension serialized as <see cref="CapacityOf"/> reads it from a Location edited with it.</summary>
+    public static string CapacityOf(CapacityIndicator indicator) => CapacityExtensionJson.Of(indicator).ToJsonString(FhirJson.Options);
 
     /// <summary>
     /// The stored JSON with its capacity extensions and meta stamp swapped for freshly serialized

@@ -55,6 +55,35 @@ public sealed class describing_concurrent_writes_and_long_histories : Descriptio
             "the capacity change is described from its own timestamp on, though it committed after the EG edit");
     }
 
+    [Test, CancelAfter(120_000)]
+    public async Task a_capacity_change_that_publishes_nothing_new_makes_no_version_and_a_return_to_earlier_counts_makes_one()
+    {
+        await Client.PublishHospital();
+        var instants = new List<(DateTimeOffset At, string Because)>();
+        async Task Then(string because, params object[] events)
+        {
+            await App.Store.AppendCapacity(events);
+            instants.Add((await Between(), because));
+        }
+
+        await Then("after the first indicator", Added(Indicator("02", 3)));
+        await Then("after the same indicator sent again (no new version)", Replaced(Indicator("02", 3)));
+        await Then("after a new count", Replaced(Indicator("02", 4)));
+        await Then("after the first count again (a version of its own)", Replaced(Indicator("02", 3)));
+        await Then("after a second indicator and the first one repeated, in one transaction", Added(Indicator("01", 7)), Replaced(Indicator("02", 3)));
+        await Then("after the second indicator deleted", Deleted(Indicator("01", 7).Key));
+
+        foreach (var (at, because) in instants) await AssertDescribedAsStored(at, because);
+        var locationVersions = new List<Dictionary<string, long>>();
+        foreach (var (at, _) in instants)
+            locationVersions.Add((await Description(Client, EG, at)).Where(d => d.Key.StartsWith("Location/", StringComparison.Ordinal))
+                .ToDictionary(d => d.Key, d => long.Parse(System.Text.Json.Nodes.JsonNode.Parse(d.Value)!["meta"]!["versionId"]!.GetValue<string>())));
+        var lieu = locationVersions[0].Keys.Single(key => locationVersions[2][key] != locationVersions[0][key]);
+        var first = locationVersions[0][lieu];
+        Assert.That(locationVersions.Select(v => v[lieu] - first), Is.EqualTo(new long[] { 0, 0, 1, 2, 3, 4 }),
+            "the lieu's Location: no version for the same indicator sent again, one for each change of what it shows");
+    }
+
     [Test, CancelAfter(900_000)]
     public async Task after_a_thousand_capacity_changes_the_description_is_exact_and_its_time_is_told()
     {
