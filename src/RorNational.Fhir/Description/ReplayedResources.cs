@@ -91,8 +91,9 @@ public sealed class ReplayedResources
     /// stores it: the lieu's Location alone, when the lieu has a supply zone that is not retired
     /// (<see cref="SupplyZones"/>: a lieu published and still in the EG) and its Location is published.
     /// A new version when its capacity extensions differ from the current version's (the rest of
-    /// the Location is the same, so its content differs exactly then), rendered only when asked
-    /// for (<see cref="Render"/>): a lieu's thousands of capacity changes are compared, not each rendered.
+    /// the Location is the same, so its content differs exactly then: <see cref="ShowDifferently"/>),
+    /// rendered only when asked for (<see cref="Render"/>): a lieu's thousands of capacity changes
+    /// are compared, not each rendered.
     /// </summary>
     public void PublishCapacity(PublicationState eg, string lieuId, IReadOnlyList<CapacityIndicator> indicators, DateTimeOffset at)
     {
@@ -100,10 +101,25 @@ public sealed class ReplayedResources
         var key = "Location/" + locationId;
         if (_current.GetValueOrDefault(key) is not { Retired: false } current) return;
         var pending = _pending.GetValueOrDefault(key);
-        var capacity = indicators.Select(ExtensionOf).ToArray();
-        var published = pending?.Capacity ?? LocationCapacityRendering.CapacityOf(JsonNode.Parse(current.Json)!.AsObject());
-        if (capacity.SequenceEqual(published, StringComparer.Ordinal)) return;
-        _pending[key] = new PendingCapacity(current, (pending?.Version ?? current.Version) + 1, RorDatatypes.Instant(at), indicators, capacity);
+        var changed = pending is null
+            ? !Extensions(indicators).SequenceEqual(LocationCapacityRendering.CapacityOf(JsonNode.Parse(current.Json)!.AsObject()), StringComparer.Ordinal)
+            : ShowDifferently(pending.Indicators, indicators);
+        if (!changed) return;
+        _pending[key] = new PendingCapacity(current, (pending?.Version ?? current.Version) + 1, RorDatatypes.Instant(at), indicators);
+    }
+
+    /// <summary>
+    /// Whether two lists of indicators give a Location different capacity extensions. An
+    /// indicator's extension shows its key and its count as codes and an integer, so lists whose
+    /// keys or counts differ, position by position, show differently; only lists alike in both
+    /// are compared by their extensions' JSON (source date, type, comment).
+    /// </summary>
+    private bool ShowDifferently(IReadOnlyList<CapacityIndicator> shown, IReadOnlyList<CapacityIndicator> next)
+    {
+        if (shown.Count != next.Count) return true;
+        for (var i = 0; i < shown.Count; i++)
+            if (shown[i].Count != next[i].Count || shown[i].Key != next[i].Key) return true;
+        return !Extensions(shown).SequenceEqual(Extensions(next), StringComparer.Ordinal);
     }
 
     /// <summary>The Location's capacity changes since its last rendered version, rendered as their last version.</summary>
@@ -119,16 +135,12 @@ public sealed class ReplayedResources
         _current[key] = rendered with { Version = pending.Version, LastUpdated = pending.LastUpdated, Json = next.Json, ContentHash = next.ContentHash };
     }
 
-    private string ExtensionOf(CapacityIndicator indicator)
+    private IEnumerable<string> Extensions(IReadOnlyList<CapacityIndicator> indicators) => indicators.Select(indicator =>
     {
         if (!_extensions.TryGetValue(indicator, out var json)) _extensions[indicator] = json = LocationCapacityRendering.CapacityOf(indicator);
         return json;
-    }
+    });
 
-    /// <summary>
-    /// A Location's version not rendered yet: the one after <paramref name="Rendered"/> numbered
-    /// <paramref name="Version"/>, with these indicators (their extensions: <paramref name="Capacity"/>).
-    /// </summary>
-    private sealed record PendingCapacity(
-        ReplayedVersion Rendered, long Version, DateTimeOffset LastUpdated, IReadOnlyList<CapacityIndicator> Indicators, string[] Capacity);
+    /// <summary>A Location's version not rendered yet: the one after <paramref name="Rendered"/> numbered <paramref name="Version"/>, with these indicators.</summary>
+    private sealed record PendingCapacity(ReplayedVersion Rendered, long Version, DateTimeOffset LastUpdated, IReadOnlyList<CapacityIndicator> Indicators);
 }

@@ -72,6 +72,7 @@ public sealed class describing_concurrent_writes_and_long_histories : Descriptio
         await Then("after the first count again (a version of its own)", Replaced(Indicator("02", 3)));
         await Then("after a second indicator and the first one repeated, in one transaction", Added(Indicator("01", 7)), Replaced(Indicator("02", 3)));
         await Then("after the second indicator deleted", Deleted(Indicator("01", 7).Key));
+        await Then("after the same count at a later source date (a version of its own)", Replaced(Indicator("02", 3, sourceDate: SourceDate.AddMinutes(5))));
 
         foreach (var (at, because) in instants) await AssertDescribedAsStored(at, because);
         var locationVersions = new List<Dictionary<string, long>>();
@@ -80,7 +81,7 @@ public sealed class describing_concurrent_writes_and_long_histories : Descriptio
                 .ToDictionary(d => d.Key, d => long.Parse(System.Text.Json.Nodes.JsonNode.Parse(d.Value)!["meta"]!["versionId"]!.GetValue<string>())));
         var lieu = locationVersions[0].Keys.Single(key => locationVersions[2][key] != locationVersions[0][key]);
         var first = locationVersions[0][lieu];
-        Assert.That(locationVersions.Select(v => v[lieu] - first), Is.EqualTo(new long[] { 0, 0, 1, 2, 3, 4 }),
+        Assert.That(locationVersions.Select(v => v[lieu] - first), Is.EqualTo(new long[] { 0, 0, 1, 2, 3, 4, 5 }),
             "the lieu's Location: no version for the same indicator sent again, one for each change of what it shows");
     }
 
