@@ -34,7 +34,7 @@ public static partial class DescriptionEndpoint
         var at = Instant(http.Request.Query["at"]);
         var description = await EstablishmentDescription.AsOfAsync(session, new EstablishmentRendering(territory.RegionOfCommune), id, at, http.RequestAborted);
         var profile = profiles.For(http);
-        var resources = await DescriptionRedaction.ForProfileAsync(session, description.Resources, profile, http.RequestAborted);
+        var resources = await DescriptionRedaction.ForProfileAsync(session, description.Resources, description.At, profile, http.RequestAborted);
         await http.RequestServices.GetRequiredService<ReadAudit>().RecordAsync(http, profile, new AuditedRead(AuditedRead.Operation, "Organization",
             description.Resources.Select(r => new ReturnedResource(r.Type, r.Id, r.Version, r.ClassSets.ToArray())).ToList(),
             RawQuery: ReadAudit.RawQueryOf(http.Request, null)));

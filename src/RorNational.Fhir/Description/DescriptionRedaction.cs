@@ -9,17 +9,23 @@ namespace RorNational.Fhir.Description;
 /// <summary>
 /// Each resource of a description as the caller's profile reads that version with a vread:
 /// its own classes, and those its data have had since in the versions stored after it
-/// (<see cref="LaterVersions"/>, <see cref="ClassesSince"/>), read in one query for the whole description.
+/// (<see cref="LaterVersions"/>, <see cref="ClassesSince"/>), read in one query for the whole
+/// description: those stored since the instant only, not a long-lived Location's every version.
 /// </summary>
 public static class DescriptionRedaction
 {
     public static async Task<IReadOnlyList<string>> ForProfileAsync(
-        IQuerySession session, IReadOnlyList<ReplayedVersion> resources, AccessProfile profile, CancellationToken cancellation)
+        IQuerySession session, IReadOnlyList<ReplayedVersion> resources, DateTimeOffset at, AccessProfile profile, CancellationToken cancellation)
     {
         if (profile.SeesEverything) return resources.Select(r => r.Json).ToList();
+        var types = resources.Select(r => r.Type).Distinct().ToArray();
         var ids = resources.Select(r => r.Id).Distinct().ToArray();
+        // A version described was published by a transaction stamped at or before the instant, and
+        // its lastUpdated is that stamp to the millisecond: a later version is stamped after it
+        // (within a second, to spare the comparison any rounding; the versions are told apart below).
+        var since = at.AddSeconds(-1);
         var stored = await session.Query<FhirResourceVersion>()
-            .Where(v => v.ResourceId.IsOneOf(ids) && !v.Deleted)
+            .Where(v => v.ResourceType.IsOneOf(types) && v.ResourceId.IsOneOf(ids) && v.LastUpdated > since && !v.Deleted)
             .Select(v => new StoredVersion(v.ResourceType, v.ResourceId, v.Version, v.Json))
             .ToListAsync(cancellation);
         var later = stored.ToLookup(v => (v.ResourceType, v.ResourceId));
