@@ -18,7 +18,7 @@ public static class AuditModule
     }
 
     public static IServiceCollection AddAudit(this IServiceCollection services, IConfiguration configuration) => services
-        .Configure<AuditOptions>(configuration.GetSection(AuditOptions.Section))
+        .AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateDataAnnotations().ValidateOnStart().Services
         .AddSingleton<ChainWriter>()
         .AddSingleton<ChainLinker>()
         .AddHostedService<ChainLinking>()

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace RorNational.Fhir.Auditing;
 
-/// <summary>The section Audit of the configuration.</summary>
-public sealed class AuditOptions
+/// <summary>The section Audit of the configuration, checked at start-up (<see cref="Validate"/>).</summary>
+public sealed class AuditOptions : IValidatableObject
 {
     public const string Section = "Audit";
 
@@ -34,4 +36,13 @@ public sealed class AuditOptions
 
     /// <summary>At most this many records per link (one transaction of the linker).</summary>
     public int MaxLink { get; set; } = 2000;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        foreach (var (name, value) in new[] { (nameof(LinkInterval), LinkInterval), (nameof(SweepInterval), SweepInterval) })
+            if (value <= TimeSpan.Zero || value > TimeSpan.FromHours(1))
+                yield return new ValidationResult($"{Section}:{name} is {value}: it must be longer than zero and at most 01:00:00", [name]);
+        foreach (var (name, value) in new[] { (nameof(MaxBatch), MaxBatch), (nameof(MaxLink), MaxLink) })
+            if (value < 1) yield return new ValidationResult($"{Section}:{name} is {value}: it must be at least 1", [name]);
+    }
 }

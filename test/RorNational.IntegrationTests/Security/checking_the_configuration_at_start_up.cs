@@ -107,6 +107,15 @@ public sealed class checking_the_configuration_at_start_up
         AssertStartFails(new() { ["Nodes:DrainTimeout"] = "-00:00:01" }, "Nodes:DrainTimeout is -00:00:01: it must be longer than zero");
     }
 
+    [Test]
+    public void audit_periods_that_would_never_link_and_batches_of_nothing()
+    {
+        AssertStartFails(new() { ["Audit:LinkInterval"] = "00:00:00" }, "Audit:LinkInterval is 00:00:00: it must be longer than zero and at most 01:00:00");
+        AssertStartFails(new() { ["Audit:SweepInterval"] = "2.00:00:00" }, "Audit:SweepInterval is 2.00:00:00: it must be longer than zero and at most 01:00:00");
+        AssertStartFails(new() { ["Audit:MaxBatch"] = "0" }, "Audit:MaxBatch is 0: it must be at least 1");
+        AssertStartFails(new() { ["Audit:MaxLink"] = "-3" }, "Audit:MaxLink is -3: it must be at least 1");
+    }
+
     [TestCase("urls", "http://0.0.0.0:8080", "http://0.0.0.0:8080")]
     [TestCase("urls", "http://127.0.0.1:8080;http://[::]:8081", "http://[::]:8081")]
     [TestCase("urls", "http://*:8080", "http://*:8080")]

@@ -27,7 +27,7 @@ public sealed class ChainLinker(IDocumentStore store, IOptions<AuditOptions> opt
 
     private int _committed;
 
-    private int MaxLink => Math.Max(1, options.Value.MaxLink);
+    private int MaxLink => options.Value.MaxLink;
 
     /// <summary>The writer committed records to the intake: the background loop has work.</summary>
     public void Committed() => Volatile.Write(ref _committed, 1);

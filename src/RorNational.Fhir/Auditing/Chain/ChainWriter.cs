@@ -49,7 +49,7 @@ public sealed class ChainWriter(IDocumentStore store, ChainLinker linker, IOptio
                 Pending[] batch;
                 lock (_lock)
                 {
-                    batch = _waiting.GetRange(0, Math.Min(_waiting.Count, Math.Max(1, options.Value.MaxBatch))).ToArray();
+                    batch = _waiting.GetRange(0, Math.Min(_waiting.Count, options.Value.MaxBatch)).ToArray();
                     _waiting.RemoveRange(0, batch.Length);
                 }
                 await FlushAsync(batch);
