@@ -52,7 +52,7 @@ public sealed class ReplayedResources
     {
         get
         {
-            foreach (var key in _pending.Keys.ToList()) Render(key);
+            RenderPending();
             return _current.Values;
         }
     }
@@ -67,7 +67,7 @@ public sealed class ReplayedResources
     /// <summary>What one EJ or EG stream rendered after a batch, as <see cref="ResourcePublisher.PublishAsync"/> stores it.</summary>
     public void Publish(PublicationState state, IReadOnlyList<DomainResource> resources, DateTimeOffset at)
     {
-        foreach (var key in _pending.Keys.ToList()) Render(key);
+        RenderPending();
         var lastUpdated = RorDatatypes.Instant(at);
         var rendered = resources.ToDictionary(r => $"{r.TypeName}/{r.Id}");
         foreach (var key in rendered.Keys.Union(state.Published))
@@ -133,6 +133,11 @@ public sealed class ReplayedResources
         };
         var next = LocationCapacityRendering.Following(document, pending.Indicators, pending.LastUpdated);
         _current[key] = rendered with { Version = pending.Version, LastUpdated = pending.LastUpdated, Json = next.Json, ContentHash = next.ContentHash };
+    }
+
+    private void RenderPending()
+    {
+        foreach (var key in _pending.Keys.ToList()) Render(key);
     }
 
     private IEnumerable<string> Extensions(IReadOnlyList<CapacityIndicator> indicators) => indicators.Select(indicator =>

@@ -35,7 +35,7 @@ public static class IntakeRecord
         catch (JsonException)
         {
         }
-        return new ChainedRecord(UnreadableKind, $"intake-{seq}", now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMillisecond)), "", "", "", [], [], json);
+        return new ChainedRecord(UnreadableKind, $"intake-{seq}", Ror.RorDatatypes.Instant(now), "", "", "", [], [], json);
     }
 }
 

@@ -61,7 +61,7 @@ public sealed class ReadAudit
         var id = Guid.CreateVersion7().ToString();
         // To the millisecond, as the AuditEvent states it and the chain hashes it.
         var now = _clock.GetUtcNow();
-        var recorded = now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMillisecond));
+        var recorded = Ror.RorDatatypes.Instant(now);
         var who = Callers.Of(context).Client;
         var readContext = new ReadContext(
             who?.Id ?? AnonymousClient, who?.Name, caller,

@@ -36,7 +36,7 @@ public sealed record ExportCut(DateTimeOffset TransactionTime, long EventSequenc
         var instant = (DateTime)(await command.ExecuteScalarAsync(cancellation))!;
         var utc = new DateTimeOffset(DateTime.SpecifyKind(instant, DateTimeKind.Utc));
         // To the millisecond below, as lastUpdated is stored.
-        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMillisecond));
+        return Ror.RorDatatypes.Instant(utc);
     }
 
     /// <summary>
