@@ -18,8 +18,8 @@ namespace RorNational.Fhir.Rebuilding;
 /// that of the EG and its capacity streams together (<see cref="RenderedWith"/>): a capacity
 /// change appended after a description change of its EG waits for the next batch, and the
 /// Location gets the two versions it got when they were appended.
-/// Used by the rebuild of the whole publication and by the description of one establishment
-/// as of an instant (<see cref="Description.DescriptionReplay"/>).
+/// Used by the description of one establishment as of an instant (<see cref="Description.DescriptionReplay"/>)
+/// and, packed (<see cref="PackedBatches"/>), by the rebuild of the whole publication.
 /// </summary>
 public static class TransactionBatches
 {

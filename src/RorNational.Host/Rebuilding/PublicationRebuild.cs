@@ -22,7 +22,7 @@ public sealed record RebuildSummary(long Events, long Streams, int Batches, Time
 /// Rebuilds the store's inline projections (the EJ and EG snapshots, then the FHIR publication
 /// and its search index) from the events: empties what they wrote, then replays every event in
 /// sequence order through the same projections Marten runs when events are appended, batch by
-/// batch (<see cref="TransactionBatches"/>). The whole rebuild is one transaction that first
+/// batch (<see cref="PackedBatches"/>: every stream renders at the points it rendered when its events were appended). The whole rebuild is one transaction that first
 /// takes <see cref="WriteLock"/>: no event can be appended meanwhile, readers keep seeing the
 /// previous publication until it commits, and an interrupted rebuild leaves nothing behind.
 /// </summary>
@@ -58,7 +58,7 @@ public sealed class PublicationRebuild(DocumentStore store)
         long replayed = 0;
         var batches = 0;
         progress.Report(new RebuildProgress(0, total, 0, 0));
-        await foreach (var batch in TransactionBatches.Of(EventLog.Read(reader, settings.PageSize, cancellation), settings.BatchSize))
+        await foreach (var batch in PackedBatches.Of(EventLog.Read(reader, settings.PageSize, cancellation), settings.WindowSize, settings.BatchSize))
         {
             await using var session = store.LightweightSession(InTheTransaction());
             var actions = StreamActions(batch);

@@ -9,6 +9,9 @@ public sealed class RebuildPublicationInput : NetCoreInput
     [Description("Events replayed and written together (default 1000)")]
     public int BatchSizeFlag { get; set; } = RebuildSettings.Default.BatchSize;
 
+    [Description("Events read before they are packed into batches (default 20000)")]
+    public int WindowFlag { get; set; } = RebuildSettings.Default.WindowSize;
+
     [Description("Seconds to wait for writes in flight before refusing (1 to 3600, default 10)"), FlagAlias("lock-timeout", true)]
     public int LockTimeoutFlag { get; set; } = (int)RebuildSettings.Default.LockTimeout.TotalSeconds;
 }
@@ -29,6 +32,7 @@ public sealed class RebuildPublicationCommand : JasperFxAsyncCommand<RebuildPubl
         var settings = RebuildSettings.Default with
         {
             BatchSize = Math.Max(1, input.BatchSizeFlag),
+            WindowSize = Math.Max(1, input.WindowFlag),
             LockTimeout = TimeSpan.FromSeconds(Math.Clamp(input.LockTimeoutFlag, 1, 3600)),
         };
         using var interrupted = new CancellationTokenSource();
