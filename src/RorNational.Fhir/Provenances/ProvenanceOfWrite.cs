@@ -27,10 +27,10 @@ public static class ProvenanceOfWrite
         var last = events[^1];
         var by = (last.Data as IDomainEvent)?.By.Id ?? Actor.System.Id;
         var occurred = (last.Data as IDomainEvent)?.At ?? last.Timestamp;
-        var accepted = events.Select(e => e.Data).OfType<DossierAccepted>().LastOrDefault();
+        var (accepted, opener) = Acceptance(events, dossierBefore);
         var agents = accepted is null
             ? [new ProvenanceAgent(by, "author")]
-            : new List<ProvenanceAgent> { new(dossierBefore?.OpenedBy ?? accepted.By.Id, "author"), new(accepted.By.Id, "verifier") };
+            : new List<ProvenanceAgent> { new(opener ?? accepted.By.Id, "author"), new(accepted.By.Id, "verifier") };
         var reason = accepted?.Reason ?? events.Select(e => e.Data).OfType<EGClosed>().LastOrDefault()?.Reason;
         var activity = written.All(v => v.Deleted) ? "DELETE" : written.All(v => v.Version == 1) ? "CREATE" : "UPDATE";
         // The id of the write's last event: a rebuild of the publication replays the same batches and
@@ -51,6 +51,22 @@ public static class ProvenanceOfWrite
             TargetClasses = [.. written.Select(v => (int)TargetClasses.Of(v.ClassSets))],
             Json = ProvenanceContent.Write(id, written, occurred, last.Timestamp, activity, agents, "Organization/" + OrganizationOf(stream), reason),
         });
+    }
+
+    /// <summary>
+    /// The batch's last acceptance of a dossier, and who opened that dossier: before the batch, or
+    /// in it (a rebuild replays a dossier's transactions and its acceptance as one batch).
+    /// </summary>
+    private static (DossierAccepted? Accepted, string? Opener) Acceptance(IReadOnlyList<IEvent> events, Dossier? dossierBefore)
+    {
+        var opener = dossierBefore?.OpenedBy;
+        (DossierAccepted?, string?) last = (null, null);
+        foreach (var data in events.Select(e => e.Data))
+        {
+            if (data is DossierOpened opened) opener = opened.By.Id;
+            else if (data is DossierAccepted accepted) last = (accepted, opener);
+        }
+        return last;
     }
 
     /// <summary>The Organization on whose behalf a stream is written: the EJ or EG itself, the EG of a lieu's capacity.</summary>

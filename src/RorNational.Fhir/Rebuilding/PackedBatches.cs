@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using RorNational.Fhir.Publishing;
 
 namespace RorNational.Fhir.Rebuilding;
 
@@ -11,9 +12,11 @@ namespace RorNational.Fhir.Rebuilding;
 /// The log is read in windows of about <c>windowEvents</c> events, in sequence order; within a
 /// window the first run of every stream goes to the first level, its second run to the second,
 /// and so on; each level is replayed in batches of about <c>maxEvents</c>, whole runs only.
-/// A stream appended to by one transaction after another (an EG's dossier, then its drafts, its
-/// submission, its acceptance) no longer makes one batch per transaction: in the log as written,
-/// a batch held a few events and the rebuild paid its queries and its commit for each.
+/// A stream appended to by one transaction after another no longer makes one batch per
+/// transaction: in the log as written, a batch held a few events and the rebuild paid its queries
+/// and its commit for each. Runs that only change a dossier (opening it, drafting, finalizing,
+/// submitting, rejecting) render nothing: they join the stream's next run, so that a dossier's
+/// fifteen-odd transactions and its acceptance replay as one run, rendered once, after the acceptance.
 /// </summary>
 public static class PackedBatches
 {
@@ -47,15 +50,15 @@ public static class PackedBatches
         public void Add(IEvent e)
         {
             var stream = TransactionBatches.RenderedWith(e);
-            if (!_last.TryGetValue(stream, out var run) || run.Timestamp != e.Timestamp)
+            if (!_last.TryGetValue(stream, out var run) || (run.Timestamp != e.Timestamp && !run.RendersNothing))
             {
                 var level = run is null ? 0 : run.Level + 1;
                 if (level == _levels.Count) _levels.Add([]);
-                run = new OpenRun(level, e.Timestamp, []);
+                run = new OpenRun(level);
                 _levels[level].Add(run.Events);
                 _last[stream] = run;
             }
-            run.Events.Add(e);
+            run.Add(e);
             Count++;
         }
 
@@ -76,6 +79,23 @@ public static class PackedBatches
             }
         }
 
-        private sealed record OpenRun(int Level, DateTimeOffset Timestamp, List<IEvent> Events);
+        /// <summary>
+        /// A stream's run at its level. Runs that change only a dossier render nothing (<see cref="DossierOnlyEvents"/>):
+        /// the stream's next run joins them, and renders after its last event as it did when appended.
+        /// </summary>
+        private sealed class OpenRun(int level)
+        {
+            public int Level { get; } = level;
+            public List<IEvent> Events { get; } = [];
+            public DateTimeOffset Timestamp { get; private set; }
+            public bool RendersNothing { get; private set; } = true;
+
+            public void Add(IEvent e)
+            {
+                Events.Add(e);
+                Timestamp = e.Timestamp;
+                RendersNothing &= DossierOnlyEvents.Only([e.Data]);
+            }
+        }
     }
 }

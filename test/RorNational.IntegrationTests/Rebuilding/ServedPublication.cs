@@ -11,8 +11,8 @@ namespace RorNational.IntegrationTests.Rebuilding;
 /// <summary>
 /// Everything the publication serves, as text by key: every resource read by id through each
 /// access profile (status, ETag, Last-Modified, body), every version (vread), each history,
-/// every row of every search index table, in order, and each EG as its editors read it (the
-/// inline snapshot, rebuilt with the publication).
+/// every row of every search index table, in order, each EG as its editors read it (the
+/// inline snapshot, rebuilt with the publication), and the Provenance of every write.
 /// </summary>
 public static partial class ServedPublication
 {
@@ -57,6 +57,10 @@ public static partial class ServedPublication
             var rows = await Rows(connection, $"select t::text from {schema}.{table} t order by t::text collate \"C\"");
             served[$"index {table}"] = string.Join('\n', rows.Select(r => r[0]));
         }
+        // Recorded is the event's timestamp as the appending process had it (100 ns ticks), the
+        // database's when replayed (microseconds): the Provenance served (its Json) says milliseconds.
+        var provenance = await Rows(connection, $"select (data - 'Recorded')::text from {schema}.mt_doc_provenancerecord order by id collate \"C\"");
+        served["provenance records"] = string.Join('\n', provenance.Select(r => r[0]));
         return served;
     }
 

@@ -1,5 +1,7 @@
 using JasperFx.Events;
 using RorNational.Domain.Capacity;
+using RorNational.Domain.Common;
+using RorNational.Domain.Establishments.Dossiers;
 using RorNational.Domain.Establishments;
 using RorNational.Fhir.Rebuilding;
 
@@ -104,13 +106,42 @@ public sealed class cutting_the_event_log_into_batches
         }));
     }
 
-    private static async Task<List<string[]>> Pack(int windowEvents, int maxEvents, params (string Stream, DateTimeOffset At)[] appended)
+    [Test]
+    public async Task packed_runs_that_only_change_a_dossier_join_the_stream_s_next_run()
     {
+        var by = new Actor("editor");
+        var log = new IEvent[]
+        {
+            At("eg-1", T1, new DossierOpened("d1", by, T1)),
+            At("eg-2", T1, new object()),
+            At("eg-1", T2, new DossierSubmitted("d1", by, T2)),
+            At("eg-1", T3, new DossierAccepted("d1", null, [], by, T3)),
+            At("eg-1", T3.AddSeconds(1), new DossierOpened("d2", by, T3)),
+        };
+
+        var batches = await Pack(100, 10, log);
+
+        Assert.That(batches, Is.EqualTo(new[]
+        {
+            new[] { "eg-1@1", "eg-1@3", "eg-1@4", "eg-2@2" },
+            new[] { "eg-1@5" },
+        }), "rendered once after the acceptance; the next dossier starts a run of its own");
+    }
+
+    private static Task<List<string[]>> Pack(int windowEvents, int maxEvents, params (string Stream, DateTimeOffset At)[] appended) =>
+        Pack(windowEvents, maxEvents, appended.Select(a => At(a.Stream, a.At, new object())).ToArray());
+
+    private static async Task<List<string[]>> Pack(int windowEvents, int maxEvents, IEvent[] log)
+    {
+        for (var i = 0; i < log.Length; i++) log[i].Sequence = i + 1;
         var batches = new List<string[]>();
-        await foreach (var batch in PackedBatches.Of(Log(appended), windowEvents, maxEvents))
+        await foreach (var batch in PackedBatches.Of(log.ToAsyncEnumerable(), windowEvents, maxEvents))
             batches.Add(batch.Select(e => $"{e.StreamKey}@{e.Sequence}").ToArray());
         return batches;
     }
+
+    private static IEvent At<T>(string stream, DateTimeOffset at, T data) where T : notnull =>
+        new Event<T>(data) { StreamKey = stream, Timestamp = at };
 
     private static async Task<List<string[]>> Cut(int maxEvents, params (string Stream, DateTimeOffset At)[] appended)
     {

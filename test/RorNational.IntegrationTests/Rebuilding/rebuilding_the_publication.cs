@@ -120,7 +120,9 @@ public sealed class rebuilding_the_publication : ApiFixture
         await Draft(changes, "uo-psy", SensitiveUO());
         await Client.DeleteAsync($"/api/establishments/{EG}/dossiers/{changes}/fiches/uf-pneumo").EnsureOk();
         await Client.Submit(changes).EnsureOk();
-        await Client.Accept(changes).EnsureOk();
+        // Validated by another client than its opener: the Provenance names both.
+        using (var validator = App.ClientFor(TestClients.ValidatorAra))
+            await validator.Accept(changes).EnsureOk();
 
         await Client.RemoveThroughDossier("uo-psy");
 
