@@ -16,6 +16,12 @@ public sealed record ReplayedVersion(string Type, string Id, long Version, DateT
 
     public string Key => $"{Type}/{Id}";
 
+    /// <summary>Equal when the version is: the class sets are worked out from its JSON, a cache, not part of its value.</summary>
+    public bool Equals(ReplayedVersion? other) => other is not null &&
+        (Type, Id, Version, LastUpdated, Json, ContentHash, Retired) == (other.Type, other.Id, other.Version, other.LastUpdated, other.Json, other.ContentHash, other.Retired);
+
+    public override int GetHashCode() => HashCode.Combine(Type, Id, Version, LastUpdated, ContentHash, Retired);
+
     /// <summary>
     /// The class sets of its elements (<see cref="Redaction.ClassSetsOf"/>), worked out when first
     /// asked: a replay goes through many versions of a resource and serves only the last.
