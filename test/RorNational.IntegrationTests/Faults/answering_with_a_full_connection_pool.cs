@@ -52,6 +52,23 @@ public sealed class answering_with_a_full_connection_pool : ApiFixture
             Assert.That(noConnection.Select(a => a.Took), Is.All.LessThan(TimeSpan.FromSeconds(3)));
             Assert.That(timedOut.Select(a => a.Took), Is.All.LessThan(TimeSpan.FromSeconds(8)));
         });
-        Assert.That((await Client.GetAsync("/fhir/Organization/eg-010000024")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await StatusOnceTheDatabaseIsQuick(), Is.EqualTo(HttpStatusCode.OK), "the node serves again");
+    }
+
+    /// <summary>
+    /// A read after the lock is released: the stuck requests give their connections back as their
+    /// commands are cancelled, and the node's background work (daemon, audit, Wolverine) shares
+    /// this pool of 6, so the first read may still find none within the pool's 1 s. It must be
+    /// served within a few seconds.
+    /// </summary>
+    private async Task<HttpStatusCode> StatusOnceTheDatabaseIsQuick()
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var status = (await Client.GetAsync("/fhir/Organization/eg-010000024")).StatusCode;
+            if (status != HttpStatusCode.ServiceUnavailable || clock.Elapsed > TimeSpan.FromSeconds(10)) return status;
+            await Task.Delay(250);
+        }
     }
 }
