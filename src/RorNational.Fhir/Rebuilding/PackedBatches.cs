@@ -25,13 +25,14 @@ public static class PackedBatches
         var window = new Window();
         await foreach (var e in events)
         {
+            var stream = TransactionBatches.RenderedWith(e);
             // A window, like a batch, ends between runs, never inside one.
-            if (window.Count >= windowEvents && !window.Continues(e))
+            if (window.Count >= windowEvents && !window.Continues(stream, e))
             {
                 foreach (var batch in window.Batches(maxEvents)) yield return batch;
                 window = new Window();
             }
-            window.Add(e);
+            window.Add(stream, e);
         }
         foreach (var batch in window.Batches(maxEvents)) yield return batch;
     }
@@ -44,12 +45,11 @@ public static class PackedBatches
 
         public int Count { get; private set; }
 
-        public bool Continues(IEvent e) =>
-            _last.TryGetValue(TransactionBatches.RenderedWith(e), out var last) && last.Timestamp == e.Timestamp;
+        /// <param name="stream">The stream whose rendering the event changes (<see cref="TransactionBatches.RenderedWith"/>).</param>
+        public bool Continues(string stream, IEvent e) => _last.TryGetValue(stream, out var last) && last.Timestamp == e.Timestamp;
 
-        public void Add(IEvent e)
+        public void Add(string stream, IEvent e)
         {
-            var stream = TransactionBatches.RenderedWith(e);
             if (!_last.TryGetValue(stream, out var run) || (run.Timestamp != e.Timestamp && !run.RendersNothing))
             {
                 var level = run is null ? 0 : run.Level + 1;
