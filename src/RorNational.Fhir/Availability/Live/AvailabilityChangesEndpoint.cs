@@ -34,6 +34,9 @@ public static class AvailabilityChangesEndpoint
     private static readonly byte[] Changed = Encoding.UTF8.GetBytes("event: changed\ndata: changed\n\n");
     private static readonly byte[] Heartbeat = Encoding.UTF8.GetBytes(": heartbeat\n\n");
 
+    /// <summary>A token with less time left than this opens no stream.</summary>
+    private static readonly TimeSpan ShortestStream = TimeSpan.FromSeconds(1);
+
     [WolverineGet(Route)]
     [ConsumerRead]
     [DisableRequestTimeout] // a stream lasts by design, within the bounds above
@@ -61,13 +64,16 @@ public static class AvailabilityChangesEndpoint
                 throw new HttpRefusal(HttpRefusalKind.Unavailable,
                     $"this client has {limits.MaxStreamsPerClient} availability streams open on this node already; close one, or retry later");
         }
-        // A token past its expiry (still accepted within the clock skew) opens no stream: the
-        // page would reconnect at once, again and again; it asks its user for a new token instead.
+        // A token past its expiry (still accepted within the clock skew), or about to pass it,
+        // opens no stream: the page would reconnect at once, again and again; it asks its user
+        // for a new token instead. "About to" also covers a reconnection right after the previous
+        // stream ended at the expiry: timers may fire a millisecond before the wall clock gets there.
         var lifetime = EndOf(http, limits, clock) - clock.GetUtcNow();
-        if (lifetime <= TimeSpan.Zero)
+        if (lifetime < ShortestStream)
         {
             changes.Release(who);
-            throw new HttpRefusal(HttpRefusalKind.InvalidToken, "the token has expired");
+            throw new HttpRefusal(HttpRefusalKind.InvalidToken,
+                lifetime <= TimeSpan.Zero ? "the token has expired" : "the token expires within a second; use a new token");
         }
         try
         {
