@@ -30,7 +30,7 @@ public static class EventStoreConfiguration
             ?? throw new InvalidOperationException(
                 $"No PostgreSQL connection string: set ConnectionStrings__{ConnectionStringName} " +
                 "(build/run starts a local cluster and sets it for you).");
-        connectionString = WithConnectionWait(connectionString);
+        connectionString = ConnectionStringDefaults.Apply(connectionString);
         var schema = builder.Configuration["Database:Schema"] ?? "ror";
         var appliesOnStartup = SchemaMigrationPolicy.AppliesOnStartup(builder.Configuration, builder.Environment);
         var typeLoadMode = CodeGenerationPolicy.TypeLoadMode(builder.Configuration, builder.Environment);
@@ -109,20 +109,5 @@ public static class EventStoreConfiguration
         builder.Services.AddWolverineHttp();
         builder.Services.AddNodeIdentityLog();
         return builder;
-    }
-
-    /// <summary>
-    /// How long a request waits for a connection when the pool is full (or for PostgreSQL to
-    /// accept one): Npgsql's 15 s unless the connection string says (<c>Timeout</c>). Past it the
-    /// request is answered 503 with Retry-After; the caller may retry sooner than 15 s later.
-    /// </summary>
-    public static readonly TimeSpan DefaultConnectionWait = TimeSpan.FromSeconds(5);
-
-    private static string WithConnectionWait(string connectionString)
-    {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("Timeout") || given.ContainsKey("Connect Timeout") || given.ContainsKey("Connection Timeout")) return connectionString;
-        given["Timeout"] = (int)DefaultConnectionWait.TotalSeconds;
-        return given.ConnectionString;
     }
 }

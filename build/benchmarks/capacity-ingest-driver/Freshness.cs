@@ -9,6 +9,8 @@ namespace CapacityIngest;
 /// GET /fhir/Location?_id={id}&amp;capacity-update-date=ge{the change's date, to the second}
 /// (strict handling: an unknown parameter is an error, not a match) until the Location is found
 /// at the change's version or later; "read" polls GET /fhir/Location/{id} for that version.
+/// At most 8 probes poll at once. A Bundle answered while all 8 poll is not probed (and counted
+/// as such): waiting for a free prober would add the driver's own queue to the figure.
 /// </summary>
 public sealed class Freshness(HttpClient http, string mode, Measurements measurements)
 {
@@ -17,7 +19,11 @@ public sealed class Freshness(HttpClient http, string mode, Measurements measure
 
     public async Task ProbeAsync(string id, int version, DateTimeOffset date, long answered)
     {
-        await _concurrent.WaitAsync();
+        if (!_concurrent.Wait(0))
+        {
+            measurements.NotProbed();
+            return;
+        }
         try
         {
             while (true)

@@ -12,6 +12,7 @@ public sealed class Measurements
     private string? _firstRefusal;
     private long _changes;
     private int _neverFresh;
+    private int _notProbed;
 
     public void Accepted(int changes, TimeSpan latency)
     {
@@ -33,10 +34,16 @@ public sealed class Measurements
         lock (_lock) _neverFresh++;
     }
 
-    /// <summary>The run's figures, for a caller that reports them its own way (build/bench's driver).</summary>
-    public (long Changes, int Bundles, int Refused, int NeverFresh, double[] Latencies, double[] Freshness) Figures()
+    /// <summary>A Bundle answered while every prober was busy: no freshness figure for it.</summary>
+    public void NotProbed()
     {
-        lock (_lock) return (_changes, _latencies.Count, _refused.Values.Sum(), _neverFresh, [.. _latencies], [.. _freshness]);
+        lock (_lock) _notProbed++;
+    }
+
+    /// <summary>The run's figures, for a caller that reports them its own way (build/bench's driver).</summary>
+    public (long Changes, int Bundles, int Refused, int NeverFresh, int NotProbed, double[] Latencies, double[] Freshness) Figures()
+    {
+        lock (_lock) return (_changes, _latencies.Count, _refused.Values.Sum(), _neverFresh, _notProbed, [.. _latencies], [.. _freshness]);
     }
 
     public string Report(TimeSpan elapsed)
@@ -47,7 +54,7 @@ public sealed class Measurements
             {
                 $"accepted: {_changes} indicator changes in {_latencies.Count} bundles, {elapsed.TotalSeconds:F1} s: {_changes / elapsed.TotalSeconds:F0} changes/s",
                 $"latency per bundle: p50 {Percentile(_latencies, 0.50):F0} ms, p99 {Percentile(_latencies, 0.99):F0} ms, max {(_latencies.Count > 0 ? _latencies.Max() : 0):F0} ms",
-                $"freshness (200 to visible): p50 {Percentile(_freshness, 0.50):F0} ms, p99 {Percentile(_freshness, 0.99):F0} ms, max {(_freshness.Count > 0 ? _freshness.Max() : 0):F0} ms ({_freshness.Count} probes, {_neverFresh} not visible within 10 s)",
+                $"freshness (200 to visible): p50 {Percentile(_freshness, 0.50):F0} ms, p99 {Percentile(_freshness, 0.99):F0} ms, max {(_freshness.Count > 0 ? _freshness.Max() : 0):F0} ms ({_freshness.Count} probes, {_neverFresh} not visible within 10 s, {_notProbed} bundles not probed: every prober busy)",
             };
             if (_refused.Count > 0)
                 lines.Add($"refused bundles: {string.Join(", ", _refused.Select(r => $"{(int)r.Key} x{r.Value}"))}; first: {Shortened(_firstRefusal)}");

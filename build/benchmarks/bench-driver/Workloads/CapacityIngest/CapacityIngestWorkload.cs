@@ -29,10 +29,13 @@ public static class CapacityIngestWorkload
         var suppliers = plan.Select((zones, s) => new Supplier(clients[s], zones, options, measurements, freshness)).ToList();
         var eventsBefore = await EventCount.OfAsync(context.ConnectionString);
         var probes = suppliers.Select(_ => new List<Task>()).ToList();
+        var cpu = new CpuTime(context.Settings.HostPid, context.Settings.PostmasterPid);
+        var cpuBefore = cpu.Sample();
         var clock = Stopwatch.StartNew();
         var deadline = DateTimeOffset.UtcNow + context.Settings.Seconds;
         await Task.WhenAll(suppliers.Select((supplier, s) => supplier.RunAsync(deadline, probes[s])));
         var elapsed = clock.Elapsed;
+        var cpuAfter = cpu.Sample();
         await Task.WhenAll(probes.SelectMany(p => p));
         var appended = await EventCount.OfAsync(context.ConnectionString) - eventsBefore;
 
@@ -45,13 +48,16 @@ public static class CapacityIngestWorkload
         var accepted = figures.Changes / elapsed.TotalSeconds;
         var latency = Latencies.Of(figures.Latencies).Percentiles();
         var fresh = Latencies.Of(figures.Freshness).Percentiles();
+        var cost = CpuPerChange.Of(cpuBefore, cpuAfter, figures.Changes);
         var how = $"closed loop: {ZonePlan.Suppliers} suppliers over {ZonePlan.Distinct(plan)} distinct lieux, {figures.Bundles} bundles, {figures.Refused} refused, {appended} events appended; latency per bundle from its send";
         return
         [
             new Row("3 capacity ingest (accepted changes)", accepted, "changes/s", latency.P50, latency.P95, latency.P99,
                 $"{Comparison.Format(accepted / pgbenchRows)} of pgbench", ">= 5,000 changes/s", accepted >= 5000, figures.Refused, how),
             new Row("3 capacity ingest: freshness (200 to visible in search)", figures.Freshness.Length / elapsed.TotalSeconds, "probes/s", fresh.P50, fresh.P95, fresh.P99,
-                "", "p99 < 1,000 ms", figures.NeverFresh == 0 && fresh.P99 < 1000, figures.NeverFresh, $"{figures.Freshness.Length} probes, {figures.NeverFresh} not visible within 10 s"),
+                "", "p99 < 1,000 ms", figures.NeverFresh == 0 && fresh.P99 < 1000, figures.NeverFresh,
+                $"{figures.Freshness.Length} probes, {figures.NeverFresh} not visible within 10 s, {figures.NotProbed} bundles not probed (every prober busy)"),
+            cost.Row("3 capacity ingest: CPU per accepted change"),
             new Row("3 capacity ingest: pgbench event rows", pgbenchRows, "rows/s", pgbench.P50, pgbench.P95, pgbench.P99, "limit", "", null, pgbench.Failures,
                 $"{pgbench.Method}; {transactions} transactions of {BundleSize} rows per client into bench.scratch_events; latency per transaction"),
         ];
