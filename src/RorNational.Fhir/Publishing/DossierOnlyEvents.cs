@@ -11,6 +11,8 @@ namespace RorNational.Fhir.Publishing;
 /// </summary>
 public static class DossierOnlyEvents
 {
-    public static bool Only(IEnumerable<object> events) => events.All(e => e is
-        DossierOpened or FicheDrafted or FicheRemovalDrafted or FicheFinalized or DossierSubmitted or DossierRejected);
+    public static bool Only(IEnumerable<object> events) => events.All(Is);
+
+    public static bool Is(object e) => e is
+        DossierOpened or FicheDrafted or FicheRemovalDrafted or FicheFinalized or DossierSubmitted or DossierRejected;
 }

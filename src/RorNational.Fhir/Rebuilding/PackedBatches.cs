@@ -94,7 +94,7 @@ public static class PackedBatches
             {
                 Events.Add(e);
                 Timestamp = e.Timestamp;
-                RendersNothing &= DossierOnlyEvents.Only([e.Data]);
+                RendersNothing &= DossierOnlyEvents.Is(e.Data);
             }
         }
     }
