@@ -12,7 +12,7 @@ namespace RorNational.Host;
 /// most used statements prepared on the server, so PostgreSQL parses and plans them once per
 /// connection instead of at every execution. Marten's inserts, upserts and loads repeat the same
 /// text thousands of times a second under ingest: PostgreSQL's CPU per accepted capacity change
-/// fell by about a fifth (docs/benchmarks.md). Npgsql prepares a statement after its 5th use
+/// fell by about a third (docs/benchmarks.md). Npgsql prepares a statement after its 5th use
 /// (<c>Auto Prepare Min Usages</c>) and evicts the least recently used past the maximum.
 /// A deployment behind a pooler that cannot carry prepared statements sets <c>Max Auto Prepare=0</c>.</item>
 /// </list>
