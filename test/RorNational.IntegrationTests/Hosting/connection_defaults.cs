@@ -1,0 +1,69 @@
+using Marten;
+using Npgsql;
+using RorNational.Host;
+using RorNational.IntegrationTests.Infrastructure;
+
+namespace RorNational.IntegrationTests.Hosting;
+
+/// <summary>
+/// The host's connections keep their most used statements prepared on the server and compress
+/// large values with lz4 (<see cref="ConnectionStringDefaults"/>), unless the connection string
+/// says otherwise.
+/// </summary>
+public sealed class connection_defaults : ApiFixture
+{
+    [Test]
+    public async Task a_statement_the_store_runs_again_and_again_is_prepared_on_its_connection()
+    {
+        await using var connection = App.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            await using var repeated = new NpgsqlCommand("select count(*) /* repeated by the test */ from pg_class where relname = $1", connection) { Parameters = { new() { Value = "pg_proc" } } };
+            await repeated.ExecuteScalarAsync();
+        }
+        await using var prepared = new NpgsqlCommand("select count(*) from pg_prepared_statements where statement like '%/* repeated by the test */%' and not from_sql", connection);
+
+        Assert.That((long)(await prepared.ExecuteScalarAsync())!, Is.EqualTo(1), "prepared after its 5th use");
+    }
+
+    [Test]
+    public async Task large_documents_are_compressed_with_lz4()
+    {
+        await using var connection = App.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var setting = new NpgsqlCommand("show default_toast_compression", connection);
+        Assert.That(await setting.ExecuteScalarAsync(), Is.EqualTo("lz4"));
+
+        var large = new string('x', 8_000) + string.Concat(Enumerable.Range(0, 2_000).Select(i => i.ToString()));
+        await using (var session = App.Store.LightweightSession())
+        {
+            session.Store(new RorNational.Fhir.Storage.FhirResourceVersion { Id = "Test/large/_history/1", ResourceType = "Test", ResourceId = "large", Version = 1, Json = large });
+            await session.SaveChangesAsync();
+        }
+        await using var compression = new NpgsqlCommand(
+            "select pg_column_compression(data) from ror.mt_doc_fhirresourceversion where id = 'Test/large/_history/1'", connection);
+        Assert.That(await compression.ExecuteScalarAsync(), Is.EqualTo("lz4"), "a document past the TOAST threshold, stored through the store");
+    }
+
+    [TestCase("Host=db;Database=ror", 5, ConnectionStringDefaults.PreparedStatements)]
+    [TestCase("Host=db;Database=ror;Max Auto Prepare=0", 5, 0)]
+    [TestCase("Host=db;Database=ror;maxautoprepare=20;timeout=30", 30, 20)]
+    [TestCase("Host=db;Database=ror;TIMEOUT=2", 2, ConnectionStringDefaults.PreparedStatements)]
+    public void what_the_connection_string_says_wins_over_the_defaults(string given, int timeout, int maxAutoPrepare)
+    {
+        var applied = new NpgsqlConnectionStringBuilder(ConnectionStringDefaults.Apply(given));
+
+        Assert.That((applied.Timeout, applied.MaxAutoPrepare), Is.EqualTo((timeout, maxAutoPrepare)));
+    }
+
+    [TestCase("Host=db;Database=ror", "-c default_toast_compression=lz4")]
+    [TestCase("Host=db;Database=ror;Options=-c search_path=ror", "-c search_path=ror -c default_toast_compression=lz4")]
+    [TestCase("Host=db;Database=ror;Options=-c default_toast_compression=pglz", "-c default_toast_compression=pglz")]
+    public void toast_compression_is_lz4_unless_the_options_choose(string given, string options)
+    {
+        var applied = new NpgsqlConnectionStringBuilder(ConnectionStringDefaults.Apply(given));
+
+        Assert.That(applied.Options, Is.EqualTo(options));
+    }
+}
