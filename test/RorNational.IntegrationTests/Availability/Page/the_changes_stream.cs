@@ -178,4 +178,26 @@ public sealed class the_changes_stream
         await using var again = await OpenAsync(_host.Host, token);
         Assert.That(again.Response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "no new stream on an expired token, even within the clock skew");
     }
+
+    [Test, CancelAfter(30_000)]
+    public async Task a_token_with_less_than_a_second_left_opens_no_stream()
+    {
+        // Early in a second, a token expiring at the next whole second (exp counts seconds) has
+        // between 0.7 and 1 s left when it reaches the server: valid, yet too short for a stream.
+        while (DateTimeOffset.UtcNow.Millisecond > 300) await Task.Delay(10);
+        var token = new Security.ForgedToken
+        {
+            ClientId = "samu-69",
+            IssuedAt = DateTime.UtcNow.AddMinutes(-1),
+            RawExpiry = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1,
+        }.Sign();
+
+        using var client = _host.Host.Client(token);
+        var response = await client.GetAsync(Route);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        var outcome = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+        Assert.That(outcome?["resourceType"]?.GetValue<string>(), Is.EqualTo("OperationOutcome"));
+        Assert.That(outcome!.ToJsonString(), Does.Contain("the token expires within a second; use a new token"));
+    }
 }
