@@ -15,13 +15,14 @@ namespace RorNational.Host;
 /// fell by about a third (docs/benchmarks.md). Npgsql prepares a statement after its 5th use
 /// (<c>Auto Prepare Min Usages</c>) and evicts the least recently used past the maximum.
 /// A deployment behind a pooler that cannot carry prepared statements sets <c>Max Auto Prepare=0</c>.</item>
-/// <item><c>Options</c> gains <c>-c default_toast_compression=lz4</c> (<see cref="ToastCompression"/>):
-/// the documents, versions and events larger than about 2 kB are compressed with lz4 instead of
-/// PostgreSQL's default pglz, which costs several times more CPU for the same size on these
-/// JSON documents. PostgreSQL's CPU per accepted capacity change fell by about a fifth
-/// (docs/benchmarks.md). Values already stored keep their compression; both are read alike.
-/// A server built without lz4 refuses the connection: give <c>Options</c> with
-/// <c>default_toast_compression</c> (pglz) to keep its default.</item>
+/// <item><c>Options</c> gains <c>-c default_toast_compression=lz4</c> (<see cref="ToastCompressionOption"/>):
+/// values past PostgreSQL's TOAST threshold (about 2 kB: documents and versions) are compressed
+/// with lz4 instead of pglz, at a fraction of pglz's CPU (figures: docs/benchmarks.md). Values
+/// already stored keep their compression; both are read alike. Needs PostgreSQL 14 or later built
+/// with lz4 (Debian's and the PGDG packages are): elsewhere, or behind a pooler that drops startup
+/// options, give <c>Options</c> naming <c>default_toast_compression</c> (pglz), which is kept as it
+/// is. Without <c>Options</c> in the connection string, the <c>PGOPTIONS</c> environment variable
+/// (which Npgsql reads only then) is kept and the flag appended to it.</item>
 /// </list>
 /// </summary>
 public static class ConnectionStringDefaults
@@ -30,9 +31,12 @@ public static class ConnectionStringDefaults
 
     public const int PreparedStatements = 100;
 
-    public const string ToastCompression = "-c default_toast_compression=lz4";
+    public const string ToastCompressionOption = "-c default_toast_compression=lz4";
 
-    public static string Apply(string connectionString)
+    public static string Apply(string connectionString) => Apply(connectionString, Environment.GetEnvironmentVariable("PGOPTIONS"));
+
+    /// <param name="environmentOptions">What <c>PGOPTIONS</c> says: Npgsql's <c>Options</c> when the connection string has none.</param>
+    public static string Apply(string connectionString, string? environmentOptions)
     {
         var given = new NpgsqlConnectionStringBuilder(connectionString);
         var said = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
@@ -40,8 +44,13 @@ public static class ConnectionStringDefaults
             given.Timeout = (int)ConnectionWait.TotalSeconds;
         if (!(said.ContainsKey("Max Auto Prepare") || said.ContainsKey("MaxAutoPrepare")))
             given.MaxAutoPrepare = PreparedStatements;
-        if (given.Options?.Contains("default_toast_compression", StringComparison.Ordinal) != true)
-            given.Options = string.IsNullOrWhiteSpace(given.Options) ? ToastCompression : $"{given.Options} {ToastCompression}";
+        var options = given.Options ?? environmentOptions;
+        if (!NamesToastCompression(options))
+            given.Options = string.IsNullOrWhiteSpace(options) ? ToastCompressionOption : $"{options} {ToastCompressionOption}";
         return given.ConnectionString;
     }
+
+    // PostgreSQL takes "-c name=value" and "--name=value", with dashes for underscores, in any case.
+    private static bool NamesToastCompression(string? options) =>
+        options is not null && options.Replace('-', '_').Contains("default_toast_compression", StringComparison.OrdinalIgnoreCase);
 }

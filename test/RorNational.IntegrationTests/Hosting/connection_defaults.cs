@@ -35,14 +35,16 @@ public sealed class connection_defaults : ApiFixture
         await using var setting = new NpgsqlCommand("show default_toast_compression", connection);
         Assert.That(await setting.ExecuteScalarAsync(), Is.EqualTo("lz4"));
 
+        var key = RorNational.Fhir.Storage.FhirResourceVersion.KeyOf("Test", "large", 1);
         var large = new string('x', 8_000) + string.Concat(Enumerable.Range(0, 2_000).Select(i => i.ToString()));
         await using (var session = App.Store.LightweightSession())
         {
-            session.Store(new RorNational.Fhir.Storage.FhirResourceVersion { Id = "Test/large/_history/1", ResourceType = "Test", ResourceId = "large", Version = 1, Json = large });
+            session.Store(new RorNational.Fhir.Storage.FhirResourceVersion { Id = key, ResourceType = "Test", ResourceId = "large", Version = 1, Json = large });
             await session.SaveChangesAsync();
         }
         await using var compression = new NpgsqlCommand(
-            "select pg_column_compression(data) from ror.mt_doc_fhirresourceversion where id = 'Test/large/_history/1'", connection);
+            $"select pg_column_compression(data) from {App.Store.Options.DatabaseSchemaName}.mt_doc_fhirresourceversion where id = $1", connection)
+            { Parameters = { new() { Value = key } } };
         Assert.That(await compression.ExecuteScalarAsync(), Is.EqualTo("lz4"), "a document past the TOAST threshold, stored through the store");
     }
 
@@ -57,13 +59,18 @@ public sealed class connection_defaults : ApiFixture
         Assert.That((applied.Timeout, applied.MaxAutoPrepare), Is.EqualTo((timeout, maxAutoPrepare)));
     }
 
-    [TestCase("Host=db;Database=ror", "-c default_toast_compression=lz4")]
-    [TestCase("Host=db;Database=ror;Options=-c search_path=ror", "-c search_path=ror -c default_toast_compression=lz4")]
-    [TestCase("Host=db;Database=ror;Options=-c default_toast_compression=pglz", "-c default_toast_compression=pglz")]
-    public void toast_compression_is_lz4_unless_the_options_choose(string given, string options)
+    [TestCase("Host=db;Database=ror", null, "-c default_toast_compression=lz4")]
+    [TestCase("Host=db;Database=ror;Options=-c search_path=ror", null, "-c search_path=ror -c default_toast_compression=lz4")]
+    [TestCase("Host=db;Database=ror;Options=-c default_toast_compression=pglz", null, "-c default_toast_compression=pglz")]
+    [TestCase("Host=db;Database=ror;Options=--default-toast-compression=pglz", null, "--default-toast-compression=pglz")]
+    [TestCase("Host=db;Database=ror;Options=-c DEFAULT_TOAST_COMPRESSION=pglz", null, "-c DEFAULT_TOAST_COMPRESSION=pglz")]
+    [TestCase("Host=db;Database=ror", "-c search_path=ror", "-c search_path=ror -c default_toast_compression=lz4")]
+    [TestCase("Host=db;Database=ror", "-c default_toast_compression=pglz", null)]
+    [TestCase("Host=db;Database=ror;Options=-c work_mem=8MB", "-c search_path=ror", "-c work_mem=8MB -c default_toast_compression=lz4")]
+    public void toast_compression_is_lz4_unless_the_options_choose(string given, string? pgOptions, string? options)
     {
-        var applied = new NpgsqlConnectionStringBuilder(ConnectionStringDefaults.Apply(given));
+        var applied = new NpgsqlConnectionStringBuilder(ConnectionStringDefaults.Apply(given, pgOptions));
 
-        Assert.That(applied.Options, Is.EqualTo(options));
+        Assert.That(applied.Options, Is.EqualTo(options), "null: PGOPTIONS is left to Npgsql as it is");
     }
 }
