@@ -57,9 +57,10 @@ public sealed class answering_with_a_full_connection_pool : ApiFixture
 
     /// <summary>
     /// A read after the lock is released: the stuck requests give their connections back as their
-    /// commands are cancelled, and the node's background work (daemon, audit, Wolverine) shares
-    /// this pool of 6, so the first read may still find none within the pool's 1 s. It must be
-    /// served within a few seconds.
+    /// commands are cancelled, and the node's background work (daemon, audit, Wolverine: 5 of the
+    /// 6 connections while the lock was held) shares this pool and catches up first, so reads may
+    /// still find none within the pool's 1 s for a while: about a second here, over 10 s once on
+    /// a loaded CI machine. It must be served within 30 s.
     /// </summary>
     private async Task<HttpStatusCode> StatusOnceTheDatabaseIsQuick()
     {
@@ -67,7 +68,11 @@ public sealed class answering_with_a_full_connection_pool : ApiFixture
         while (true)
         {
             var status = (await Client.GetAsync("/fhir/Organization/eg-010000024")).StatusCode;
-            if (status != HttpStatusCode.ServiceUnavailable || clock.Elapsed > TimeSpan.FromSeconds(10)) return status;
+            if (status != HttpStatusCode.ServiceUnavailable || clock.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                TestContext.Out.WriteLine($"after the lock: {status} in {clock.Elapsed.TotalMilliseconds:F0} ms");
+                return status;
+            }
             await Task.Delay(250);
         }
     }
