@@ -1,5 +1,6 @@
 using Marten;
 using Npgsql;
+using RorNational.Fhir.Storage;
 using RorNational.Host;
 using RorNational.IntegrationTests.Infrastructure;
 
@@ -35,11 +36,11 @@ public sealed class connection_defaults : ApiFixture
         await using var setting = new NpgsqlCommand("show default_toast_compression", connection);
         Assert.That(await setting.ExecuteScalarAsync(), Is.EqualTo("lz4"));
 
-        var key = RorNational.Fhir.Storage.FhirResourceVersion.KeyOf("Test", "large", 1);
+        var key = FhirResourceVersion.KeyOf("Test", "large", 1);
         var large = new string('x', 8_000) + string.Concat(Enumerable.Range(0, 2_000).Select(i => i.ToString()));
         await using (var session = App.Store.LightweightSession())
         {
-            session.Store(new RorNational.Fhir.Storage.FhirResourceVersion { Id = key, ResourceType = "Test", ResourceId = "large", Version = 1, Json = large });
+            session.Store(new FhirResourceVersion { Id = key, ResourceType = "Test", ResourceId = "large", Version = 1, Json = large });
             await session.SaveChangesAsync();
         }
         await using var compression = new NpgsqlCommand(
