@@ -7,9 +7,9 @@ using RorNational.IntegrationTests.Infrastructure;
 namespace RorNational.IntegrationTests.Hosting;
 
 /// <summary>
-/// The host's connections keep their most used statements prepared on the server and compress
-/// large values with lz4 (<see cref="ConnectionStringDefaults"/>), unless the connection string
-/// says otherwise.
+/// The host's connections keep their most used statements prepared on the server, compress
+/// large values with lz4 and are not reset when given back to the pool
+/// (<see cref="ConnectionStringDefaults"/>), unless the connection string says otherwise.
 /// </summary>
 public sealed class connection_defaults : ApiFixture
 {
@@ -49,15 +49,53 @@ public sealed class connection_defaults : ApiFixture
         Assert.That(await compression.ExecuteScalarAsync(), Is.EqualTo("lz4"), "a document past the TOAST threshold, stored through the store");
     }
 
-    [TestCase("Host=db;Database=ror", 5, ConnectionStringDefaults.PreparedStatements)]
-    [TestCase("Host=db;Database=ror;Max Auto Prepare=0", 5, 0)]
-    [TestCase("Host=db;Database=ror;maxautoprepare=20;timeout=30", 30, 20)]
-    [TestCase("Host=db;Database=ror;TIMEOUT=2", 2, ConnectionStringDefaults.PreparedStatements)]
-    public void what_the_connection_string_says_wins_over_the_defaults(string given, int timeout, int maxAutoPrepare)
+    [Test]
+    public async Task a_connection_given_back_to_the_pool_is_reused_without_a_reset()
+    {
+        var dataSource = App.Store.Storage.Database;
+        int pid;
+        await using (var first = dataSource.CreateConnection())
+        {
+            await first.OpenAsync();
+            await using var set = new NpgsqlCommand("set rornational_test.left_by = 'connection_defaults'; select pg_backend_pid()", first);
+            pid = (int)(await set.ExecuteScalarAsync())!;
+        }
+        // Held open until the pool hands that session out again: others' connections stay apart.
+        var held = new List<NpgsqlConnection>();
+        try
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                var next = dataSource.CreateConnection();
+                held.Add(next);
+                await next.OpenAsync();
+                await using var read = new NpgsqlCommand("select pg_backend_pid(), current_setting('rornational_test.left_by', true)", next);
+                await using var reader = await read.ExecuteReaderAsync();
+                await reader.ReadAsync();
+                if (reader.GetInt32(0) != pid) continue;
+                Assert.That(reader.IsDBNull(1) ? null : reader.GetString(1), Is.EqualTo("connection_defaults"),
+                    "the session of the connection given back, as it was left: no RESET ALL before its next use");
+                return;
+            }
+            Assert.Fail("the pool never handed that session out again");
+        }
+        finally
+        {
+            foreach (var connection in held) await connection.DisposeAsync();
+        }
+    }
+
+    [TestCase("Host=db;Database=ror", 5, ConnectionStringDefaults.PreparedStatements, true)]
+    [TestCase("Host=db;Database=ror;Max Auto Prepare=0", 5, 0, true)]
+    [TestCase("Host=db;Database=ror;maxautoprepare=20;timeout=30", 30, 20, true)]
+    [TestCase("Host=db;Database=ror;TIMEOUT=2", 2, ConnectionStringDefaults.PreparedStatements, true)]
+    [TestCase("Host=db;Database=ror;No Reset On Close=false", 5, ConnectionStringDefaults.PreparedStatements, false)]
+    [TestCase("Host=db;Database=ror;noresetonclose=False", 5, ConnectionStringDefaults.PreparedStatements, false)]
+    public void what_the_connection_string_says_wins_over_the_defaults(string given, int timeout, int maxAutoPrepare, bool noResetOnClose)
     {
         var applied = new NpgsqlConnectionStringBuilder(ConnectionStringDefaults.Apply(given));
 
-        Assert.That((applied.Timeout, applied.MaxAutoPrepare), Is.EqualTo((timeout, maxAutoPrepare)));
+        Assert.That((applied.Timeout, applied.MaxAutoPrepare, applied.NoResetOnClose), Is.EqualTo((timeout, maxAutoPrepare, noResetOnClose)));
     }
 
     [TestCase("Host=db;Database=ror", null, "-c default_toast_compression=lz4")]
