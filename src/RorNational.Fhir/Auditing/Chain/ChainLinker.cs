@@ -92,13 +92,16 @@ public sealed class ChainLinker(IDocumentStore store, IOptions<AuditOptions> opt
     /// <summary>
     /// Whether the intake holds a record, without the chain's lock: a read of the chain (every
     /// auditor request, every Provenance page) usually finds it empty, and then waits for no
-    /// linker of any node. A record committed before the call is seen.
+    /// linker of any node. A record committed before the call is seen. Asked of the key's index
+    /// (<c>min(seq)</c>), not of the table: the linker deletes every row it links, and a scan of the
+    /// heap walks all those dead rows until the next vacuum (3 ms per call under recorded reads,
+    /// where the index skips the entries it has already found dead).
     /// </summary>
     private async Task<bool> AnyWaitingAsync(CancellationToken cancellation)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand($"select exists (select 1 from {AuditIntakeTable.QualifiedName(store.Options.DatabaseSchemaName)})", connection);
+        await using var command = new NpgsqlCommand($"select min(seq) is not null from {AuditIntakeTable.QualifiedName(store.Options.DatabaseSchemaName)}", connection);
         return (bool)(await command.ExecuteScalarAsync(cancellation))!;
     }
 
