@@ -10,7 +10,8 @@ using FhirReads;
 // mode alike; then per workload the median of each mode and the median ratio to "off".
 //   --targets on=URL,off=URL[,on-sync=URL] [--rounds 5] [--seconds 8] [--connections 4[,16...]: the rounds at each count in turn]
 //   [--workloads recorded-reads,mixed-reads,searches,public-reads,health]
-//   [--host-pids on=PID,off=PID] [--postgres-pid PID]: also the CPU time a request costs each host and PostgreSQL
+//   [--host-pids on=PID,off=PID] [--postgres-pid PID]: also the CPU time a request costs each host and PostgreSQL,
+//   and a warm-up of each host until its JIT has settled (JitSettling)
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : "");
 var targets = options["targets"].Split(',').Select(t => t.Split('=', 2)).ToDictionary(t => t[0], t => new Uri(t[1]));
@@ -18,8 +19,9 @@ if (!targets.ContainsKey("off") || !targets.ContainsKey("on")) throw new Argumen
 var rounds = int.Parse(options.GetValueOrDefault("rounds", "5"), CultureInfo.InvariantCulture);
 var seconds = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("seconds", "8"), CultureInfo.InvariantCulture));
 var connectionCounts = options.GetValueOrDefault("connections", "4").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
-var hostCpu = options.GetValueOrDefault("host-pids", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => t.Split('=', 2))
-    .ToDictionary(t => t[0], t => new CpuMeter(int.Parse(t[1], CultureInfo.InvariantCulture), withChildren: false));
+var hostPids = options.GetValueOrDefault("host-pids", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => t.Split('=', 2))
+    .ToDictionary(t => t[0], t => int.Parse(t[1], CultureInfo.InvariantCulture));
+var hostCpu = hostPids.ToDictionary(p => p.Key, p => new CpuMeter(p.Value, withChildren: false));
 var postgresCpu = options.TryGetValue("postgres-pid", out var postmaster) ? new CpuMeter(int.Parse(postmaster, CultureInfo.InvariantCulture), withChildren: true) : null;
 var chosen = options.GetValueOrDefault("workloads", "recorded-reads,mixed-reads,searches,public-reads,health").Split(',');
 
@@ -72,6 +74,16 @@ Console.WriteLine($"{reads.Count} resources, {recordedReads.Count} of them recor
 foreach (var name in chosen)
     foreach (var mode in targets.Keys)
         await LoadRun.RunAsync(workloads[name].Clients[mode], "warm-up", workloads[name].Paths, connectionCounts[0], TimeSpan.FromSeconds(Math.Min(3, seconds.TotalSeconds)));
+// Then each host whose process is known until its JIT has settled (JitSettling), at most a minute and a half.
+foreach (var (mode, pid) in hostPids)
+{
+    var (waited, compiler, settled) = await JitSettling.WarmUpAsync(pid, async () =>
+    {
+        foreach (var name in chosen)
+            await LoadRun.RunAsync(workloads[name].Clients[mode], "warm-up", workloads[name].Paths, connectionCounts[0], TimeSpan.FromSeconds(2));
+    }, TimeSpan.FromSeconds(90));
+    Console.WriteLine($"host {mode}: JIT {(settled ? "settled" : "STILL COMPILING")} after {waited.TotalSeconds:F0} s more of warm-up ({compiler:F0} ms of tier-up compilation meanwhile)");
+}
 var summaries = new List<string>();
 var recordedBefore = await AuditEvents();
 foreach (var connections in connectionCounts)

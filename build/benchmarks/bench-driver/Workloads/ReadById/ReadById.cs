@@ -7,7 +7,8 @@ namespace Bench.Workloads;
 /// <summary>
 /// Workload 1: GET /fhir/{type}/{id} over Organizations, HealthcareServices and Locations
 /// taken in turn, each with a consumer token of another access profile, at 8 and 32
-/// connections; the floor server reads the same ids, pgbench selects the same rows.
+/// connections; the floor server reads the same ids, pgbench selects the same rows. The host is
+/// warmed up first until its JIT has settled (not in a smoke run).
 /// </summary>
 public static class ReadById
 {
@@ -28,6 +29,13 @@ public static class ReadById
         var read = await File.ReadAllTextAsync(System.IO.Path.Combine(context.Settings.QueriesFolder, "read.sql"));
         var scripts = reads.GroupBy(r => r.Type).Select(g => (PgbenchScripts.ForSql([read.Replace("@table", Tables[g.Key])],
             [.. g.Select(r => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["id"] = r.Id })]), g.Count())).ToList();
+        if (!context.Settings.Smoke)
+        {
+            // The first workload on a fresh host: measured once its JIT has settled, not while it tiers up.
+            var (waited, compiler, settled) = await FhirReads.JitSettling.WarmUpAsync(context.Settings.HostPid,
+                () => ClosedLoop.RunAsync(8, TimeSpan.FromSeconds(2), Host), TimeSpan.FromSeconds(90));
+            Console.Error.WriteLine($"bench: host JIT {(settled ? "settled" : "STILL COMPILING")} after {waited.TotalSeconds:F0} s of warm-up ({compiler:F0} ms of tier-up compilation)");
+        }
         var rows = new List<Row>();
         foreach (var connections in new[] { 8, 32 })
         {
