@@ -24,15 +24,23 @@ namespace RorNational.Host;
 /// is. Without <c>Options</c> in the connection string, the <c>PGOPTIONS</c> environment variable
 /// (which Npgsql reads only then) is kept and the flag appended to it.</item>
 /// <item><c>No Reset On Close</c> = true: a connection given back to the pool keeps its session as
-/// it is, instead of Npgsql making the next use of it send <c>SET SESSION AUTHORIZATION DEFAULT;
-/// RESET ALL; CLOSE ALL; UNLISTEN *; SELECT pg_advisory_unlock_all()</c> first. A FHIR read takes
-/// and gives back a connection, so it paid those five statements on every request: PostgreSQL's CPU
-/// per read fell from 0.14 to 0.09 ms without them (docs/benchmarks.md). Nothing the host runs leaves
-/// session state behind: its settings are <c>SET LOCAL</c> or <c>set_config(..., true)</c> (the
-/// transaction's), its locks <c>pg_advisory_xact_lock</c>, and the session locks that hold a
-/// leadership (the subscription delivery lead, Marten's and Wolverine's) live on connections kept
-/// for them and are released by name before those are given back. A deployment whose own code
-/// leaves session state on the store's connections sets <c>No Reset On Close=false</c>.</item>
+/// it is. Otherwise Npgsql makes the next use of it send <c>SET SESSION AUTHORIZATION DEFAULT;
+/// RESET ALL; CLOSE ALL; UNLISTEN *; SELECT pg_advisory_unlock_all(); DISCARD SEQUENCES; DISCARD
+/// TEMP</c> first (<c>DISCARD ALL</c> when it has nothing prepared). A FHIR read takes and gives
+/// back a connection, so it paid those statements on every request: PostgreSQL's CPU per read fell
+/// by about a third without them (docs/benchmarks.md). What the host's own SQL sets lasts a
+/// transaction (<c>SET LOCAL</c>, <c>set_config(..., true)</c>, <c>pg_advisory_xact_lock</c>), and
+/// Npgsql rolls back a transaction left open on a connection given back. Session advisory locks
+/// live on connections kept for them (the subscription delivery lead's outside the pool,
+/// Wolverine's leadership lock) and are released by name.</item>
+/// <item><c>Connection Lifetime</c> = <see cref="ConnectionLifetime"/>: a pooled connection older
+/// than that is closed when given back, instead of going round again. Without the reset, this is
+/// what bounds session state a library leaves on a pooled session on one of its failure paths
+/// (Wolverine gives back its leadership connection without unlocking when a check of it times out;
+/// that lock then holds the leadership away from every node until its session ends). Reopening
+/// each connection once a minute costs PostgreSQL a fork and Npgsql a handshake: nothing next to
+/// the reset it replaces. A deployment that keeps the reset (<c>No Reset On Close=false</c>) may
+/// give <c>Connection Lifetime=0</c> (no limit).</item>
 /// </list>
 /// </summary>
 public static class ConnectionStringDefaults
@@ -40,6 +48,8 @@ public static class ConnectionStringDefaults
     public static readonly TimeSpan ConnectionWait = TimeSpan.FromSeconds(5);
 
     public const int PreparedStatements = 100;
+
+    public static readonly TimeSpan ConnectionLifetime = TimeSpan.FromMinutes(1);
 
     public const string ToastCompressionOption = "-c default_toast_compression=lz4";
 
@@ -56,6 +66,8 @@ public static class ConnectionStringDefaults
             given.MaxAutoPrepare = PreparedStatements;
         if (!(said.ContainsKey("No Reset On Close") || said.ContainsKey("NoResetOnClose")))
             given.NoResetOnClose = true;
+        if (!(said.ContainsKey("Connection Lifetime") || said.ContainsKey("ConnectionLifetime") || said.ContainsKey("Load Balance Timeout")))
+            given.ConnectionLifetime = (int)ConnectionLifetime.TotalSeconds;
         var options = given.Options ?? environmentOptions;
         if (!NamesToastCompression(options))
             given.Options = string.IsNullOrWhiteSpace(options) ? ToastCompressionOption : $"{options} {ToastCompressionOption}";

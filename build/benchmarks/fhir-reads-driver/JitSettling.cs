@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FhirReads;
 
 /// <summary>
@@ -26,15 +28,18 @@ public static class JitSettling
             var roundStarted = DateTime.UtcNow;
             await round();
             var elapsed = DateTime.UtcNow - roundStarted;
-            var used = CompilerMs(before, CompilerTicks(hostPid));
+            var after = CompilerTicks(hostPid);
+            var used = CompilerMs(before, after);
             compiler += used;
-            if (used <= elapsed.TotalMilliseconds * SettledShare) return (DateTime.UtcNow - started, compiler, true);
+            // A compiler thread that ended during the round took its time with it: not settled.
+            var ended = before.Keys.Any(thread => !after.ContainsKey(thread));
+            if (!ended && used <= elapsed.TotalMilliseconds * SettledShare) return (DateTime.UtcNow - started, compiler, true);
             if (DateTime.UtcNow - started >= atMost) return (DateTime.UtcNow - started, compiler, false);
         }
     }
 
     // The runtime ends the worker when it has nothing to compile and starts another later: a
-    // thread absent from the first sample counts whole.
+    // thread absent from the first sample counts whole (one that ended is seen by the caller).
     private static double CompilerMs(Dictionary<int, long> before, Dictionary<int, long> after) =>
         after.Sum(thread => thread.Value - before.GetValueOrDefault(thread.Key)) * 10.0; // USER_HZ: 100 ticks a second
 
@@ -42,6 +47,7 @@ public static class JitSettling
     private static Dictionary<int, long> CompilerTicks(int pid)
     {
         var ticks = new Dictionary<int, long>();
+        if (!Directory.Exists($"/proc/{pid}")) throw new InvalidOperationException($"the host (process {pid}) is gone");
         foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
         {
             try
@@ -49,7 +55,8 @@ public static class JitSettling
                 if (File.ReadAllText($"{task}/comm").TrimEnd('\n') != CompilerThread) continue;
                 var stat = File.ReadAllText($"{task}/stat");
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks[int.Parse(Path.GetFileName(task))] = long.Parse(fields[11]) + long.Parse(fields[12]);
+                ticks[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] =
+                    long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
             }
             catch (IOException)
             {

@@ -75,7 +75,7 @@ foreach (var name in chosen)
     foreach (var mode in targets.Keys)
         await LoadRun.RunAsync(workloads[name].Clients[mode], "warm-up", workloads[name].Paths, connectionCounts[0], TimeSpan.FromSeconds(Math.Min(3, seconds.TotalSeconds)));
 // Then each host whose process is known until its JIT has settled (JitSettling), at most a minute and a half.
-foreach (var (mode, pid) in hostPids)
+foreach (var (mode, pid) in hostPids.Where(host => targets.ContainsKey(host.Key)))
 {
     var (waited, compiler, settled) = await JitSettling.WarmUpAsync(pid, async () =>
     {

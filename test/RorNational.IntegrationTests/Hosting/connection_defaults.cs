@@ -8,7 +8,7 @@ namespace RorNational.IntegrationTests.Hosting;
 
 /// <summary>
 /// The host's connections keep their most used statements prepared on the server, compress
-/// large values with lz4 and are not reset when given back to the pool
+/// large values with lz4, are not reset when given back to the pool and are closed after a minute
 /// (<see cref="ConnectionStringDefaults"/>), unless the connection string says otherwise.
 /// </summary>
 public sealed class connection_defaults : ApiFixture
@@ -64,7 +64,7 @@ public sealed class connection_defaults : ApiFixture
         var held = new List<NpgsqlConnection>();
         try
         {
-            for (var i = 0; i < 100; i++)
+            for (var i = 0; i < 20; i++)
             {
                 var next = dataSource.CreateConnection();
                 held.Add(next);
@@ -73,8 +73,10 @@ public sealed class connection_defaults : ApiFixture
                 await using var reader = await read.ExecuteReaderAsync();
                 await reader.ReadAsync();
                 if (reader.GetInt32(0) != pid) continue;
-                Assert.That(reader.IsDBNull(1) ? null : reader.GetString(1), Is.EqualTo("connection_defaults"),
-                    "the session of the connection given back, as it was left: no RESET ALL before its next use");
+                var left = reader.IsDBNull(1) ? null : reader.GetString(1);
+                await reader.DisposeAsync();
+                await using (var reset = new NpgsqlCommand("reset rornational_test.left_by", next)) await reset.ExecuteNonQueryAsync();
+                Assert.That(left, Is.EqualTo("connection_defaults"), "the session of the connection given back, as it was left: no RESET ALL before its next use");
                 return;
             }
             Assert.Fail("the pool never handed that session out again");
@@ -85,17 +87,20 @@ public sealed class connection_defaults : ApiFixture
         }
     }
 
-    [TestCase("Host=db;Database=ror", 5, ConnectionStringDefaults.PreparedStatements, true)]
-    [TestCase("Host=db;Database=ror;Max Auto Prepare=0", 5, 0, true)]
-    [TestCase("Host=db;Database=ror;maxautoprepare=20;timeout=30", 30, 20, true)]
-    [TestCase("Host=db;Database=ror;TIMEOUT=2", 2, ConnectionStringDefaults.PreparedStatements, true)]
-    [TestCase("Host=db;Database=ror;No Reset On Close=false", 5, ConnectionStringDefaults.PreparedStatements, false)]
-    [TestCase("Host=db;Database=ror;noresetonclose=False", 5, ConnectionStringDefaults.PreparedStatements, false)]
-    public void what_the_connection_string_says_wins_over_the_defaults(string given, int timeout, int maxAutoPrepare, bool noResetOnClose)
+    [TestCase("Host=db;Database=ror", 5, ConnectionStringDefaults.PreparedStatements, true, 60)]
+    [TestCase("Host=db;Database=ror;Max Auto Prepare=0", 5, 0, true, 60)]
+    [TestCase("Host=db;Database=ror;maxautoprepare=20;timeout=30", 30, 20, true, 60)]
+    [TestCase("Host=db;Database=ror;TIMEOUT=2", 2, ConnectionStringDefaults.PreparedStatements, true, 60)]
+    [TestCase("Host=db;Database=ror;No Reset On Close=false;Connection Lifetime=0", 5, ConnectionStringDefaults.PreparedStatements, false, 0)]
+    [TestCase("Host=db;Database=ror;noresetonclose=False", 5, ConnectionStringDefaults.PreparedStatements, false, 60)]
+    [TestCase("Host=db;Database=ror;connectionlifetime=600", 5, ConnectionStringDefaults.PreparedStatements, true, 600)]
+    [TestCase("Host=db;Database=ror;Load Balance Timeout=30", 5, ConnectionStringDefaults.PreparedStatements, true, 30)]
+    public void what_the_connection_string_says_wins_over_the_defaults(string given, int timeout, int maxAutoPrepare, bool noResetOnClose, int lifetime)
     {
         var applied = new NpgsqlConnectionStringBuilder(ConnectionStringDefaults.Apply(given));
 
-        Assert.That((applied.Timeout, applied.MaxAutoPrepare, applied.NoResetOnClose), Is.EqualTo((timeout, maxAutoPrepare, noResetOnClose)));
+        Assert.That((applied.Timeout, applied.MaxAutoPrepare, applied.NoResetOnClose, applied.ConnectionLifetime),
+            Is.EqualTo((timeout, maxAutoPrepare, noResetOnClose, lifetime)));
     }
 
     [TestCase("Host=db;Database=ror", null, "-c default_toast_compression=lz4")]

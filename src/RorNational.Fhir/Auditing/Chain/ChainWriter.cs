@@ -99,8 +99,8 @@ public sealed class ChainWriter(IDocumentStore store, ChainLinker linker, IOptio
 
     /// <summary>
     /// The writer's own connection, kept open between flushes (they run one at a time), with the
-    /// append call prepared on it: a flush sends one Bind/Execute, without the pool's reset of a
-    /// connection taken and given back, nor a Parse.
+    /// append call prepared on it: a flush sends one Bind/Execute, without taking a connection from
+    /// the pool and giving it back, nor a Parse.
     /// </summary>
     private async Task<NpgsqlCommand> AppendCommandAsync()
     {

@@ -7,6 +7,9 @@ namespace RorNational.Fhir.Subscriptions.Delivery;
 /// Which node delivers notifications: the one holding a PostgreSQL session advisory lock on a
 /// connection of its own. The lock goes with the connection, so a node that stops or dies
 /// releases it and another takes over at its next look; the rows still pending are then its to send.
+/// That connection is outside the pool: the store's pooled sessions are not reset when given back
+/// (<c>No Reset On Close</c>, see the host's ConnectionStringDefaults), so closing it must end the
+/// session, and the lock with it, whatever failed before.
 /// </summary>
 public sealed class DeliveryLead(IDocumentStore store) : IAsyncDisposable
 {
@@ -26,13 +29,21 @@ public sealed class DeliveryLead(IDocumentStore store) : IAsyncDisposable
                 await alive.ExecuteScalarAsync(cancellation);
                 return true;
             }
-            var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
-            await connection.OpenAsync(cancellation);
-            await using var take = new NpgsqlCommand($"select pg_try_advisory_lock({LockId})", connection);
-            if (await take.ExecuteScalarAsync(cancellation) is true)
+            var connection = SessionOfItsOwn();
+            try
             {
-                _connection = connection;
-                return true;
+                await connection.OpenAsync(cancellation);
+                await using var take = new NpgsqlCommand($"select pg_try_advisory_lock({LockId})", connection);
+                if (await take.ExecuteScalarAsync(cancellation) is true)
+                {
+                    _connection = connection;
+                    return true;
+                }
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
             }
             await connection.DisposeAsync();
             return false;
@@ -44,18 +55,25 @@ public sealed class DeliveryLead(IDocumentStore store) : IAsyncDisposable
         }
     }
 
+    /// <summary>A connection to the store's database with its credentials, whose closing ends its session.</summary>
+    private NpgsqlConnection SessionOfItsOwn()
+    {
+        using var pooled = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        return pooled.CloneWith(new NpgsqlConnectionStringBuilder(pooled.ConnectionString) { Pooling = false }.ConnectionString);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_connection is null) return;
         try
         {
-            // A pooled connection keeps its session locks until it is reset: released here, explicitly.
+            // Released by name, so that another node need not wait for this session to end.
             await using var release = new NpgsqlCommand($"select pg_advisory_unlock({LockId})", _connection);
             await release.ExecuteScalarAsync();
         }
         catch (Exception failure) when (failure is NpgsqlException or InvalidOperationException)
         {
-            // The connection is broken: its session, and the lock with it, is gone.
+            // Broken or not, closing this connection (outside the pool) ends its session, and the lock with it.
         }
         await _connection.DisposeAsync();
         _connection = null;
