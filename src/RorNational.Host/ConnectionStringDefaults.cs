@@ -60,13 +60,15 @@ public static class ConnectionStringDefaults
     {
         var given = new NpgsqlConnectionStringBuilder(connectionString);
         var said = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (!said.ContainsKey("Timeout"))
+        // Keys in any case, under each name Npgsql takes for them.
+        bool Says(params string[] names) => names.Any(said.ContainsKey);
+        if (!Says("Timeout"))
             given.Timeout = (int)ConnectionWait.TotalSeconds;
-        if (!(said.ContainsKey("Max Auto Prepare") || said.ContainsKey("MaxAutoPrepare")))
+        if (!Says("Max Auto Prepare", "MaxAutoPrepare"))
             given.MaxAutoPrepare = PreparedStatements;
-        if (!(said.ContainsKey("No Reset On Close") || said.ContainsKey("NoResetOnClose")))
+        if (!Says("No Reset On Close", "NoResetOnClose"))
             given.NoResetOnClose = true;
-        if (!(said.ContainsKey("Connection Lifetime") || said.ContainsKey("ConnectionLifetime") || said.ContainsKey("Load Balance Timeout")))
+        if (!Says("Connection Lifetime", "ConnectionLifetime", "Load Balance Timeout"))
             given.ConnectionLifetime = (int)ConnectionLifetime.TotalSeconds;
         var options = given.Options ?? environmentOptions;
         if (!NamesToastCompression(options))

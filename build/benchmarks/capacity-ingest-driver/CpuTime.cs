@@ -23,11 +23,12 @@ public sealed class CpuTime(int? host, int? postmaster)
         return new CpuTime(parts.Length > 0 ? parts[0] : null, parts.Length > 1 ? parts[1] : null);
     }
 
+    /// <summary>The CPU time of a process, or of one thread given by its id (/proc/TID/stat); zero once it ended.</summary>
     /// <param name="withEndedChildren">
     /// With the time of its children that ended (cutime, cstime): a backend that ends during the
     /// run (a pooled connection pruned) takes its time out of the live children's sum, into this.
     /// </param>
-    private static TimeSpan Of(int pid, bool withEndedChildren = false)
+    public static TimeSpan Of(int pid, bool withEndedChildren = false)
     {
         try
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CapacityIngest;
 
 namespace FhirReads;
 
@@ -17,52 +18,53 @@ public static class JitSettling
     /// <summary>The share of one core the compiler may still use in a settled round.</summary>
     public const double SettledShare = 0.02;
 
-    /// <returns>How long it took, and the compiler's CPU time meanwhile; Settled false when <paramref name="atMost"/> passed first.</returns>
-    public static async Task<(TimeSpan Waited, double CompilerMs, bool Settled)> WarmUpAsync(int hostPid, Func<Task> round, TimeSpan atMost)
+    /// <summary>How long the warm-up took, and the compiler's CPU time meanwhile; Settled false when its time ran out first.</summary>
+    public sealed record Outcome(TimeSpan Waited, double CompilerMs, bool Settled)
+    {
+        public override string ToString() =>
+            $"JIT {(Settled ? "settled" : "STILL COMPILING")} after {Waited.TotalSeconds:F0} s of warm-up ({CompilerMs:F0} ms of tier-up compilation meanwhile)";
+    }
+
+    public static async Task<Outcome> WarmUpAsync(int hostPid, Func<Task> round, TimeSpan atMost)
     {
         var started = DateTime.UtcNow;
         var compiler = 0.0;
         while (true)
         {
-            var before = CompilerTicks(hostPid);
+            var before = CompilerTimes(hostPid);
             var roundStarted = DateTime.UtcNow;
             await round();
             var elapsed = DateTime.UtcNow - roundStarted;
-            var after = CompilerTicks(hostPid);
+            var after = CompilerTimes(hostPid);
             var used = CompilerMs(before, after);
             compiler += used;
             // A compiler thread that ended during the round took its time with it: not settled.
             var ended = before.Keys.Any(thread => !after.ContainsKey(thread));
-            if (!ended && used <= elapsed.TotalMilliseconds * SettledShare) return (DateTime.UtcNow - started, compiler, true);
-            if (DateTime.UtcNow - started >= atMost) return (DateTime.UtcNow - started, compiler, false);
+            if (!ended && used <= elapsed.TotalMilliseconds * SettledShare) return new Outcome(DateTime.UtcNow - started, compiler, true);
+            if (DateTime.UtcNow - started >= atMost) return new Outcome(DateTime.UtcNow - started, compiler, false);
         }
     }
 
     // The runtime ends the worker when it has nothing to compile and starts another later: a
     // thread absent from the first sample counts whole (one that ended is seen by the caller).
-    private static double CompilerMs(Dictionary<int, long> before, Dictionary<int, long> after) =>
-        after.Sum(thread => thread.Value - before.GetValueOrDefault(thread.Key)) * 10.0; // USER_HZ: 100 ticks a second
+    private static double CompilerMs(Dictionary<int, TimeSpan> before, Dictionary<int, TimeSpan> after) =>
+        after.Sum(thread => (thread.Value - before.GetValueOrDefault(thread.Key)).TotalMilliseconds);
 
-    /// <summary>user + system ticks of each compiler thread of the process, by thread id.</summary>
-    private static Dictionary<int, long> CompilerTicks(int pid)
+    /// <summary>The CPU time of each compiler thread of the process, by thread id.</summary>
+    private static Dictionary<int, TimeSpan> CompilerTimes(int pid)
     {
-        var ticks = new Dictionary<int, long>();
         if (!Directory.Exists($"/proc/{pid}")) throw new InvalidOperationException($"the host (process {pid}) is gone");
+        var times = new Dictionary<int, TimeSpan>();
         foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
         {
-            try
-            {
-                if (File.ReadAllText($"{task}/comm").TrimEnd('\n') != CompilerThread) continue;
-                var stat = File.ReadAllText($"{task}/stat");
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] =
-                    long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            }
-            catch (IOException)
-            {
-                // The thread ended since listed.
-            }
+            string name;
+            try { name = File.ReadAllText($"{task}/comm").TrimEnd('\n'); }
+            catch (IOException) { continue; } // the thread ended since listed
+            if (name != CompilerThread) continue;
+            var thread = int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture);
+            // Zero: it ended since listed, or has not run yet; either way nothing to count.
+            if (CpuTime.Of(thread) is var time && time > TimeSpan.Zero) times[thread] = time;
         }
-        return ticks;
+        return times;
     }
 }

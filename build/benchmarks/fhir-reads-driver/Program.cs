@@ -77,12 +77,12 @@ foreach (var name in chosen)
 // Then each host whose process is known until its JIT has settled (JitSettling), at most a minute and a half.
 foreach (var (mode, pid) in hostPids.Where(host => targets.ContainsKey(host.Key)))
 {
-    var (waited, compiler, settled) = await JitSettling.WarmUpAsync(pid, async () =>
+    var settling = await JitSettling.WarmUpAsync(pid, async () =>
     {
         foreach (var name in chosen)
             await LoadRun.RunAsync(workloads[name].Clients[mode], "warm-up", workloads[name].Paths, connectionCounts[0], TimeSpan.FromSeconds(2));
     }, TimeSpan.FromSeconds(90));
-    Console.WriteLine($"host {mode}: JIT {(settled ? "settled" : "STILL COMPILING")} after {waited.TotalSeconds:F0} s more of warm-up ({compiler:F0} ms of tier-up compilation meanwhile)");
+    Console.WriteLine($"host {mode}: {settling}");
 }
 var summaries = new List<string>();
 var recordedBefore = await AuditEvents();

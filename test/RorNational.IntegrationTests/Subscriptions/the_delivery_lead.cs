@@ -18,23 +18,27 @@ public sealed class the_delivery_lead
     public async Task is_held_by_one_node_on_a_session_that_ends_with_it()
     {
         var connectionString = await TestPostgres.CreateDatabase(nameof(the_delivery_lead));
+        // The test's own questions on sessions that end with them: only the leads' stay open.
+        var asking = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
         try
         {
             using var store = DocumentStore.For(options => options.Connection(ConnectionStringDefaults.Apply(connectionString)));
             var first = new DeliveryLead(store);
             var second = new DeliveryLead(store);
             Assert.That(await first.HoldsAsync(CancellationToken.None), Is.True, "a free lead is taken");
-            var holder = await HolderAsync(connectionString);
+            var holder = await HolderAsync(asking);
             Assert.That(holder, Is.Not.Null, "the lock is held");
             Assert.That(await second.HoldsAsync(CancellationToken.None), Is.False, "another node does not deliver meanwhile");
+            Assert.That(await second.HoldsAsync(CancellationToken.None), Is.False, "nor at its next look");
             Assert.That(await first.HoldsAsync(CancellationToken.None), Is.True, "the lead keeps it");
+            Assert.That(await SessionsAsync(asking), Is.EqualTo(2), "a session per node, kept from one look to the next");
 
             await first.DisposeAsync();
 
-            Assert.That(await SessionEndsAsync(connectionString, holder!.Value), Is.True, "the lead's session ended, not given back to a pool");
+            Assert.That(await SessionEndsAsync(asking, holder!.Value), Is.True, "the lead's session ended, not given back to a pool");
             Assert.That(await second.HoldsAsync(CancellationToken.None), Is.True, "another node takes the lead");
             await second.DisposeAsync();
-            Assert.That(await HolderAsync(connectionString), Is.Null, "nobody holds it once both gave it up");
+            Assert.That(await HolderAsync(asking), Is.Null, "nobody holds it once both gave it up");
         }
         finally
         {
@@ -42,27 +46,21 @@ public sealed class the_delivery_lead
         }
     }
 
-    private static async Task<int?> HolderAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var holder = new NpgsqlCommand(
+    private static async Task<int?> HolderAsync(string connectionString) =>
+        (await Sql.Rows(connectionString,
             "select pid from pg_locks where locktype = 'advisory' and granted and objsubid = 1 " +
-            "and ((classid::bigint << 32) | objid::bigint) = $1 and database = (select oid from pg_database where datname = current_database())", connection)
-        {
-            Parameters = { new() { Value = DeliveryLead.LockId } },
-        };
-        return await holder.ExecuteScalarAsync() is int pid ? pid : null;
-    }
+            "and ((classid::bigint << 32) | objid::bigint) = $1 and database = (select oid from pg_database where datname = current_database())",
+            row => (int?)row.GetInt32(0), DeliveryLead.LockId)).SingleOrDefault();
+
+    /// <summary>The sessions open on the test's database, the one asking apart.</summary>
+    private static Task<long> SessionsAsync(string connectionString) =>
+        Sql.Scalar<long>(connectionString, "select count(*) from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()");
 
     private static async Task<bool> SessionEndsAsync(string connectionString, int pid)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
         for (var waited = 0; waited < 50; waited++)
         {
-            await using var alive = new NpgsqlCommand("select count(*) from pg_stat_activity where pid = $1", connection) { Parameters = { new() { Value = pid } } };
-            if ((long)(await alive.ExecuteScalarAsync())! == 0) return true;
+            if (await Sql.Scalar<long>(connectionString, "select count(*) from pg_stat_activity where pid = $1", pid) == 0) return true;
             await Task.Delay(100);
         }
         return false;

@@ -92,10 +92,10 @@ public sealed class ChainLinker(IDocumentStore store, IOptions<AuditOptions> opt
     /// <summary>
     /// Whether the intake holds a record, without the chain's lock: a read of the chain (every
     /// auditor request, every Provenance page) usually finds it empty, and then waits for no
-    /// linker of any node. A record committed before the call is seen. Asked of the key's index
-    /// (<c>min(seq)</c>), not of the table: the linker deletes every row it links, and a scan of the
-    /// heap walks all those dead rows until the next vacuum (3 ms per call under recorded reads,
-    /// where the index skips the entries it has already found dead).
+    /// linker of any node. A record committed before the call is seen. It asks the key's index
+    /// (<c>min(seq)</c>) rather than the table: every row the linker deleted stays in the heap until
+    /// the next vacuum, and a scan of the heap walked them all (1 to 3 ms a call under recorded
+    /// reads), where the index skips the entries it has already found dead.
     /// </summary>
     private async Task<bool> AnyWaitingAsync(CancellationToken cancellation)
     {

@@ -32,9 +32,9 @@ public static class ReadById
         if (!context.Settings.Smoke)
         {
             // The first workload on a fresh host: measured once its JIT has settled, not while it tiers up.
-            var (waited, compiler, settled) = await FhirReads.JitSettling.WarmUpAsync(context.Settings.HostPid,
+            var settling = await FhirReads.JitSettling.WarmUpAsync(context.Settings.HostPid,
                 () => ClosedLoop.RunAsync(8, TimeSpan.FromSeconds(2), Host), TimeSpan.FromSeconds(90));
-            Console.Error.WriteLine($"bench: host JIT {(settled ? "settled" : "STILL COMPILING")} after {waited.TotalSeconds:F0} s of warm-up ({compiler:F0} ms of tier-up compilation)");
+            Console.Error.WriteLine($"bench: host {settling}");
         }
         var rows = new List<Row>();
         foreach (var connections in new[] { 8, 32 })
