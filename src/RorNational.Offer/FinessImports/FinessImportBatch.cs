@@ -26,7 +26,8 @@ internal sealed class FinessImportBatch
     private readonly TaskCompletionSource _executing = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ImportFinessExtract _work;
     private readonly IReadOnlyList<FinessLine> _lines;
-    private readonly FinessImportBatch? _previous;
+    // Let go once this batch has ended: each batch would otherwise keep every batch before it alive.
+    private FinessImportBatch? _previous;
     private readonly long _committedBefore;
     private readonly HashSet<string> _streams;
     private readonly Dictionary<string, EJ> _ejs;
@@ -141,6 +142,7 @@ internal sealed class FinessImportBatch
             finally
             {
                 _executing.TrySetResult();
+                _previous = null;
             }
         }
     }
