@@ -91,22 +91,44 @@ public sealed class the_benchmark_suite_smoke
 
     private static string Tail(string output) => output.Length > 4000 ? output[^4000..] : output;
 
-    private static int FreePort()
+    /// <summary>
+    /// A free port below the kernel's ephemeral range. A port the kernel handed out for a moment
+    /// (port 0) goes back to that range, where any outgoing connection of the tests running beside
+    /// this one may take it before build/bench binds it: the floor server then failed to start.
+    /// </summary>
+    private static int FreePort(int count = 1)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var below = EphemeralRangeStart();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(below / 2, below - count);
+            if (Enumerable.Range(port, count).All(CanBind)) return port;
+        }
+        throw new InvalidOperationException($"no {count} consecutive free ports below {below}");
     }
 
     /// <summary>A port whose next one is free too (the host, then the floor server).</summary>
-    private static int FreePortPair()
+    private static int FreePortPair() => FreePort(count: 2);
+
+    private static int EphemeralRangeStart()
     {
-        for (var attempt = 0; attempt < 50; attempt++)
+        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
+        return File.Exists(range) && int.TryParse(File.ReadAllText(range).Split(['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0], out var start)
+            ? start : 32768;
+    }
+
+    private static bool CanBind(int port)
+    {
+        try
         {
-            var port = FreePort();
-            if (port < 65535 && !Listening(port + 1)) return port;
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
         }
-        throw new InvalidOperationException("no two consecutive free ports");
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     private static bool Listening(int port)
