@@ -6,18 +6,20 @@ using RorNational.IntegrationTests.Infrastructure;
 namespace RorNational.IntegrationTests.Auditing;
 
 /// <summary>
-/// The chain holds records of every kind (AuditEvent for reads, Provenance for writes, appended
-/// through the same <see cref="ChainWriter"/>), in one order: $verify-integrity walks them all
+/// The chain holds records of every kind (AuditEvent for reads, Provenance for writes; here both
+/// handed over through the <see cref="ChainWriter"/>), in one order: $verify-integrity walks them all
 /// and names a broken Provenance link like any other. The records that waited for the intake share
 /// one group commit; linked, they keep their own entities and entity types and the order in which
 /// they were handed over. A record found twice in the intake is linked once, and records no one on
-/// this node wrote (a stopped node's) are linked by the sweep.
+/// this node wrote (a stopped node's) are linked by the sweep. A page of records linked straight
+/// (as the daemon links Provenance) comes after what waits in the intake, and linked again adds nothing.
 /// </summary>
 public class one_chain_for_every_kind : ApiFixture
 {
     protected override bool ResetBetweenTests => false;
 
     private ChainWriter Writer => App.Services.GetRequiredService<ChainWriter>();
+    private ChainLinker Linker => App.Services.GetRequiredService<ChainLinker>();
     private string _unit = "";
 
     [OneTimeSetUp]
@@ -140,6 +142,27 @@ public class one_chain_for_every_kind : ApiFixture
         Assert.That(stored.Select(s => s.Kind), Is.EqualTo(new[] { IntakeRecord.UnreadableKind, IntakeRecord.UnreadableKind, "Provenance" }));
         Assert.That(stored.Take(2).Select(s => s.Content), Is.EqualTo(new[] { "not json", "{\"Kind\":\"Provenance\"}" }), "kept as found");
         Assert.That(stored[2].Id, Is.EqualTo(after.Id), "the record after them is linked");
+        var check = await the_audit_chain.Verify(App);
+        Assert.That(check["intact"]!.GetValue<bool>(), Is.True);
+        Assert.That(check["checked"]!.GetValue<long>(), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task a_page_linked_straight_comes_after_the_intake_and_linked_again_adds_nothing()
+    {
+        var waiting = Provenance("Organization/eg-7");
+        await Hand(waiting);
+        ChainedRecord[] page = [Provenance("Organization/eg-8"), Provenance("Organization/eg-9", "Location/lieu-9")];
+
+        await Linker.LinkAsync(page, CancellationToken.None);
+        // The daemon's page run again after a crash between the link and its progress.
+        await Linker.LinkAsync(page, CancellationToken.None);
+
+        var chain = await Chain();
+        Assert.That(chain.Select(s => s.Id), Is.EqualTo(new[] { waiting.Id, page[0].Id, page[1].Id }), "the intake first, then the page in its order, once");
+        Assert.That(chain[2].Entities, Is.EqualTo(new[] { "Organization/eg-9", "Location/lieu-9" }));
+        Assert.That(chain[2].Types, Is.EqualTo(new[] { "Organization", "Location" }));
+        Assert.That(await Intake(), Is.Zero);
         var check = await the_audit_chain.Verify(App);
         Assert.That(check["intact"]!.GetValue<bool>(), Is.True);
         Assert.That(check["checked"]!.GetValue<long>(), Is.EqualTo(3));

@@ -14,7 +14,8 @@ namespace RorNational.Fhir.Auditing.Chain;
 /// (<see cref="ChainHash"/>) and copies the links into the chain (binary COPY). A crash before the
 /// commit leaves the records in the intake, to be linked by the next batch: none lost, none twice.
 /// A record handed over twice (a flush retried after its commit went through) is linked once.
-/// The background loop (<see cref="ChainLinking"/>) links what the node's writer committed;
+/// A writer that runs one batch at a time may skip the intake and link its records itself
+/// (<see cref="LinkAsync"/>). The background loop (<see cref="ChainLinking"/>) links what the node's writer committed;
 /// whoever reads the chain first links everything committed before (<see cref="CatchUpAsync"/>),
 /// so a record is found by the next search, whatever node answered its read.
 /// </summary>
@@ -47,21 +48,37 @@ public sealed class ChainLinker(IDocumentStore store, IOptions<AuditOptions> opt
         }
     }
 
-    private async Task<int> LinkBatchAsync(CancellationToken cancellation)
+    /// <summary>
+    /// Links <paramref name="records"/> straight into the chain, after what waits in the intake (up
+    /// to <see cref="AuditOptions.MaxLink"/>), in one transaction under the chain's lock, and returns
+    /// once they are committed there. For a writer that already runs one at a time and in large
+    /// batches (the daemon's Provenance pages, <see cref="Provenances.ProvenanceChaining"/>): its
+    /// records skip the intake's insert, delete and JSON round trip. A record already in the chain (a
+    /// page run again after a crash) is not linked twice.
+    /// </summary>
+    public async Task LinkAsync(IReadOnlyList<ChainedRecord> records, CancellationToken cancellation)
     {
-        if (!await AnyWaitingAsync(cancellation)) return 0;
+        if (records.Count == 0) return;
+        await LinkBatchAsync(records, cancellation);
+    }
+
+    private async Task<int> LinkBatchAsync(CancellationToken cancellation) =>
+        await AnyWaitingAsync(cancellation) ? await LinkBatchAsync([], cancellation) : 0;
+
+    private async Task<int> LinkBatchAsync(IReadOnlyList<ChainedRecord> given, CancellationToken cancellation)
+    {
         try
         {
-            return await LinkBatchAsync(skipLinked: false, cancellation);
+            return await LinkBatchAsync(given, skipLinked: false, cancellation);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            return await LinkBatchAsync(skipLinked: true, cancellation);
+            return await LinkBatchAsync(given, skipLinked: true, cancellation);
         }
     }
 
     /// <summary>Returns the number of intake rows taken (linked, or dropped as already linked).</summary>
-    private async Task<int> LinkBatchAsync(bool skipLinked, CancellationToken cancellation)
+    private async Task<int> LinkBatchAsync(IReadOnlyList<ChainedRecord> given, bool skipLinked, CancellationToken cancellation)
     {
         var schema = store.Options.DatabaseSchemaName;
         await using var connection = store.Storage.Database.CreateConnection();
@@ -71,7 +88,7 @@ public sealed class ChainLinker(IDocumentStore store, IOptions<AuditOptions> opt
         await ExecuteAsync(connection, $"set local synchronous_commit = off; select pg_advisory_xact_lock({ChainLock})", cancellation);
         var (position, hash) = await LastLinkAsync(connection, schema, cancellation);
         var taken = await TakeAsync(connection, schema, cancellation);
-        var records = taken.DistinctBy(r => (r.Kind, r.Id)).ToList();
+        var records = taken.Concat(given).DistinctBy(r => (r.Kind, r.Id)).ToList();
         if (skipLinked) records = await WithoutLinkedAsync(connection, schema, records, cancellation);
         if (records.Count > 0)
         {
