@@ -8,7 +8,8 @@ namespace RorNational.IntegrationTests.Hosting;
 /// The output of build/release (which build/test makes before the tests) run as production
 /// runs it: environment Production, TypeLoadMode Static, no runtime compiler in its folder.
 /// It serves a write and a read with the code generated at build time; the solution's own
-/// build, which carries no generated code, cannot serve them in Static mode.
+/// build, which carries no generated code, cannot serve them in Static mode. Its launcher,
+/// rornational-host, starts it with the runtime settings of build/host-runtime.sh.
 /// </summary>
 public sealed class a_release_build
 {
@@ -50,6 +51,40 @@ public sealed class a_release_build
         var stopped = Assert.ThrowsAsync<InvalidOperationException>(() => HostProcess.StartAsync(_database, ProductionSettings()));
 
         Assert.That(stopped!.Message, Does.Contain("the host stopped during start-up").And.Contain("MissingPreBuiltTypesException"));
+    }
+
+    [Test, CancelAfter(120_000)]
+    public async Task its_launcher_starts_the_host_with_the_runtime_settings_and_keeps_a_value_given()
+    {
+        var release = ReleaseOutput();
+        var launcher = Path.Combine(release, "rornational-host");
+        Assert.That(File.Exists(launcher), "build/release writes the launcher beside the host");
+
+        var production = ProductionSettings();
+        production["Access__ClientsFile"] = Path.Combine(TestPostgres.RepositoryRoot(), "samples", "clients.json");
+        production["Authentication__IssuingKeyId"] = KeyId;
+        var (code, token, error) = await RunAsync(launcher, ["token", "admin", "--lifetime", "5"], production);
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(token.Trim().Split('.'), Has.Length.EqualTo(3), "the host ran through the launcher and minted a token");
+
+        var settings = Path.Combine(release, "host-runtime.sh");
+        var (_, set, _) = await RunAsync("sh", ["-c", $". '{settings}'; echo $DOTNET_TC_CallCountingDelayMs"], new() { ["DOTNET_TC_CallCountingDelayMs"] = "" });
+        var (_, kept, _) = await RunAsync("sh", ["-c", $". '{settings}'; echo $DOTNET_TC_CallCountingDelayMs"], new() { ["DOTNET_TC_CallCountingDelayMs"] = "100" });
+        Assert.That(set.Trim(), Is.EqualTo("0"));
+        Assert.That(kept.Trim(), Is.EqualTo("100"), "a value the environment gives is kept");
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(string program, string[] arguments, Dictionary<string, string> environment)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment)
+            if (value.Length == 0) start.Environment.Remove(name); else start.Environment[name] = value;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
     }
 
     private Dictionary<string, string> ProductionSettings() => new()
