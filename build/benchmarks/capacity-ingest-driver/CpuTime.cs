@@ -23,16 +23,25 @@ public sealed class CpuTime(int? host, int? postmaster)
         return new CpuTime(parts.Length > 0 ? parts[0] : null, parts.Length > 1 ? parts[1] : null);
     }
 
-    /// <summary>The CPU time of a process, or of one thread given by its id (/proc/TID/stat); zero once it ended.</summary>
+    /// <summary>The CPU time of a process (all its threads); zero once it ended.</summary>
     /// <param name="withEndedChildren">
     /// With the time of its children that ended (cutime, cstime): a backend that ends during the
     /// run (a pooled connection pruned) takes its time out of the live children's sum, into this.
     /// </param>
-    public static TimeSpan Of(int pid, bool withEndedChildren = false)
+    public static TimeSpan Of(int pid, bool withEndedChildren = false) => Read($"/proc/{pid}/stat", withEndedChildren);
+
+    /// <summary>
+    /// The CPU time of one thread of a process; zero once it ended. Read from
+    /// /proc/PID/task/TID/stat: /proc/TID/stat answers for a thread too, but with the times of its
+    /// whole process.
+    /// </summary>
+    public static TimeSpan OfThread(int pid, int thread) => Read($"/proc/{pid}/task/{thread}/stat", withEndedChildren: false);
+
+    private static TimeSpan Read(string path, bool withEndedChildren)
     {
         try
         {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var stat = File.ReadAllText(path);
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             // After the command: state is field 3, utime 14, stime 15, cutime 16, cstime 17 (1-based over the whole line).
             var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);

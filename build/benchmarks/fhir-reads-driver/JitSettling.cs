@@ -63,7 +63,7 @@ public static class JitSettling
             if (name != CompilerThread) continue;
             var thread = int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture);
             // Zero: it ended since listed, or has not run yet; either way nothing to count.
-            if (CpuTime.Of(thread) is var time && time > TimeSpan.Zero) times[thread] = time;
+            if (CpuTime.OfThread(pid, thread) is var time && time > TimeSpan.Zero) times[thread] = time;
         }
         return times;
     }
