@@ -101,7 +101,7 @@ public sealed class the_benchmark_suite_smoke
         var below = EphemeralRangeStart();
         for (var attempt = 0; attempt < 200; attempt++)
         {
-            var port = Random.Shared.Next(below / 2, below - count);
+            var port = Random.Shared.Next(Math.Max(1024, below / 2), below - count);
             if (Enumerable.Range(port, count).All(CanBind)) return port;
         }
         throw new InvalidOperationException($"no {count} consecutive free ports below {below}");

@@ -63,28 +63,16 @@ public sealed class a_release_build
         var production = ProductionSettings();
         production["Access__ClientsFile"] = Path.Combine(TestPostgres.RepositoryRoot(), "samples", "clients.json");
         production["Authentication__IssuingKeyId"] = KeyId;
-        var (code, token, error) = await RunAsync(launcher, ["token", "admin", "--lifetime", "5"], production);
-        Assert.That(code, Is.EqualTo(0), error);
-        Assert.That(token.Trim().Split('.'), Has.Length.EqualTo(3), "the host ran through the launcher and minted a token");
+        var (code, output) = await Scripts.RunProgramAsync(launcher, ["token", "admin", "--lifetime", "5"], production);
+        Assert.That(code, Is.EqualTo(0), output);
+        Assert.That(output.Trim().Split('\n')[^1].Split('.'), Has.Length.EqualTo(3), "the host ran through the launcher and minted a token");
 
         var settings = Path.Combine(release, "host-runtime.sh");
-        var (_, set, _) = await RunAsync("sh", ["-c", $". '{settings}'; echo $DOTNET_TC_CallCountingDelayMs"], new() { ["DOTNET_TC_CallCountingDelayMs"] = "" });
-        var (_, kept, _) = await RunAsync("sh", ["-c", $". '{settings}'; echo $DOTNET_TC_CallCountingDelayMs"], new() { ["DOTNET_TC_CallCountingDelayMs"] = "100" });
+        string[] echo = ["-c", $". '{settings}'; echo $DOTNET_TC_CallCountingDelayMs"];
+        var (_, set) = await Scripts.RunProgramAsync("sh", echo, new Dictionary<string, string> { ["DOTNET_TC_CallCountingDelayMs"] = "" });
+        var (_, kept) = await Scripts.RunProgramAsync("sh", echo, new Dictionary<string, string> { ["DOTNET_TC_CallCountingDelayMs"] = "100" });
         Assert.That(set.Trim(), Is.EqualTo("0"));
         Assert.That(kept.Trim(), Is.EqualTo("100"), "a value the environment gives is kept");
-    }
-
-    private static async Task<(int Code, string Output, string Error)> RunAsync(string program, string[] arguments, Dictionary<string, string> environment)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment)
-            if (value.Length == 0) start.Environment.Remove(name); else start.Environment[name] = value;
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
     }
 
     private Dictionary<string, string> ProductionSettings() => new()

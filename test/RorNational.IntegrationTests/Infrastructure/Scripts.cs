@@ -8,11 +8,15 @@ public static class Scripts
     public static Task<(int ExitCode, string Output)> RunAsync(string script, params string[] arguments) =>
         RunAsync(script, arguments, new Dictionary<string, string>());
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(
-        string script, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    public static Task<(int ExitCode, string Output)> RunAsync(
+        string script, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment) =>
+        RunProgramAsync("bash", [Path.Combine(TestPostgres.RepositoryRoot(), script), .. arguments], environment);
+
+    /// <summary>Any program, with these arguments and these variables added to the environment; its output and errors together.</summary>
+    public static async Task<(int ExitCode, string Output)> RunProgramAsync(
+        string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(TestPostgres.RepositoryRoot(), script));
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;

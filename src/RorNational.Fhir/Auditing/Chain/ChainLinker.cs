@@ -42,7 +42,7 @@ public sealed class ChainLinker(IDocumentStore store, IOptions<AuditOptions> opt
         var linked = 0L;
         while (true)
         {
-            var taken = await LinkBatchAsync(cancellation);
+            var taken = await LinkWaitingAsync(cancellation);
             linked += taken;
             if (taken < MaxLink) return linked;
         }
@@ -59,26 +59,31 @@ public sealed class ChainLinker(IDocumentStore store, IOptions<AuditOptions> opt
     public async Task LinkAsync(IReadOnlyList<ChainedRecord> records, CancellationToken cancellation)
     {
         if (records.Count == 0) return;
-        await LinkBatchAsync(records, cancellation);
+        await LinkOnceAsync(records, cancellation);
     }
 
-    private async Task<int> LinkBatchAsync(CancellationToken cancellation) =>
-        await AnyWaitingAsync(cancellation) ? await LinkBatchAsync([], cancellation) : 0;
+    /// <summary>One batch of the intake, if it holds anything; returns the number of intake rows taken.</summary>
+    private async Task<int> LinkWaitingAsync(CancellationToken cancellation) =>
+        await AnyWaitingAsync(cancellation) ? await LinkOnceAsync([], cancellation) : 0;
 
-    private async Task<int> LinkBatchAsync(IReadOnlyList<ChainedRecord> given, CancellationToken cancellation)
+    /// <summary>
+    /// One batch of the intake then <paramref name="given"/>; a record already in the chain makes
+    /// the batch fail on the unique (kind, id), and it is linked again without such records.
+    /// </summary>
+    private async Task<int> LinkOnceAsync(IReadOnlyList<ChainedRecord> given, CancellationToken cancellation)
     {
         try
         {
-            return await LinkBatchAsync(given, skipLinked: false, cancellation);
+            return await LinkInTransactionAsync(given, skipLinked: false, cancellation);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            return await LinkBatchAsync(given, skipLinked: true, cancellation);
+            return await LinkInTransactionAsync(given, skipLinked: true, cancellation);
         }
     }
 
     /// <summary>Returns the number of intake rows taken (linked, or dropped as already linked).</summary>
-    private async Task<int> LinkBatchAsync(IReadOnlyList<ChainedRecord> given, bool skipLinked, CancellationToken cancellation)
+    private async Task<int> LinkInTransactionAsync(IReadOnlyList<ChainedRecord> given, bool skipLinked, CancellationToken cancellation)
     {
         var schema = store.Options.DatabaseSchemaName;
         await using var connection = store.Storage.Database.CreateConnection();
