@@ -49,6 +49,7 @@ public sealed class PractitionerPublicationProjection(SearchIndexer indexer) : I
         var prepared = PreparedVersion.All(candidates, indexer);
         var replaced = new List<(string Type, string Id)>();
         var rows = new List<SearchIndexRows>();
+        var versions = new List<FhirResourceVersion>();
         for (var i = 0; i < candidates.Count; i++)
         {
             if (prepared[i] is not { } version) continue;
@@ -66,8 +67,9 @@ public sealed class PractitionerPublicationProjection(SearchIndexer indexer) : I
                 SourceStream = state.Id,
             };
             operations.Store(document);
-            operations.Insert(FhirResourceVersion.Of("Practitioner", document));
+            versions.Add(FhirResourceVersion.Of("Practitioner", document));
         }
+        DocumentRows.Insert(operations, versions, v => v.Id);
         SearchIndexWriter.Queue(operations, replaced, rows);
     }
 }

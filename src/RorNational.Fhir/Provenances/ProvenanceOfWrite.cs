@@ -6,11 +6,12 @@ using RorNational.Domain.Establishments;
 using RorNational.Domain.Establishments.Dossiers;
 using RorNational.Domain.Establishments.Editing;
 using RorNational.Fhir.Publishing;
+using RorNational.Fhir.Storage;
 
 namespace RorNational.Fhir.Provenances;
 
 /// <summary>
-/// Stores, in the publication's transaction, the Provenance of one stream's events of a batch
+/// The Provenance of one stream's events of a batch, stored in the publication's transaction,
 /// that wrote new versions: its author is who caused the last event; an accepted dossier has
 /// its opener as author and its validator as verifier, with the decision's reason (a closure by
 /// FINESS has the closure's reason). The activity is CREATE when every target is a first
@@ -21,9 +22,9 @@ namespace RorNational.Fhir.Provenances;
 public static class ProvenanceOfWrite
 {
     /// <param name="dossierBefore">The EG's open dossier before the batch: the author of the dossier the batch may accept.</param>
-    public static void Store(IDocumentOperations operations, string stream, IReadOnlyList<IEvent> events, Dossier? dossierBefore, IReadOnlyList<WrittenVersion> written)
+    public static ProvenanceRecord? Of(string stream, IReadOnlyList<IEvent> events, Dossier? dossierBefore, IReadOnlyList<WrittenVersion> written)
     {
-        if (written.Count == 0 || events.Count == 0) return;
+        if (written.Count == 0 || events.Count == 0) return null;
         var last = events[^1];
         var by = (last.Data as IDomainEvent)?.By.Id ?? Actor.System.Id;
         var occurred = (last.Data as IDomainEvent)?.At ?? last.Timestamp;
@@ -37,7 +38,7 @@ public static class ProvenanceOfWrite
         // stores the same Provenance again (an upsert), which the chain already holds.
         var id = last.Id.ToString();
         var main = agents[^1];
-        operations.Store(new ProvenanceRecord
+        return new ProvenanceRecord
         {
             Id = id,
             Sequence = last.Sequence,
@@ -50,8 +51,15 @@ public static class ProvenanceOfWrite
             Targets = [.. written.Select(v => v.Reference)],
             TargetClasses = [.. written.Select(v => (int)TargetClasses.Of(v.ClassSets))],
             Json = ProvenanceContent.Write(id, written, occurred, last.Timestamp, activity, agents, "Organization/" + OrganizationOf(stream), reason),
-        });
+        };
     }
+
+    /// <summary>
+    /// Stores the records of a batch (<see cref="Of"/>) in one statement: upserted, as a rebuild
+    /// of the publication replays the same batches and stores the same records again.
+    /// </summary>
+    public static void StoreAll(IDocumentOperations operations, IEnumerable<ProvenanceRecord?> records) =>
+        DocumentRows.Upsert(operations, records.OfType<ProvenanceRecord>().ToList(), r => r.Id);
 
     /// <summary>
     /// The batch's last acceptance of a dossier, and who opened that dossier: before the batch, or

@@ -61,10 +61,11 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
 
         var renderings = rendered.Select(i => new StreamRendering(folded[i].State, _rendering.Render(folded[i].State, capacity.IndicatorsOf, folded[i].At), folded[i].At)).ToList();
         await ResourcePublisher.PublishAsync(operations, renderings, locations, indexer, cancellation);
+        var provenances = new List<ProvenanceRecord?>(renderings.Count + capacityStreams.Count);
         for (var r = 0; r < renderings.Count; r++)
         {
             var i = rendered[r];
-            ProvenanceOfWrite.Store(operations, streams[i].Key, [.. streams[i]], dossiersBefore[i], renderings[r].Written);
+            provenances.Add(ProvenanceOfWrite.Of(streams[i].Key, [.. streams[i]], dossiersBefore[i], renderings[r].Written));
             // Before the state is stored: it remembers the placements written.
             placements.Store(operations, renderings[r].State);
             SupplyZones.Store(operations, renderings[r].State);
@@ -77,6 +78,7 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
             .Select(s => (s.Key, s.Last().Timestamp)).ToList();
         var written = (await CapacityPublisher.PublishAsync(operations, alone, capacity, cancellation)).ToLookup(w => w.Stream, w => w.Version);
         foreach (var stream in capacityStreams)
-            ProvenanceOfWrite.Store(operations, stream.Key, [.. stream], null, [.. written[stream.Key]]);
+            provenances.Add(ProvenanceOfWrite.Of(stream.Key, [.. stream], null, [.. written[stream.Key]]));
+        ProvenanceOfWrite.StoreAll(operations, provenances);
     }
 }

@@ -39,11 +39,15 @@ public static class ResourcePublisher
         var capacityRows = new List<CapacityRow>();
         var equipmentRows = new List<EquipmentRow>();
         var priceRows = new List<PriceRow>();
-        await Publish<OrganizationDocument>("Organization", operations, renderings, rendered, index, c => OrganizationVersions(c, indexer, priceRows), null, cancellation);
-        await Publish<HealthcareServiceDocument>("HealthcareService", operations, renderings, rendered, index, c => PreparedVersion.All(c, indexer), null, cancellation);
-        await Publish<PractitionerRoleDocument>("PractitionerRole", operations, renderings, rendered, index, c => PreparedVersion.All(c, indexer), null, cancellation);
-        await Publish("Location", operations, renderings, rendered, index, c => LocationVersions.All(c, indexer, capacityRows, equipmentRows), locations, cancellation);
+        var versions = new List<FhirResourceVersion>();
+        await Publish<OrganizationDocument>("Organization", operations, renderings, rendered, index, versions, c => OrganizationVersions(c, indexer, priceRows), null, cancellation);
+        await Publish<HealthcareServiceDocument>("HealthcareService", operations, renderings, rendered, index, versions, c => PreparedVersion.All(c, indexer), null, cancellation);
+        await Publish<PractitionerRoleDocument>("PractitionerRole", operations, renderings, rendered, index, versions, c => PreparedVersion.All(c, indexer), null, cancellation);
+        await Publish("Location", operations, renderings, rendered, index, versions, c => LocationVersions.All(c, indexer, capacityRows, equipmentRows), locations, cancellation);
         for (var i = 0; i < renderings.Count; i++) renderings[i].State.Published = rendered[i].Keys.ToHashSet();
+        // Inserted, never overwritten: of two transactions rendering the same version of a
+        // resource (a description and a capacity change of one Location), the second fails.
+        DocumentRows.Insert(operations, versions, v => v.Id);
         SearchIndexWriter.Queue(operations, index.Replaced, index.Rows);
         CapacityIndexWriter.Insert(operations, capacityRows);
         EquipmentIndexWriter.Insert(operations, equipmentRows);
@@ -91,7 +95,7 @@ public static class ResourcePublisher
 
     private static async Task Publish<TDocument>(
         string type, IDocumentOperations operations, IReadOnlyList<StreamRendering> renderings,
-        IReadOnlyList<Dictionary<string, DomainResource>> rendered, IndexChanges index,
+        IReadOnlyList<Dictionary<string, DomainResource>> rendered, IndexChanges index, List<FhirResourceVersion> versions,
         Func<IReadOnlyList<PreparedVersion.Candidate>, PreparedVersion?[]> prepare, IReadOnlyDictionary<string, TDocument>? loaded,
         CancellationToken cancellation)
         where TDocument : FhirDocument, new()
@@ -123,7 +127,7 @@ public static class ResourcePublisher
                     previous.LastUpdated = lastUpdated;
                     operations.Store(previous);
                     var retirement = FhirResourceVersion.Of(type, previous);
-                    operations.Insert(retirement);
+                    versions.Add(retirement);
                     renderings[i].Written.Add(WrittenVersion.Of(retirement));
                     index.Retired(type, id);
                 }
@@ -150,10 +154,8 @@ public static class ResourcePublisher
                 SourceStream = state.Id,
             };
             operations.Store(document);
-            // Inserted, never overwritten: of two transactions rendering the same version of a
-            // resource (a description and a capacity change of one Location), the second fails.
             var written = FhirResourceVersion.Of(type, document);
-            operations.Insert(written);
+            versions.Add(written);
             renderings[stream].Written.Add(WrittenVersion.Of(written));
         }
     }

@@ -31,6 +31,7 @@ public static class CapacityPublisher
         var moved = new List<(string Id, DateTimeOffset LastUpdated)>();
         var written = new List<(string Stream, WrittenVersion Version)>();
         var rows = new List<CapacityRow>();
+        var versions = new List<FhirResourceVersion>();
         foreach (var (stream, at) in changed)
         {
             if (CapacityStreams.UnitOf(stream) is not { } zoneId || !zones.TryGetValue(zoneId, out var zone)) continue;
@@ -43,13 +44,14 @@ public static class CapacityPublisher
             document.ContentHash = next.ContentHash;
             document.ClassSets = [.. Redaction.ClassSetsOf(next.Parsed)];
             operations.Store(document);
-            // Inserted, never overwritten: a concurrent rendering of the same version loses.
             var version = FhirResourceVersion.Of("Location", document);
-            operations.Insert(version);
+            versions.Add(version);
             written.Add((stream, WrittenVersion.Of(version)));
             moved.Add((document.Id, lastUpdated));
             rows.AddRange(CapacityRow.Of(document.Id, next.Parsed));
         }
+        // Inserted, never overwritten: a concurrent rendering of the same version loses.
+        DocumentRows.Insert(operations, versions, v => v.Id);
         CapacityIndexWriter.Replace(operations, moved, rows);
         return written;
     }

@@ -35,10 +35,12 @@ public sealed class NotificationMatching : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        var records = await ProvenancePages.RecordsOfAsync(operations, page, cancellationToken);
-        if (records.Count == 0) return NullChangeListener.Instance;
+        // The subscriptions first: without any (a FINESS import on a new repository), the page's
+        // records, with their Provenance, are not read and deserialized for nothing.
         var subscriptions = await operations.Query<TopicSubscription>().ToListAsync(cancellationToken);
         if (subscriptions.Count == 0) return NullChangeListener.Instance;
+        var records = await ProvenancePages.RecordsOfAsync(operations, page, cancellationToken);
+        if (records.Count == 0) return NullChangeListener.Instance;
 
         var (profiles, territory, signal) = _services.Value;
         var counters = (await operations.LoadManyAsync<EventCounter>(cancellationToken, subscriptions.Select(s => s.Id).ToArray()))

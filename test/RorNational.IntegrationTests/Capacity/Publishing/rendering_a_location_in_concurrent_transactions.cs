@@ -5,7 +5,9 @@ using RorNational.Domain.Capacity;
 using RorNational.Domain.Common;
 using RorNational.Domain.Establishments.Editing;
 using RorNational.Fhir;
+using RorNational.Fhir.Errors;
 using RorNational.Fhir.Ror;
+using RorNational.Fhir.Storage;
 using RorNational.IntegrationTests.Infrastructure;
 using static RorNational.IntegrationTests.Capacity.Publishing.CapacityAppends;
 using static RorNational.IntegrationTests.Infrastructure.StructureRequests;
@@ -17,8 +19,9 @@ namespace RorNational.IntegrationTests.Capacity.Publishing;
 /// <summary>
 /// A description change (here the EG's closure, which makes every Location inactive) and a
 /// capacity change render the same Location in transactions that overlap: both read its same
-/// version, and the one that commits second fails with <see cref="DocumentAlreadyExistsException"/>
-/// (its new version collides with the other's), rather than overwrite the other's content.
+/// version, and the one that commits second fails on the versions' key (its new version collides
+/// with the other's: <see cref="DocumentRows.IsDuplicateVersion"/>, a <see cref="ConcurrentWrites"/>),
+/// rather than overwrite the other's content.
 /// Retried, it renders both.
 /// </summary>
 public sealed class rendering_a_location_in_concurrent_transactions : ApiFixture
@@ -37,7 +40,7 @@ public sealed class rendering_a_location_in_concurrent_transactions : ApiFixture
     {
         var failure = await SecondFails(first: DescriptionChange, second: CapacityChange);
 
-        Assert.That(failure, Is.InstanceOf<DocumentAlreadyExistsException>(), failure.ToString());
+        AssertDuplicateVersion(failure);
         await AssertPublished(version: "2", active: false, capacity: 0);
         await App.Store.AppendCapacity(Added(Indicator("02", 3)));
         await AssertPublished(version: "3", active: false, capacity: 1);
@@ -48,7 +51,7 @@ public sealed class rendering_a_location_in_concurrent_transactions : ApiFixture
     {
         var failure = await SecondFails(first: CapacityChange, second: DescriptionChange);
 
-        Assert.That(failure, Is.InstanceOf<DocumentAlreadyExistsException>(), failure.ToString());
+        AssertDuplicateVersion(failure);
         await AssertPublished(version: "2", active: true, capacity: 1);
         await using (var session = App.Store.LightweightSession())
         {
@@ -56,6 +59,19 @@ public sealed class rendering_a_location_in_concurrent_transactions : ApiFixture
             await session.SaveChangesAsync();
         }
         await AssertPublished(version: "3", active: false, capacity: 1);
+    }
+
+    /// <summary>The second failed on the Location's version the first wrote: a concurrent write, retried by the capacity handler.</summary>
+    private static void AssertDuplicateVersion(Exception failure)
+    {
+        var postgres = Causes(failure).OfType<PostgresException>().FirstOrDefault();
+        Assert.That(postgres is not null && DocumentRows.IsDuplicateVersion(postgres), Is.True, failure.ToString());
+        Assert.That(ConcurrentWrites.Is(failure), Is.True, failure.ToString());
+    }
+
+    private static IEnumerable<Exception> Causes(Exception? failure)
+    {
+        for (; failure is not null; failure = failure.InnerException) yield return failure;
     }
 
     private static void DescriptionChange(IDocumentSession session) =>
