@@ -8,6 +8,7 @@ using RorNational.Domain.Establishments.Dossiers;
 using RorNational.Fhir.Provenances;
 using RorNational.Fhir.Publishing.Capacity;
 using RorNational.Fhir.Search.Indexing;
+using RorNational.Fhir.Storage;
 
 namespace RorNational.Fhir.Publishing;
 
@@ -70,7 +71,7 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
             placements.Store(operations, renderings[r].State);
             SupplyZones.Store(operations, renderings[r].State);
         }
-        foreach (var (state, _) in folded) operations.Store(state);
+        DocumentRows.Upsert(operations, folded.Select(f => f.State).ToList(), s => s.Id);
 
         // Capacity of lieux whose EG this batch did not render: their Location alone.
         var renderedEGs = renderings.Where(r => r.State.EG is not null).Select(r => r.State.EG!.Data.Finess).ToHashSet();
