@@ -63,8 +63,11 @@ public sealed class failing_finess_imports : ApiFixture
         }
     }
 
-    /// <summary>A trigger that fails the first write of Herriot's events as a serialization failure would (40001).</summary>
-    private async Task FailHerriotOnceAsTransient(bool fail)
+    /// <summary>
+    /// A trigger that fails the first write of Herriot's events as a serialization failure would
+    /// (40001), or, with <paramref name="raise"/>, as another failure would.
+    /// </summary>
+    private async Task FailHerriotOnceAsTransient(bool fail, string raise = "using errcode = '40001'")
     {
         var schema = App.Store.Options.DatabaseSchemaName;
         var sql = fail
@@ -73,7 +76,7 @@ public sealed class failing_finess_imports : ApiFixture
                create or replace function {schema}.fail_herriot_once() returns trigger language plpgsql as $$
                begin
                  if new.stream_id = 'eg-690000013' and nextval('{schema}.herriot_attempts') = 1 then
-                   raise exception 'could not serialize, phone {Secret}' using errcode = '40001';
+                   raise exception 'could not serialize, phone {Secret}' {raise};
                  end if;
                  return new;
                end $$;
@@ -108,6 +111,24 @@ public sealed class failing_finess_imports : ApiFixture
             Assert.That(logged.Where(e => e.Level >= LogLevel.Error).Select(e => e.Category), Has.None.EndsWith("FinessImportHandler"));
             // Marten's own log names PostgreSQL's message (see MartenLogWithoutParameters); the import's and Wolverine's do not.
             Assert.That(_logs.Entries.Where(e => !e.Category.StartsWith("Marten")).Select(e => e.Text), Has.None.Contains(Secret), _logs.AllText);
+        }
+        finally
+        {
+            await FailHerriotOnceAsTransient(false);
+        }
+    }
+
+    [Test]
+    public async Task a_batch_whose_location_version_another_transaction_wrote_first_is_retried_and_the_import_completes()
+    {
+        // As PostgreSQL reports a version already stored (DocumentRows.IsDuplicateVersion): a capacity change rendered it first.
+        await FailHerriotOnceAsTransient(true, "using errcode = '23505', table = 'mt_doc_fhirresourceversion'");
+        try
+        {
+            var report = await Client.Import(Sample());
+
+            Assert.That(report["status"]!.GetValue<string>(), Is.EqualTo("Completed"), report.ToJsonString());
+            Assert.That(report["registered"]!.GetValue<int>(), Is.EqualTo(19));
         }
         finally
         {
