@@ -109,6 +109,7 @@ public static class ResourcePublisher
 
         var published = new List<(int Stream, string Id, TDocument? Previous)>();
         var candidates = new List<PreparedVersion.Candidate>();
+        var documents = new Dictionary<string, TDocument>(StringComparer.Ordinal);
         for (var i = 0; i < renderings.Count; i++)
         {
             var lastUpdated = RorDatatypes.Instant(renderings[i].At);
@@ -125,7 +126,7 @@ public static class ResourcePublisher
                     previous.Retired = true;
                     previous.Version++;
                     previous.LastUpdated = lastUpdated;
-                    operations.Store(previous);
+                    documents[id] = previous;
                     var retirement = FhirResourceVersion.Of(type, previous);
                     versions.Add(retirement);
                     renderings[i].Written.Add(WrittenVersion.Of(retirement));
@@ -153,11 +154,26 @@ public static class ResourcePublisher
                 ContentHash = version.ContentHash,
                 SourceStream = state.Id,
             };
-            operations.Store(document);
+            documents[id] = document;
             var written = FhirResourceVersion.Of(type, document);
             versions.Add(written);
             renderings[stream].Written.Add(WrittenVersion.Of(written));
         }
+        Store(operations, [.. documents.Values]);
+    }
+
+    /// <summary>
+    /// Locations as Marten operations: a supplier's answer reads the Locations its transaction
+    /// rendered from the session's pending changes (<c>AnswerCompletion</c>). The other types by one
+    /// statement for the batch (<see cref="DocumentRows"/>), serialized here, while the batch before
+    /// is still being written, rather than one statement each once it has committed.
+    /// </summary>
+    private static void Store<TDocument>(IDocumentOperations operations, IReadOnlyList<TDocument> documents) where TDocument : FhirDocument
+    {
+        if (typeof(TDocument) == typeof(LocationDocument))
+            foreach (var document in documents) operations.Store(document);
+        else
+            DocumentRows.Upsert(operations, documents, d => d.Id);
     }
 
     private static string Key(DomainResource resource) => $"{resource.TypeName}/{resource.Id}";
