@@ -71,7 +71,7 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
             placements.Store(operations, renderings[r].State);
             SupplyZones.Store(operations, renderings[r].State);
         }
-        DocumentRows.Upsert(operations, folded.Select(f => f.State).ToList(), s => s.Id);
+        DocumentRows.InsertOrUpsert(operations, folded.Select(f => f.State).ToList(), s => s.Id, s => !states.ContainsKey(s.Id));
 
         // Capacity of lieux whose EG this batch did not render: their Location alone.
         var renderedEGs = renderings.Where(r => r.State.EG is not null).Select(r => r.State.EG!.Data.Finess).ToHashSet();

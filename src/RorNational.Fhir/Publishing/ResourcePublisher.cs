@@ -110,6 +110,7 @@ public static class ResourcePublisher
         var published = new List<(int Stream, string Id, TDocument? Previous)>();
         var candidates = new List<PreparedVersion.Candidate>();
         var documents = new Dictionary<string, TDocument>(StringComparer.Ordinal);
+        var firstStored = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < renderings.Count; i++)
         {
             var lastUpdated = RorDatatypes.Instant(renderings[i].At);
@@ -155,25 +156,28 @@ public static class ResourcePublisher
                 SourceStream = state.Id,
             };
             documents[id] = document;
+            if (previous is null) firstStored.Add(id);
             var written = FhirResourceVersion.Of(type, document);
             versions.Add(written);
             renderings[stream].Written.Add(WrittenVersion.Of(written));
         }
-        Store(operations, [.. documents.Values]);
+        Store(operations, [.. documents.Values], firstStored);
     }
 
     /// <summary>
     /// Locations as Marten operations: a supplier's answer reads the Locations its transaction
     /// rendered from the session's pending changes (<c>AnswerCompletion</c>). The other types by one
     /// statement for the batch (<see cref="DocumentRows"/>), serialized here, while the batch before
-    /// is still being written, rather than one statement each once it has committed.
+    /// is still being written, rather than one statement each once it has committed; those never
+    /// stored before inserted, the others upserted.
     /// </summary>
-    private static void Store<TDocument>(IDocumentOperations operations, IReadOnlyList<TDocument> documents) where TDocument : FhirDocument
+    private static void Store<TDocument>(IDocumentOperations operations, IReadOnlyList<TDocument> documents, HashSet<string> firstStored)
+        where TDocument : FhirDocument
     {
         if (typeof(TDocument) == typeof(LocationDocument))
             foreach (var document in documents) operations.Store(document);
         else
-            DocumentRows.Upsert(operations, documents, d => d.Id);
+            DocumentRows.InsertOrUpsert(operations, documents, d => d.Id, d => firstStored.Contains(d.Id));
     }
 
     private static string Key(DomainResource resource) => $"{resource.TypeName}/{resource.Id}";
