@@ -6,14 +6,16 @@ namespace RorNational.Fhir.Storage;
 /// <summary>
 /// Many documents of one Marten document type written by one statement of the session's batch
 /// (their JSON as an array, unnested by PostgreSQL), for the documents a projection writes by the
-/// hundred and nothing reads back from the session: the resource versions, the Provenance
-/// records and the establishments' publication states. Stored one by one, each is a statement of
-/// its own, and Marten's unit of work compares each new document operation with every one queued
-/// before it (a batch of 500 establishments queues about 3,000): both costs grow with the batch.
-/// The rows are Marten's own (same table, same serializer, same columns), read back by Marten as
-/// any other. Each id appears at most once in a call. The current documents (<see cref="FhirDocument"/>)
-/// stay Marten operations: a supplier's answer reads the Locations its transaction rendered from
-/// the session's pending changes.
+/// hundred and nothing reads back from the session: the resource versions, the current
+/// resources but Locations, the Provenance records and the establishments' publication states.
+/// Stored one by one, each is a statement of its own, serialized when the session's batch is
+/// written (for an import, once the batch before has committed), and Marten's unit of work
+/// compares each new document operation with every one queued before it (a batch of 500
+/// establishments queues about 3,000): these costs grow with the batch. Here each document is
+/// serialized when queued. The rows are Marten's own (same table, same serializer, same columns),
+/// read back by Marten as any other. Each id appears at most once in a call. The current
+/// Locations (<see cref="LocationDocument"/>) stay Marten operations: a supplier's answer reads
+/// the Locations its transaction rendered from the session's pending changes.
 /// </summary>
 public static class DocumentRows
 {
