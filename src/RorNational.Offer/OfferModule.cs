@@ -27,6 +27,8 @@ public static class OfferModule
         // took its message over) never both commit a batch.
         options.Schema.For<FinessImport>().UseOptimisticConcurrency(true);
         options.Storage.ExtendedSchemaObjects.Add(StoredExtractTable.In(options.DatabaseSchemaName));
+        // A batch's progress, stored by its last statement in the extract's order.
+        options.Storage.ExtendedSchemaObjects.Add(FinessImportProgress.In(options.DatabaseSchemaName));
         // The auditors' timeline: an entry per event of an establishment and of its lieux' capacity, by sequence.
         options.Projections.Add(new EstablishmentTimelineEntries(), ProjectionLifecycle.Async);
         options.Schema.For<TimelineEntry>().Index(e => new { e.Establishment, e.Sequence });

@@ -1,3 +1,4 @@
+using System.Text;
 using Marten;
 using Marten.Services;
 using RorNational.Domain.Establishments;
@@ -8,18 +9,20 @@ namespace RorNational.Offer.FinessImports;
 
 /// <summary>
 /// One batch of an import: its lines decided, then committed with the import's progress. Its
-/// commit runs while the next batch is read, decided and rendered (the publication projection
-/// runs inside Marten's <c>SaveChangesAsync</c>, before the batch's SQL), so that the host's
-/// work on batch N+1 overlaps PostgreSQL's on batch N. Batches still commit one after the
-/// other in the extract's order: a batch's SQL starts only once the batch before has committed
-/// (a session listener, after the projection), and it records the progress in the same
-/// transaction, so a resumed import starts right after its last committed batch.
+/// SQL runs while the next batch is read, decided and rendered (the publication projection
+/// runs inside Marten's <c>SaveChangesAsync</c>, before the batch's SQL), and the next batch's
+/// SQL runs while its own is still running: two PostgreSQL backends, one per core, rather than
+/// one executing each batch in turn. Batches still commit one after the other in the extract's
+/// order: the last statement of each stores the progress (<see cref="FinessImportProgress"/>),
+/// which waits for the batch before to commit and checks the report says what it committed, so
+/// a resumed import starts right after its last committed batch.
 /// </summary>
 /// <remarks>
 /// Deciding batch N+1 before N commits is exact because N+1 takes the EJ and EG states that N
 /// decided on and evolved, not the database's. Rendering it is exact unless N+1 appends to a
 /// stream N appends to (an EJ or EG listed in both): the projection would read that stream's
-/// publication without N's events, so N+1 then waits for N's commit before rendering.
+/// publication without N's events, so N+1 then waits for N's commit before rendering. N+1 is
+/// started only once N-1 has committed (<see cref="Executing"/>): at most two batches' SQL at once.
 /// </remarks>
 internal sealed class FinessImportBatch
 {
@@ -28,6 +31,8 @@ internal sealed class FinessImportBatch
     private readonly IReadOnlyList<FinessLine> _lines;
     // Let go once this batch has ended: each batch would otherwise keep every batch before it alive.
     private FinessImportBatch? _previous;
+    // Kept once the batch before is let go: a failure of this batch's progress may be that one's.
+    private readonly Task _previousCommitted;
     private readonly long _committedBefore;
     private readonly HashSet<string> _streams;
     private readonly Dictionary<string, EJ> _ejs;
@@ -40,9 +45,13 @@ internal sealed class FinessImportBatch
         long committedBefore, Dictionary<string, EJ> ejs, Dictionary<string, EG> egs)
     {
         (_work, _lines, _previous, Number, _committedBefore, _ejs, _egs) = (work, lines, previous, number, committedBefore, ejs, egs);
+        _previousCommitted = previous?.Committed ?? Task.CompletedTask;
         _streams = new HashSet<string>(StringComparer.Ordinal);
         EntriesCommitted = committedBefore + lines.Count;
     }
+
+    /// <summary>The report as this batch stores it, as JSON: the next batch's starts from it.</summary>
+    private string? ReportJson { get; set; }
 
     /// <summary>The batch's number in the import, counted from 1.</summary>
     public int Number { get; }
@@ -57,7 +66,9 @@ internal sealed class FinessImportBatch
     /// Completes when every batch before this one has committed and this one's SQL is under way,
     /// or when this one has ended: the next batch may then read the database and decide.
     /// </summary>
-    public Task Executing => Task.WhenAny(_executing.Task, Committed);
+    public Task Executing => Task.WhenAny(Task.WhenAll(_executing.Task, Ended(_previousCommitted)), Committed);
+
+    private static Task Ended(Task task) => task.ContinueWith(_ => { }, TaskScheduler.Default);
 
     /// <summary>Reads the states the lines need, decides them and starts the commit (<see cref="Committed"/>).</summary>
     /// <param name="previous">The batch before in this run, committed or committing; null for the run's first.</param>
@@ -74,6 +85,9 @@ internal sealed class FinessImportBatch
         });
         try
         {
+            // The batch's turn, taken before the next batch may start: its progress waits for this transaction to end.
+            await session.BeginTransactionAsync(cancellation);
+            await session.QueryAsync<long>(FinessImportProgress.HoldTurn, cancellation, work.ImportId, number);
             var establishments = lines.OfType<FinessEstablishment>().ToList();
             var ejs = await FinessImportJob.Load(session, establishments.Select(e => EstablishmentIds.EJ(e.EG.EJFiness)), previous?._ejs, ej => ej.Id, cancellation);
             var egs = await FinessImportJob.Load(session, establishments.Select(e => EstablishmentIds.EG(e.EG.Finess)), previous?._egs, eg => eg.Id, cancellation);
@@ -135,6 +149,12 @@ internal sealed class FinessImportBatch
                 if (!session.PendingChanges.Streams().Any()) await RecordProgressAsync(session, cancellation);
                 await session.SaveChangesAsync(cancellation);
             }
+            catch (Exception e) when (FinessImportProgress.MovedOn(e))
+            {
+                // The report did not say what the batch before committed: that batch failed (its failure is the import's), or another run moved on.
+                await _previousCommitted;
+                throw new FinessImportTakenOver(_work.ImportId);
+            }
             catch (Exception e) when (e is not OperationCanceledException and not FinessImportTakenOver and not FinessImportFailure)
             {
                 throw Failure(e);
@@ -148,23 +168,33 @@ internal sealed class FinessImportBatch
     }
 
     /// <summary>
-    /// Once the batch before has committed, and after the projection, before the batch's SQL:
-    /// the report read again, checked still ours, and given this batch's counts and progress.
+    /// After the projection, before the batch's SQL: the report as the batch before stores it (or,
+    /// for a run's first batch, as stored, checked still ours), given this batch's counts and
+    /// progress, and stored by the batch's last statement (<see cref="FinessImportProgress"/>).
     /// </summary>
     private async Task RecordProgressAsync(IDocumentSession session, CancellationToken cancellation)
     {
         if (_progressRecorded) return;
         _progressRecorded = true;
-        if (_previous is not null) await _previous.Committed;
-        var import = await session.LoadAsync<FinessImport>(_work.ImportId, cancellation)
-            ?? throw new InvalidOperationException($"import {_work.ImportId} has no report document");
-        if (import.Status != FinessImportStatus.Running || import.EntriesCommitted != _committedBefore)
-            throw new FinessImportTakenOver(_work.ImportId);
+        // The batch before ended without storing its progress: its failure is the import's.
+        if (_previous is { ReportJson: null }) await _previous.Committed;
+        var serializer = session.DocumentStore.Options.Serializer();
+        FinessImport import;
+        if (_previous?.ReportJson is { } before) import = serializer.FromJson<FinessImport>(new MemoryStream(Encoding.UTF8.GetBytes(before)));
+        else
+        {
+            import = await session.LoadAsync<FinessImport>(_work.ImportId, cancellation)
+                ?? throw new InvalidOperationException($"import {_work.ImportId} has no report document");
+            if (import.Status != FinessImportStatus.Running || import.EntriesCommitted != _committedBefore)
+                throw new FinessImportTakenOver(_work.ImportId);
+        }
         foreach (var line in _lines) import.Note(line);
         foreach (var outcome in _outcomes) Count(import, outcome);
         (import.LinesRead, import.BytesRead, import.TotalBytes) = _read;
         (import.Batches, import.EntriesCommitted, import.Node) = (Number, EntriesCommitted, FinessImportJob.NodeName);
-        session.Store(import);
+        ReportJson = serializer.ToJson(import);
+        if (Number > 1) session.QueueSqlCommand(FinessImportProgress.AwaitTurn, _work.ImportId, Number - 1);
+        session.QueueSqlCommand(FinessImportProgress.Call(session.DocumentStore.Options.DatabaseSchemaName), _work.ImportId, _committedBefore, ReportJson);
         _executing.TrySetResult();
     }
 
