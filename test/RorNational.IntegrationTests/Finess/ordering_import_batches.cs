@@ -26,6 +26,14 @@ public sealed class ordering_import_batches : ApiFixture
             ("id", Import), ("data", Report(entriesCommitted: 1000, batches: 2)));
     }
 
+    /// <summary>The report says Running: the fixture would wait for it before the next test.</summary>
+    [TearDown]
+    public async Task RemoveTheReport()
+    {
+        await using var connection = await Open();
+        await Execute(connection, $"delete from {Schema}.mt_doc_finessimport where id = @id", ("id", Import));
+    }
+
     [Test]
     public async Task a_batch_stores_its_progress_only_once_the_batch_before_has_ended()
     {
