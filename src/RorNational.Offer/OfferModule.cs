@@ -29,9 +29,9 @@ public static class OfferModule
         options.Storage.ExtendedSchemaObjects.Add(StoredExtractTable.In(options.DatabaseSchemaName));
         // A batch's progress, stored by its last statement in the extract's order.
         options.Storage.ExtendedSchemaObjects.Add(FinessImportProgress.In(options.DatabaseSchemaName));
-        // The auditors' timeline: an entry per event of an establishment and of its lieux' capacity, by sequence.
-        options.Projections.Add(new EstablishmentTimelineEntries(), ProjectionLifecycle.Async);
-        options.Schema.For<TimelineEntry>().Index(e => new { e.Establishment, e.Sequence });
+        // The auditors' timeline: a row per event of an establishment and of its lieux' capacity, by sequence.
+        options.Storage.ExtendedSchemaObjects.Add(TimelineTable.In(options.DatabaseSchemaName));
+        options.Projections.Add(new EstablishmentTimelineIndex(), ProjectionLifecycle.Async);
         options.ConfigureCapacitySupply();
         return options;
     }

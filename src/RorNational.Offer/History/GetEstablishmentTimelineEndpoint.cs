@@ -24,11 +24,7 @@ public static class GetEstablishmentTimelineEndpoint
         var filter = TimelineFilter.Parse(http.Request.Query);
         if (await session.Events.FetchStreamStateAsync(establishmentId, cancellation) is null)
             throw CommandRejected.Because(RejectionKind.NotFound, $"no establishment has the id {establishmentId}");
-        var query = session.Query<TimelineEntry>().Where(e => e.Establishment == establishmentId && e.Sequence > filter.After);
-        if (filter.From is { } from) query = query.Where(e => e.RecordedAt >= from);
-        if (filter.To is { } to) query = query.Where(e => e.RecordedAt < to);
-        if (filter.Kinds is { } kinds) query = query.Where(e => kinds.Contains(e.Kind));
-        var entries = await query.OrderBy(e => e.Sequence).Take(filter.Count + 1).ToListAsync(cancellation);
+        var entries = await TimelinePage.ReadAsync(session, establishmentId, filter, filter.Count + 1, cancellation);
         await audit.RecordApiReadAsync(http);
         var page = entries.Take(filter.Count).ToList();
         var next = entries.Count > filter.Count ? filter.NextLink(http.Request, page[^1].Sequence) : null;

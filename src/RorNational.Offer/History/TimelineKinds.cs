@@ -30,18 +30,23 @@ public static class TimelineKinds
 
     public static readonly IReadOnlyList<string> All = [Import, Draft, Finalization, Submission, Validation, Rejection, DirectEdit, Capacity, Other];
 
-    public static string Of(object data) => data switch
+    private static readonly IReadOnlyDictionary<Type, string> KindOfType = new Dictionary<Type, string>
     {
-        EJRegistered or EJAdministrativeDataUpdated or EGRegistered or EGAdministrativeDataUpdated or EGClosed or EGReopened => Import,
-        DossierOpened or FicheDrafted or FicheRemovalDrafted => Draft,
-        FicheFinalized => Finalization,
-        DossierSubmitted => Submission,
-        DossierAccepted => Validation,
-        DossierRejected => Rejection,
-        UOContentEdited or LieuContentEdited or EGOperationalNameChanged or EGDescriptionChanged => DirectEdit,
-        CapacityIndicatorAdded or CapacityIndicatorReplaced or CapacityIndicatorDeleted or OutdatedCapacityChangeRecorded => Capacity,
-        _ => Other,
+        [typeof(EJRegistered)] = Import, [typeof(EJAdministrativeDataUpdated)] = Import, [typeof(EGRegistered)] = Import,
+        [typeof(EGAdministrativeDataUpdated)] = Import, [typeof(EGClosed)] = Import, [typeof(EGReopened)] = Import,
+        [typeof(DossierOpened)] = Draft, [typeof(FicheDrafted)] = Draft, [typeof(FicheRemovalDrafted)] = Draft,
+        [typeof(FicheFinalized)] = Finalization,
+        [typeof(DossierSubmitted)] = Submission,
+        [typeof(DossierAccepted)] = Validation,
+        [typeof(DossierRejected)] = Rejection,
+        [typeof(UOContentEdited)] = DirectEdit, [typeof(LieuContentEdited)] = DirectEdit,
+        [typeof(EGOperationalNameChanged)] = DirectEdit, [typeof(EGDescriptionChanged)] = DirectEdit,
+        [typeof(CapacityIndicatorAdded)] = Capacity, [typeof(CapacityIndicatorReplaced)] = Capacity,
+        [typeof(CapacityIndicatorDeleted)] = Capacity, [typeof(OutdatedCapacityChangeRecorded)] = Capacity,
     };
+
+    /// <summary>The kind of an event of this type: decided by the type alone.</summary>
+    public static string Of(Type eventType) => KindOfType.GetValueOrDefault(eventType, Other);
 
     /// <summary>What an auditor needs beyond who and when; null members are not told.</summary>
     public static TimelineDetails DetailsOf(object data, string stream) => data switch

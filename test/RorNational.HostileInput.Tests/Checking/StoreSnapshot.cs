@@ -14,7 +14,7 @@ public sealed record StoreSnapshot(long LastOfferEvent, string Streams, IReadOnl
 {
     // The asynchronous projections' documents too: the daemon writes them after the request
     // whose events they follow, so possibly while a later, refused request is being checked.
-    private static readonly string[] Bookkeeping = ["mt_doc_finessimport", "mt_doc_establishmenttimeline", "mt_doc_timelineentry", "mt_doc_lieuavailability"];
+    private static readonly string[] Bookkeeping = ["mt_doc_finessimport", "mt_doc_establishmenttimeline", "mt_doc_lieuavailability"];
 
     public static async Task<StoreSnapshot> TakeAsync(string connectionString, string schema)
     {

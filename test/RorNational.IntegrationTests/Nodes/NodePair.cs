@@ -14,7 +14,7 @@ namespace RorNational.IntegrationTests.Nodes;
 public sealed class NodePair : IAsyncDisposable
 {
     /// <summary>Wolverine's agent that runs the timeline projection, as named in <c>wolverine_node_assignments</c>.</summary>
-    public const string TimelineAgent = "event-subscriptions://%/establishmenttimelineentries/all";
+    public const string TimelineAgent = "event-subscriptions://%/establishmenttimelineindex/all";
 
     public static readonly IReadOnlyDictionary<string, string> FastNodeTimings = new Dictionary<string, string>
     {

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Marten;
 using RorNational.IntegrationTests.Infrastructure;
+using RorNational.Offer.History;
 using static RorNational.IntegrationTests.Infrastructure.StructureRequests;
 
 namespace RorNational.IntegrationTests.Provenance;
@@ -101,6 +103,26 @@ public sealed class the_establishment_timeline : HistoryOfTheHospital
         }
         Assert.That(paged, Is.EqualTo(all));
         Assert.That(pages, Is.EqualTo((all.Count + 3) / 4).Or.EqualTo((all.Count + 3) / 4 + 1));
+    }
+
+    [Test]
+    public async Task is_indexed_once_per_event_however_often_the_daemon_applies_a_page()
+    {
+        var before = await Entries();
+        await using (var session = App.Store.LightweightSession())
+        {
+            var events = await session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamKey == EG || e.StreamKey == "capacity-" + LieuUnit).OrderBy(e => e.Sequence).ToListAsync();
+            await new EstablishmentTimelineIndex().ApplyAsync(session, events, CancellationToken.None);
+            await session.SaveChangesAsync();
+        }
+        var after = await Entries();
+
+        Assert.That(after.Select(e => e.ToJsonString()), Is.EqualTo(before.Select(e => e.ToJsonString())));
+        await using var query = App.Store.QuerySession();
+        var rows = await query.QueryAsync<long>(
+            $"select count(*) from {TimelineTable.QualifiedName(App.Store.Options.DatabaseSchemaName)} where establishment = ?", EG);
+        Assert.That(rows.Single(), Is.EqualTo(before.Count));
     }
 
     [TestCase("kind=nonsense", "kind")]
