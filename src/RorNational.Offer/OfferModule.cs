@@ -29,9 +29,10 @@ public static class OfferModule
         options.Storage.ExtendedSchemaObjects.Add(StoredExtractTable.In(options.DatabaseSchemaName));
         // A batch's progress, stored by its last statement in the extract's order.
         options.Storage.ExtendedSchemaObjects.Add(FinessImportProgress.In(options.DatabaseSchemaName));
-        // The auditors' timeline: a row per event of an establishment and of its lieux' capacity, by sequence.
+        // The auditors' timeline: a row per event of an establishment and of its lieux' capacity, by
+        // sequence, written with the events (inline: the events are at hand, not read back by the daemon).
         options.Storage.ExtendedSchemaObjects.Add(TimelineTable.In(options.DatabaseSchemaName));
-        options.Projections.Add(new EstablishmentTimelineIndex(), ProjectionLifecycle.Async);
+        options.Projections.Add(new EstablishmentTimelineIndex(), ProjectionLifecycle.Inline);
         options.ConfigureCapacitySupply();
         return options;
     }

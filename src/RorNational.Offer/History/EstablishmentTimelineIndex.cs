@@ -6,10 +6,12 @@ using RorNational.Domain.Common;
 namespace RorNational.Offer.History;
 
 /// <summary>
-/// Asynchronous projection, run by the async daemon after the commit, in the order of the event
-/// sequence: a page of events adds one <see cref="TimelineTable"/> row per event of an EJ or EG
-/// stream and of its lieux' capacity streams, all in one statement. Nothing of the event is
-/// copied: the timeline reads the events from the event log.
+/// Inline projection: the events a transaction appends add, in the same transaction and one
+/// statement, a <see cref="TimelineTable"/> row per event of an EJ or EG stream and of its lieux'
+/// capacity streams (Marten's rich appends give the events their sequence and timestamp before
+/// the inline projections run). Nothing of the event is copied: the timeline reads the events
+/// from the event log. Inline rather than asynchronous: the daemon would read every event back
+/// and deserialize it only to learn its stream, which cost a capacity change more than the row.
 /// </summary>
 public sealed class EstablishmentTimelineIndex : IProjection
 {

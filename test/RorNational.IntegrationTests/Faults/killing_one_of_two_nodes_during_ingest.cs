@@ -4,10 +4,10 @@ using RorNational.IntegrationTests.Nodes;
 namespace RorNational.IntegrationTests.Faults;
 
 /// <summary>
-/// Two nodes share the ingest of 16 suppliers (their requests alternate between them); the node that runs the timeline
-/// projection is killed (SIGKILL) halfway. The changes it was serving are sent again to the other
-/// node, which carries on and takes the projection over: every change acknowledged is stored
-/// once, and the timeline holds each capacity event once.
+/// Two nodes share the ingest of 16 suppliers (their requests alternate between them); the node that chains the
+/// writes' Provenance (an asynchronous subscription) is killed (SIGKILL) halfway. The changes it was serving are
+/// sent again to the other node, which carries on and takes the subscriptions and projections over: every change
+/// acknowledged is stored once, the timeline holds each capacity event once, and the chain each write's Provenance.
 /// </summary>
 [Category("Faults")]
 public sealed class killing_one_of_two_nodes_during_ingest
@@ -20,7 +20,7 @@ public sealed class killing_one_of_two_nodes_during_ingest
         await using var nodes = await NodePair.StartAsync("killed_node_ingest");
         var hospital = new FaultHospital(nodes.Database, Suppliers);
         await hospital.Publish(nodes.First);
-        var doomed = nodes.ById(await nodes.WaitUntilAnyNodeRuns(NodePair.TimelineAgent));
+        var doomed = nodes.ById(await nodes.WaitUntilAnyNodeRuns(NodePair.ChainingAgent));
         var survivor = nodes.Other(doomed);
 
         // Requests alternate between the nodes; once one is dead, all go to the other.
@@ -33,17 +33,21 @@ public sealed class killing_one_of_two_nodes_during_ingest
         var killedAt = DateTimeOffset.UtcNow;
         doomed.Kill();
         await ingest;
-        var handover = await nodes.WaitUntilRunningOn(NodePair.TimelineAgent, survivor.NodeId, TimeSpan.FromSeconds(60));
+        var handover = await nodes.WaitUntilRunningOn(NodePair.ChainingAgent, survivor.NodeId, TimeSpan.FromSeconds(60));
 
         var stored = await hospital.IngestedChanges();
         var expected = hospital.CapacityEvents(stored.Count);
         var timeline = await FaultHospital.CapacityTimelineOnce(NodePair.Auditor(survivor), expected);
         TestContext.Out.WriteLine($"{load.Acks.Count} changes acknowledged, {stored.Count} stored, {load.CaughtAt(killedAt).Count} on a retry across the kill; " +
-                                  $"the timeline on the other node {handover.TotalSeconds:F1} s after the last change");
+                                  $"the chaining on the other node {handover.TotalSeconds:F1} s after the last change");
 
+        var (provenanceWritten, provenanceChained) = await nodes.WaitForChain(TimeSpan.FromSeconds(60));
+        var intact = await NodePair.ChainIntact(NodePair.Auditor(survivor));
         Assert.Multiple(() =>
         {
             Assert.That(load.Failures, Is.Empty);
+            Assert.That(provenanceChained, Is.EqualTo(provenanceWritten), "each write's Provenance chained once, none missing");
+            Assert.That(intact, Is.True, "the chain intact across the kill");
             Assert.That(stored.Select(s => s.RequestId), Is.Unique, "no change applied twice");
             Assert.That(stored.Select(s => s.RequestId), Is.EquivalentTo(load.Acks.Select(a => a.RequestId)), "every acknowledged change stored");
             Assert.That(timeline, Has.Count.EqualTo(expected).And.Unique, "the timeline holds each capacity event once");

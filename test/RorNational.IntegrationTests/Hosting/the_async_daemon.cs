@@ -8,13 +8,14 @@ using RorNational.Offer.History;
 namespace RorNational.IntegrationTests.Hosting;
 
 /// <summary>
-/// The asynchronous projection is run by Marten's daemon (HotCold, transactional advisory
-/// locks: see build/shims). If the lock workaround regresses, this is the test that fails.
+/// Marten's daemon runs (HotCold, transactional advisory locks: see build/shims): the timeline is
+/// read up to its high-water mark, which only a running daemon moves. If the lock workaround
+/// regresses, this is the test that fails.
 /// </summary>
 public sealed class the_async_daemon : ApiFixture
 {
     [Test]
-    public async Task catches_up_and_publishes_the_establishment_timeline()
+    public async Task catches_up_and_serves_the_establishment_timeline()
     {
         await Client.Register(Requests.Registration());
         await Client.Register(Requests.Registration(egName: "CENTRE HOSPITALIER FLEYRIAT"));

@@ -9,12 +9,15 @@ namespace RorNational.IntegrationTests.Nodes;
 /// <summary>
 /// Two host processes on one fresh database, with the node timings shortened for tests
 /// (heartbeat every second, a node dead after 4 s of silence), and what the tests read of
-/// them: Wolverine's node assignments, the event streams and the timeline projection.
+/// them: Wolverine's node assignments, the event streams, the timeline and the audit chain.
 /// </summary>
 public sealed class NodePair : IAsyncDisposable
 {
-    /// <summary>Wolverine's agent that runs the timeline projection, as named in <c>wolverine_node_assignments</c>.</summary>
-    public const string TimelineAgent = "event-subscriptions://%/establishmenttimelineindex/all";
+    /// <summary>
+    /// Wolverine's agent that chains the Provenance of writes into the audit chain (an asynchronous
+    /// subscription of the daemon, a record per write), as named in <c>wolverine_node_assignments</c>.
+    /// </summary>
+    public const string ChainingAgent = "event-subscriptions://%/provenancechaining/all";
 
     public static readonly IReadOnlyDictionary<string, string> FastNodeTimings = new Dictionary<string, string>
     {
@@ -111,7 +114,30 @@ public sealed class NodePair : IAsyncDisposable
         (await Query<(string, long)>("select id, version from ror.mt_streams where id like 'eg-%'"))
         .ToDictionary(s => s.Item1, s => s.Item2);
 
-    /// <summary>The versions listed by an EG's timeline, as served; empty until the projection has it.</summary>
+    /// <summary>How many Provenance records the writes stored, and how many of them the audit chain holds.</summary>
+    public async Task<(long Written, long Chained)> ProvenanceChained() =>
+        (await Query<(long, long)>("select (select count(*) from ror.mt_doc_provenancerecord), (select count(*) from ror.audit_chain where kind = 'Provenance')")).Single();
+
+    /// <summary>The counts of <see cref="ProvenanceChained"/> once the chain holds every record written, or after the timeout.</summary>
+    public async Task<(long Written, long Chained)> WaitForChain(TimeSpan timeout)
+    {
+        var since = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var counts = await ProvenanceChained();
+            if (counts.Chained >= counts.Written || since.Elapsed > timeout) return counts;
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Whether <c>$verify-integrity</c> finds the audit chain intact.</summary>
+    public static async Task<bool> ChainIntact(HttpClient auditor)
+    {
+        var parameters = await auditor.GetFromJsonAsync<JsonObject>("/fhir/AuditEvent/$verify-integrity");
+        return parameters!["parameter"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "intact")!["valueBoolean"]!.GetValue<bool>();
+    }
+
+    /// <summary>The versions listed by an EG's timeline, as served; empty until the daemon's high-water mark passes them.</summary>
     public static async Task<List<long>> TimelineVersions(HttpClient auditor, string egId)
     {
         var response = await auditor.GetAsync($"/api/establishments/{egId}/timeline?_count=1000");

@@ -5,9 +5,10 @@ using RorNational.IntegrationTests.Infrastructure;
 namespace RorNational.IntegrationTests.Nodes;
 
 /// <summary>
-/// The node running the timeline projection is killed (SIGKILL) while events pour in through
-/// the other node: once the dead node's heartbeat is stale, the node left takes the projection
-/// over from its last committed position, and every event is in the timeline exactly once.
+/// The node chaining the writes' Provenance (an asynchronous subscription of the daemon) is killed
+/// (SIGKILL) while events pour in through the other node: once the dead node's heartbeat is stale,
+/// the node left takes the subscription over from its last committed position, and every write's
+/// Provenance is in the chain exactly once, the chain intact; every event is in the timeline once.
 /// </summary>
 [Category("Faults")]
 public sealed class a_node_killed_mid_projection
@@ -25,10 +26,10 @@ public sealed class a_node_killed_mid_projection
     }
 
     [Test, CancelAfter(240_000)]
-    public async Task hands_the_timeline_to_the_other_node_which_applies_each_event_once()
+    public async Task hands_the_chaining_to_the_other_node_which_chains_each_write_once()
     {
         _nodes = await NodePair.StartAsync("killed_mid_projection");
-        var doomed = _nodes.ById(await _nodes.WaitUntilAnyNodeRuns(NodePair.TimelineAgent));
+        var doomed = _nodes.ById(await _nodes.WaitUntilAnyNodeRuns(NodePair.ChainingAgent));
         var survivor = _nodes.Other(doomed);
         using var admin = NodePair.Admin(survivor);
 
@@ -49,11 +50,11 @@ public sealed class a_node_killed_mid_projection
         if (allWritten.IsFaulted) await allWritten;
         doomed.Kill();
         var killedAt = Stopwatch.StartNew();
-        TestContext.Out.WriteLine($"killed the node running the timeline after {written} writes");
+        TestContext.Out.WriteLine($"killed the node chaining the Provenance after {written} writes");
         await allWritten;
 
-        var handover = await _nodes.WaitUntilRunningOn(NodePair.TimelineAgent, survivor.NodeId, TimeSpan.FromSeconds(30));
-        TestContext.Out.WriteLine($"the other node runs the timeline {handover.TotalMilliseconds:F0} ms after the last write, " +
+        var handover = await _nodes.WaitUntilRunningOn(NodePair.ChainingAgent, survivor.NodeId, TimeSpan.FromSeconds(30));
+        TestContext.Out.WriteLine($"the other node chains the Provenance {handover.TotalMilliseconds:F0} ms after the last write, " +
                                   $"{killedAt.Elapsed.TotalMilliseconds:F0} ms after the kill");
 
         var streams = await _nodes.EGStreamVersions();
@@ -65,6 +66,10 @@ public sealed class a_node_killed_mid_projection
             var timeline = await WaitForTimeline(auditor, egId, version);
             Assert.That(timeline, Is.EqualTo(Enumerable.Range(1, (int)version).Select(v => (long)v)), $"{egId}: each event once, in order, none missing");
         }
+        var (provenanceWritten, provenanceChained) = await _nodes.WaitForChain(TimeSpan.FromSeconds(30));
+        Assert.That(provenanceWritten, Is.GreaterThanOrEqualTo(Establishments * (UpdatesEach + 1)), "a Provenance per write");
+        Assert.That(provenanceChained, Is.EqualTo(provenanceWritten), "each write's Provenance chained once, none missing");
+        Assert.That(await NodePair.ChainIntact(auditor), Is.True, "the chain intact across the handover");
         TestContext.Out.WriteLine($"caught up {killedAt.Elapsed.TotalMilliseconds:F0} ms after the kill");
     }
 
