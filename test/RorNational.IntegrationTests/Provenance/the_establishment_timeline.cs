@@ -125,6 +125,24 @@ public sealed class the_establishment_timeline : HistoryOfTheHospital
         Assert.That(rows.Single(), Is.EqualTo(before.Count));
     }
 
+    [Test]
+    public async Task is_filled_again_by_marten_rebuilding_its_projection()
+    {
+        var before = await Entries();
+        await using (var session = App.Store.LightweightSession())
+        {
+            session.QueueSqlCommand($"delete from {TimelineTable.QualifiedName(App.Store.Options.DatabaseSchemaName)}");
+            await session.SaveChangesAsync();
+        }
+        Assert.That(await Entries(), Is.Empty, "the timeline is its index: emptied, it lists nothing");
+
+        using (var daemon = await App.Store.BuildProjectionDaemonAsync())
+            await daemon.RebuildProjectionAsync(nameof(EstablishmentTimelineIndex), TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.That((await Entries()).Select(e => e.ToJsonString()), Is.EqualTo(before.Select(e => e.ToJsonString())),
+            "an existing database fills the index from the event log, as the README's upgrade step does");
+    }
+
     [TestCase("kind=nonsense", "kind")]
     [TestCase("from=yesterday", "from")]
     [TestCase("to=2026-03-02T08:00:00", "to")]
