@@ -1,7 +1,9 @@
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using RorNational.Domain.Capacity;
 using RorNational.Domain.Common;
+using RorNational.Domain.Establishments;
 
 namespace RorNational.Offer.History;
 
@@ -9,8 +11,8 @@ namespace RorNational.Offer.History;
 /// Inline projection: the events a transaction appends add, in the same transaction and one
 /// statement, a <see cref="TimelineTable"/> row per event of an EJ or EG stream and of its lieux'
 /// capacity streams (Marten's rich appends give the events their sequence and timestamp before
-/// the inline projections run). Nothing of the event is copied: the timeline reads the events
-/// from the event log. Inline rather than asynchronous: the daemon would read every event back
+/// the inline projections run). Of the event only its kind and time are copied, to filter on:
+/// the timeline reads the events themselves from the event log. Inline rather than asynchronous: the daemon would read every event back
 /// and deserialize it only to learn its stream, which cost a capacity change more than the row.
 /// </summary>
 public sealed class EstablishmentTimelineIndex : IProjection
@@ -23,14 +25,20 @@ public sealed class EstablishmentTimelineIndex : IProjection
         var recorded = new List<DateTimeOffset>(events.Count);
         foreach (var e in events)
         {
-            if (e.StreamKey is not { } stream || e.Data is not IDomainEvent || TimelineTable.EstablishmentOf(stream) is not { } establishment) continue;
+            if (e.StreamKey is not { } stream || e.Data is not IDomainEvent || EstablishmentOf(stream) is not { } establishment) continue;
             establishments.Add(establishment);
             sequences.Add(e.Sequence);
             kinds.Add(TimelineKinds.Of(e.Data.GetType()));
             recorded.Add(e.Timestamp);
         }
         if (sequences.Count > 0)
-            operations.QueueSqlCommand(TimelineTable.Insert(operations.DocumentStore.Options.DatabaseSchemaName), establishments.ToArray(), sequences.ToArray(), kinds.ToArray(), recorded.ToArray());
+            operations.QueueSqlCommand(TimelineTable.Upsert(operations.DocumentStore.Options.DatabaseSchemaName), establishments.ToArray(), sequences.ToArray(), kinds.ToArray(), recorded.ToArray());
         return Task.CompletedTask;
     }
+
+    /// <summary>The EJ or EG whose timeline an event of this stream belongs to: a lieu's capacity changes are its EG's.</summary>
+    public static string? EstablishmentOf(string stream) =>
+        EstablishmentIds.IsEstablishmentStream(stream) ? stream
+        : CapacityStreams.FinessOf(stream) is { } finess ? EstablishmentIds.EG(finess)
+        : null;
 }

@@ -1,5 +1,3 @@
-using RorNational.Domain.Capacity;
-using RorNational.Domain.Establishments;
 using Weasel.Core;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
@@ -10,8 +8,8 @@ namespace RorNational.Offer.History;
 /// Which events make an establishment's timeline: one narrow row per event of an EJ or EG
 /// stream and of its lieux' capacity streams: the establishment and the event's sequence (the
 /// primary key, in the order a page is read), and what a page filters on, its kind
-/// (<see cref="TimelineKinds"/>) and when it was recorded. The events themselves stay in Marten's event log and are read from
-/// there (<see cref="TimelinePage"/>). Written by <see cref="EstablishmentTimelineIndex"/>; a
+/// (<see cref="TimelineKinds"/>) and when it was recorded. The events themselves stay in
+/// Marten's event log and are read from there (<see cref="TimelinePage"/>). Written by <see cref="EstablishmentTimelineIndex"/>; a
 /// Weasel table registered with Marten, so <c>db-apply</c>, <c>db-patch</c> and <c>db-assert</c> know it.
 /// </summary>
 public static class TimelineTable
@@ -31,16 +29,12 @@ public static class TimelineTable
     }
 
     /// <summary>
-    /// A page of events in one statement, for Marten's <c>QueueSqlCommand</c>: the establishments,
-    /// sequences, kinds and recorded times. Replayed, it adds nothing.
+    /// The rows of a transaction's events in one statement, for Marten's <c>QueueSqlCommand</c>: the
+    /// establishments, sequences, kinds and recorded times. Applied again (Marten's rebuild), a row
+    /// is rewritten, not added: its kind follows <see cref="TimelineKinds"/> as it is then.
     /// </summary>
-    public static string Insert(string schema) =>
+    public static string Upsert(string schema) =>
         $"insert into {QualifiedName(schema)} (establishment, sequence, kind, recorded) " +
-        "select * from unnest(?::text[], ?::bigint[], ?::text[], ?::timestamptz[]) on conflict do nothing";
-
-    /// <summary>The EJ or EG whose timeline an event of this stream belongs to: a lieu's capacity changes are its EG's.</summary>
-    public static string? EstablishmentOf(string stream) =>
-        EstablishmentIds.IsEstablishmentStream(stream) ? stream
-        : CapacityStreams.FinessOf(stream) is { } finess ? EstablishmentIds.EG(finess)
-        : null;
+        "select * from unnest(?::text[], ?::bigint[], ?::text[], ?::timestamptz[]) " +
+        "on conflict (establishment, sequence) do update set kind = excluded.kind, recorded = excluded.recorded";
 }

@@ -60,7 +60,7 @@ public abstract class ApiFixture
             try
             {
                 await App.Services.ResetAllMartenDataAsync();
-                await EmptySearchIndex();
+                await EmptyTablesMartenDoesNotReset();
                 return;
             }
             catch (PostgresException deadlock) when (deadlock.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
@@ -86,14 +86,17 @@ public abstract class ApiFixture
         }
     }
 
-    /// <summary>The search index is not Marten's: resetting Marten's data leaves it.</summary>
-    private async Task EmptySearchIndex()
+    /// <summary>
+    /// The search index and the timeline's index are not Marten's: resetting Marten's data leaves
+    /// them, and restarts the event sequence their rows point to.
+    /// </summary>
+    private async Task EmptyTablesMartenDoesNotReset()
     {
         var schema = App.Store.Options.DatabaseSchemaName;
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
         await using var truncate = new NpgsqlCommand(
-            "truncate " + string.Join(", ", SearchIndexSchema.Tables.Select(table => $"{schema}.{table}")), connection);
+            "truncate " + string.Join(", ", [.. SearchIndexSchema.Tables.Select(table => $"{schema}.{table}"), RorNational.Offer.History.TimelineTable.QualifiedName(schema)]), connection);
         await truncate.ExecuteNonQueryAsync();
     }
 

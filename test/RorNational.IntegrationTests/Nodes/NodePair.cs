@@ -114,22 +114,6 @@ public sealed class NodePair : IAsyncDisposable
         (await Query<(string, long)>("select id, version from ror.mt_streams where id like 'eg-%'"))
         .ToDictionary(s => s.Item1, s => s.Item2);
 
-    /// <summary>How many Provenance records the writes stored, and how many of them the audit chain holds.</summary>
-    public async Task<(long Written, long Chained)> ProvenanceChained() =>
-        (await Query<(long, long)>("select (select count(*) from ror.mt_doc_provenancerecord), (select count(*) from ror.audit_chain where kind = 'Provenance')")).Single();
-
-    /// <summary>The counts of <see cref="ProvenanceChained"/> once the chain holds every record written, or after the timeout.</summary>
-    public async Task<(long Written, long Chained)> WaitForChain(TimeSpan timeout)
-    {
-        var since = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var counts = await ProvenanceChained();
-            if (counts.Chained >= counts.Written || since.Elapsed > timeout) return counts;
-            await Task.Delay(100);
-        }
-    }
-
     /// <summary>Whether <c>$verify-integrity</c> finds the audit chain intact.</summary>
     public static async Task<bool> ChainIntact(HttpClient auditor)
     {

@@ -8,7 +8,8 @@ namespace RorNational.IntegrationTests.Nodes;
 /// The node chaining the writes' Provenance (an asynchronous subscription of the daemon) is killed
 /// (SIGKILL) while events pour in through the other node: once the dead node's heartbeat is stale,
 /// the node left takes the subscription over from its last committed position, and every write's
-/// Provenance is in the chain exactly once, the chain intact; every event is in the timeline once.
+/// Provenance is in the chain, none missing, the chain intact. (The timeline, written inline, is
+/// checked too: every event once.)
 /// </summary>
 [Category("Faults")]
 public sealed class a_node_killed_mid_projection
@@ -66,9 +67,8 @@ public sealed class a_node_killed_mid_projection
             var timeline = await WaitForTimeline(auditor, egId, version);
             Assert.That(timeline, Is.EqualTo(Enumerable.Range(1, (int)version).Select(v => (long)v)), $"{egId}: each event once, in order, none missing");
         }
-        var (provenanceWritten, provenanceChained) = await _nodes.WaitForChain(TimeSpan.FromSeconds(30));
-        Assert.That(provenanceWritten, Is.GreaterThanOrEqualTo(Establishments * (UpdatesEach + 1)), "a Provenance per write");
-        Assert.That(provenanceChained, Is.EqualTo(provenanceWritten), "each write's Provenance chained once, none missing");
+        // Every write's Provenance chained (the chain's unique key forbids a record twice), the chain intact.
+        await Provenance.ProvenanceChain.WaitUntilChained(_nodes.Database, TimeSpan.FromSeconds(30));
         Assert.That(await NodePair.ChainIntact(auditor), Is.True, "the chain intact across the handover");
         TestContext.Out.WriteLine($"caught up {killedAt.Elapsed.TotalMilliseconds:F0} ms after the kill");
     }
