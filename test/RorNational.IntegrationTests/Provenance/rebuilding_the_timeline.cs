@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Marten;
 using RorNational.IntegrationTests.Infrastructure;
 using RorNational.Offer.History;
@@ -36,5 +35,30 @@ public sealed class rebuilding_the_timeline : HistoryOfTheHospital
 
         Assert.That(await Entries(), Is.EqualTo(before),
             "an existing database fills the index from the event log, as the README's upgrade step does");
+    }
+
+    [Test]
+    public async Task serves_only_the_establishments_own_events_whatever_its_index_says()
+    {
+        var before = await Entries();
+        var schema = App.Store.Options.DatabaseSchemaName;
+        long foreign;
+        await using (var query = App.Store.QuerySession())
+            foreign = (await query.QueryAsync<long>($"select max(seq_id) from {schema}.mt_events where stream_id like 'ej-%'")).Single();
+        await using (var session = App.Store.LightweightSession())
+        {
+            session.QueueSqlCommand($"insert into {TimelineTable.QualifiedName(schema)} (establishment, sequence, kind, recorded) values (?, ?, 'import', now())", EG, foreign);
+            await session.SaveChangesAsync();
+        }
+        try
+        {
+            Assert.That(await Entries(), Is.EqualTo(before), "an EJ's event listed against the EG by a wrong index row is not served");
+        }
+        finally
+        {
+            await using var session = App.Store.LightweightSession();
+            session.QueueSqlCommand($"delete from {TimelineTable.QualifiedName(schema)} where establishment = ? and sequence = ?", EG, foreign);
+            await session.SaveChangesAsync();
+        }
     }
 }
