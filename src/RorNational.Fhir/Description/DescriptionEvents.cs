@@ -6,34 +6,57 @@ using RorNational.Domain.Establishments;
 namespace RorNational.Fhir.Description;
 
 /// <summary>
-/// The events a description replays, read from Marten's event log (mt_events): the cut on the
-/// global sequence an instant gives (<see cref="CutAtAsync"/>), and the events of the streams that
-/// make an establishment's description up to that cut, in sequence order.
+/// The events a description replays, read from Marten's event log (mt_events) by their streams'
+/// keys (Marten's index on the stream id), never by a prefix: the EG's stream, read once, tells the
+/// other streams (its EJs', its lieux' capacity streams); the cut on the global sequence an instant
+/// gives (<see cref="CutAt"/>); and the events of those streams up to that cut, in sequence order
+/// (<see cref="StreamEventRows"/>).
 /// </summary>
-public static class DescriptionEvents
+public sealed class DescriptionEvents
 {
+    private readonly string _egFiness;
+    private readonly IReadOnlyList<IEvent> _eg;
+
+    private DescriptionEvents(string egFiness, IReadOnlyList<IEvent> eg) => (_egFiness, _eg) = (egFiness, eg);
+
+    /// <summary>Every event of the EG's stream, whatever the cut.</summary>
+    public static async Task<DescriptionEvents> OfEGAsync(IQuerySession session, string egFiness, CancellationToken cancellation) =>
+        new(egFiness, await StreamEventRows.ReadAsync(session, [EstablishmentIds.EG(egFiness)], long.MaxValue, cancellation));
+
     /// <summary>
     /// The cut for an instant: the highest sequence of the events of the description's streams (the
     /// EG's, the EJs' it was attached to, its lieux' capacity streams) whose timestamp is not after it.
     /// Marten stamps every event a transaction appends with one timestamp, taken when the session
     /// saves, the same instant the projection made the resources' lastUpdated of: so the cut holds
     /// every transaction whose versions say they were published by then, as <c>_at</c> reads
-    /// versions, and none stamped later even if it took its sequence earlier. Read by the streams'
-    /// keys (Marten's index on the stream id), so its cost is the establishment's own history,
-    /// not the number of events the whole repository appended since. Null before its first event.
+    /// versions, and none stamped later even if it took its sequence earlier. Its cost is the
+    /// establishment's own history, not the number of events the whole repository appended since.
+    /// Null before its first event.
     /// </summary>
-    public static async Task<long?> CutAtAsync(IQuerySession session, string egFiness, DateTimeOffset at, CancellationToken cancellation)
+    public Task<long?> CutAt(IQuerySession session, DateTimeOffset at, CancellationToken cancellation) =>
+        StreamEventRows.LastSequenceAtAsync(session, StreamsOf(_eg), at, cancellation);
+
+    /// <summary>
+    /// The events of the EG's stream and of the capacity streams of every lieu it held up to the
+    /// cut, up to the cut, merged in sequence order.
+    /// </summary>
+    public async Task<IReadOnlyList<IEvent>> UpToAsync(IQuerySession session, long cut, CancellationToken cancellation)
     {
-        var eg = await OfStreamAsync(session, EstablishmentIds.EG(egFiness), long.MaxValue, cancellation);
-        var streams = StreamsOf(egFiness, eg);
-        var stamped = session.Events.QueryAllRawEvents().Where(e => e.StreamKey.IsOneOf(streams) && e.Timestamp <= at);
-        return await stamped.AnyAsync(cancellation) ? await stamped.MaxAsync(e => e.Sequence, cancellation) : null;
+        var eg = _eg.Where(e => e.Sequence <= cut).ToList();
+        var capacityStreams = LieuxEverIn(eg).Select(lieu => CapacityStreams.Of(_egFiness, lieu)).ToArray();
+        if (capacityStreams.Length == 0) return eg;
+        var capacity = await StreamEventRows.ReadAsync(session, capacityStreams, cut, cancellation);
+        return [.. eg.Concat(capacity).OrderBy(e => e.Sequence)];
     }
 
+    /// <summary>The events of one stream up to the cut, in sequence order.</summary>
+    public static async Task<IReadOnlyList<IEvent>> OfStreamAsync(IQuerySession session, string stream, long cut, CancellationToken cancellation) =>
+        await StreamEventRows.ReadAsync(session, [stream], cut, cancellation);
+
     /// <summary>The streams an EG's description is replayed from: its own, its EJs', its lieux' capacity streams.</summary>
-    private static string[] StreamsOf(string egFiness, IEnumerable<IEvent> egEvents)
+    private string[] StreamsOf(IEnumerable<IEvent> egEvents)
     {
-        var streams = new HashSet<string>(StringComparer.Ordinal) { EstablishmentIds.EG(egFiness) };
+        var streams = new HashSet<string>(StringComparer.Ordinal) { EstablishmentIds.EG(_egFiness) };
         EG? state = null;
         foreach (var e in egEvents)
         {
@@ -41,26 +64,9 @@ public static class DescriptionEvents
             if (state is null) continue;
             streams.Add(EstablishmentIds.EJ(state.Data.EJFiness));
             foreach (var fiche in state.Fiches.Values)
-                if (fiche.Lieu is not null) streams.Add(CapacityStreams.Of(egFiness, fiche.Id));
+                if (fiche.Lieu is not null) streams.Add(CapacityStreams.Of(_egFiness, fiche.Id));
         }
         return [.. streams];
-    }
-
-    /// <summary>
-    /// The events of an EG's stream and of the capacity streams of every lieu it held up to the cut,
-    /// up to the cut, merged in sequence order. The lieux are read from the EG's own events first,
-    /// so that every stream is read by its key (Marten's index on the stream id), never by a prefix.
-    /// </summary>
-    public static async Task<IReadOnlyList<IEvent>> OfEGAsync(IQuerySession session, string egFiness, long cut, CancellationToken cancellation)
-    {
-        var eg = await OfStreamAsync(session, EstablishmentIds.EG(egFiness), cut, cancellation);
-        var capacityStreams = LieuxEverIn(eg).Select(lieu => CapacityStreams.Of(egFiness, lieu)).ToArray();
-        if (capacityStreams.Length == 0) return eg;
-        var capacity = await session.Events.QueryAllRawEvents()
-            .Where(e => e.Sequence <= cut && e.StreamKey.IsOneOf(capacityStreams))
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(cancellation);
-        return [.. eg.Concat(capacity).OrderBy(e => e.Sequence)];
     }
 
     /// <summary>The fiche ids of the lieux an EG's events ever published.</summary>
@@ -77,11 +83,4 @@ public static class DescriptionEvents
         }
         return lieux;
     }
-
-    /// <summary>The events of one stream up to the cut, in sequence order.</summary>
-    public static async Task<IReadOnlyList<IEvent>> OfStreamAsync(IQuerySession session, string stream, long cut, CancellationToken cancellation) =>
-        await session.Events.QueryAllRawEvents()
-            .Where(e => e.Sequence <= cut && e.StreamKey == stream)
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(cancellation);
 }

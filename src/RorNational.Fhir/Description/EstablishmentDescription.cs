@@ -20,9 +20,10 @@ public sealed record EstablishmentDescription(DateTimeOffset At, long Cut, IRead
         IQuerySession session, EstablishmentRendering rendering, string egId, DateTimeOffset at, CancellationToken cancellation)
     {
         var finess = EstablishmentIds.FinessOfEG(egId) ?? throw NotPublished(egId, at);
-        var cut = await DescriptionEvents.CutAtAsync(session, finess, at, cancellation) ?? throw NotPublished(egId, at);
+        var events = await DescriptionEvents.OfEGAsync(session, finess, cancellation);
+        var cut = await events.CutAt(session, at, cancellation) ?? throw NotPublished(egId, at);
         var replay = new DescriptionReplay(rendering);
-        replay.Replay(await DescriptionEvents.OfEGAsync(session, finess, cut, cancellation));
+        replay.Replay(await events.UpToAsync(session, cut, cancellation));
         if (replay.StateOf(egId) is not { EG: { } eg } state || !state.Published.Contains("Organization/" + egId)) throw NotPublished(egId, at);
 
         var ej = EstablishmentIds.EJ(eg.Data.EJFiness);
