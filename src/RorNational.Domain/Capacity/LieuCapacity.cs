@@ -29,7 +29,7 @@ public sealed record LieuCapacity(string Id)
     private LieuCapacity With(CapacityIndicator indicator)
     {
         var others = Indicators.RemoveAll(i => i.Key == indicator.Key);
-        var at = others.FindIndex(i => string.CompareOrdinal(i.Key.ToString(), indicator.Key.ToString()) > 0);
+        var at = others.FindIndex(i => CapacityKey.Compare(i.Key, indicator.Key) > 0);
         return this with { Indicators = at < 0 ? others.Add(indicator) : others.Insert(at, indicator) };
     }
 }
