@@ -27,17 +27,9 @@ public static class StreamEventRows
         var graph = (Marten.Events.EventGraph)((StoreOptions)options).Events;
         var serializer = options.Serializer();
         await using var connection = session.Database.CreateConnection();
-        await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand(
-            $"select data, seq_id, id, stream_id, version, timestamp, type from {options.Events.DatabaseSchemaName}.mt_events " +
-            "where stream_id = any($1) and seq_id <= $2 and is_archived = false order by seq_id", connection)
-        {
-            Parameters =
-            {
-                new NpgsqlParameter<string[]> { TypedValue = [.. streams] },
-                new NpgsqlParameter<long> { TypedValue = cut },
-            },
-        };
+        await using var command = await CommandAsync(session, connection,
+            "select data, seq_id, id, stream_id, version, timestamp, type from {0} where stream_id = any($1) and seq_id <= $2 and is_archived = false order by seq_id",
+            streams, new NpgsqlParameter<long> { TypedValue = cut }, cancellation);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
         {
@@ -59,19 +51,22 @@ public static class StreamEventRows
     /// <summary>The highest sequence among the streams' events stamped at or before the instant; null when none is.</summary>
     public static async Task<long?> LastSequenceAtAsync(IQuerySession session, IReadOnlyCollection<string> streams, DateTimeOffset at, CancellationToken cancellation)
     {
-        var options = session.DocumentStore.Options;
         await using var connection = session.Database.CreateConnection();
-        await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand(
-            $"select max(seq_id) from {options.Events.DatabaseSchemaName}.mt_events " +
-            "where stream_id = any($1) and timestamp <= $2 and is_archived = false", connection)
-        {
-            Parameters =
-            {
-                new NpgsqlParameter<string[]> { TypedValue = [.. streams] },
-                new NpgsqlParameter<DateTimeOffset> { TypedValue = at.ToUniversalTime() },
-            },
-        };
+        await using var command = await CommandAsync(session, connection,
+            "select max(seq_id) from {0} where stream_id = any($1) and timestamp <= $2 and is_archived = false",
+            streams, new NpgsqlParameter<DateTimeOffset> { TypedValue = at.ToUniversalTime() }, cancellation);
         return await command.ExecuteScalarAsync(cancellation) is long sequence ? sequence : null;
+    }
+
+    /// <summary>A query of the event table ({0}) on the connection, opened: $1 the streams, $2 the bound.</summary>
+    private static async Task<NpgsqlCommand> CommandAsync(
+        IQuerySession session, NpgsqlConnection connection, string sql, IReadOnlyCollection<string> streams, NpgsqlParameter bound, CancellationToken cancellation)
+    {
+        await connection.OpenAsync(cancellation);
+        var command = new NpgsqlCommand(string.Format(sql, $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events"), connection)
+        {
+            Parameters = { new NpgsqlParameter<string[]> { TypedValue = [.. streams] }, bound },
+        };
+        return command;
     }
 }
