@@ -34,13 +34,14 @@ public sealed record CapacityKey(
     public static int Compare(CapacityKey a, CapacityKey b)
     {
         if (!a.IsPlain() || !b.IsPlain()) return string.CompareOrdinal(a.ToString(), b.ToString());
-        var order = string.CompareOrdinal(a.Status, b.Status);
-        if (order == 0) order = string.CompareOrdinal(a.Temporality, b.Temporality);
+        // A required member absent (a key read from stored JSON) prints as nothing.
+        var order = string.CompareOrdinal(a.Status ?? "", b.Status ?? "");
+        if (order == 0) order = string.CompareOrdinal(a.Temporality ?? "", b.Temporality ?? "");
         if (order == 0) order = string.CompareOrdinal(a.Gender ?? Absent, b.Gender ?? Absent);
         if (order == 0) order = string.CompareOrdinal(a.ClosingType ?? Absent, b.ClosingType ?? Absent);
         if (order == 0) order = string.CompareOrdinal(a.AdditionalBedType ?? Absent, b.AdditionalBedType ?? Absent);
         if (order == 0) order = string.CompareOrdinal(a.CrisisType ?? Absent, b.CrisisType ?? Absent);
-        if (order == 0) order = string.CompareOrdinal(a.TemporaryAssignment, b.TemporaryAssignment);
+        if (order == 0) order = string.CompareOrdinal(a.TemporaryAssignment ?? "", b.TemporaryAssignment ?? "");
         return order;
     }
 

@@ -6,22 +6,34 @@ using RorNational.Domain.Establishments;
 namespace RorNational.Fhir.Description;
 
 /// <summary>
-/// The events a description replays, read from Marten's event log (mt_events) by their streams'
-/// keys (Marten's index on the stream id), never by a prefix: the EG's stream, read once, tells the
-/// other streams (its EJs', its lieux' capacity streams); the cut on the global sequence an instant
-/// gives (<see cref="CutAt"/>); and the events of those streams up to that cut, in sequence order
-/// (<see cref="StreamEventRows"/>).
+/// The events a description replays, read from Marten's event log (mt_events) in one snapshot
+/// (<see cref="StreamEventRows"/>), by their streams' keys (Marten's index on the stream id), never
+/// by a prefix: the EG's stream, read once, tells the other streams (its EJs', its lieux' capacity
+/// streams); the cut on the global sequence an instant gives (<see cref="CutAtAsync"/>); and the
+/// events of those streams up to that cut, in sequence order.
 /// </summary>
-public sealed class DescriptionEvents
+public sealed class DescriptionEvents : IAsyncDisposable
 {
+    private readonly StreamEventRows _rows;
     private readonly string _egFiness;
     private readonly IReadOnlyList<IEvent> _eg;
 
-    private DescriptionEvents(string egFiness, IReadOnlyList<IEvent> eg) => (_egFiness, _eg) = (egFiness, eg);
+    private DescriptionEvents(StreamEventRows rows, string egFiness, IReadOnlyList<IEvent> eg) => (_rows, _egFiness, _eg) = (rows, egFiness, eg);
 
-    /// <summary>Every event of the EG's stream, whatever the cut.</summary>
-    public static async Task<DescriptionEvents> OfEGAsync(IQuerySession session, string egFiness, CancellationToken cancellation) =>
-        new(egFiness, await StreamEventRows.ReadAsync(session, [EstablishmentIds.EG(egFiness)], long.MaxValue, cancellation));
+    /// <summary>Opens the snapshot and reads every event of the EG's stream in it, whatever the cut.</summary>
+    public static async Task<DescriptionEvents> OfEGAsync(IQuerySession session, string egFiness, CancellationToken cancellation)
+    {
+        var rows = await StreamEventRows.OpenAsync(session, cancellation);
+        try
+        {
+            return new DescriptionEvents(rows, egFiness, await rows.ReadAsync([EstablishmentIds.EG(egFiness)], long.MaxValue, cancellation));
+        }
+        catch
+        {
+            await rows.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>
     /// The cut for an instant: the highest sequence of the events of the description's streams (the
@@ -29,29 +41,29 @@ public sealed class DescriptionEvents
     /// Marten stamps every event a transaction appends with one timestamp, taken when the session
     /// saves, the same instant the projection made the resources' lastUpdated of: so the cut holds
     /// every transaction whose versions say they were published by then, as <c>_at</c> reads
-    /// versions, and none stamped later even if it took its sequence earlier. Its cost is the
-    /// establishment's own history, not the number of events the whole repository appended since.
-    /// Null before its first event.
+    /// versions, and none stamped later even if it took its sequence earlier. Null before its first event.
     /// </summary>
-    public Task<long?> CutAt(IQuerySession session, DateTimeOffset at, CancellationToken cancellation) =>
-        StreamEventRows.LastSequenceAtAsync(session, StreamsOf(_eg), at, cancellation);
+    public Task<long?> CutAtAsync(DateTimeOffset at, CancellationToken cancellation) =>
+        _rows.LastSequenceAtAsync(StreamsOf(_eg), at, cancellation);
 
     /// <summary>
     /// The events of the EG's stream and of the capacity streams of every lieu it held up to the
     /// cut, up to the cut, merged in sequence order.
     /// </summary>
-    public async Task<IReadOnlyList<IEvent>> UpToAsync(IQuerySession session, long cut, CancellationToken cancellation)
+    public async Task<IReadOnlyList<IEvent>> UpToAsync(long cut, CancellationToken cancellation)
     {
         var eg = _eg.Where(e => e.Sequence <= cut).ToList();
         var capacityStreams = LieuxEverIn(eg).Select(lieu => CapacityStreams.Of(_egFiness, lieu)).ToArray();
         if (capacityStreams.Length == 0) return eg;
-        var capacity = await StreamEventRows.ReadAsync(session, capacityStreams, cut, cancellation);
+        var capacity = await _rows.ReadAsync(capacityStreams, cut, cancellation);
         return [.. eg.Concat(capacity).OrderBy(e => e.Sequence)];
     }
 
-    /// <summary>The events of one stream up to the cut, in sequence order.</summary>
-    public static async Task<IReadOnlyList<IEvent>> OfStreamAsync(IQuerySession session, string stream, long cut, CancellationToken cancellation) =>
-        await StreamEventRows.ReadAsync(session, [stream], cut, cancellation);
+    /// <summary>The events of another stream (the EG's EJ) up to the cut, in sequence order.</summary>
+    public async Task<IReadOnlyList<IEvent>> OfStreamAsync(string stream, long cut, CancellationToken cancellation) =>
+        await _rows.ReadAsync([stream], cut, cancellation);
+
+    public ValueTask DisposeAsync() => _rows.DisposeAsync();
 
     /// <summary>The streams an EG's description is replayed from: its own, its EJs', its lieux' capacity streams.</summary>
     private string[] StreamsOf(IEnumerable<IEvent> egEvents)

@@ -20,14 +20,14 @@ public sealed record EstablishmentDescription(DateTimeOffset At, long Cut, IRead
         IQuerySession session, EstablishmentRendering rendering, string egId, DateTimeOffset at, CancellationToken cancellation)
     {
         var finess = EstablishmentIds.FinessOfEG(egId) ?? throw NotPublished(egId, at);
-        var events = await DescriptionEvents.OfEGAsync(session, finess, cancellation);
-        var cut = await events.CutAt(session, at, cancellation) ?? throw NotPublished(egId, at);
+        await using var events = await DescriptionEvents.OfEGAsync(session, finess, cancellation);
+        var cut = await events.CutAtAsync(at, cancellation) ?? throw NotPublished(egId, at);
         var replay = new DescriptionReplay(rendering);
-        replay.Replay(await events.UpToAsync(session, cut, cancellation));
+        replay.Replay(await events.UpToAsync(cut, cancellation));
         if (replay.StateOf(egId) is not { EG: { } eg } state || !state.Published.Contains("Organization/" + egId)) throw NotPublished(egId, at);
 
         var ej = EstablishmentIds.EJ(eg.Data.EJFiness);
-        replay.Replay(await DescriptionEvents.OfStreamAsync(session, ej, cut, cancellation));
+        replay.Replay(await events.OfStreamAsync(ej, cut, cancellation));
         var keys = state.Published.Concat(replay.StateOf(ej)?.Published ?? []).ToHashSet();
         var resources = replay.Resources.Current
             .Where(r => !r.Retired && keys.Contains(r.Key))

@@ -28,6 +28,15 @@ public class ordering_capacity_keys
     }
 
     [Test]
+    public void a_required_member_absent_compares_as_printed_as_nothing()
+    {
+        var keys = Keys([.. PlainMembers, ""], new Random(17), 3_000, required: [null, "", "0", "01", "1"]);
+        AssertSameOrderAsPrinted(keys);
+        var basis = new CapacityKey("02", "01", null, null, null, null, "01");
+        Assert.That(CapacityKey.Compare(basis with { Status = null! }, basis with { Status = "" }), Is.EqualTo(0));
+    }
+
+    [Test]
     public void a_member_that_begins_another_comes_first_and_an_absent_one_compares_as_null()
     {
         var shorter = new CapacityKey("0", "01", null, null, null, null, "01");
@@ -38,10 +47,10 @@ public class ordering_capacity_keys
         Assert.That(CapacityKey.Compare(shorter, shorter with { }), Is.EqualTo(0));
     }
 
-    private static List<CapacityKey> Keys(string?[] members, Random random, int count)
+    private static List<CapacityKey> Keys(string?[] members, Random random, int count, string?[]? required = null)
     {
         string? Any() => members[random.Next(members.Length)];
-        string Required() => Any() ?? "01";
+        string Required() => required is null ? Any() ?? "01" : required[random.Next(required.Length)]!;
         // Keys that differ in few members, so that every member gets compared.
         var basis = new CapacityKey("02", "01", null, null, null, null, "01");
         return Enumerable.Range(0, count).Select(_ => random.Next(7) switch

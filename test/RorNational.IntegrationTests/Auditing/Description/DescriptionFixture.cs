@@ -28,9 +28,12 @@ public abstract class DescriptionFixture : SupplyingFixture
     }
 
     /// <summary>The description's entries: "Type/id" and each resource's JSON exactly as the Bundle holds it.</summary>
-    protected async Task<Dictionary<string, string>> Description(HttpClient client, string eg, DateTimeOffset at)
+    protected Task<Dictionary<string, string>> Description(HttpClient client, string eg, DateTimeOffset at) => Description(client, Path(eg, at));
+
+    /// <summary>The description's entries, for an instant written as <paramref name="path"/> writes it.</summary>
+    protected static async Task<Dictionary<string, string>> Description(HttpClient client, string path)
     {
-        var response = await client.GetAsync(Path(eg, at));
+        var response = await client.GetAsync(path);
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.IsSuccessStatusCode, Is.True, body);
         using var bundle = JsonDocument.Parse(body);

@@ -53,6 +53,9 @@ public sealed class describing_an_establishment_as_of_an_instant : DescriptionFi
         await AssertDescribedAsStored(afterEdits, "after the dossier and direct edits");
         await AssertDescribedAsStored(afterCapacity, "after the capacity changes");
         await AssertDescribedAsStored(await Between(), "now");
+        var inParis = afterEdits.ToOffset(TimeSpan.FromHours(1)).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz");
+        Assert.That(await Description(Client, $"/fhir/Organization/{EG}/$description?at={Uri.EscapeDataString(inParis)}"),
+            Is.EqualTo(await Description(Client, EG, afterEdits)), "the same instant given with a +01:00 offset");
         Assert.That((await App.AnonymousClient().GetAsync("/fhir/metadata")).IsSuccessStatusCode, Is.True);
         Assert.That((await App.ClientFor(TestClients.Auditor).GetAsync(Path(EG, beforeAnything))).StatusCode, Is.EqualTo(HttpStatusCode.NotFound),
             "before the EG was published");
