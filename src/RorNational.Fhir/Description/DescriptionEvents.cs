@@ -1,7 +1,7 @@
 using JasperFx.Events;
 using Marten;
-using RorNational.Domain.Capacity;
 using RorNational.Domain.Establishments;
+using RorNational.Fhir.Publishing;
 
 namespace RorNational.Fhir.Description;
 
@@ -53,8 +53,8 @@ public sealed class DescriptionEvents : IAsyncDisposable
     public async Task<IReadOnlyList<IEvent>> UpToAsync(long cut, CancellationToken cancellation)
     {
         var eg = _eg.Where(e => e.Sequence <= cut).ToList();
-        var capacityStreams = LieuxEverIn(eg).Select(lieu => CapacityStreams.Of(_egFiness, lieu)).ToArray();
-        if (capacityStreams.Length == 0) return eg;
+        var capacityStreams = CapacityStreamsEverIn(eg);
+        if (capacityStreams.Count == 0) return eg;
         var capacity = await _rows.ReadAsync(capacityStreams, cut, cancellation);
         return [.. eg.Concat(capacity).OrderBy(e => e.Sequence)];
     }
@@ -68,31 +68,25 @@ public sealed class DescriptionEvents : IAsyncDisposable
     /// <summary>The streams an EG's description is replayed from: its own, its EJs', its lieux' capacity streams.</summary>
     private string[] StreamsOf(IEnumerable<IEvent> egEvents)
     {
-        var streams = new HashSet<string>(StringComparer.Ordinal) { EstablishmentIds.EG(_egFiness) };
+        var (ejs, capacityStreams) = Fold(egEvents);
+        return [EstablishmentIds.EG(_egFiness), .. ejs, .. capacityStreams];
+    }
+
+    /// <summary>The capacity streams of the lieux an EG's events ever published.</summary>
+    private static IReadOnlyCollection<string> CapacityStreamsEverIn(IEnumerable<IEvent> events) => Fold(events).CapacityStreams;
+
+    /// <summary>The EJs an EG's events ever attached it to, and the capacity streams of the lieux they ever published.</summary>
+    private static (HashSet<string> EJs, HashSet<string> CapacityStreams) Fold(IEnumerable<IEvent> egEvents)
+    {
+        var (ejs, capacityStreams) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
         EG? state = null;
         foreach (var e in egEvents)
         {
             state = EG.Evolve(state, e.Data);
             if (state is null) continue;
-            streams.Add(EstablishmentIds.EJ(state.Data.EJFiness));
-            foreach (var fiche in state.Fiches.Values)
-                if (fiche.Lieu is not null) streams.Add(CapacityStreams.Of(_egFiness, fiche.Id));
+            ejs.Add(EstablishmentIds.EJ(state.Data.EJFiness));
+            capacityStreams.UnionWith(EstablishmentRendering.CapacityStreamsOf(state));
         }
-        return [.. streams];
-    }
-
-    /// <summary>The fiche ids of the lieux an EG's events ever published.</summary>
-    private static HashSet<string> LieuxEverIn(IEnumerable<IEvent> events)
-    {
-        var lieux = new HashSet<string>(StringComparer.Ordinal);
-        EG? state = null;
-        foreach (var e in events)
-        {
-            state = EG.Evolve(state, e.Data);
-            if (state is null) continue;
-            foreach (var fiche in state.Fiches.Values)
-                if (fiche.Lieu is not null) lieux.Add(fiche.Id);
-        }
-        return lieux;
+        return (ejs, capacityStreams);
     }
 }

@@ -55,7 +55,7 @@ public sealed class StreamEventRows : IAsyncDisposable
         var events = new List<IEvent>();
         if (streams.Count == 0) return events;
         var options = _session.DocumentStore.Options;
-        var graph = (Marten.Events.EventGraph)((StoreOptions)options).Events;
+        var graph = (Marten.Events.EventGraph)options.Events;
         var serializer = options.Serializer();
         await using var command = Command(
             "select data, seq_id, id, stream_id, version, timestamp, type from {0} where stream_id = any($1) and seq_id <= $2 and is_archived = false order by seq_id",

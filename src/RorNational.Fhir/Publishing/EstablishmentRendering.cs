@@ -33,9 +33,11 @@ public sealed class EstablishmentRendering(Func<string, string?> regionOfCommune
     }
 
     /// <summary>The capacity streams of the lieux an EG renders.</summary>
-    public static IEnumerable<string> CapacityStreamsOf(PublicationState state) => state.EG is { } eg
-        ? eg.Fiches.Values.Where(f => f.Lieu is not null).Select(f => CapacityStreams.Of(eg.Data.Finess, f.Id))
-        : [];
+    public static IEnumerable<string> CapacityStreamsOf(PublicationState state) => state.EG is { } eg ? CapacityStreamsOf(eg) : [];
+
+    /// <summary>The capacity streams of the lieux of an EG as it stands.</summary>
+    public static IEnumerable<string> CapacityStreamsOf(EG eg) =>
+        eg.Fiches.Values.Where(f => f.Lieu is not null).Select(f => CapacityStreams.Of(eg.Data.Finess, f.Id));
 
     /// <summary>Every FHIR resource one EJ or EG stream publishes, drafts excluded by construction.</summary>
     /// <param name="capacityOf">The current indicators of a lieu, by its EG's FINESS and its fiche id.</param>

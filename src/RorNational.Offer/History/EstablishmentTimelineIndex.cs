@@ -17,6 +17,12 @@ namespace RorNational.Offer.History;
 /// </summary>
 public sealed class EstablishmentTimelineIndex : IProjection
 {
+    // The statement, built once for the store's schema: it runs with every transaction that appends
+    // (read and replaced whole by concurrent transactions: a reference, never half written).
+    private Statement? _upsert;
+
+    private sealed record Statement(string Schema, string Sql);
+
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         var establishments = new List<string>(events.Count);
@@ -32,8 +38,15 @@ public sealed class EstablishmentTimelineIndex : IProjection
             recorded.Add(e.Timestamp);
         }
         if (sequences.Count > 0)
-            operations.QueueSqlCommand(TimelineTable.Upsert(operations.DocumentStore.Options.DatabaseSchemaName), establishments.ToArray(), sequences.ToArray(), kinds.ToArray(), recorded.ToArray());
+            operations.QueueSqlCommand(UpsertFor(operations.DocumentStore.Options.DatabaseSchemaName), establishments.ToArray(), sequences.ToArray(), kinds.ToArray(), recorded.ToArray());
         return Task.CompletedTask;
+    }
+
+    private string UpsertFor(string schema)
+    {
+        var known = _upsert;
+        if (known is null || known.Schema != schema) _upsert = known = new Statement(schema, TimelineTable.Upsert(schema));
+        return known.Sql;
     }
 
     /// <summary>The EJ or EG whose timeline an event of this stream belongs to: a lieu's capacity changes are its EG's.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using Marten;
 using RorNational.Domain.Common;
+using RorNational.Fhir.Storage;
 
 namespace RorNational.Offer.History;
 
@@ -20,7 +21,7 @@ public static class TimelinePage
     {
         var options = session.DocumentStore.Options;
         var sql = new StringBuilder($"select sequence from {TimelineTable.QualifiedName(options.DatabaseSchemaName)} where establishment = ? and sequence > ? " +
-            $"and sequence <= (select coalesce(max(last_seq_id), 0) from {options.Events.DatabaseSchemaName}.mt_event_progression where name = 'HighWaterMark')");
+            $"and sequence <= {HighWaterMark.Sql(options.Events.DatabaseSchemaName)}");
         var arguments = new List<object> { establishment, filter.After };
         if (filter.From is { } from) { sql.Append(" and recorded >= ?"); arguments.Add(from.ToUniversalTime()); }
         if (filter.To is { } to) { sql.Append(" and recorded < ?"); arguments.Add(to.ToUniversalTime()); }

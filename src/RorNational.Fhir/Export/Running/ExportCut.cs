@@ -1,5 +1,6 @@
 using Marten;
 using Npgsql;
+using RorNational.Fhir.Storage;
 
 namespace RorNational.Fhir.Export.Running;
 
@@ -47,7 +48,7 @@ public sealed record ExportCut(DateTimeOffset TransactionTime, long EventSequenc
     {
         await using var command = new NpgsqlCommand(
             $"with top as (select coalesce(max(seq_id), 0) as s from {eventSchema}.mt_events), " +
-            $"mark as (select coalesce((select last_seq_id from {eventSchema}.mt_event_progression where name = 'HighWaterMark'), 0) as h) " +
+            $"mark as (select {HighWaterMark.Sql(eventSchema)} as h) " +
             $"select top.s, (select count(*) from {eventSchema}.mt_events e where e.seq_id > least(mark.h, top.s) and e.seq_id <= top.s) = top.s - least(mark.h, top.s) " +
             "from top, mark", transaction.Connection, transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
