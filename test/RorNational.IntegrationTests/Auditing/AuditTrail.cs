@@ -39,6 +39,25 @@ public static class AuditTrail
     public static Task Linked(RorNationalApp app) =>
         app.Services.GetRequiredService<ChainLinker>().CatchUpAsync(CancellationToken.None);
 
+    /// <summary>
+    /// GET /fhir/AuditEvent/$verify-integrity as this auditor: a 200 with a Parameters, its
+    /// parameters by name (intact, checked, and for a broken chain position, record, reason).
+    /// </summary>
+    public static async Task<Dictionary<string, JsonNode?>> Integrity(HttpClient auditor)
+    {
+        var response = await auditor.GetAsync("/fhir/AuditEvent/$verify-integrity");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), body);
+        var parameters = JsonNode.Parse(body)!.AsObject();
+        Assert.That(parameters["resourceType"]!.GetValue<string>(), Is.EqualTo("Parameters"));
+        return parameters["parameter"]!.AsArray().ToDictionary(
+            p => p!["name"]!.GetValue<string>(),
+            p => p!.AsObject().Where(e => e.Key.StartsWith("value", StringComparison.Ordinal)).Select(e => e.Value).Single());
+    }
+
+    /// <summary><see cref="Integrity(HttpClient)"/> as the tests' auditor client of this host.</summary>
+    public static Task<Dictionary<string, JsonNode?>> Integrity(RorNationalApp app) => Integrity(app.ClientFor(TestClients.Auditor));
+
     /// <summary>A GET (or other method) carrying a new X-Request-Id; returns the response and the id.</summary>
     public static async Task<(HttpResponseMessage Response, string RequestId)> Send(this HttpClient client, HttpMethod method, string path, HttpContent? body = null)
     {

@@ -81,10 +81,8 @@ public sealed class audit_records_on_host_processes
     /// <summary>$verify-integrity: intact, and how many records it checked.</summary>
     private static async Task<long> Checked(HttpClient auditor)
     {
-        var parameters = JsonNode.Parse(await auditor.GetStringAsync("/fhir/AuditEvent/$verify-integrity"))!["parameter"]!.AsArray();
-        JsonNode Value(string name) => parameters.Single(p => p!["name"]!.GetValue<string>() == name)!.AsObject()
-            .Single(e => e.Key.StartsWith("value", StringComparison.Ordinal)).Value!;
-        Assert.That(Value("intact").GetValue<bool>(), Is.True, parameters.ToJsonString());
-        return Value("checked").GetValue<long>();
+        var parameters = await AuditTrail.Integrity(auditor);
+        Assert.That(parameters["intact"]!.GetValue<bool>(), Is.True, string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value}")));
+        return parameters["checked"]!.GetValue<long>();
     }
 }

@@ -50,12 +50,12 @@ public class one_chain_for_every_kind : ApiFixture
         await Writer.AppendAsync(provenance);
         await ProtectedRead();
 
-        var intact = await the_audit_chain.Verify(App);
+        var intact = await AuditTrail.Integrity(App);
         Assert.That(intact["intact"]!.GetValue<bool>(), Is.True);
         Assert.That(intact["checked"]!.GetValue<long>(), Is.EqualTo(3));
 
         await Sql.Execute(ConnectionString, $"update ror.audit_chain set agent = 'someone-else' where id = '{provenance.Id}'");
-        var broken = await the_audit_chain.Verify(App);
+        var broken = await AuditTrail.Integrity(App);
         Assert.That(broken["intact"]!.GetValue<bool>(), Is.False);
         Assert.That(broken["position"]!.GetValue<long>(), Is.EqualTo(2));
         Assert.That(broken["record"]!.GetValue<string>(), Is.EqualTo($"Provenance/{provenance.Id}"));
@@ -89,7 +89,7 @@ public class one_chain_for_every_kind : ApiFixture
         // What makes recording cheap under load: the records that waited were committed together.
         Assert.That(Writer.Flushes - flushes, Is.EqualTo(2), "the first record's flush, then one group commit for the four that waited");
 
-        var check = await the_audit_chain.Verify(App);
+        var check = await AuditTrail.Integrity(App);
         Assert.That(check["intact"]!.GetValue<bool>(), Is.True);
         Assert.That(check["checked"]!.GetValue<long>(), Is.EqualTo(records.Length));
         var stored = await Chain();
@@ -114,7 +114,7 @@ public class one_chain_for_every_kind : ApiFixture
 
         Assert.That((await Chain()).Select(s => s.Id), Is.EqualTo(new[] { twice.Id, once.Id }));
         Assert.That(await Intake(), Is.Zero, "the duplicate is taken off the intake");
-        var check = await the_audit_chain.Verify(App);
+        var check = await AuditTrail.Integrity(App);
         Assert.That(check["intact"]!.GetValue<bool>(), Is.True);
         Assert.That(check["checked"]!.GetValue<long>(), Is.EqualTo(2));
     }
@@ -142,7 +142,7 @@ public class one_chain_for_every_kind : ApiFixture
         Assert.That(stored.Select(s => s.Kind), Is.EqualTo(new[] { IntakeRecord.UnreadableKind, IntakeRecord.UnreadableKind, "Provenance" }));
         Assert.That(stored.Take(2).Select(s => s.Content), Is.EqualTo(new[] { "not json", "{\"Kind\":\"Provenance\"}" }), "kept as found");
         Assert.That(stored[2].Id, Is.EqualTo(after.Id), "the record after them is linked");
-        var check = await the_audit_chain.Verify(App);
+        var check = await AuditTrail.Integrity(App);
         Assert.That(check["intact"]!.GetValue<bool>(), Is.True);
         Assert.That(check["checked"]!.GetValue<long>(), Is.EqualTo(3));
     }
@@ -163,7 +163,7 @@ public class one_chain_for_every_kind : ApiFixture
         Assert.That(chain[2].Entities, Is.EqualTo(new[] { "Organization/eg-9", "Location/lieu-9" }));
         Assert.That(chain[2].Types, Is.EqualTo(new[] { "Organization", "Location" }));
         Assert.That(await Intake(), Is.Zero);
-        var check = await the_audit_chain.Verify(App);
+        var check = await AuditTrail.Integrity(App);
         Assert.That(check["intact"]!.GetValue<bool>(), Is.True);
         Assert.That(check["checked"]!.GetValue<long>(), Is.EqualTo(3));
     }

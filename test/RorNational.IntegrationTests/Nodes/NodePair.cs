@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
+using RorNational.IntegrationTests.Auditing;
 using RorNational.IntegrationTests.Infrastructure;
 using RorNational.IntegrationTests.Security;
 
@@ -115,11 +116,8 @@ public sealed class NodePair : IAsyncDisposable
         .ToDictionary(s => s.Item1, s => s.Item2);
 
     /// <summary>Whether <c>$verify-integrity</c> finds the audit chain intact.</summary>
-    public static async Task<bool> ChainIntact(HttpClient auditor)
-    {
-        var parameters = await auditor.GetFromJsonAsync<JsonObject>("/fhir/AuditEvent/$verify-integrity");
-        return parameters!["parameter"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "intact")!["valueBoolean"]!.GetValue<bool>();
-    }
+    public static async Task<bool> ChainIntact(HttpClient auditor) =>
+        (await AuditTrail.Integrity(auditor))["intact"]!.GetValue<bool>();
 
     /// <summary>The versions listed by an EG's timeline, as served; empty until the daemon's high-water mark passes them.</summary>
     public static async Task<List<long>> TimelineVersions(HttpClient auditor, string egId)
