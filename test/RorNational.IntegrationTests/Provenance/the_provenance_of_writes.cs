@@ -191,27 +191,23 @@ public sealed class the_provenance_of_writes : HistoryOfTheHospital
     {
         var chained = await ChainedProvenances();
         Assert.That(chained.Select(c => c.Sequence), Is.Ordered.Ascending, "chained in the order of the event sequence");
-        var intact = await Ok(Auditor.GetAsync("/fhir/AuditEvent/$verify-integrity"));
-        Assert.That(Parameter(intact, "intact")!.GetValue<bool>(), Is.True);
+        var intact = await AuditTrail.Integrity(Auditor);
+        Assert.That(intact["intact"]!.GetValue<bool>(), Is.True);
 
         var (position, id, _) = chained[chained.Count / 2];
         await Sql.Execute(ConnectionString, $"update ror.audit_chain set content = replace(content, '{TestClients.Supplier}', 'someone-else'), agent = 'someone-else' where position = {position}");
         try
         {
-            var check = await Ok(Auditor.GetAsync("/fhir/AuditEvent/$verify-integrity"));
-            Assert.That(Parameter(check, "intact")!.GetValue<bool>(), Is.False);
-            Assert.That(Parameter(check, "position")!.GetValue<long>(), Is.EqualTo(position));
-            Assert.That(Parameter(check, "record")!.GetValue<string>(), Is.EqualTo($"Provenance/{id}"));
+            var check = await AuditTrail.Integrity(Auditor);
+            Assert.That(check["intact"]!.GetValue<bool>(), Is.False);
+            Assert.That(check["position"]!.GetValue<long>(), Is.EqualTo(position));
+            Assert.That(check["record"]!.GetValue<string>(), Is.EqualTo($"Provenance/{id}"));
         }
         finally
         {
             await RestoreRow(position);
         }
     }
-
-    private static JsonNode? Parameter(JsonObject parameters, string name) => parameters["parameter"]!.AsArray()
-        .Where(p => p!["name"]!.GetValue<string>() == name)
-        .Select(p => p!.AsObject().Single(e => e.Key.StartsWith("value", StringComparison.Ordinal)).Value).SingleOrDefault();
 
     /// <summary>The chained Provenances in chain order, with the event sequence of each.</summary>
     private async Task<List<(long Position, string Id, long Sequence)>> ChainedProvenances()
