@@ -83,6 +83,7 @@ public static class FhirModule
         .AddSingleton<CriterionParser>()
         .AddSingleton<FilterParser>()
         .AddSingleton<SearchRequestParser>()
+        .AddSingleton<IndexedMasks>()
         .AddSingleton<SearchEngine>()
         .AddSingleton<SearchResponder>()
         .Configure<Export.ExportOptions>(configuration.GetSection(Export.ExportOptions.Section))

@@ -14,6 +14,44 @@ public sealed partial class CriterionSql
     /// </summary>
     private string Capacity(SameIndicator same, string alias)
     {
+        var (conditions, none) = IndicatorConditions(same);
+        var parts = new List<string>();
+        if (conditions.Count > 0 || !none)
+        {
+            var c = NextAlias("c");
+            parts.Add($"exists (select 1 from {schema}.fhir_search_capacity {c} where {c}.resource_type = 'Location' and {c}.id = {alias}.id " +
+                      $"and {IndicatorRow(c, conditions)})");
+        }
+        if (none)
+        {
+            var n = NextAlias("c");
+            parts.Add($"(not exists (select 1 from {schema}.fhir_search_capacity {n} where {n}.resource_type = 'Location' and {n}.id = {alias}.id) " +
+                      $"and {ContentVisible("Location", alias)})");
+        }
+        return "(" + string.Join(" and ", parts) + ")";
+    }
+
+    /// <summary>
+    /// The Locations with a visible indicator on which every criterion holds, read from the
+    /// capacity index alone (its rows exist only for published Locations): what a chain
+    /// (HealthcareService?location.capacity-status=02&amp;location.nb-capacity=gt0) joins its
+    /// references to, without a detour through the resource table. Null when a criterion asks
+    /// for Locations without any indicator (":missing=true"), which only the resource table knows.
+    /// </summary>
+    private string? CapacityIds(SameIndicator same)
+    {
+        var (conditions, none) = IndicatorConditions(same);
+        if (none) return null;
+        var c = NextAlias("c");
+        return $"select {c}.id from {schema}.fhir_search_capacity {c} where {c}.resource_type = 'Location' and {IndicatorRow(c, conditions)}";
+    }
+
+    private string IndicatorRow(string c, List<string> conditions) =>
+        Visible(c) + string.Concat(conditions.Select(condition => " and " + condition.Replace("{0}", c)));
+
+    /// <summary>The conditions on one indicator row ("{0}" for its alias), and whether a criterion asks for no indicator at all.</summary>
+    private (List<string> Conditions, bool None) IndicatorConditions(SameIndicator same)
+    {
         var conditions = new List<string>();
         var none = false;
         foreach (var criterion in same.Criteria)
@@ -33,21 +71,7 @@ public sealed partial class CriterionSql
                 _ => "false",
             })) + ")");
         }
-        var parts = new List<string>();
-        if (conditions.Count > 0 || !none)
-        {
-            var c = NextAlias("c");
-            var all = string.Join(" and ", conditions.Select(condition => condition.Replace("{0}", c)));
-            parts.Add($"exists (select 1 from {schema}.fhir_search_capacity {c} where {c}.resource_type = 'Location' and {c}.id = {alias}.id " +
-                      $"and {Visible(c)}{(all.Length > 0 ? " and " + all : "")})");
-        }
-        if (none)
-        {
-            var n = NextAlias("c");
-            parts.Add($"(not exists (select 1 from {schema}.fhir_search_capacity {n} where {n}.resource_type = 'Location' and {n}.id = {alias}.id) " +
-                      $"and {ContentVisible("Location", alias)})");
-        }
-        return "(" + string.Join(" and ", parts) + ")";
+        return (conditions, none);
     }
 
     /// <summary>A token on a capacity column: the codes of the column's own system only (an indicator's codes always have it).</summary>

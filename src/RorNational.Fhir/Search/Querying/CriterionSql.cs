@@ -14,10 +14,12 @@ namespace RorNational.Fhir.Search.Querying;
 /// it is an index range, and each keeping only the rows the caller's profile may see
 /// (<see cref="Visible"/>): a search never matches on data the caller cannot read.
 /// </summary>
-public sealed partial class CriterionSql(string schema, SqlQuery query, AccessProfile profile)
+/// <param name="commonMasks">The class masks most common in the index (<see cref="IndexedMasks"/>): the visible ones are named in <see cref="Visible"/> for the planner's sake.</param>
+public sealed partial class CriterionSql(string schema, SqlQuery query, AccessProfile profile, IReadOnlyList<int> commonMasks)
 {
     private int _aliases;
     private string? _hiddenAlone;
+    private string? _visibleCommon;
 
     /// <summary>
     /// The rows of an index alias that the profile may see: no class it hides alone, and not
@@ -28,13 +30,15 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
     {
         if (profile.SeesEverything) return "true";
         _hiddenAlone ??= query.Add((int)profile.HiddenAlone, NpgsqlDbType.Integer);
+        // The index's common masks that the profile may see, and 0, as integer literals read
+        // from pg_stats: "requires in (...) or" changes nothing of the result (the bit test
+        // alone decides) but everything of the plan. PostgreSQL estimates a bit test at 0.5 %
+        // of the rows, a list of values from the column's statistics; with lookups estimated
+        // 200 times too small it chose nested loops of per-row probes (IndexedMasks).
+        _visibleCommon ??= string.Join(", ", commonMasks.Where(m => !profile.Hides((DataClass)m)).Prepend(0).Distinct().Order());
         // Combinations are integers of the configuration, written as literals.
         var together = profile.HiddenTogether.Select(c => $" and {alias}.requires & {(int)c} <> {(int)c}");
-        // "requires = 0 or" changes nothing of the result (a row that requires no class is
-        // visible to all) but everything of the plan: PostgreSQL estimates a bit mask test at
-        // 0.5 % of the rows, the equality from the column's statistics (nearly all rows), and
-        // with lookups estimated 200 times too small it chose nested loops of per-row probes.
-        return $"({alias}.requires = 0 or ({alias}.requires & {_hiddenAlone} = 0{string.Concat(together)}))";
+        return $"({alias}.requires in ({_visibleCommon}) or ({alias}.requires & {_hiddenAlone} = 0{string.Concat(together)}))";
     }
 
     private string NextAlias(string prefix) => prefix + ++_aliases;
@@ -69,7 +73,7 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
     private string Chain(ChainCriterion chain, string resourceType, string alias)
     {
         var x = NextAlias("x");
-        var targets = Ids(chain.Target, chain.TargetType);
+        var targets = (chain.Target is SameIndicator same ? CapacityIds(same) : null) ?? Ids(chain.Target, chain.TargetType);
         if (chain.Hierarchy)
         {
             // The matching organizations and every organization below them, through partOf.
