@@ -84,6 +84,7 @@ public static class FhirModule
         .AddSingleton<FilterParser>()
         .AddSingleton<SearchRequestParser>()
         .AddSingleton<IndexedMasks>()
+        .AddSingleton<LargeCounts>()
         .AddSingleton<SearchEngine>()
         .AddSingleton<SearchResponder>()
         .Configure<Export.ExportOptions>(configuration.GetSection(Export.ExportOptions.Section))

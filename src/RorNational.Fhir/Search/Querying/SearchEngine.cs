@@ -15,7 +15,7 @@ namespace RorNational.Fhir.Search.Querying;
 /// their stored JSON, all in one read-only repeatable-read transaction so that the total, the
 /// page and the includes describe the same instant.
 /// </summary>
-public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> options, IndexedMasks masks)
+public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> options, IndexedMasks masks, LargeCounts largeCounts)
 {
     private static readonly Dictionary<string, Type> DocumentTypes = new()
     {
@@ -110,11 +110,52 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         return query;
     }
 
+    /// <summary>
+    /// The exact total: within Search:SmallCountBound, or else in its turn among the large counts
+    /// (<see cref="LargeCounts"/>). A bound of zero makes every count large; one at or above the
+    /// statement timeout, none.
+    /// </summary>
     private async Task<long> CountAsync(Session session, SearchRequest request, AccessProfile profile)
     {
-        var query = CountQuery(request, profile);
+        var bound = options.Value.SmallCountBound;
+        if (bound >= options.Value.StatementTimeout) return await RunCountAsync(session, CountQuery(request, profile));
+        var key = CountQuery(request, profile).Key();
+        if (bound > TimeSpan.Zero && !largeCounts.KnownLarge(key))
+        {
+            if (await SmallCountAsync(session, request, profile) is { } small) return small;
+            largeCounts.RememberLarge(key);
+        }
+        using var turn = await largeCounts.TurnAsync(session.Cancellation);
+        return await RunCountAsync(session, CountQuery(request, profile));
+    }
+
+    /// <summary>The count within the small bound, under a savepoint; null when it ran past it (the transaction goes on, its snapshot unchanged).</summary>
+    private async Task<long?> SmallCountAsync(Session session, SearchRequest request, AccessProfile profile)
+    {
+        await ExecuteAsync(session, $"savepoint small_count; {SearchTimeout.SetLocal(options.Value.SmallCountBound)}");
+        try
+        {
+            var count = await RunCountAsync(session, CountQuery(request, profile));
+            await ExecuteAsync(session, $"release savepoint small_count; {SearchTimeout.SetLocal(options.Value.StatementTimeout)}");
+            return count;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !session.Cancellation.IsCancellationRequested)
+        {
+            await ExecuteAsync(session, $"rollback to savepoint small_count; {SearchTimeout.SetLocal(options.Value.StatementTimeout)}");
+            return null;
+        }
+    }
+
+    private static async Task<long> RunCountAsync(Session session, SqlQuery query)
+    {
         await using var command = query.ToCommand(session.Connection, session.Transaction);
         return (long)(await command.ExecuteScalarAsync(session.Cancellation))!;
+    }
+
+    private static async Task ExecuteAsync(Session session, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, session.Connection, session.Transaction);
+        await command.ExecuteNonQueryAsync(session.Cancellation);
     }
 
     private SqlQuery PageQuery(SearchRequest request, AccessProfile profile, List<KeysetPaging.SortColumn> keys)

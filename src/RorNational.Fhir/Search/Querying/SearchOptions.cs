@@ -50,4 +50,13 @@ public sealed class SearchOptions
 
     /// <summary>Longest a search may run in the database; past it, 503 with Retry-After.</summary>
     public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a search's total may take before it is a large count, which waits its turn (<see cref="LargeCounts"/>); zero: every count is large.</summary>
+    public TimeSpan SmallCountBound { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Large counts run at once on a node: by default one per core.</summary>
+    public int LargeCountsAtOnce { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Longest a large count waits for its turn; past it, 503 with Retry-After.</summary>
+    public TimeSpan LargeCountWait { get; set; } = TimeSpan.FromSeconds(30);
 }

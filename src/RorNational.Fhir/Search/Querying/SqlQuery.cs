@@ -34,5 +34,10 @@ public sealed class SqlQuery
         return command;
     }
 
+    /// <summary>The text and the values: two queries with the same key are the same query.</summary>
+    public string Key() => Text + "\n" + string.Join('\u001f', _parameters.Select(p => p.Value is Array values
+        ? string.Join('\u001e', values.Cast<object?>())
+        : Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)));
+
     public override string ToString() => Text.ToString();
 }
