@@ -91,8 +91,7 @@ public sealed class searching_with_the_index_statistics : SearchFixture
 
     private async Task<List<string>> Search(string profile, string type, string query)
     {
-        var parameters = query.Split('&').Select(p => p.Split('=', 2)).Select(p => new KeyValuePair<string, string>(p[0], p[1]));
-        var request = App.Services.GetRequiredService<SearchRequestParser>().Parse(type, parameters, strict: true);
+        var request = SearchRequests.Parse(App.Services, type, query);
         var result = await _engine.SearchAsync(request, Profile(profile), CancellationToken.None);
         return result.Matches.Select(m => m.Id).ToList();
     }

@@ -70,13 +70,12 @@ public sealed class firely_client_and_definitions : SearchFixture
     [Test]
     public async Task a_search_never_matches_on_data_of_a_class_the_caller_may_not_see()
     {
-        var parser = App.Services.GetRequiredService<SearchRequestParser>();
         var engine = App.Services.GetRequiredService<SearchEngine>();
         var hidingSensitiveUnits = new AccessProfile("test", "T", "hides sensitive units", [DataClass.SensitiveUnit]);
         var seeingEverything = new AccessProfile("test-all", "T1", "sees everything", []);
         async Task<List<string>> Find(string query, AccessProfile profile)
         {
-            var request = parser.Parse("HealthcareService", query.Split('&').Select(p => p.Split('=', 2)).Select(p => new KeyValuePair<string, string>(p[0], p[1])), strict: true);
+            var request = SearchRequests.Parse(App.Services, "HealthcareService", query);
             var result = await engine.SearchAsync(request, profile, CancellationToken.None);
             Assert.That(result.Total, Is.EqualTo(result.Matches.Count), "the total counts only what may be matched");
             return result.Matches.Select(m => m.Id).ToList();

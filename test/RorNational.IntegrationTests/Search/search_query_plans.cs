@@ -81,11 +81,7 @@ public sealed class search_query_plans : ApiFixture
     /// <summary>The most restricted profile: its predicate is part of every plan.</summary>
     private AccessProfile PublicProfile => App.Services.GetRequiredService<AccessProfiles>().Of("public");
 
-    private SearchRequest Parse(string type, string query)
-    {
-        var parameters = query.Length == 0 ? [] : query.Split('&').Select(p => p.Split('=', 2)).Select(p => new KeyValuePair<string, string>(p[0], p[1]));
-        return App.Services.GetRequiredService<SearchRequestParser>().Parse(type, parameters, strict: true);
-    }
+    private SearchRequest Parse(string type, string query) => SearchRequests.Parse(App.Services, type, query);
 
     /// <summary>Every page of a search, following its next cursor: how long each page took, and the whole walk.</summary>
     private async Task<string> PagedThrough(SearchEngine engine, SearchRequest request)

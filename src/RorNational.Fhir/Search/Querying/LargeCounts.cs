@@ -46,7 +46,7 @@ public sealed class LargeCounts(IOptions<SearchOptions> options)
     {
         var wait = options.Value.LargeCountWait;
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        bounded.CancelAfter(wait);
+        bounded.CancelAfter(TimeSpan.FromMilliseconds(Math.Clamp(wait.TotalMilliseconds, 0, int.MaxValue - 1)));
         try
         {
             var lease = await _turns.AcquireAsync(1, bounded.Token);

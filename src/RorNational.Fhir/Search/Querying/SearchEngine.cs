@@ -117,31 +117,34 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
     /// </summary>
     private async Task<long> CountAsync(Session session, SearchRequest request, AccessProfile profile)
     {
+        var query = CountQuery(request, profile);
         var bound = options.Value.SmallCountBound;
-        if (bound >= options.Value.StatementTimeout) return await RunCountAsync(session, CountQuery(request, profile));
-        var key = CountQuery(request, profile).Key();
+        if (bound >= options.Value.StatementTimeout) return await RunCountAsync(session, query);
+        var key = query.Key();
         if (bound > TimeSpan.Zero && !largeCounts.KnownLarge(key))
         {
-            if (await SmallCountAsync(session, request, profile) is { } small) return small;
+            if (await SmallCountAsync(session, query, bound) is { } small) return small;
             largeCounts.RememberLarge(key);
         }
         using var turn = await largeCounts.TurnAsync(session.Cancellation);
-        return await RunCountAsync(session, CountQuery(request, profile));
+        return await RunCountAsync(session, query);
     }
 
     /// <summary>The count within the small bound, under a savepoint; null when it ran past it (the transaction goes on, its snapshot unchanged).</summary>
-    private async Task<long?> SmallCountAsync(Session session, SearchRequest request, AccessProfile profile)
+    private async Task<long?> SmallCountAsync(Session session, SqlQuery query, TimeSpan bound)
     {
-        await ExecuteAsync(session, $"savepoint small_count; {SearchTimeout.SetLocal(options.Value.SmallCountBound)}");
+        await ExecuteAsync(session, $"savepoint small_count; {SearchTimeout.SetLocal(bound)}");
         try
         {
-            var count = await RunCountAsync(session, CountQuery(request, profile));
+            var count = await RunCountAsync(session, query);
+            // Released, the savepoint keeps its SET LOCAL: the statement timeout is set back.
             await ExecuteAsync(session, $"release savepoint small_count; {SearchTimeout.SetLocal(options.Value.StatementTimeout)}");
             return count;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !session.Cancellation.IsCancellationRequested)
         {
-            await ExecuteAsync(session, $"rollback to savepoint small_count; {SearchTimeout.SetLocal(options.Value.StatementTimeout)}");
+            // Rolled back to, the savepoint undoes its SET LOCAL too: the statement timeout is the search's again.
+            await ExecuteAsync(session, "rollback to savepoint small_count");
             return null;
         }
     }

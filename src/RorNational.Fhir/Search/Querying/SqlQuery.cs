@@ -30,7 +30,8 @@ public sealed class SqlQuery
     public NpgsqlCommand ToCommand(NpgsqlConnection connection, NpgsqlTransaction? transaction)
     {
         var command = new NpgsqlCommand(Text.ToString(), connection, transaction);
-        command.Parameters.AddRange(_parameters.ToArray());
+        // Copies: a parameter belongs to one command, and a query may run more than once (a count retried in its turn).
+        command.Parameters.AddRange(_parameters.Select(p => p.Clone()).ToArray());
         return command;
     }
 
