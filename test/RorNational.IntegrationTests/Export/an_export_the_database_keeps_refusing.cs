@@ -42,7 +42,16 @@ public sealed class an_export_the_database_keeps_refusing : ApiFixture
         while ((poll = await Client.GetAsync(status)).StatusCode == HttpStatusCode.Accepted && DateTime.UtcNow < deadline)
         {
             // While it is retried it is still active: a second export waits its turn.
-            Assert.That((await Client.KickOff("/fhir/$export")).StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            var second = await Client.KickOff("/fhir/$export");
+            if (second.StatusCode == HttpStatusCode.Accepted)
+            {
+                // Its retries ran out between the poll and this kick-off: it no longer counts. The
+                // second is cancelled (it would meet the same refusal), and the next poll tells the failure.
+                Assert.That((await Client.GetAsync(status)).StatusCode, Is.Not.EqualTo(HttpStatusCode.Accepted), "a second export starts only once the first has ended");
+                Assert.That((await Client.DeleteAsync(second.StatusUrl())).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+                continue;
+            }
+            Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), await second.Content.ReadAsStringAsync());
             await Task.Delay(1000);
         }
 
