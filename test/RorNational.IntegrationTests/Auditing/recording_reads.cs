@@ -190,4 +190,44 @@ public class recording_reads : SearchFixture
         Assert.That((int)response.StatusCode, Is.EqualTo(304));
         Assert.That(await AuditTrail.RecordedFor(ConnectionString, requestId), Is.Empty, "no data was sent");
     }
+
+    [Test]
+    public async Task a_conditional_read_that_sends_the_resource_is_recorded_once()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/fhir/HealthcareService/{GynecologyUO}");
+        var requestId = "test-" + Guid.NewGuid().ToString("N");
+        request.Headers.Add("X-Request-Id", requestId);
+        request.Headers.TryAddWithoutValidation("If-None-Match", "W/\"999999\"");
+        var response = await Crisis.SendAsync(request);
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), "a stale ETag: the resource is sent");
+        Assert.That(await AuditTrail.RecordedFor(ConnectionString, requestId), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task an_unknown_resource_records_nothing()
+    {
+        var (response, requestId) = await Crisis.Get("/fhir/HealthcareService/no-such-unit");
+        Assert.That((int)response.StatusCode, Is.EqualTo(404));
+        Assert.That(await AuditTrail.RecordedFor(ConnectionString, requestId), Is.Empty);
+    }
+
+    [Test]
+    public async Task recorded_reads_are_chained_intact_with_the_versions_sent()
+    {
+        await using var session = App.Store.QuerySession();
+        var locations = await session.Query<LocationDocument>().Where(l => !l.Retired).ToListAsync();
+        var location = locations.First(l => ConfiguredProfiles.Of("public").HidesAnyOf(l.ClassSets));
+        foreach (var path in new[] { $"/fhir/HealthcareService/{GynecologyUO}", $"/fhir/Location/{location.Id}" })
+        {
+            var (response, requestId) = await Crisis.Get(path);
+            Assert.That((int)response.StatusCode, Is.EqualTo(200), path);
+            var version = (await response.ReadJson())["meta"]!["versionId"]!.GetValue<string>();
+            var recorded = await AuditTrail.RecordedFor(ConnectionString, requestId);
+            Assert.That(recorded, Has.Count.EqualTo(1), path);
+            var data = recorded[0]["entity"]!.AsArray().Single(e => e!["what"]?["reference"] is not null)!;
+            Assert.That(data["what"]!["reference"]!.GetValue<string>(), Is.EqualTo($"{path["/fhir/".Length..]}/_history/{version}"), path);
+        }
+        var check = await AuditTrail.Integrity(App);
+        Assert.That(check["intact"]!.GetValue<bool>(), Is.True, "the linker hashes what the reads handed over");
+    }
 }
