@@ -17,6 +17,7 @@ if (TokenCommand.IsRequested(args)) return TokenCommand.Run(builder.Configuratio
 builder.AddServiceDefaults();
 builder.AddEventStore();
 builder.AddOverloadProtection();
+builder.Services.AddHostedService<RuntimeSettingsLog>();
 
 var app = builder.Build();
 app.UseMiddleware<HeadAsGet>();

@@ -33,7 +33,9 @@ public sealed class a_release_build
         Assert.That(Directory.GetFiles(release, "Microsoft.CodeAnalysis*.dll").Concat(Directory.GetFiles(release, "*RuntimeCompil*.dll")), Is.Empty,
             "no runtime compiler ships: nothing can be compiled at run time");
 
-        await using var host = await HostProcess.StartAsync(_database, ProductionSettings(), release);
+        var settings = ProductionSettings();
+        settings["Logging__LogLevel__RorNational.Host.RuntimeSettingsLog"] = "Information";
+        await using var host = await HostProcess.StartAsync(_database, settings, release);
         using var admin = host.Client(Token("admin"));
 
         var written = await admin.Register(Requests.Registration(egFiness: "010000024"));
@@ -42,6 +44,7 @@ public sealed class a_release_build
         Assert.That(written.StatusCode, Is.EqualTo(HttpStatusCode.Created), await written.Content.ReadAsStringAsync());
         Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK), await read.Content.ReadAsStringAsync());
         Assert.That(host.Output, Does.Not.Contain("code generation mode is Dynamic"));
+        Assert.That(host.Output, Does.Contain(RorNational.Host.RuntimeSettingsLog.Message + "server, heap limit 320 MB"), "the host's runtimeconfig bounds the GC heap");
         TestContext.Out.WriteLine($"release build, Static: ready {host.TimeToReady.TotalMilliseconds:F0} ms after start");
     }
 
