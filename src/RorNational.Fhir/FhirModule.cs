@@ -72,7 +72,7 @@ public static class FhirModule
 
     /// <param name="configuration">Where the access profiles are (Access:Profiles).</param>
     public static IServiceCollection AddFhir(this IServiceCollection services, Territory territory, IConfiguration configuration) => Availability.Measures.MeasuresModule.AddAvailabilityMeasures(services)
-        .Configure<SearchOptions>(configuration.GetSection("Search"))
+        .AddOptions<SearchOptions>().Bind(configuration.GetSection("Search")).ValidateDataAnnotations().ValidateOnStart().Services
         .AddSingleton(AccessProfiles.From(configuration))
         .AddSingleton<RedactedRenderings>()
         .AddSingleton<CapabilityStatementBuilder>()

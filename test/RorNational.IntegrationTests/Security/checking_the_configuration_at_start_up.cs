@@ -108,6 +108,14 @@ public sealed class checking_the_configuration_at_start_up
     }
 
     [Test]
+    public void large_count_settings_a_timer_cannot_take_or_without_a_turn()
+    {
+        AssertStartFails(new() { ["Search:LargeCountWait"] = "10000.00:00:00" }, "Search:LargeCountWait is 10000.00:00:00: it must be at least zero and at most 01:00:00");
+        AssertStartFails(new() { ["Search:SmallCountBound"] = "-00:00:01" }, "Search:SmallCountBound is -00:00:01: it must be at least zero and at most 01:00:00");
+        AssertStartFails(new() { ["Search:LargeCountsAtOnce"] = "0" }, "Search:LargeCountsAtOnce is 0: it must be at least 1");
+    }
+
+    [Test]
     public void audit_periods_that_would_never_link_and_batches_of_nothing()
     {
         AssertStartFails(new() { ["Audit:LinkInterval"] = "00:00:00" }, "Audit:LinkInterval is 00:00:00: it must be longer than zero and at most 01:00:00");

@@ -24,7 +24,7 @@ public sealed class LargeCounts(IOptions<SearchOptions> options)
 
     private readonly ConcurrencyLimiter _turns = new(new ConcurrencyLimiterOptions
     {
-        PermitLimit = Math.Max(1, options.Value.LargeCountsAtOnce),
+        PermitLimit = options.Value.LargeCountsAtOnce,
         QueueLimit = int.MaxValue,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
@@ -46,7 +46,7 @@ public sealed class LargeCounts(IOptions<SearchOptions> options)
     {
         var wait = options.Value.LargeCountWait;
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        bounded.CancelAfter(TimeSpan.FromMilliseconds(Math.Clamp(wait.TotalMilliseconds, 0, int.MaxValue - 1)));
+        bounded.CancelAfter(wait);
         try
         {
             var lease = await _turns.AcquireAsync(1, bounded.Token);

@@ -1,12 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace RorNational.Fhir.Search.Querying;
 
 /// <summary>
 /// Paging, cost bounds and the statement timeout of search (configuration section "Search",
 /// e.g. Search:MaxCriteria). Every bound is checked before any SQL exists; past one, the
 /// search is refused with 400 naming the parameter and the bound. The defaults leave room for
-/// every query of the README and of the national guide.
+/// every query of the README and of the national guide. The settings of large counts are
+/// checked at start-up (<see cref="Validate"/>).
 /// </summary>
-public sealed class SearchOptions
+public sealed class SearchOptions : IValidatableObject
 {
     /// <summary>Matches per page when _count is not given: 200, as the national ROR API.</summary>
     public int DefaultCount { get; set; } = 200;
@@ -63,4 +66,16 @@ public sealed class SearchOptions
 
     /// <summary>Longest a large count waits for its turn; past it, 503 with Retry-After.</summary>
     public TimeSpan LargeCountWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>What a timer can wait, and more than any count should: the large counts' periods are at most this.</summary>
+    public static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        foreach (var (name, value) in new[] { (nameof(SmallCountBound), SmallCountBound), (nameof(LargeCountWait), LargeCountWait) })
+            if (value < TimeSpan.Zero || value > LongestWait)
+                yield return new ValidationResult($"Search:{name} is {value}: it must be at least zero and at most {LongestWait}", [name]);
+        if (LargeCountsAtOnce < 1)
+            yield return new ValidationResult($"Search:{nameof(LargeCountsAtOnce)} is {LargeCountsAtOnce}: it must be at least 1", [nameof(LargeCountsAtOnce)]);
+    }
 }
