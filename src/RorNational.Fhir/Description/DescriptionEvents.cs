@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JasperFx.Events;
 using Marten;
 using RorNational.Domain.Establishments;
@@ -48,16 +49,30 @@ public sealed class DescriptionEvents : IAsyncDisposable
 
     /// <summary>
     /// The events of the EG's stream and of the capacity streams of every lieu it held up to the
-    /// cut, up to the cut, merged in sequence order.
+    /// cut, up to the cut, merged in sequence order. The capacity streams (10,000 events and more
+    /// for a busy establishment) are read and deserialized ahead on another thread
+    /// (<see cref="ReadAhead"/>) and given as they come, never all held at once: the replay folds
+    /// them meanwhile, and each event is garbage before the collector's first generation ends
+    /// (docs/benchmarks.md, "$description streamed").
     /// </summary>
-    public async Task<IReadOnlyList<IEvent>> UpToAsync(long cut, CancellationToken cancellation)
+    public async IAsyncEnumerable<IEvent> UpTo(long cut, [EnumeratorCancellation] CancellationToken cancellation)
     {
         var eg = _eg.Where(e => e.Sequence <= cut).ToList();
+        var next = 0;
         var capacityStreams = CapacityStreamsEverIn(eg);
-        if (capacityStreams.Count == 0) return eg;
-        var capacity = await _rows.ReadAsync(capacityStreams, cut, cancellation);
-        return [.. eg.Concat(capacity).OrderBy(e => e.Sequence)];
+        if (capacityStreams.Count > 0)
+        {
+            await foreach (var e in ReadAhead.Of(stop => _rows.StreamAsync(capacityStreams, cut, stop), CapacityChunk, CapacityChunksAhead, cancellation))
+            {
+                while (next < eg.Count && eg[next].Sequence < e.Sequence) yield return eg[next++];
+                yield return e;
+            }
+        }
+        while (next < eg.Count) yield return eg[next++];
     }
+
+    private const int CapacityChunk = 256;
+    private const int CapacityChunksAhead = 8;
 
     /// <summary>The events of another stream (the EG's EJ) up to the cut, in sequence order.</summary>
     public async Task<IReadOnlyList<IEvent>> OfStreamAsync(string stream, long cut, CancellationToken cancellation) =>

@@ -32,6 +32,12 @@ public sealed class DescriptionReplay(EstablishmentRendering rendering)
         foreach (var batch in TransactionBatches.Of(events, int.MaxValue)) Apply(batch);
     }
 
+    /// <summary>Replays these events, in sequence order, after those already replayed, batch by batch as they come.</summary>
+    public async Task ReplayAsync(IAsyncEnumerable<IEvent> events)
+    {
+        await foreach (var batch in TransactionBatches.Of(events, int.MaxValue)) Apply(batch);
+    }
+
     private void Apply(IReadOnlyList<IEvent> batch)
     {
         var streams = batch.Where(e => e.StreamKey is { } key && EstablishmentIds.IsEstablishmentStream(key)).GroupBy(e => e.StreamKey!).ToList();

@@ -23,7 +23,7 @@ public sealed record EstablishmentDescription(DateTimeOffset At, long Cut, IRead
         await using var events = await DescriptionEvents.OfEGAsync(session, finess, cancellation);
         var cut = await events.CutAtAsync(at, cancellation) ?? throw NotPublished(egId, at);
         var replay = new DescriptionReplay(rendering);
-        replay.Replay(await events.UpToAsync(cut, cancellation));
+        await replay.ReplayAsync(events.UpTo(cut, cancellation));
         if (replay.StateOf(egId) is not { EG: { } eg } state || !state.Published.Contains("Organization/" + egId)) throw NotPublished(egId, at);
 
         var ej = EstablishmentIds.EJ(eg.Data.EJFiness);

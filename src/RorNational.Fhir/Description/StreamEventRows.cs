@@ -1,4 +1,5 @@
 using System.Data;
+using System.Runtime.CompilerServices;
 using JasperFx.Events;
 using Marten;
 using Marten.Storage;
@@ -50,10 +51,21 @@ public sealed class StreamEventRows : IAsyncDisposable
         }
     }
 
+    /// <summary>The streams' events up to the cut, in sequence order, in a list.</summary>
     public async Task<List<IEvent>> ReadAsync(IReadOnlyCollection<string> streams, long cut, CancellationToken cancellation)
     {
         var events = new List<IEvent>();
-        if (streams.Count == 0) return events;
+        await foreach (var e in StreamAsync(streams, cut, cancellation)) events.Add(e);
+        return events;
+    }
+
+    /// <summary>
+    /// The streams' events up to the cut, in sequence order, each given as soon as its row is read:
+    /// the caller may fold them as they come, and none need outlive its fold.
+    /// </summary>
+    public async IAsyncEnumerable<IEvent> StreamAsync(IReadOnlyCollection<string> streams, long cut, [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        if (streams.Count == 0) yield break;
         var options = _session.DocumentStore.Options;
         var graph = (Marten.Events.EventGraph)options.Events;
         var serializer = options.Serializer();
@@ -73,9 +85,8 @@ public sealed class StreamEventRows : IAsyncDisposable
             e.Version = reader.GetInt64(4);
             e.Timestamp = reader.GetFieldValue<DateTimeOffset>(5);
             e.EventTypeName = name;
-            events.Add(e);
+            yield return e;
         }
-        return events;
     }
 
     /// <summary>

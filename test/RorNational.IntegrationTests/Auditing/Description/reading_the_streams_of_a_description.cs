@@ -62,6 +62,34 @@ public sealed class reading_the_streams_of_a_description : DescriptionFixture
         Assert.That(await rows.LastSequenceAtAsync(streams, events[0].Timestamp.AddTicks(-10), CancellationToken.None), Is.Null);
     }
 
+    [Test]
+    public async Task read_ahead_gives_every_event_in_sequence_order_and_a_read_stopped_early_leaves_the_snapshot_usable()
+    {
+        await Client.PublishHospital();
+        await App.Store.AppendCapacity(Added(Indicator("02", 0)));
+        for (var round = 1; round <= 7; round++)
+            await App.Store.AppendCapacity([.. Enumerable.Range(0, 100).Select(i => (object)Replaced(Indicator("02", round * 100 + i)))]);
+        string[] streams = [CapacityStreams.Of(Hospital, Lieu)];
+
+        await using var session = App.Store.QuerySession();
+        await using var rows = await StreamEventRows.OpenAsync(session, CancellationToken.None);
+        var listed = await rows.ReadAsync(streams, long.MaxValue, CancellationToken.None);
+        Assert.That(listed, Has.Count.EqualTo(701), "more events than three chunks of the read ahead");
+
+        var first = new List<IEvent>();
+        await foreach (var e in ReadAhead.Of(stop => rows.StreamAsync(streams, long.MaxValue, stop), chunk: 256, chunksAhead: 1, CancellationToken.None))
+        {
+            first.Add(e);
+            if (first.Count == 300) break;
+        }
+        var again = new List<IEvent>();
+        await foreach (var e in ReadAhead.Of(stop => rows.StreamAsync(streams, long.MaxValue, stop), chunk: 256, chunksAhead: 1, CancellationToken.None))
+            again.Add(e);
+
+        Assert.That(first.Select(Described), Is.EqualTo(listed.Take(300).Select(Described)), "stopped after 300: its reader cancelled and done with the connection");
+        Assert.That(again.Select(Described), Is.EqualTo(listed.Select(Described)), "the same snapshot read again, whole, in order");
+    }
+
     private static string Described(IEvent e) =>
         $"{e.Sequence} {e.Id} {e.StreamKey} {e.Version} {e.Timestamp:O} {e.EventTypeName} {JsonSerializer.Serialize(e.Data, e.Data.GetType())}";
 }
