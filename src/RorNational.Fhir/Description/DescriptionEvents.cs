@@ -74,9 +74,9 @@ public sealed class DescriptionEvents : IAsyncDisposable
     private const int CapacityChunk = 256;
     private const int CapacityChunksAhead = 8;
 
-    /// <summary>The events of another stream (the EG's EJ) up to the cut, in sequence order.</summary>
-    public async Task<IReadOnlyList<IEvent>> OfStreamAsync(string stream, long cut, CancellationToken cancellation) =>
-        await _rows.ReadAsync([stream], cut, cancellation);
+    /// <summary>The events of another stream (the EG's EJ) up to the cut, in sequence order, as they are read.</summary>
+    public IAsyncEnumerable<IEvent> OfStream(string stream, long cut, CancellationToken cancellation) =>
+        _rows.StreamAsync([stream], cut, cancellation);
 
     public ValueTask DisposeAsync() => _rows.DisposeAsync();
 

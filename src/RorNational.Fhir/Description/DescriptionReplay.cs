@@ -26,12 +26,6 @@ public sealed class DescriptionReplay(EstablishmentRendering rendering)
     /// <summary>The state of a stream after the events replayed so far; null when none of its events was.</summary>
     public PublicationState? StateOf(string stream) => _states.GetValueOrDefault(stream);
 
-    /// <summary>Replays these events, in sequence order, after those already replayed.</summary>
-    public void Replay(IEnumerable<IEvent> events)
-    {
-        foreach (var batch in TransactionBatches.Of(events, int.MaxValue)) Apply(batch);
-    }
-
     /// <summary>Replays these events, in sequence order, after those already replayed, batch by batch as they come.</summary>
     public async Task ReplayAsync(IAsyncEnumerable<IEvent> events)
     {

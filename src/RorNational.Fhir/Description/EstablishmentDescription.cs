@@ -27,7 +27,7 @@ public sealed record EstablishmentDescription(DateTimeOffset At, long Cut, IRead
         if (replay.StateOf(egId) is not { EG: { } eg } state || !state.Published.Contains("Organization/" + egId)) throw NotPublished(egId, at);
 
         var ej = EstablishmentIds.EJ(eg.Data.EJFiness);
-        replay.Replay(await events.OfStreamAsync(ej, cut, cancellation));
+        await replay.ReplayAsync(events.OfStream(ej, cut, cancellation));
         var keys = state.Published.Concat(replay.StateOf(ej)?.Published ?? []).ToHashSet();
         var resources = replay.Resources.Current
             .Where(r => !r.Retired && keys.Contains(r.Key))
