@@ -28,6 +28,8 @@ public static class SecurityModule
         AddClientsFile(builder);
         var tokens = TokenSettings.From(builder.Configuration, builder.Environment);
         var limits = LimitSettings.From(builder.Configuration);
+        // Tokens live in real time: the business clock of the tests never applies to them.
+        var validated = new ValidatedTokens(TimeProvider.System);
         if (tokens.UsesDevelopmentKey && DevelopmentKeyRule.PublicBindings(builder.Configuration) is { Count: > 0 } bindings)
             throw DevelopmentKeyRule.Refused(bindings);
         builder.Services
@@ -37,10 +39,9 @@ public static class SecurityModule
             .AddSingleton(limits)
             .AddSingleton<ClientLimiters>()
             .AddSingleton<TokenIssuer>()
-            // Tokens live in real time: the business clock of the tests never applies to them.
-            .AddSingleton(new ValidatedTokens(TimeProvider.System))
+            .AddSingleton(validated)
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(options => CheckTokens(options, tokens));
+            .AddJwtBearer(options => CheckTokens(options, tokens, validated));
         return builder;
     }
 
@@ -61,8 +62,10 @@ public static class SecurityModule
         var clients = app.Services.GetRequiredService<ClientRegistry>();
         app.Lifetime.ApplicationStopping.Register(clients.FollowChanges(app.Configuration, logger).Dispose);
 
-        // No UseAuthentication(): it would validate every bearer token again on every request.
-        // CallerResolution authenticates itself, once per token (ValidatedTokens), and sets User.
+        // WebApplication adds the authentication middleware itself (a scheme is registered): it runs
+        // the JWT handler once per request, which checks a token the first time only and then finds
+        // it kept (CheckTokens, ValidatedTokens). CallerResolution reads that same result (memoized
+        // for the request) and sets the caller, or refuses.
         app.UseMiddleware<CallerResolution>();
         app.UseMiddleware<RequestLimiting>();
         return app;
@@ -91,15 +94,27 @@ public static class SecurityModule
         builder.Configuration.AddJsonFile(path, optional: false, reloadOnChange: true);
     }
 
-    private static void CheckTokens(JwtBearerOptions options, TokenSettings tokens)
+    private static void CheckTokens(JwtBearerOptions options, TokenSettings tokens, ValidatedTokens validated)
     {
         options.MapInboundClaims = false;
         options.Events = new JwtBearerEvents
         {
+            // A token accepted before and not expired since is not checked again: its claims are kept.
+            OnMessageReceived = context =>
+            {
+                if (validated.Find(context.Request.Headers.Authorization.ToString()) is { } principal)
+                {
+                    context.Principal = principal;
+                    context.Success();
+                }
+                return Task.CompletedTask;
+            },
             OnTokenValidated = context =>
             {
                 if (context.SecurityToken is not JsonWebToken token) context.Fail(new TokenRefusedException("the token is malformed"));
                 else if (TokenShape.Fault(token, tokens.MaxLifetime, DateTime.UtcNow) is { } fault) context.Fail(new TokenRefusedException(fault));
+                else if (context.Principal is { } principal)
+                    validated.Keep(context.Request.Headers.Authorization.ToString(), principal, new DateTimeOffset(token.ValidTo, TimeSpan.Zero));
                 return Task.CompletedTask;
             },
         };

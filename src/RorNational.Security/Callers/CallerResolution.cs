@@ -18,7 +18,7 @@ namespace RorNational.Security.Callers;
 /// when Access:AnonymousProfile is set). Anything else is refused with 401 before any endpoint runs. Runs below the error
 /// middleware, so refusals are OperationOutcomes.
 /// </summary>
-public sealed class CallerResolution(RequestDelegate next, ClientRegistry clients, AccessSettings access, ValidatedTokens validated)
+public sealed class CallerResolution(RequestDelegate next, ClientRegistry clients, AccessSettings access)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -47,22 +47,15 @@ public sealed class CallerResolution(RequestDelegate next, ClientRegistry client
 
     /// <summary>
     /// A request that carries credentials is refused if they are wrong, even where anonymous access
-    /// is allowed. A token validated before is not checked again (<see cref="ValidatedTokens"/>);
-    /// its client is looked up at every request.
+    /// is allowed. The JWT handler checks a token the first time it sees it and then finds it kept
+    /// (<see cref="ValidatedTokens"/>, SecurityModule); its client is looked up at every request.
     /// </summary>
     private async Task<Caller> Authenticated(HttpContext http)
     {
-        var credentials = http.Request.Headers.Authorization.ToString();
-        var principal = validated.Find(credentials);
-        if (principal is null)
-        {
-            var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
-            if (result.None) throw InvalidToken("send a bearer token: Authorization: Bearer <token>");
-            if (!result.Succeeded) throw InvalidToken(TokenFailures.Describe(result.Failure));
-            principal = result.Principal;
-            if (long.TryParse(principal.FindFirst(JwtRegisteredClaimNames.Exp)?.Value, out var expires))
-                validated.Keep(credentials, principal, DateTimeOffset.FromUnixTimeSeconds(expires));
-        }
+        var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        if (result.None) throw InvalidToken("send a bearer token: Authorization: Bearer <token>");
+        if (!result.Succeeded) throw InvalidToken(TokenFailures.Describe(result.Failure));
+        var principal = result.Principal;
         var clientId = principal.FindFirst(TokenIssuer.ClientIdClaim)?.Value ?? principal.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
         var client = (clientId is null ? null : clients.Find(clientId)) ?? throw InvalidToken("the token's client is not registered");
         http.User = principal;

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RorNational.IntegrationTests.Infrastructure;
 using RorNational.IntegrationTests.Search;
 using RorNational.Security.Callers;
@@ -45,6 +47,33 @@ public sealed class reusing_validated_tokens : SearchFixture
         await WriteClients(clients => clients.Remove(clients.Single(c => c!["Id"]!.GetValue<string>() == Reader)));
         await Until(async () => (await reader.GetAsync(path)).StatusCode == HttpStatusCode.Unauthorized);
         await Refusals.AssertTokenRefused(await reader.GetAsync(path), "the token's client is not registered");
+    }
+
+    [Test]
+    public async Task a_token_is_checked_once_however_many_requests_carry_it()
+    {
+        // The JWT handler's own hook: it runs each time a token's signature, issuer, audience and
+        // times were checked. WebApplication adds an authentication middleware of its own when
+        // authentication is registered; with a default scheme it checked every request again.
+        var events = App.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme).Events;
+        var original = events.OnTokenValidated;
+        var checks = 0;
+        events.OnTokenValidated = context =>
+        {
+            Interlocked.Increment(ref checks);
+            return original(context);
+        };
+        try
+        {
+            // A token never sent before (a lifetime no other test uses).
+            var reader = App.ClientWithToken(App.TokenFor("test-consumer-public", TimeSpan.FromSeconds(1_237)));
+            for (var request = 0; request < 5; request++) await Read(reader, $"/fhir/HealthcareService/{GynecologyUO}");
+            Assert.That(checks, Is.EqualTo(1), "checked at its first request, then found kept");
+        }
+        finally
+        {
+            events.OnTokenValidated = original;
+        }
     }
 
     [Test]
