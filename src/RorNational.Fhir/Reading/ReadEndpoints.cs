@@ -9,29 +9,29 @@ namespace RorNational.Fhir.Reading;
 public static class ReadEndpoints
 {
     [WolverineGet("/fhir/Organization/{id}")]
-    public static Task<FhirResourceResult> ReadOrganization(string id, IQuerySession session, CancellationToken cancellation) =>
-        Read<OrganizationDocument>("Organization", id, session, cancellation);
+    public static Task<FhirResourceResult> ReadOrganization(string id, IDocumentStore store, CancellationToken cancellation) =>
+        Read<OrganizationDocument>("Organization", id, store, cancellation);
 
     [WolverineGet("/fhir/HealthcareService/{id}")]
-    public static Task<FhirResourceResult> ReadHealthcareService(string id, IQuerySession session, CancellationToken cancellation) =>
-        Read<HealthcareServiceDocument>("HealthcareService", id, session, cancellation);
+    public static Task<FhirResourceResult> ReadHealthcareService(string id, IDocumentStore store, CancellationToken cancellation) =>
+        Read<HealthcareServiceDocument>("HealthcareService", id, store, cancellation);
 
     [WolverineGet("/fhir/Location/{id}")]
-    public static Task<FhirResourceResult> ReadLocation(string id, IQuerySession session, CancellationToken cancellation) =>
-        Read<LocationDocument>("Location", id, session, cancellation);
+    public static Task<FhirResourceResult> ReadLocation(string id, IDocumentStore store, CancellationToken cancellation) =>
+        Read<LocationDocument>("Location", id, store, cancellation);
 
     [WolverineGet("/fhir/Practitioner/{id}")]
-    public static Task<FhirResourceResult> ReadPractitioner(string id, IQuerySession session, CancellationToken cancellation) =>
-        Read<PractitionerDocument>("Practitioner", id, session, cancellation);
+    public static Task<FhirResourceResult> ReadPractitioner(string id, IDocumentStore store, CancellationToken cancellation) =>
+        Read<PractitionerDocument>("Practitioner", id, store, cancellation);
 
     [WolverineGet("/fhir/PractitionerRole/{id}")]
-    public static Task<FhirResourceResult> ReadPractitionerRole(string id, IQuerySession session, CancellationToken cancellation) =>
-        Read<PractitionerRoleDocument>("PractitionerRole", id, session, cancellation);
+    public static Task<FhirResourceResult> ReadPractitionerRole(string id, IDocumentStore store, CancellationToken cancellation) =>
+        Read<PractitionerRoleDocument>("PractitionerRole", id, store, cancellation);
 
-    private static async Task<FhirResourceResult> Read<TDocument>(string type, string id, IQuerySession session, CancellationToken cancellation)
-        where TDocument : FhirDocument
+    private static async Task<FhirResourceResult> Read<TDocument>(string type, string id, IDocumentStore store, CancellationToken cancellation)
+        where TDocument : FhirDocument, new()
     {
-        var document = await session.LoadAsync<TDocument>(id, cancellation)
+        var document = await CurrentResources.LoadAsync<TDocument>(store, id, cancellation)
             ?? throw CommandRejected.Because(RejectionKind.NotFound, $"{type}/{id} is not known");
         if (document.Retired) throw CommandRejected.Because(RejectionKind.Gone, $"{type}/{id} is no longer published");
         return new FhirResourceResult(type, document);
