@@ -336,9 +336,6 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
             .ToList();
     }
 
-    /// <summary>The store writes enums by name (older rows by number): both are read.</summary>
-    private static readonly System.Text.Json.JsonSerializerOptions StoredEnums = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
-
     private static DataClass[] ClassSets(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? [] : System.Text.Json.JsonSerializer.Deserialize<DataClass[]>(reader.GetString(ordinal), StoredEnums) ?? [];
+        StoredClassSets.Parse(reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal));
 }
