@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data;
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using Marten;
 using Npgsql;
@@ -37,7 +39,13 @@ public static class CurrentResources
         };
     }
 
+    /// <summary>The query of a document type, written once per store and type (a read by id builds no SQL text).</summary>
     private static string SelectOf(IDocumentStore store, Type documentType) =>
+        Selects.GetValue(store, _ => new ConcurrentDictionary<Type, string>()).GetOrAdd(documentType, type => Select(store, type));
+
+    private static readonly ConditionalWeakTable<IDocumentStore, ConcurrentDictionary<Type, string>> Selects = new();
+
+    private static string Select(IDocumentStore store, Type documentType) =>
         $"select d.data ->> 'Json', (d.data ->> 'Version')::bigint, d.data ->> 'LastUpdated', d.data ->> 'ContentHash', " +
         $"coalesce((d.data ->> 'Retired')::boolean, false), d.data ->> 'ClassSets' " +
         $"from {store.Options.FindOrResolveDocumentType(documentType).TableName.QualifiedName} as d where d.id = $1";
