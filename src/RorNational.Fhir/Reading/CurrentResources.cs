@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data;
-using System.Runtime.CompilerServices;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Marten;
 using Npgsql;
 using RorNational.Fhir.Storage;

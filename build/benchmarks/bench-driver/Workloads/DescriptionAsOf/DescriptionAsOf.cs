@@ -37,14 +37,9 @@ public static class DescriptionAsOf
         var path = $"/fhir/Organization/{eg.Eg}/$description?at={at}";
         var auditor = context.Tokens.Of("bench-auditor");
         await context.Host.GetTextAsync(path, auditor);
-        if (!context.Settings.Smoke)
-        {
-            // Measured once the host's JIT has settled on the replay, as workload 1 is: the first
-            // requests run its code unoptimized while it tiers up, and one of 70 is the p99.
-            var settling = await FhirReads.JitSettling.WarmUpAsync(context.Settings.HostPid,
-                () => ClosedLoop.RunAsync(1, TimeSpan.FromSeconds(2), _ => context.Host.GetAsync(path, auditor)), TimeSpan.FromSeconds(90));
-            Console.Error.WriteLine($"bench: host {settling}");
-        }
+        // Measured once the host's JIT has settled on the replay, as workload 1 is: the first
+        // requests run its code unoptimized while it tiers up, and one of 70 is the p99.
+        await HostWarmUp.UntilJitSettledAsync(context, () => ClosedLoop.RunAsync(1, TimeSpan.FromSeconds(2), _ => context.Host.GetAsync(path, auditor)));
         var measured = await ClosedLoop.RunAsync(1, context.Settings.Seconds, _ => context.Host.GetAsync(path, auditor));
         return
         [

@@ -29,13 +29,8 @@ public static class ReadById
         var read = await File.ReadAllTextAsync(System.IO.Path.Combine(context.Settings.QueriesFolder, "read.sql"));
         var scripts = reads.GroupBy(r => r.Type).Select(g => (PgbenchScripts.ForSql([read.Replace("@table", Tables[g.Key])],
             [.. g.Select(r => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["id"] = r.Id })]), g.Count())).ToList();
-        if (!context.Settings.Smoke)
-        {
-            // The first workload on a fresh host: measured once its JIT has settled, not while it tiers up.
-            var settling = await FhirReads.JitSettling.WarmUpAsync(context.Settings.HostPid,
-                () => ClosedLoop.RunAsync(8, TimeSpan.FromSeconds(2), Host), TimeSpan.FromSeconds(90));
-            Console.Error.WriteLine($"bench: host {settling}");
-        }
+        // The first workload on a fresh host: measured once its JIT has settled, not while it tiers up.
+        await HostWarmUp.UntilJitSettledAsync(context, () => ClosedLoop.RunAsync(8, TimeSpan.FromSeconds(2), Host));
         var rows = new List<Row>();
         foreach (var connections in new[] { 8, 32 })
         {
