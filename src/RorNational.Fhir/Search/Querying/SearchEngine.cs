@@ -54,11 +54,13 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         await masks.ReadIfStaleAsync(connection, transaction, Schema, cancellation);
         var session = new Session(connection, transaction, cancellation);
 
-        var result = new SearchResult { Total = request.Total ? await CountAsync(session, request, profile) : null };
-        if (request.CountOnly) return result;
+        var cursor = request.Cursor;
+        // A later page is always counted; a first page may hold every match, and then is its own total.
+        var counted = request.Total && (request.CountOnly || cursor is not null) ? await CountAsync(session, request, profile) : (long?)null;
+        if (request.CountOnly) return new SearchResult { Total = counted };
 
         var page = await PageAsync(session, request, profile);
-        var cursor = request.Cursor;
+        var result = new SearchResult { Total = request.Total ? counted ?? await FirstPageTotalAsync(session, request, profile, page) : null };
         var continuingIncludes = cursor?.IncludesAfter is not null;
         var includes = await IncludesAsync(session, request, page.Ids, profile);
         var remaining = includes.SkipWhile(key => continuingIncludes && string.CompareOrdinal(Key(key), cursor!.IncludesAfter) <= 0).ToList();
@@ -109,6 +111,14 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         query.Text.Insert(0, "select count(*)");
         return query;
     }
+
+    /// <summary>
+    /// The exact total of a first page: when nothing follows it, its matches, read in the same
+    /// snapshot, without a count (most searches of a directory fit one page); else counted
+    /// (<see cref="CountAsync"/>).
+    /// </summary>
+    private async Task<long> FirstPageTotalAsync(Session session, SearchRequest request, AccessProfile profile, Page page) =>
+        page.Next is null ? page.Ids.Count : await CountAsync(session, request, profile);
 
     /// <summary>
     /// The exact total: within Search:SmallCountBound, or else in its turn among the large counts
