@@ -17,7 +17,8 @@ public static class AuditCapabilities
         resource.Documentation =
             "Auditor clients only. One AuditEvent per FHIR read, vread, history or search whose answer held data above the public " +
             "profile (IHE BALP Read or Query). Never changed nor deleted (PUT, PATCH, DELETE, POST: 405). Chained by hash with every " +
-            "other audit record: $verify-integrity names the first broken link.";
+            "other audit record: $verify-integrity names the first broken link. Searches page from the newest with _count (50, at most " +
+            "1000); _summary=count answers the total alone, _total=none skips it.";
         resource.SearchParam = AuditEventQuery.Parameters.Select(code => new CapabilityStatement.SearchParamComponent
         {
             Name = code,

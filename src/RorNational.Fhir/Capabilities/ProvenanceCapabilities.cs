@@ -17,7 +17,8 @@ public static class ProvenanceCapabilities
             "returned nor counted; targets it may not see are removed). One Provenance per write that published new versions: target " +
             "= the versions written, agent = the client (author; verifier for an accepted dossier) on behalf of the establishment, " +
             "activity (v3-DataOperation), reason, entity revision = each target's previous version. Never changed nor deleted (405). " +
-            "Chained by hash with the AuditEvents: AuditEvent/$verify-integrity covers them.";
+            "Chained by hash with the AuditEvents: AuditEvent/$verify-integrity covers them. Searches page from the newest with _count " +
+            "(50, at most 1000); _summary=count answers the total alone, _total=none skips it.";
         resource.SearchParam = ProvenanceQuery.Parameters.Select(code => new CapabilityStatement.SearchParamComponent
         {
             Name = code,

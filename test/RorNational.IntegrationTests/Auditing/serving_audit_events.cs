@@ -140,6 +140,23 @@ public class serving_audit_events : ApiFixture
         Assert.That(seen, Is.EqualTo(all), "every record once, newest first");
     }
 
+    [Test]
+    public async Task a_search_counts_alone_with_summary_count_and_skips_its_total_with_total_none()
+    {
+        var crisisReads = Ids(await Search("?agent=test-consumer-crisis&_count=1000")).Length;
+        var counted = await Search("?agent=test-consumer-crisis&_summary=count");
+        Assert.That(counted["total"]!.GetValue<long>(), Is.EqualTo(crisisReads).And.GreaterThan(0));
+        Assert.That(counted["entry"], Is.Null);
+        Assert.That((await Search("?agent=nobody&_summary=count"))["total"]!.GetValue<long>(), Is.Zero);
+
+        var untotalled = await Search("?_count=1&_total=none");
+        Assert.That(untotalled["total"], Is.Null);
+        Assert.That(Ids(untotalled), Has.Length.EqualTo(1));
+        Assert.That((untotalled["link"] as JsonArray)!.Any(l => l!["relation"]!.GetValue<string>() == "next"), "still paged");
+    }
+
+    [TestCase("?_summary=text", "_summary")]
+    [TestCase("?_total=maybe", "_total")]
     [TestCase("?patient=x", "patient")]
     [TestCase("?date=yesterday", "date")]
     [TestCase("?entity=nonsense", "entity")]

@@ -135,6 +135,37 @@ public sealed class the_provenance_of_writes : HistoryOfTheHospital
     }
 
     [Test]
+    public async Task counts_alone_with_summary_count_and_pages_without_a_total_with_total_none()
+    {
+        using var publicAuditor = App.ClientFor(TestClients.Auditor);
+        foreach (var auditor in new[] { Auditor, publicAuditor })
+        {
+            var all = Resources(await Search("_count=1000", auditor)).Count;
+            var counted = await Search("_summary=count", auditor);
+            Assert.That(counted["total"]!.GetValue<long>(), Is.EqualTo(all), "the same count as the entries, under the caller's profile");
+            Assert.That(counted["entry"], Is.Null);
+            Assert.That((await Search($"_summary=count&target=HealthcareService/{SensitiveUO}", auditor))["total"]!.GetValue<long>(),
+                Is.EqualTo(auditor == Auditor ? 2 : 0), "what the profile hides is not counted");
+
+            var untotalled = await Search("_count=2&_total=none", auditor);
+            Assert.That(untotalled["total"], Is.Null);
+            Assert.That(Resources(untotalled), Has.Count.EqualTo(Math.Min(2, all)));
+            Assert.That((await Search("_count=2&_total=accurate", auditor))["total"]!.GetValue<long>(), Is.EqualTo(all));
+        }
+    }
+
+    [TestCase("_summary=true", "_summary")]
+    [TestCase("_summary=count&_summary=false", "_summary")]
+    [TestCase("_total=some", "_total")]
+    public async Task refuses_a_summary_or_total_it_does_not_serve(string query, string parameter)
+    {
+        var response = await Auditor.GetAsync("/fhir/Provenance?" + query);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.EqualTo(400), body);
+        Assert.That(body, Does.Contain(parameter));
+    }
+
+    [Test]
     public async Task are_valid_r4_provenance_resources()
     {
         var accepted = Resources(await Search($"target=HealthcareService/{CardioUO}&agent={TestClients.ValidatorAra}")).Single();

@@ -7,13 +7,13 @@ namespace RorNational.Fhir.Auditing.Serving;
 public static class AuditEventBundle
 {
     /// <param name="type">The type of the chained records (AuditEvent, Provenance).</param>
-    public static string Write(IReadOnlyList<(string Id, string Content)> page, long total, string baseUrl, string self, string? next, string type = "AuditEvent") => BundleJson.Write(json =>
+    public static string Write(IReadOnlyList<(string Id, string Content)> page, long? total, string baseUrl, string self, string? next, string type = "AuditEvent") => BundleJson.Write(json =>
     {
         json.WriteStartObject();
         json.WriteString("resourceType", "Bundle");
         json.WriteString("id", Guid.NewGuid().ToString());
         json.WriteString("type", "searchset");
-        json.WriteNumber("total", total);
+        if (total is { } known) json.WriteNumber("total", known);
         json.WriteStartArray("link");
         BundleJson.WriteLink(json, "self", self);
         if (next is not null) BundleJson.WriteLink(json, "next", next);

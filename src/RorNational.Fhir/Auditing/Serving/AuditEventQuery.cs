@@ -15,7 +15,8 @@ namespace RorNational.Fhir.Auditing.Serving;
 /// Location/1/_history/3), <c>entity-type</c> (the type of a resource read, Location),
 /// <c>type</c> (rest) and <c>subtype</c> (read, vread, history-instance, search-type).
 /// A parameter repeated is AND, values separated by commas OR. <c>_count</c> (50, at most 1000)
-/// pages from the newest; the next link carries <c>_before</c>. Any other parameter is a 400.
+/// pages from the newest; the next link carries <c>_before</c>; <c>_summary</c> and <c>_total</c>
+/// as <see cref="ChainSearchShape"/> says. Any other parameter is a 400.
 /// </summary>
 public static class AuditEventQuery
 {
@@ -24,9 +25,9 @@ public static class AuditEventQuery
 
     public static readonly IReadOnlyList<string> Parameters = ["date", "agent", "entity", "entity-type", "type", "subtype"];
 
-    private static readonly HashSet<string> Paging = ["_count", "_before", "_format", "_pretty"];
+    private static readonly HashSet<string> Paging = ["_count", "_before", "_format", "_pretty", .. ChainSearchShape.Parameters];
 
-    public sealed record Parsed(SqlQuery Where, int Count, long? Before);
+    public sealed record Parsed(SqlQuery Where, int Count, long? Before, ChainSearchShape Shape);
 
     public static Parsed Parse(IQueryCollection query, string table)
     {
@@ -38,7 +39,7 @@ public static class AuditEventQuery
             foreach (var value in values)
                 sql.Append(" and (" + string.Join(" or ", (value ?? "").Split(',').Select(v => Condition(sql, name, v))) + ")");
         }
-        return new Parsed(sql, Count(query["_count"]), Before(query["_before"]));
+        return new Parsed(sql, Count(query["_count"]), Before(query["_before"]), ChainSearchShape.Parse(query));
     }
 
     private static string Condition(SqlQuery sql, string name, string value) => value.Contains('\0')
@@ -52,7 +53,7 @@ public static class AuditEventQuery
         "type" => $"a.type = {sql.Add(Token(value, BalpVocabulary.AuditEventType, name), NpgsqlDbType.Text)}",
         "subtype" => $"a.subtype = {sql.Add(Token(value, BalpVocabulary.RestfulInteraction, name), NpgsqlDbType.Text)}",
         _ => throw CommandRejected.Because(RejectionKind.Invalid,
-            $"is not a search parameter of AuditEvent (known: {string.Join(", ", Parameters)}, _count)", name),
+            $"is not a search parameter of AuditEvent (known: {string.Join(", ", Parameters)}, _count, _summary, _total)", name),
     };
 
     /// <summary>A date criterion on the chain's <c>recorded</c> column (also Provenance's <c>recorded</c>, named <paramref name="name"/>).</summary>

@@ -8,29 +8,39 @@ using RorNational.Fhir.Search.Querying;
 namespace RorNational.Fhir.Auditing.Serving;
 
 /// <summary>
-/// One page of a search of the audit chain (AuditEvents, Provenance), newest first: the total
-/// of the criteria and the page read in one repeatable-read transaction, so they agree; paged
-/// by position (<c>_before</c>), which never changes once written.
+/// One page of a search of the audit chain (AuditEvents, Provenance), newest first, and its
+/// total, read in one repeatable-read transaction, so they agree; paged by position
+/// (<c>_before</c>), which never changes once written. A first page that holds every match is
+/// its own total; any other is counted; <c>_summary=count</c> reads no page, <c>_total=none</c>
+/// no count (<see cref="ChainSearchShape"/>).
 /// </summary>
 public static class ChainPage
 {
     public sealed record Row(long Position, string Id, string Content);
 
-    public sealed record Result(long Total, IReadOnlyList<Row> Rows, long? NextBefore);
+    public sealed record Result(long? Total, IReadOnlyList<Row> Rows, long? NextBefore);
 
     /// <param name="criteria">Makes the search's "from ... where ..." (a fresh query each call: the count and the page each take their own parameters).</param>
     /// <param name="columns">What the page selects after <c>a.position, a.id</c>, read by <paramref name="contentOf"/> from column 2 on.</param>
-    public static async Task<Result> ReadAsync(IDocumentStore store, Func<SqlQuery> criteria, int count, long? before,
+    public static async Task<Result> ReadAsync(IDocumentStore store, Func<SqlQuery> criteria, int count, long? before, ChainSearchShape shape,
         string columns, Func<NpgsqlDataReader, string> contentOf, CancellationToken cancellation)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellation);
-        var counted = criteria();
-        counted.Text.Insert(0, "select count(*)");
-        long total;
-        await using (var command = counted.ToCommand(connection, transaction))
-            total = (long)(await command.ExecuteScalarAsync(cancellation))!;
+        async Task<long> CountAsync()
+        {
+            var counted = criteria();
+            counted.Text.Insert(0, "select count(*)");
+            await using var command = counted.ToCommand(connection, transaction);
+            return (long)(await command.ExecuteScalarAsync(cancellation))!;
+        }
+        if (shape.CountOnly)
+        {
+            var total = shape.Total ? await CountAsync() : (long?)null;
+            await transaction.CommitAsync(cancellation);
+            return new Result(total, [], null);
+        }
 
         var page = criteria();
         var paging = before is { } position ? $" and a.position < {page.Add(position)}" : "";
@@ -40,8 +50,10 @@ public static class ChainPage
         await using (var command = page.ToCommand(connection, transaction))
         await using (var reader = await command.ExecuteReaderAsync(cancellation))
             while (await reader.ReadAsync(cancellation)) rows.Add(new Row(reader.GetInt64(0), reader.GetString(1), contentOf(reader)));
+        var more = rows.Count > count;
+        long? found = !shape.Total ? null : before is null && !more ? rows.Count : await CountAsync();
         await transaction.CommitAsync(cancellation);
-        return new Result(total, rows.Take(count).ToList(), rows.Count > count ? rows[count - 1].Position : null);
+        return new Result(found, rows.Take(count).ToList(), more ? rows[count - 1].Position : null);
     }
 
     /// <summary>The search's own URL with its parameters in a stable order, and <c>_before</c> for the next page.</summary>

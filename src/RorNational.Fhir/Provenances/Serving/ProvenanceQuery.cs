@@ -14,16 +14,17 @@ namespace RorNational.Fhir.Provenances.Serving;
 /// version, or one version, Location/1/_history/3, relative or after the base), <c>agent</c>
 /// (a client id, or urn:ror:client-id|id: author or verifier), <c>recorded</c> (eq, ne, gt, ge,
 /// lt, le, sa, eb). A parameter repeated is AND, values separated by commas OR; <c>_count</c>
-/// (50, at most 1000) pages from the newest, the next link carrying <c>_before</c>. Only the
+/// (50, at most 1000) pages from the newest, the next link carrying <c>_before</c>; <c>_summary</c>
+/// and <c>_total</c> as <see cref="ChainSearchShape"/> says. Only the
 /// Provenances of which the caller's profile may see a target match (<see cref="VisibleTo"/>).
 /// </summary>
 public static class ProvenanceQuery
 {
     public static readonly IReadOnlyList<string> Parameters = ["target", "agent", "recorded"];
 
-    private static readonly HashSet<string> Paging = ["_count", "_before", "_format", "_pretty"];
+    private static readonly HashSet<string> Paging = ["_count", "_before", "_format", "_pretty", .. ChainSearchShape.Parameters];
 
-    public sealed record Parsed(SqlQuery Where, int Count, long? Before);
+    public sealed record Parsed(SqlQuery Where, int Count, long? Before, ChainSearchShape Shape);
 
     public static Parsed Parse(IQueryCollection query, string chain, string records, AccessProfile profile)
     {
@@ -36,7 +37,7 @@ public static class ProvenanceQuery
             foreach (var value in values)
                 sql.Append(" and (" + string.Join(" or ", (value ?? "").Split(',').Select(v => "(" + Condition(sql, name, v, profile) + ")")) + ")");
         }
-        return new Parsed(sql, AuditEventQuery.Count(query["_count"]), AuditEventQuery.Before(query["_before"]));
+        return new Parsed(sql, AuditEventQuery.Count(query["_count"]), AuditEventQuery.Before(query["_before"]), ChainSearchShape.Parse(query));
     }
 
     /// <summary>
@@ -84,6 +85,6 @@ public static class ProvenanceQuery
         "agent" => $"(p.data -> 'Agents') @> jsonb_build_array({sql.Add(AuditEventQuery.Token(value, BalpVocabulary.ClientIdSystem, name), NpgsqlDbType.Text)}::text)",
         "recorded" => AuditEventQuery.DateCondition(sql, value, name),
         _ => throw CommandRejected.Because(RejectionKind.Invalid,
-            $"is not a search parameter of Provenance (known: {string.Join(", ", Parameters)}, _count)", name),
+            $"is not a search parameter of Provenance (known: {string.Join(", ", Parameters)}, _count, _summary, _total)", name),
     };
 }
