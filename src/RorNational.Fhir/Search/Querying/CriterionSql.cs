@@ -52,15 +52,34 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
         ParameterCriterion equipment when SameEquipment.IsEquipment(equipment, resourceType) => Equipment(new SameEquipment([equipment]), alias),
         SamePrice same => Price(same, alias),
         ParameterCriterion price when SamePrice.IsPrice(price, resourceType) => Price(new SamePrice([price]), alias),
-        // A union of index lookups rather than "or": each branch stays a semi-join on its index.
-        AnyOf any => $"{alias}.id in (" + string.Join(" union ", any.Criteria.Select(c => Ids(c, resourceType))) + ")",
         // A negation holds only where the caller may see what the resource has: otherwise hidden
         // data would read as absent, and "not (name pr true)" would single out sensitive units.
         Not not => $"(not {Predicate(not.Criterion, resourceType, alias)} and {ContentVisible(resourceType, alias)})",
-        ChainCriterion chain => Chain(chain, resourceType, alias),
-        HasCriterion has => Has(has, resourceType, alias),
+        HasCriterion has => $"{alias}.id in ({HasIds(has, resourceType)})",
+        _ when IdsOf(criterion, resourceType) is { } ids => $"{alias}.id in ({ids})",
         ParameterCriterion parameter => Parameter(parameter, resourceType, alias),
         _ => throw new NotSupportedException(criterion.GetType().Name),
+    };
+
+    /// <summary>
+    /// The ids a criterion matches, as a subquery on the index alone (ids may repeat), when it is
+    /// a lookup of the index rows of the resources searched: null for what is tested on the
+    /// resource row or against it (its id, lastUpdated, a missing parameter, a negation, a
+    /// capacity, equipment or price group), and for _has, whose ids are the targets of other
+    /// resources' references, published or not. Index rows exist only for published
+    /// resources, so the ids of their own lookups are matches as they are.
+    /// </summary>
+    public string? IdsOf(Criterion criterion, string resourceType) => criterion switch
+    {
+        SameIndicator or SameEquipment or SamePrice or AllOf or Not or HasCriterion => null,
+        ParameterCriterion p when SameIndicator.IsCapacity(p, resourceType) || SameEquipment.IsEquipment(p, resourceType) || SamePrice.IsPrice(p, resourceType) => null,
+        // A union of index lookups rather than "or": each branch stays a semi-join on its index.
+        AnyOf any => string.Join(" union ", any.Criteria.Select(c => Ids(c, resourceType))),
+        ChainCriterion chain => ChainIds(chain, resourceType),
+        ParameterCriterion { Values: [MissingValue] } => null,
+        ParameterCriterion { Parameter.Code: "_id" or "_lastUpdated" } => null,
+        ParameterCriterion parameter => ParameterIds(parameter, resourceType),
+        _ => null,
     };
 
     /// <summary>The ids of <paramref name="resourceType"/> matching a criterion, as a subquery.</summary>
@@ -70,7 +89,7 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
         return $"select {t}.id from {schema}.fhir_search_resource {t} where {t}.resource_type = {Text(resourceType)} and {Predicate(criterion, resourceType, t)}";
     }
 
-    private string Chain(ChainCriterion chain, string resourceType, string alias)
+    private string ChainIds(ChainCriterion chain, string resourceType)
     {
         var x = NextAlias("x");
         var targets = (chain.Target is SameIndicator same ? CapacityIds(same) : null) ?? Ids(chain.Target, chain.TargetType);
@@ -81,19 +100,20 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
             targets = $"with recursive tree(id) as ({targets} union select {c}.id from {schema}.fhir_search_reference {c} join tree on {c}.target_id = tree.id " +
                       $"where {c}.resource_type = 'Organization' and {c}.param = 'partof' and {c}.target_type = 'Organization' and {Visible(c)}) select id from tree";
         }
-        return $"{alias}.id in (select {x}.id from {schema}.fhir_search_reference {x} where {x}.resource_type = {Text(resourceType)} " +
+        return $"select {x}.id from {schema}.fhir_search_reference {x} where {x}.resource_type = {Text(resourceType)} " +
                $"and {x}.param = {Text(chain.Reference.Code)} and {x}.target_type = {Text(chain.TargetType)} and {Visible(x)} " +
-               $"and {x}.target_id in ({targets}))";
+               $"and {x}.target_id in ({targets})";
     }
 
-    private string Has(HasCriterion has, string resourceType, string alias)
+    private string HasIds(HasCriterion has, string resourceType)
     {
         var x = NextAlias("x");
-        return $"{alias}.id in (select {x}.target_id from {schema}.fhir_search_reference {x} where {x}.resource_type = {Text(has.SourceType)} " +
+        return $"select {x}.target_id from {schema}.fhir_search_reference {x} where {x}.resource_type = {Text(has.SourceType)} " +
                $"and {x}.param = {Text(has.Reference.Code)} and {x}.target_type = {Text(resourceType)} and {Visible(x)} " +
-               $"and {x}.id in ({Ids(has.Source, has.SourceType)}))";
+               $"and {x}.id in ({Ids(has.Source, has.SourceType)})";
     }
 
+    /// <summary>A criterion tested on the resource row: its id, lastUpdated, a missing parameter.</summary>
     private string Parameter(ParameterCriterion criterion, string resourceType, string alias)
     {
         var parameter = criterion.Parameter;
@@ -103,17 +123,27 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
         {
             "_id" => $"{alias}.id = any({query.Add(criterion.Values.Cast<TokenValue>().Select(v => v.Code ?? "").ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)})",
             "_lastUpdated" => "(" + string.Join(" or ", criterion.Values.Cast<DateValue>().Select(v => DateCondition(v, $"{alias}.last_updated", $"{alias}.last_updated"))) + ")",
-            "_content" => Content(criterion.Values.Cast<ContentValue>(), resourceType, alias),
-            "near" or "near-insee-code" => Near(criterion.Values.Cast<NearValue>(), resourceType, alias),
+            _ => throw new NotSupportedException(parameter.Code),
+        };
+    }
+
+    /// <summary>The ids of a parameter's index lookup.</summary>
+    private string ParameterIds(ParameterCriterion criterion, string resourceType)
+    {
+        var parameter = criterion.Parameter;
+        return parameter.Code switch
+        {
+            "_content" => ContentIds(criterion.Values.Cast<ContentValue>(), resourceType),
+            "near" or "near-insee-code" => NearIds(criterion.Values.Cast<NearValue>(), resourceType),
             _ => parameter.Type switch
             {
-                SearchParamType.Token or SearchParamType.Uri => Token(parameter.Code, criterion.Values.Cast<TokenValue>(), resourceType, alias),
-                SearchParamType.String => String(parameter.Code, criterion.Modifier, criterion.Values.Cast<StringValue>(), resourceType, alias),
-                SearchParamType.Date => Lookup("date", parameter.Code, resourceType, alias, "d",
+                SearchParamType.Token or SearchParamType.Uri => TokenIds(parameter.Code, criterion.Values.Cast<TokenValue>(), resourceType),
+                SearchParamType.String => StringIds(parameter.Code, criterion.Modifier, criterion.Values.Cast<StringValue>(), resourceType),
+                SearchParamType.Date => Lookup("date", parameter.Code, resourceType, "d",
                     d => string.Join(" or ", criterion.Values.Cast<DateValue>().Select(v => DateCondition(v, $"{d}.low", $"{d}.high")))),
-                SearchParamType.Number or SearchParamType.Quantity => Lookup("number", parameter.Code, resourceType, alias, "n",
+                SearchParamType.Number or SearchParamType.Quantity => Lookup("number", parameter.Code, resourceType, "n",
                     n => string.Join(" or ", criterion.Values.Cast<NumberValue>().Select(v => NumberCondition(v, n)))),
-                SearchParamType.Reference => Lookup("reference", parameter.Code, resourceType, alias, "x",
+                SearchParamType.Reference => Lookup("reference", parameter.Code, resourceType, "x",
                     x => string.Join(" or ", criterion.Values.Cast<ReferenceValue>().Select(v => v.Type is null
                         ? $"{x}.target_id = {Text(v.Id)}"
                         : $"({x}.target_id = {Text(v.Id)} and {x}.target_type = {Text(v.Type)})"))),
@@ -122,16 +152,16 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
         };
     }
 
-    /// <summary>alias.id in (select id from the parameter's index table where the parameter and a condition hold).</summary>
-    private string Lookup(string table, string code, string resourceType, string alias, string prefix, Func<string, string> condition)
+    /// <summary>select id from the parameter's index table where the parameter and a condition hold.</summary>
+    private string Lookup(string table, string code, string resourceType, string prefix, Func<string, string> condition)
     {
         var i = NextAlias(prefix);
-        return $"{alias}.id in (select {i}.id from {schema}.fhir_search_{table} {i} where {i}.resource_type = {Text(resourceType)} " +
-               $"and {i}.param = {Text(code)} and {Visible(i)} and ({condition(i)}))";
+        return $"select {i}.id from {schema}.fhir_search_{table} {i} where {i}.resource_type = {Text(resourceType)} " +
+               $"and {i}.param = {Text(code)} and {Visible(i)} and ({condition(i)})";
     }
 
-    private string Token(string code, IEnumerable<TokenValue> values, string resourceType, string alias) =>
-        Lookup("token", code, resourceType, alias, "k", k =>
+    private string TokenIds(string code, IEnumerable<TokenValue> values, string resourceType) =>
+        Lookup("token", code, resourceType, "k", k =>
         {
             var list = values.ToList();
             var anySystem = list.Where(v => v is { System: null, NoSystem: false, Code: not null }).Select(v => v.Code!).ToArray();
@@ -148,8 +178,8 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
             return string.Join(" or ", conditions);
         });
 
-    private string String(string code, string? modifier, IEnumerable<StringValue> values, string resourceType, string alias) =>
-        Lookup("string", code, resourceType, alias, "s", s => string.Join(" or ", values.Select(value =>
+    private string StringIds(string code, string? modifier, IEnumerable<StringValue> values, string resourceType) =>
+        Lookup("string", code, resourceType, "s", s => string.Join(" or ", values.Select(value =>
         {
             var normalized = TextNormalizer.Normalize(value.Text);
             return modifier switch
@@ -170,21 +200,21 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
         return $"({column} >= {Text(prefix)} and {column} < {Text(successor)})";
     }
 
-    private string Content(IEnumerable<ContentValue> values, string resourceType, string alias)
+    private string ContentIds(IEnumerable<ContentValue> values, string resourceType)
     {
         var w = NextAlias("w");
         // Words are letters and digits only (TextNormalizer.Words): each becomes a prefix term.
         var queries = values.Select(v => $"to_tsquery('french', {Text(string.Join(" & ", v.Words.Select(word => word + ":*")))})");
-        return $"{alias}.id in (select {w}.id from {schema}.fhir_search_text {w} where {w}.resource_type = {Text(resourceType)} " +
-               $"and {Visible(w)} and ({string.Join(" or ", queries.Select(q => $"{w}.document @@ {q}"))}))";
+        return $"select {w}.id from {schema}.fhir_search_text {w} where {w}.resource_type = {Text(resourceType)} " +
+               $"and {Visible(w)} and ({string.Join(" or ", queries.Select(q => $"{w}.document @@ {q}"))})";
     }
 
-    private string Near(IEnumerable<NearValue> values, string resourceType, string alias)
+    private string NearIds(IEnumerable<NearValue> values, string resourceType)
     {
         var p = NextAlias("p");
         var circles = values.Select(v => Circle(v, p));
-        return $"{alias}.id in (select {p}.id from {schema}.fhir_search_position {p} where {p}.resource_type = {Text(resourceType)} " +
-               $"and {Visible(p)} and ({string.Join(" or ", circles)}))";
+        return $"select {p}.id from {schema}.fhir_search_position {p} where {p}.resource_type = {Text(resourceType)} " +
+               $"and {Visible(p)} and ({string.Join(" or ", circles)})";
     }
 
     /// <summary>A bounding box (GiST index on the point) refined by the great-circle distance.</summary>

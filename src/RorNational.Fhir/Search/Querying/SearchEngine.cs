@@ -105,11 +105,23 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         return query;
     }
 
+    /// <summary>
+    /// The count of a search's matches. A search of one index lookup (a région's lieux, a
+    /// capacity chain) is counted on the index alone, its ids made distinct: every index row
+    /// belongs to a published resource, so probing the resource table once per match (39,368
+    /// probes, 240 ms, for Île-de-France's lieux) adds nothing but time (26 ms without).
+    /// </summary>
     private SqlQuery CountQuery(SearchRequest request, AccessProfile profile)
     {
-        var query = Where(request, profile);
-        query.Text.Insert(0, "select count(*)");
-        return query;
+        if (SameIndicator.Grouped(request.Criteria, request.ResourceType).ToList() is [var only])
+        {
+            var query = new SqlQuery();
+            if (Sql(query, profile).IdsOf(only, request.ResourceType) is { } ids)
+                return query.Append($"select count(*) from (select m.id from ({ids}) m group by m.id) distinct_matches");
+        }
+        var counted = Where(request, profile);
+        counted.Text.Insert(0, "select count(*)");
+        return counted;
     }
 
     /// <summary>
