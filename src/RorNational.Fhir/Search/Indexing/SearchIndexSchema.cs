@@ -42,7 +42,10 @@ public static class SearchIndexSchema
             .Column("system", "text", notNull: false, collation: "C")
             .Column("code", "text", collation: "C")
             .Column("requires", "integer")
-            .Index("fhir_search_token_value", "btree (resource_type, param, code, system) INCLUDE (id, requires)")
+            // The id a key column: an equality lookup reads its ids in order, so a page sorted by id
+            // is a merge with the resource table that stops at the page's end (a région's first 100
+            // lieux of 39,368: 1.3 ms, against 53 ms sorting them all).
+            .Index("fhir_search_token_value", "btree (resource_type, param, code, system, id) INCLUDE (requires)")
             // Covering: a criterion checked on each resource of another's matches reads the index alone.
             .Index("fhir_search_token_resource", "btree (resource_type, id) INCLUDE (param, code, system, requires)")
             .StatisticsOn("fhir_search_token_stats", "resource_type", "param", "code"),
@@ -77,7 +80,8 @@ public static class SearchIndexSchema
             .Column("target_type", "text")
             .Column("target_id", "text", collation: "C")
             .Column("requires", "integer")
-            .Index("fhir_search_reference_target", "btree (resource_type, param, target_id) INCLUDE (id, requires, target_type)")
+            // The id a key column, as for tokens: the references to one target read in id order.
+            .Index("fhir_search_reference_target", "btree (resource_type, param, target_id, id) INCLUDE (requires, target_type)")
             .Index("fhir_search_reference_resource", "btree (resource_type, id) INCLUDE (param, target_type, target_id, requires)")
             .StatisticsOn("fhir_search_reference_stats", "resource_type", "param", "target_type"),
         Keyed(schema, "fhir_search_position")
