@@ -13,6 +13,8 @@ public sealed class counting_on_the_index : SearchFixture
 {
     [TestCase("/fhir/HealthcareService?organization.identifier=690000013,010000024", TestName = "a chain")]
     [TestCase("/fhir/HealthcareService?location.address-postalcode=0,1,2,3,4,5,6,7,8,9", TestName = "a chain to a string")]
+    [TestCase("/fhir/HealthcareService?organization:above.identifier=690000013,010000024", TestName = "a chain up a hierarchy")]
+    [TestCase("/fhir/HealthcareService?_filter=specialty eq 270 or name sw h", TestName = "a union of lookups")]
     [TestCase("/fhir/HealthcareService?name=a,e,h,p,u,s,c,i,o", TestName = "a string of several prefixes")]
     [TestCase("/fhir/HealthcareService?_content=hebergement,psychiatr,generale", TestName = "the full text")]
     [TestCase("/fhir/HealthcareService?age-range-low=le100", TestName = "a number")]

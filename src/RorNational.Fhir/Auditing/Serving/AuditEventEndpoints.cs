@@ -45,7 +45,7 @@ public static class AuditEventEndpoints
         var request = context.Request;
         var table = AuditChainTable.QualifiedName(store.Options.DatabaseSchemaName);
         var parsed = AuditEventQuery.Parse(request.Query, table);
-        var page = await ChainPage.ReadAsync(store, () => AuditEventQuery.Parse(request.Query, table).Where, parsed.Count, parsed.Before, parsed.Shape,
+        var page = await ChainPage.ReadAsync(store, parsed, () => AuditEventQuery.Parse(request.Query, table).Where,
             CompactAuditRecord.Columns, reader => CompactAuditRecord.Render(reader), context.RequestAborted);
         var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";
         var bundle = AuditEventBundle.Write(page.Rows.Select(r => (r.Id, r.Content)).ToList(), page.Total, baseUrl,

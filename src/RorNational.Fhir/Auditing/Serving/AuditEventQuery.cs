@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using NpgsqlTypes;
 using RorNational.Domain.Common;
@@ -14,32 +13,24 @@ namespace RorNational.Fhir.Auditing.Serving;
 /// or urn:ror:client-id|id), <c>entity</c> (a resource read, Location/1, or one version,
 /// Location/1/_history/3), <c>entity-type</c> (the type of a resource read, Location),
 /// <c>type</c> (rest) and <c>subtype</c> (read, vread, history-instance, search-type).
-/// A parameter repeated is AND, values separated by commas OR. <c>_count</c> (50, at most 1000)
-/// pages from the newest; the next link carries <c>_before</c>; <c>_summary</c> and <c>_total</c>
-/// as <see cref="ChainSearchShape"/> says. Any other parameter is a 400.
+/// A parameter repeated is AND, values separated by commas OR; paging and the rest as
+/// <see cref="ChainSearch"/> says. Any other parameter is a 400.
 /// </summary>
 public static class AuditEventQuery
 {
-    public const int DefaultCount = 50;
-    public const int MaxCount = 1000;
-
     public static readonly IReadOnlyList<string> Parameters = ["date", "agent", "entity", "entity-type", "type", "subtype"];
 
-    private static readonly HashSet<string> Paging = ["_count", "_before", "_format", "_pretty", .. ChainSearchShape.Parameters];
-
-    public sealed record Parsed(SqlQuery Where, int Count, long? Before, ChainSearchShape Shape);
-
-    public static Parsed Parse(IQueryCollection query, string table)
+    public static ChainSearch Parse(IQueryCollection query, string table)
     {
         var sql = new SqlQuery();
         sql.Append($" from {table} a where a.kind = {sql.Add(ReadAudit.Kind, NpgsqlDbType.Text)}");
         foreach (var (name, values) in query)
         {
-            if (Paging.Contains(name)) continue;
+            if (ChainSearch.NotCriteria.Contains(name)) continue;
             foreach (var value in values)
                 sql.Append(" and (" + string.Join(" or ", (value ?? "").Split(',').Select(v => Condition(sql, name, v))) + ")");
         }
-        return new Parsed(sql, Count(query["_count"]), Before(query["_before"]), ChainSearchShape.Parse(query));
+        return ChainSearch.Of(sql, query);
     }
 
     private static string Condition(SqlQuery sql, string name, string value) => value.Contains('\0')
@@ -101,12 +92,4 @@ public static class AuditEventQuery
 
     private static string Required(string value, string name) => value.Length > 0 ? value
         : throw CommandRejected.Because(RejectionKind.Invalid, "must not be empty", name);
-
-    public static int Count(string? value) => value is null ? DefaultCount
-        : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0 ? Math.Min(count, MaxCount)
-        : throw CommandRejected.Because(RejectionKind.Invalid, "must be a positive whole number", "_count");
-
-    public static long? Before(string? value) => value is null ? null
-        : long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var before) ? before
-        : throw CommandRejected.Because(RejectionKind.Invalid, "follow the Bundle's next link as given", "_before");
 }

@@ -22,9 +22,11 @@ public static class ChainPage
 
     /// <param name="criteria">Makes the search's "from ... where ..." (a fresh query each call: the count and the page each take their own parameters).</param>
     /// <param name="columns">What the page selects after <c>a.position, a.id</c>, read by <paramref name="contentOf"/> from column 2 on.</param>
-    public static async Task<Result> ReadAsync(IDocumentStore store, Func<SqlQuery> criteria, int count, long? before, ChainSearchShape shape,
+    /// <param name="search">The search's page and shape (its criteria are made again by <paramref name="criteria"/>).</param>
+    public static async Task<Result> ReadAsync(IDocumentStore store, ChainSearch search, Func<SqlQuery> criteria,
         string columns, Func<NpgsqlDataReader, string> contentOf, CancellationToken cancellation)
     {
+        var (count, before, shape) = (search.Count, search.Before, search.Shape);
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellation);

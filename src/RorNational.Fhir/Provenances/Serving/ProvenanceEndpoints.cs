@@ -48,7 +48,7 @@ public static class ProvenanceEndpoints
         var profile = profiles.For(context);
         var (chain, records) = Tables(store);
         var parsed = ProvenanceQuery.Parse(request.Query, chain, records, profile);
-        var page = await ChainPage.ReadAsync(store, () => ProvenanceQuery.Parse(request.Query, chain, records, profile).Where, parsed.Count, parsed.Before, parsed.Shape,
+        var page = await ChainPage.ReadAsync(store, parsed, () => ProvenanceQuery.Parse(request.Query, chain, records, profile).Where,
             "a.content, p.data -> 'TargetClasses'",
             reader => ProvenanceRedaction.ForProfile(reader.GetString(2), ClassesOf(reader.GetString(3)), profile)!, context.RequestAborted);
         var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";

@@ -13,31 +13,26 @@ namespace RorNational.Fhir.Provenances.Serving;
 /// the Provenance records (alias <c>p</c>): <c>target</c> (a resource written, Location/1, any
 /// version, or one version, Location/1/_history/3, relative or after the base), <c>agent</c>
 /// (a client id, or urn:ror:client-id|id: author or verifier), <c>recorded</c> (eq, ne, gt, ge,
-/// lt, le, sa, eb). A parameter repeated is AND, values separated by commas OR; <c>_count</c>
-/// (50, at most 1000) pages from the newest, the next link carrying <c>_before</c>; <c>_summary</c>
-/// and <c>_total</c> as <see cref="ChainSearchShape"/> says. Only the
-/// Provenances of which the caller's profile may see a target match (<see cref="VisibleTo"/>).
+/// lt, le, sa, eb). A parameter repeated is AND, values separated by commas OR; paging and the
+/// rest as <see cref="ChainSearch"/> says. Only the Provenances of which the caller's profile may
+/// see a target match (<see cref="VisibleTo"/>).
 /// </summary>
 public static class ProvenanceQuery
 {
     public static readonly IReadOnlyList<string> Parameters = ["target", "agent", "recorded"];
 
-    private static readonly HashSet<string> Paging = ["_count", "_before", "_format", "_pretty", .. ChainSearchShape.Parameters];
-
-    public sealed record Parsed(SqlQuery Where, int Count, long? Before, ChainSearchShape Shape);
-
-    public static Parsed Parse(IQueryCollection query, string chain, string records, AccessProfile profile)
+    public static ChainSearch Parse(IQueryCollection query, string chain, string records, AccessProfile profile)
     {
         var sql = new SqlQuery();
         sql.Append($" from {chain} a join {records} p on p.id = a.id where a.kind = {sql.Add(ProvenanceRecord.Kind, NpgsqlDbType.Text)}");
         VisibleTo(sql, profile);
         foreach (var (name, values) in query)
         {
-            if (Paging.Contains(name)) continue;
+            if (ChainSearch.NotCriteria.Contains(name)) continue;
             foreach (var value in values)
                 sql.Append(" and (" + string.Join(" or ", (value ?? "").Split(',').Select(v => "(" + Condition(sql, name, v, profile) + ")")) + ")");
         }
-        return new Parsed(sql, AuditEventQuery.Count(query["_count"]), AuditEventQuery.Before(query["_before"]), ChainSearchShape.Parse(query));
+        return ChainSearch.Of(sql, query);
     }
 
     /// <summary>
