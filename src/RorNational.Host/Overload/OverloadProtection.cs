@@ -6,7 +6,8 @@ namespace RorNational.Host.Overload;
 
 /// <summary>
 /// What keeps a node answering when the database is slow or its connection pool is full: a
-/// bound on the requests served and queued (<see cref="RequestGate"/>), and ASP.NET Core's
+/// bound on the requests served and queued (<see cref="RequestGate"/>), a smaller one on the writes
+/// applied at once (<see cref="WriteGate"/>), and ASP.NET Core's
 /// request timeout, which cancels a request's database command and answers 503 with
 /// Retry-After and an OperationOutcome. (PostgreSQL down or refusing answers 503 on its own:
 /// see <see cref="DatabaseUnavailable"/>.)
@@ -30,6 +31,7 @@ public static class OverloadProtection
     public static WebApplication UseOverloadProtection(this WebApplication app)
     {
         app.UseMiddleware<RequestGate>();
+        app.UseMiddleware<WriteGate>();
         app.UseRequestTimeouts();
         return app;
     }

@@ -22,6 +22,20 @@ public sealed record OverloadSettings
     /// <summary>Requests that wait for one of those places, oldest first; one more is answered 503 at once.</summary>
     public int RequestQueue { get; init; } = 1024;
 
+    /// <summary>
+    /// Writes (capacity PATCHes and Bundles, the editors' changes) applied at once by this
+    /// process; the others wait their turn (<see cref="WriteGate"/>). Small on purpose: a few
+    /// writes in flight keep PostgreSQL and the host busy, and leave the cores' remaining share
+    /// to the searches and reads.
+    /// </summary>
+    public int MaxConcurrentWrites { get; init; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>Writes that wait for one of those places; one more is answered 503 at once.</summary>
+    public int WriteQueue { get; init; } = 256;
+
+    /// <summary>The longest a write waits for its place before it is answered 503 (nothing applied).</summary>
+    public TimeSpan WriteWait { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The longest timeout taken: a cancellation timer takes no longer (about 49 days), and no request should last an hour.</summary>
     public static readonly TimeSpan MaxRequestTimeout = TimeSpan.FromHours(1);
 
@@ -35,6 +49,13 @@ public sealed record OverloadSettings
             throw new InvalidOperationException($"{SectionName}:MaxConcurrentRequests must be at least 1, not {settings.MaxConcurrentRequests}");
         if (settings.RequestQueue < 0)
             throw new InvalidOperationException($"{SectionName}:RequestQueue must be 0 or more, not {settings.RequestQueue}");
+        if (settings.MaxConcurrentWrites < 1)
+            throw new InvalidOperationException($"{SectionName}:MaxConcurrentWrites must be at least 1, not {settings.MaxConcurrentWrites}");
+        if (settings.WriteQueue < 0)
+            throw new InvalidOperationException($"{SectionName}:WriteQueue must be 0 or more, not {settings.WriteQueue}");
+        if (settings.WriteWait <= TimeSpan.Zero || settings.WriteWait > MaxRequestTimeout)
+            throw new InvalidOperationException(
+                $"{SectionName}:WriteWait must be longer than zero and at most {MaxRequestTimeout:c} (e.g. 00:00:10), not {settings.WriteWait:c}");
         return settings;
     }
 }

@@ -37,6 +37,6 @@ public sealed class RequestGate(RequestDelegate next, OverloadSettings settings)
         await next(context);
     }
 
-    private static bool LastsByDesign(HttpContext context) =>
+    internal static bool LastsByDesign(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<DisableRequestTimeoutAttribute>() is not null;
 }

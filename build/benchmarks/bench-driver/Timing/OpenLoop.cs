@@ -7,11 +7,12 @@ namespace Bench.Timing;
 /// before, and its latency runs from that scheduled start, not from when a worker got to send
 /// it (coordinated omission: a server that stalls is charged for every request it delayed).
 /// At most <c>connections</c> operations are in flight; past that, the next ones wait, and
-/// their wait counts.
+/// their wait counts. <c>observe</c>, when given, is told each succeeded operation's index and
+/// latency (to break the percentiles down by kind).
 /// </summary>
 public static class OpenLoop
 {
-    public static async Task<Measured> RunAsync(double rate, int connections, TimeSpan duration, Func<long, Task<bool>> operation)
+    public static async Task<Measured> RunAsync(double rate, int connections, TimeSpan duration, Func<long, Task<bool>> operation, Action<long, TimeSpan>? observe = null)
     {
         var latencies = new Latencies();
         long next = -1, failures = 0;
@@ -29,7 +30,12 @@ public static class OpenLoop
                 var wait = TimeSpan.FromSeconds((scheduled - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
                 if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait);
                 var ok = await ClosedLoop.Safely(operation, index);
-                if (ok) Latencies.Record(part, Stopwatch.GetElapsedTime(scheduled));
+                if (ok)
+                {
+                    var latency = Stopwatch.GetElapsedTime(scheduled);
+                    Latencies.Record(part, latency);
+                    observe?.Invoke(index, latency);
+                }
                 else Interlocked.Increment(ref failures);
             }
         })));

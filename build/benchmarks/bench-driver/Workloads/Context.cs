@@ -9,7 +9,4 @@ public sealed record Context(Settings Settings, Ids Ids, Tokens Tokens, Server H
 {
     /// <summary>Connections of the search workloads and of the crisis mix's searches.</summary>
     public const int SearchConnections = 8;
-
-    /// <summary>The open-loop search rate workload 2 measured (70 % of its closed-loop mix), reused by the crisis mix.</summary>
-    public double? SearchMixRate { get; set; }
 }

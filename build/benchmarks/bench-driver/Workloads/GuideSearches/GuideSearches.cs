@@ -13,7 +13,6 @@ public static class GuideSearches
     public static async Task<IReadOnlyList<Row>> RunAsync(Context context)
     {
         var rows = new List<Row>();
-        var mixRates = new List<double>();
         foreach (var kind in await SearchKinds.BuildAsync(context))
         {
             if (kind.HostPaths.Count == 0)
@@ -28,9 +27,7 @@ public static class GuideSearches
             var script = PgbenchScripts.For(context.Settings.QueriesFolder, [$"{kind.Query}.count.sql", $"{kind.Query}.sql"], kind.Values);
             var pgbench = await context.Pgbench.RunAsync($"search-{kind.Query}", [(script, 1)], Context.SearchConnections, context.Settings.Seconds);
             rows.AddRange(Comparison.Rows($"2 {kind.Name}", host, floor, pgbench, kind.Target, (latency, toFloor) => kind.Pass(latency.P99, toFloor)));
-            mixRates.Add(host.Latency.PerSecond);
         }
-        if (mixRates.Count > 0) context.SearchMixRate = mixRates.Average();
         return rows;
     }
 }
