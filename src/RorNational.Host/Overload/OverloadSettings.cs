@@ -24,17 +24,17 @@ public sealed record OverloadSettings
 
     /// <summary>
     /// Writes (capacity PATCHes and Bundles, the editors' changes) applied at once by this
-    /// process; the others wait their turn (<see cref="WriteGate"/>). Small on purpose: a few
-    /// writes in flight keep PostgreSQL and the host busy, and leave the cores' remaining share
-    /// to the searches and reads.
+    /// process; the others wait their turn (<see cref="WriteGate"/>). Half the cores by default:
+    /// a write keeps about one core busy (the host and PostgreSQL in turn), so that leaves the
+    /// other half to the searches and reads however many suppliers push at once.
     /// </summary>
-    public int MaxConcurrentWrites { get; init; } = Math.Max(2, Environment.ProcessorCount);
+    public int MaxConcurrentWrites { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
 
     /// <summary>Writes that wait for one of those places; one more is answered 503 at once.</summary>
     public int WriteQueue { get; init; } = 256;
 
     /// <summary>The longest a write waits for its place before it is answered 503 (nothing applied).</summary>
-    public TimeSpan WriteWait { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan WriteWait { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The longest timeout taken: a cancellation timer takes no longer (about 49 days), and no request should last an hour.</summary>
     public static readonly TimeSpan MaxRequestTimeout = TimeSpan.FromHours(1);

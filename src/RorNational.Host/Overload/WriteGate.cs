@@ -50,14 +50,16 @@ public sealed class WriteGate(RequestDelegate next, OverloadSettings settings)
         }
         catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
         {
-            throw Busy($"no write could start here within {settings.WriteWait.TotalSeconds:0.#} s");
+            throw Busy($"this one could not start within {settings.WriteWait.TotalSeconds:0.#} s");
         }
         if (place.IsAcquired) return place;
         place.Dispose();
-        throw Busy($"{settings.WriteQueue} writes are already waiting here");
+        throw Busy($"has {Writes(settings.WriteQueue)} waiting already");
     }
 
     private HttpRefusal Busy(string why) => new(HttpRefusalKind.Unavailable,
-        $"this server applies {settings.MaxConcurrentWrites} writes at once and {why}; nothing was applied: retry later " +
+        $"this server applies {Writes(settings.MaxConcurrentWrites)} at once and {why}; nothing was applied: retry later " +
         "(a supplier's retry with the same X-Request-Id or Bundle.identifier is applied once)");
+
+    private static string Writes(int count) => count == 1 ? "1 write" : $"{count} writes";
 }
