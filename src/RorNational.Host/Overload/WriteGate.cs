@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using RorNational.Fhir.Errors;
 using RorNational.Security.Http;
 
 namespace RorNational.Host.Overload;
@@ -10,11 +11,16 @@ namespace RorNational.Host.Overload;
 /// and a regulator's search waits seconds behind them. A write that found no place within
 /// <see cref="OverloadSettings.WriteWait"/>, or that finds the queue full, is answered 503 with
 /// Retry-After and applied nowhere (a supplier's retry with the same X-Request-Id or
-/// Bundle.identifier is applied once). Reads, searches (GET, and POST <c>_search</c>), health
+/// Bundle.identifier is applied once). When a write finds the database unavailable, the writes
+/// waiting behind it are refused at once (503) rather than each waiting for the database in turn.
+/// Reads, searches (GET, and POST <c>_search</c>), health
 /// checks and the routes that last by design (the FINESS extract upload) do not pass through it.
 /// </summary>
 public sealed class WriteGate(RequestDelegate next, OverloadSettings settings)
 {
+    /// <summary>Cancelled when a write found the database unavailable, then replaced: what the writes waiting at that moment listen to.</summary>
+    private CancellationTokenSource _outage = new();
+
     // One per process, for its life (middleware are singletons): never disposed.
     private readonly ConcurrencyLimiter _places = new(new ConcurrencyLimiterOptions
     {
@@ -31,7 +37,17 @@ public sealed class WriteGate(RequestDelegate next, OverloadSettings settings)
             return;
         }
         using var place = await AcquireAsync(context.RequestAborted);
-        await next(context);
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e) when (DatabaseUnavailable.AsRefusal(e) is not null)
+        {
+            // The database is away: each write waiting would hold its place in turn for the connection wait (5 s), the last
+            // ones answered only after the sum of them. Refuse those waiting now; the next ones try the database again.
+            Interlocked.Exchange(ref _outage, new CancellationTokenSource()).Cancel();
+            throw;
+        }
     }
 
     /// <summary>What changes the repository: every method but GET, HEAD and OPTIONS, save a search sent by POST.</summary>
@@ -41,12 +57,18 @@ public sealed class WriteGate(RequestDelegate next, OverloadSettings settings)
 
     private async Task<RateLimitLease> AcquireAsync(CancellationToken aborted)
     {
-        using var waited = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        var outage = Volatile.Read(ref _outage).Token;
+        using var waited = CancellationTokenSource.CreateLinkedTokenSource(aborted, outage);
         waited.CancelAfter(settings.WriteWait);
         RateLimitLease place;
         try
         {
             place = await _places.AcquireAsync(1, waited.Token);
+        }
+        catch (OperationCanceledException) when (outage.IsCancellationRequested && !aborted.IsCancellationRequested)
+        {
+            throw new HttpRefusal(HttpRefusalKind.Unavailable,
+                "the database is unavailable for the moment (the write before this one could not reach it); nothing was applied: retry later");
         }
         catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
         {
