@@ -31,15 +31,7 @@ public sealed class answering_while_the_database_is_slow : ApiFixture
     /// mode), which can take longer than this fixture's short timeout on a busy machine.
     /// </summary>
     [OneTimeSetUp]
-    public async Task RegisterOneEstablishment()
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var response = await Client.Register(Requests.Registration());
-            if (response.IsSuccessStatusCode) return;
-            if (attempt == 5) Assert.Fail(await response.Content.ReadAsStringAsync());
-        }
-    }
+    public Task RegisterOneEstablishment() => Client.RegisterWithRetries(Requests.Registration());
 
     [Test]
     public async Task a_request_waiting_on_the_database_is_cancelled_at_the_timeout_with_503()

@@ -28,7 +28,7 @@ public sealed class writes_waiting_their_turn : ApiFixture
     [Test]
     public async Task reads_pass_the_writes_in_wait_and_the_writes_beyond_are_refused_unapplied()
     {
-        await RegisterWithRetries(Requests.Registration());
+        await Client.RegisterWithRetries(Requests.Registration());
 
         Task<HttpResponseMessage> holding, waiting;
         HttpResponseMessage refusedAtOnce, read, search;
@@ -80,17 +80,6 @@ public sealed class writes_waiting_their_turn : ApiFixture
         });
         var again = await Client.Register(Requests.Registration(ejFiness: "010008423", egFiness: "010000040", egName: "WAITING"));
         Assert.That(again.IsSuccessStatusCode, Is.True, "once the place is free, the refused write is taken: " + await again.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>The first write compiles its handlers' code (development mode): it may take longer than the short waits here.</summary>
-    private async Task RegisterWithRetries(System.Text.Json.Nodes.JsonObject registration)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var response = await Client.Register(registration);
-            if (response.IsSuccessStatusCode) return;
-            if (attempt == 5) Assert.Fail(await response.Content.ReadAsStringAsync());
-        }
     }
 
     private static string Transient(string body)

@@ -47,7 +47,7 @@ public static class CrisisMix
         {
             var (count, p50, p95, p99) = underIngest.Of(kind);
             var (aloneCount, aloneP50, _, aloneP99) = alone.Of(kind);
-            rows.Add(new Row($"4 crisis mix: {kinds[kind].Name} under ingest", count / Math.Max(searched.Count / Math.Max(searched.PerSecond, 1e-9), 1e-9), "req/s",
+            rows.Add(new Row($"4 crisis mix: {kinds[kind].Name} under ingest", searched.PerSecond * count / Math.Max(searched.Count, 1), "req/s",
                 p50, p95, p99, "", "", null, 0, $"alone at the same rate: {aloneCount} requests, p50 {aloneP50:F1}, p99 {aloneP99:F1} ms"));
         }
         rows.Add(new Row("4 crisis mix: ingest", acceptedRate, "changes/s", ingested.P50, ingested.P95, ingested.P99, "",
