@@ -5,10 +5,10 @@ using AvailabilityBenchmark;
 using FhirReads;
 
 // build/benchmarks/fhir-reads runs this (see that script): the same FHIR reads against several
-// hosts of one database that differ only by their audit setting (on, off, on-sync), in short
+// hosts of one database that differ only by their audit setting (on, off, on-sync, built-only, acknowledged-only), in short
 // runs alternated round after round, so that a machine shared with other work weighs on every
 // mode alike; then per workload the median of each mode and the median ratio to "off".
-//   --targets on=URL,off=URL[,on-sync=URL] [--rounds 5] [--seconds 8] [--connections 4[,16...]: the rounds at each count in turn]
+//   --targets on=URL,off=URL[,MODE=URL...] [--rounds 5] [--seconds 8] [--connections 4[,16...]: the rounds at each count in turn]
 //   [--workloads recorded-reads,mixed-reads,searches,public-reads,health]
 //   [--host-pids on=PID,off=PID] [--postgres-pid PID]: also the CPU time a request costs each host and PostgreSQL,
 //   and a warm-up of each host until its JIT has settled (JitSettling)

@@ -13,6 +13,13 @@ public sealed class AuditOptions : IValidatableObject
     /// </summary>
     public bool RecordReads { get; set; } = true;
 
+    /// <summary>
+    /// Measurement only (build/benchmarks/fhir-reads): what the writer does with a read's record
+    /// instead of storing it, to measure the floors of recording (<see cref="AuditMeasurement"/>).
+    /// Anything but <see cref="AuditMeasurement.None"/> (the default) loses every record; the host logs a warning.
+    /// </summary>
+    public AuditMeasurement Measurement { get; set; } = AuditMeasurement.None;
+
     /// <summary>The access profile whose level is "public" (P0): a read showing nothing it hides is not recorded.</summary>
     public string PublicProfile { get; set; } = "public";
 

@@ -36,6 +36,7 @@ public sealed class ChainWriter(IDocumentStore store, ChainLinker linker, IOptio
     public async Task AppendAsync(ChainedRecord record)
     {
         var mine = new Pending(IntakeRecord.Write(record));
+        if (options.Value.Measurement == AuditMeasurement.BuiltOnly) return;
         lock (_lock) _waiting.Add(mine);
         while (!mine.Committed.Task.IsCompleted)
         {
@@ -108,7 +109,8 @@ public sealed class ChainWriter(IDocumentStore store, ChainLinker linker, IOptio
         await CloseAsync();
         _connection = store.Storage.Database.CreateConnection();
         await _connection.OpenAsync();
-        _append = new NpgsqlCommand(AuditIntakeAppend.Call(store.Options.DatabaseSchemaName), _connection);
+        _append = new NpgsqlCommand(options.Value.Measurement == AuditMeasurement.AcknowledgedOnly
+            ? AcknowledgedOnly : AuditIntakeAppend.Call(store.Options.DatabaseSchemaName), _connection);
         SetParameters(_append.Parameters, []);
         await _append.PrepareAsync();
         return _append;
@@ -120,6 +122,9 @@ public sealed class ChainWriter(IDocumentStore store, ChainLinker linker, IOptio
         if (_connection is not null) await _connection.DisposeAsync();
         (_append, _connection) = (null, null);
     }
+
+    /// <summary>What a group sends instead of its records under <see cref="AuditMeasurement.AcknowledgedOnly"/>: the same parameters, nothing written.</summary>
+    private const string AcknowledgedOnly = "select cardinality($1::text[]) >= 0 or $2";
 
     public async ValueTask DisposeAsync()
     {

@@ -36,6 +36,8 @@ public sealed class ReadAudit
         _public = profiles.Of(options.Value.PublicProfile);
         if (!options.Value.RecordReads)
             logger.LogWarning("Audit:RecordReads is false: reads above the public level are NOT recorded (measurement only)");
+        else if (options.Value.Measurement != AuditMeasurement.None)
+            logger.LogWarning("Audit:Measurement is {Measurement}: reads above the public level are NOT recorded (measurement only)", options.Value.Measurement);
     }
 
     public AccessProfile PublicProfile => _public;
