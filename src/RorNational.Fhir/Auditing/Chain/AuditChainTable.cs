@@ -37,8 +37,13 @@ public static class AuditChainTable
         table.AddColumn("previous_hash", "bytea").NotNull();
         table.AddColumn("hash", "bytea").NotNull();
         table.Indexes.Add(new IndexDefinition($"{Name}_kind_id") { Columns = ["kind", "id"], IsUnique = true });
-        table.Indexes.Add(new IndexDefinition($"{Name}_kind_recorded") { Columns = ["kind", "recorded"] });
-        table.Indexes.Add(new IndexDefinition($"{Name}_kind_agent") { Columns = ["kind", "agent"] });
+        // Each criterion's index ends with the searches' order, newest first (ChainPage): a page is
+        // read in order from the index, where (kind, agent) and (kind, recorded) left the planner
+        // walking the whole chain backwards by position past every newer record when the matches
+        // are old (a client that stopped reading, a day last March: 35 and 129 ms at 300,000
+        // records, growing with the chain; 0.1 to 0.2 ms in order from the index).
+        table.Indexes.Add(new IndexDefinition($"{Name}_kind_recorded") { Columns = ["kind", "recorded", "position"] });
+        table.Indexes.Add(new IndexDefinition($"{Name}_kind_agent") { Columns = ["kind", "agent", "recorded", "position"] });
         table.Indexes.Add(new IndexDefinition($"{Name}_entities") { Columns = ["entities"], Method = IndexMethod.gin });
         return table;
     }

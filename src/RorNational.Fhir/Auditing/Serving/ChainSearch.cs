@@ -8,10 +8,10 @@ namespace RorNational.Fhir.Auditing.Serving;
 /// <summary>
 /// A search of the audit chain (AuditEvent, Provenance) as its parser reads it: the criteria
 /// (<see cref="Where"/>, "from ... where ...") and what is not a criterion, the same for both
-/// kinds: <c>_count</c> (50, at most 1000), <c>_before</c> (the next link's position),
+/// kinds: <c>_count</c> (50, at most 1000), <c>_before</c> (the next link's <see cref="ChainCursor"/>),
 /// <c>_summary</c> and <c>_total</c> (<see cref="ChainSearchShape"/>), <c>_format</c>, <c>_pretty</c>.
 /// </summary>
-public sealed record ChainSearch(SqlQuery Where, int Count, long? Before, ChainSearchShape Shape)
+public sealed record ChainSearch(SqlQuery Where, int Count, ChainCursor? Before, ChainSearchShape Shape)
 {
     public const int DefaultCount = 50;
     public const int MaxCount = 1000;
@@ -26,7 +26,5 @@ public sealed record ChainSearch(SqlQuery Where, int Count, long? Before, ChainS
         : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0 ? Math.Min(count, MaxCount)
         : throw CommandRejected.Because(RejectionKind.Invalid, "must be a positive whole number", "_count");
 
-    private static long? BeforeOf(string? value) => value is null ? null
-        : long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var before) ? before
-        : throw CommandRejected.Because(RejectionKind.Invalid, "follow the Bundle's next link as given", "_before");
+    private static ChainCursor? BeforeOf(string? value) => value is null ? null : ChainCursor.Parse(value);
 }
