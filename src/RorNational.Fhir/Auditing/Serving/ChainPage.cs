@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -11,9 +10,9 @@ namespace RorNational.Fhir.Auditing.Serving;
 /// One page of a search of the audit chain (AuditEvents, Provenance), newest first (by
 /// <c>recorded</c>, then by position), and its total, read in one repeatable-read transaction,
 /// so they agree; paged by both (<c>_before</c>, <see cref="ChainCursor"/>), which never change
-/// once written. Every index of the chain ends with (<c>recorded</c>, <c>position</c>) after its
-/// criterion (<see cref="Chain.AuditChainTable"/>), so a page is read in order from the index of
-/// its criterion, however old its records are and however long the chain has grown since.
+/// once written. The chain's indexes on a date and on an agent end with (<c>recorded</c>,
+/// <c>position</c>) (<see cref="Chain.AuditChainTable"/>), so such a page is read in order from
+/// its index, however old its records are and however long the chain has grown since.
 /// A first page that holds every match is
 /// its own total; any other is counted; <c>_summary=count</c> reads no page, <c>_total=none</c>
 /// no count (<see cref="ChainSearchShape"/>).
