@@ -34,7 +34,8 @@ public static class AuditEventRoutes
             Gen.OneOf("date=2020-13-45", "date=abc", "date=zz2020-01-01", "date=0000-01-01", "date=10000-01-01", "date=", "_count=-1", "_count=abc",
                 "_count=99999999999999", "entity=nonsense", "entity=Location/", "entity=a/b/c/d/e", "agent=http://other|x", "subtype=", "type=other-system|rest")
                 .Select(q => (Category.WrongTypes, q)),
-            Gen.OneOf("_before=abc", "_before=-1x", "_before=" + Malformed.Long(200)).Select(q => (Category.Cursor, q)),
+            Gen.OneOf("_before=abc", "_before=-1x", "_before=" + Malformed.Long(200), "_before=42", "_before=.42", "_before=1.",
+                "_before=253402300800000000.1", "_before=1.99999999999999999999", "_before=1.2.3").Select(q => (Category.Cursor, q)),
             Gen.OneOf("bogus=1", "patient=x", "subtype=read&made-up=b", "_filter=x eq 1").Select(q => (Category.UnknownMembers, q)))
         .Select(c => Get(Search, $"/fhir/AuditEvent?{c.Query}", c.Category));
 }

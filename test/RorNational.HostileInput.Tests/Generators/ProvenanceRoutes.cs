@@ -32,7 +32,8 @@ public static class ProvenanceRoutes
             Gen.OneOf("recorded=2020-13-45", "recorded=abc", "recorded=zz2020-01-01", "recorded=0000-01-01", "recorded=10000-01-01", "recorded=",
                 "_count=-1", "_count=abc", "_count=99999999999999", "target=nonsense", "target=Location/", "target=a/b/c/d/e", "agent=http://other|x", "agent=")
                 .Select(q => (Category.WrongTypes, q)),
-            Gen.OneOf("_before=abc", "_before=-1x", "_before=" + Malformed.Long(200)).Select(q => (Category.Cursor, q)),
+            Gen.OneOf("_before=abc", "_before=-1x", "_before=" + Malformed.Long(200), "_before=42", "_before=.42", "_before=1.",
+                "_before=253402300800000000.1", "_before=1.99999999999999999999", "_before=1.2.3").Select(q => (Category.Cursor, q)),
             Gen.OneOf("bogus=1", "entity=Location/1", "agent=x&made-up=b", "_filter=x eq 1").Select(q => (Category.UnknownMembers, q)))
         .Select(c => Get(Search, $"/fhir/Provenance?{c.Query}", c.Category));
 }

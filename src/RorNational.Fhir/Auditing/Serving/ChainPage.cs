@@ -19,7 +19,8 @@ namespace RorNational.Fhir.Auditing.Serving;
 /// </summary>
 public static class ChainPage
 {
-    public sealed record Row(long Position, string Id, string Content, ChainCursor Cursor);
+    /// <summary>A record listed, and where the next page starts when it is the page's last (its position is the cursor's).</summary>
+    public sealed record Row(string Id, string Content, ChainCursor Cursor);
 
     public sealed record Result(long? Total, IReadOnlyList<Row> Rows, ChainCursor? NextBefore);
 
@@ -52,7 +53,7 @@ public static class ChainPage
         await using (var command = page.ToCommand(connection, transaction))
         await using (var reader = await command.ExecuteReaderAsync(cancellation))
             while (await reader.ReadAsync(cancellation))
-                rows.Add(new Row(reader.GetInt64(0), reader.GetString(1), contentOf(reader),
+                rows.Add(new Row(reader.GetString(1), contentOf(reader),
                     ChainCursor.After(reader.GetFieldValue<DateTime>(reader.FieldCount - 1), reader.GetInt64(0))));
         var more = rows.Count > count;
         long? found = !shape.Total ? null : before is null && !more ? rows.Count : await CountAsync();
