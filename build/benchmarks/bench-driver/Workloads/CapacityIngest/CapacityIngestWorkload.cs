@@ -24,6 +24,7 @@ public static class CapacityIngestWorkload
         await IndicatorSetup.EnsureAsync(clients[0], [.. plan.SelectMany(z => z).Distinct()]);
 
         var options = new CapacityOptions(context.Settings.Host, "", tokens, 0, 0, BundleSize, context.Settings.Seconds, "search", new CpuTime(null, null), Reuse: false);
+        await HostWarmUp.UntilJitSettledAsync(context, () => WarmUpRoundAsync(context, plan, clients, options));
         var measurements = new Measurements();
         var freshness = new Freshness(Suppliers.Client(context.Settings.Host, context.Tokens.Of("bench-crisis")), "search", measurements);
         var suppliers = plan.Select((zones, s) => new Supplier(clients[s], zones, options, measurements, freshness)).ToList();
@@ -62,4 +63,21 @@ public static class CapacityIngestWorkload
                 $"{pgbench.Method}; {transactions} transactions of {BundleSize} rows per client into bench.scratch_events; latency per transaction"),
         ];
     }
+
+    /// <summary>
+    /// The same suppliers and probes for a few seconds, measured apart and dropped: a host's write
+    /// path tiers up for its first 20 to 30 s of ingest, when the compiler took half the host's CPU
+    /// (perf, 2026-12-06), so that a run on a cold host measured the JIT as much as the ingest.
+    /// </summary>
+    private static async Task WarmUpRoundAsync(Context context, IReadOnlyList<IReadOnlyList<string>> plan, IReadOnlyList<HttpClient> clients, CapacityOptions options)
+    {
+        var dropped = new Measurements();
+        var freshness = new Freshness(Suppliers.Client(context.Settings.Host, context.Tokens.Of("bench-crisis")), "search", dropped);
+        var probes = plan.Select(_ => new List<Task>()).ToList();
+        var deadline = DateTimeOffset.UtcNow + WarmUpRound;
+        await Task.WhenAll(plan.Select((zones, s) => new Supplier(clients[s], zones, options, dropped, freshness).RunAsync(deadline, probes[s])));
+        await Task.WhenAll(probes.SelectMany(p => p));
+    }
+
+    private static readonly TimeSpan WarmUpRound = TimeSpan.FromSeconds(3);
 }

@@ -1,3 +1,4 @@
+using Bench.Timing;
 using CapacityIngest;
 
 namespace Bench.Workloads;
@@ -31,6 +32,14 @@ public sealed class CrisisIngest
         await IndicatorSetup.EnsureAsync(clients[0], [.. plan.SelectMany(z => z).Distinct()]);
         return new CrisisIngest(clients, plan.Select(zones => zones.Chunk(CapacityIngestWorkload.BundleSize / Indicators.PerLieu).ToArray()).ToList());
     }
+
+    /// <summary>
+    /// Ingest in closed loop, a few seconds per round, until the host's JIT has settled on its
+    /// write path (<see cref="HostWarmUp"/>): measured on a cold host, the crisis mix measured the
+    /// compiler as well.
+    /// </summary>
+    public Task WarmUpAsync(Context context) =>
+        HostWarmUp.UntilJitSettledAsync(context, () => ClosedLoop.RunAsync(ZonePlan.Suppliers, TimeSpan.FromSeconds(3), SendAsync));
 
     /// <summary>Bundle number i: supplier i mod 16, its lieux in turn, random counts.</summary>
     public async Task<bool> SendAsync(long i)

@@ -19,6 +19,7 @@ public static class CrisisMix
         var kinds = await SearchKinds.BuildAsync(context);
         var searches = kinds.SelectMany((k, kind) => k.HostPaths.Select(path => (Path: path, k.Token, Kind: kind))).ToList();
         var crisis = await CrisisIngest.PrepareAsync(context);
+        await crisis.WarmUpAsync(context);
         var crisisRate = 10 * context.Settings.NormalIngest;
         var duration = context.Settings.Seconds;
         Task<bool> Search(long i) => context.Host.GetAsync(searches[(int)(i % searches.Count)].Path, searches[(int)(i % searches.Count)].Token);
