@@ -1,14 +1,15 @@
-using System.Threading.RateLimiting;
 using RorNational.Fhir.Errors;
 using RorNational.Security.Http;
 
 namespace RorNational.Host.Overload;
 
 /// <summary>
-/// Bounds the writes this process applies at once (<see cref="OverloadSettings.MaxConcurrentWrites"/>),
-/// the rest waiting in order of arrival, so that reads and searches keep their share of the
-/// cores when every supplier pushes at once: without it, a crisis's Bundles take all the CPU
-/// and a regulator's search waits seconds behind them. A write that found no place within
+/// Bounds the writes this process applies at once (<see cref="OverloadSettings.MaxConcurrentWrites"/>
+/// while it serves reads, <see cref="OverloadSettings.MaxConcurrentWritesUnread"/> while it serves
+/// none: <see cref="WritePlaces"/>), the rest waiting in order of arrival, so that reads and
+/// searches keep their share of the cores when every supplier pushes at once: without it, a
+/// crisis's Bundles take all the CPU and a regulator's search waits seconds behind them; and
+/// when nobody reads, the writes have the cores. A write that found no place within
 /// <see cref="OverloadSettings.WriteWait"/>, or that finds the queue full, is answered 503 with
 /// Retry-After and applied nowhere (a supplier's retry with the same X-Request-Id or
 /// Bundle.identifier is applied once). When a write finds the database unavailable, the writes
@@ -21,18 +22,20 @@ public sealed class WriteGate(RequestDelegate next, OverloadSettings settings)
     /// <summary>Cancelled when a write found the database unavailable, then replaced: what the writes waiting at that moment listen to.</summary>
     private CancellationTokenSource _outage = new();
 
-    // One per process, for its life (middleware are singletons): never disposed.
-    private readonly ConcurrencyLimiter _places = new(new ConcurrencyLimiterOptions
-    {
-        PermitLimit = settings.MaxConcurrentWrites,
-        QueueLimit = settings.WriteQueue,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-    });
+    // One per process, for its life (middleware are singletons).
+    private readonly WritePlaces _places = new(settings.MaxConcurrentWrites, settings.WritesUnread, settings.WriteQueue);
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!IsWrite(context.Request) || RequestGate.LastsByDesign(context))
+        if (RequestGate.LastsByDesign(context) || context.Request.Path.StartsWithSegments("/health"))
         {
+            await next(context);
+            return;
+        }
+        if (!IsWrite(context.Request))
+        {
+            // While it is served, writes keep to their places for reading times.
+            using var reading = _places.Reading();
             await next(context);
             return;
         }
@@ -55,15 +58,15 @@ public sealed class WriteGate(RequestDelegate next, OverloadSettings settings)
         !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
         && !(request.Path.Value ?? "").EndsWith("/_search", StringComparison.Ordinal);
 
-    private async Task<RateLimitLease> AcquireAsync(CancellationToken aborted)
+    private async Task<IDisposable> AcquireAsync(CancellationToken aborted)
     {
         var outage = Volatile.Read(ref _outage).Token;
         using var waited = CancellationTokenSource.CreateLinkedTokenSource(aborted, outage);
         waited.CancelAfter(settings.WriteWait);
-        RateLimitLease place;
+        IDisposable? place;
         try
         {
-            place = await _places.AcquireAsync(1, waited.Token);
+            place = await _places.TakeAsync(waited.Token);
         }
         catch (OperationCanceledException) when (outage.IsCancellationRequested && !aborted.IsCancellationRequested)
         {
@@ -74,14 +77,16 @@ public sealed class WriteGate(RequestDelegate next, OverloadSettings settings)
         {
             throw Busy($"this one could not start within {settings.WriteWait.TotalSeconds:0.#} s");
         }
-        if (place.IsAcquired) return place;
-        place.Dispose();
-        throw Busy($"has {Writes(settings.WriteQueue)} waiting already");
+        return place ?? throw Busy($"has {Writes(settings.WriteQueue)} waiting already");
     }
 
     private HttpRefusal Busy(string why) => new(HttpRefusalKind.Unavailable,
-        $"this server applies {Writes(settings.MaxConcurrentWrites)} at once and {why}; nothing was applied: retry later " +
+        $"this server applies {AtOnce()} and {why}; nothing was applied: retry later " +
         "(a supplier's retry with the same X-Request-Id or Bundle.identifier is applied once)");
+
+    private string AtOnce() => settings.WritesUnread == settings.MaxConcurrentWrites
+        ? $"{Writes(settings.MaxConcurrentWrites)} at once"
+        : $"{Writes(settings.WritesUnread)} at once ({settings.MaxConcurrentWrites} while it serves reads)";
 
     private static string Writes(int count) => count == 1 ? "1 write" : $"{count} writes";
 }

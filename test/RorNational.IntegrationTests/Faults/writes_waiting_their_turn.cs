@@ -21,6 +21,7 @@ public sealed class writes_waiting_their_turn : ApiFixture
     {
         ["Server:RequestTimeout"] = "00:00:20",
         ["Server:MaxConcurrentWrites"] = "1",
+        ["Server:MaxConcurrentWritesUnread"] = "1",
         ["Server:WriteQueue"] = "1",
         ["Server:WriteWait"] = "00:00:02",
     };

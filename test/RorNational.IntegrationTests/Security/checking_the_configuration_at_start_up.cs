@@ -98,6 +98,8 @@ public sealed class checking_the_configuration_at_start_up
         AssertStartFails(new() { ["Server:MaxConcurrentRequests"] = "0" }, "Server:MaxConcurrentRequests must be at least 1, not 0");
         AssertStartFails(new() { ["Server:RequestQueue"] = "-1" }, "Server:RequestQueue must be 0 or more, not -1");
         AssertStartFails(new() { ["Server:MaxConcurrentWrites"] = "0" }, "Server:MaxConcurrentWrites must be at least 1, not 0");
+        AssertStartFails(new() { ["Server:MaxConcurrentWrites"] = "2", ["Server:MaxConcurrentWritesUnread"] = "1" },
+            "Server:MaxConcurrentWritesUnread (writes at once while no read is served) must be at least MaxConcurrentWrites (2), not 1");
         AssertStartFails(new() { ["Server:WriteQueue"] = "-1" }, "Server:WriteQueue must be 0 or more, not -1");
         AssertStartFails(new() { ["Server:WriteWait"] = "00:00:00" }, "Server:WriteWait must be longer than zero");
     }
