@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Hl7.Fhir.Model;
 using RorNational.IntegrationTests.Infrastructure;
 
 namespace RorNational.IntegrationTests.Faults;
@@ -45,7 +44,7 @@ public sealed class writes_taking_the_cores_reads_leave : ApiFixture
             Assert.Multiple(async () =>
             {
                 Assert.That(third.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-                Assert.That(Transient(await third.Content.ReadAsStringAsync()), Does.StartWith(Refusal));
+                Assert.That(TransientRefusal.DiagnosticsOf(await third.Content.ReadAsStringAsync()), Does.StartWith(Refusal));
                 Assert.That(thirdIn, Is.LessThan(TimeSpan.FromSeconds(1)), "refused at once: both places are taken");
                 Assert.That(first.IsCompleted || second.IsCompleted, Is.False, "both writes hold a place, waiting on the database");
             });
@@ -82,7 +81,7 @@ public sealed class writes_taking_the_cores_reads_leave : ApiFixture
                 Assert.That(read.IsCompleted, Is.False, "the read is still being served, waiting on the database");
                 Assert.That(writing.IsCompleted, Is.False, "the first write holds the one place kept while reading");
                 Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-                Assert.That(Transient(await refused.Content.ReadAsStringAsync()), Does.StartWith(Refusal));
+                Assert.That(TransientRefusal.DiagnosticsOf(await refused.Content.ReadAsStringAsync()), Does.StartWith(Refusal));
                 Assert.That(refusedIn, Is.LessThan(TimeSpan.FromSeconds(1)));
             });
         }
@@ -94,12 +93,5 @@ public sealed class writes_taking_the_cores_reads_leave : ApiFixture
 
         var again = await Client.Register(Requests.Registration(ejFiness: "350000030", egFiness: "350002812", egName: "REFUSED"));
         Assert.That(again.IsSuccessStatusCode, Is.True, "once the read is answered, the refused write is taken: " + await again.Content.ReadAsStringAsync());
-    }
-
-    private static string Transient(string body)
-    {
-        var outcome = RorNational.Fhir.FhirJson.Parse<OperationOutcome>(body);
-        Assert.That(outcome.Issue.Single().Code, Is.EqualTo(OperationOutcome.IssueType.Transient));
-        return outcome.Issue.Single().Diagnostics ?? "";
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Hl7.Fhir.Model;
 using RorNational.IntegrationTests.Infrastructure;
 
 namespace RorNational.IntegrationTests.Faults;
@@ -59,14 +58,14 @@ public sealed class writes_waiting_their_turn : ApiFixture
             {
                 Assert.That(refusedAtOnce.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), refusedBody);
                 Assert.That(refusedAtOnce.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(5)));
-                Assert.That(Transient(refusedBody), Does.StartWith("this server applies 1 write at once and has 1 write waiting already; nothing was applied"));
+                Assert.That(TransientRefusal.DiagnosticsOf(refusedBody), Does.StartWith("this server applies 1 write at once and has 1 write waiting already; nothing was applied"));
                 Assert.That(refusedIn, Is.LessThan(TimeSpan.FromSeconds(1)));
                 Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK));
                 Assert.That(readIn, Is.LessThan(TimeSpan.FromSeconds(1)), "a read does not wait behind the writes");
                 Assert.That(search.StatusCode, Is.EqualTo(HttpStatusCode.OK));
                 Assert.That(searchIn, Is.LessThan(TimeSpan.FromSeconds(1)), "a search sent by POST is not a write");
                 Assert.That(waited.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), waitedBody);
-                Assert.That(Transient(waitedBody), Does.StartWith("this server applies 1 write at once and this one could not start within 2 s; nothing was applied"));
+                Assert.That(TransientRefusal.DiagnosticsOf(waitedBody), Does.StartWith("this server applies 1 write at once and this one could not start within 2 s; nothing was applied"));
                 Assert.That(holding.IsCompleted, Is.False, "the first write still holds its place, waiting on the database");
             });
         }
@@ -81,12 +80,5 @@ public sealed class writes_waiting_their_turn : ApiFixture
         });
         var again = await Client.Register(Requests.Registration(ejFiness: "010008423", egFiness: "010000040", egName: "WAITING"));
         Assert.That(again.IsSuccessStatusCode, Is.True, "once the place is free, the refused write is taken: " + await again.Content.ReadAsStringAsync());
-    }
-
-    private static string Transient(string body)
-    {
-        var outcome = RorNational.Fhir.FhirJson.Parse<OperationOutcome>(body);
-        Assert.That(outcome.Issue.Single().Code, Is.EqualTo(OperationOutcome.IssueType.Transient));
-        return outcome.Issue.Single().Diagnostics ?? "";
     }
 }
