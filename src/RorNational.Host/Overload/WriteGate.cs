@@ -14,8 +14,9 @@ namespace RorNational.Host.Overload;
 /// Retry-After and applied nowhere (a supplier's retry with the same X-Request-Id or
 /// Bundle.identifier is applied once). When a write finds the database unavailable, the writes
 /// waiting behind it are refused at once (503) rather than each waiting for the database in turn.
-/// Reads, searches (GET, and POST <c>_search</c>), health
-/// checks and the routes that last by design (the FINESS extract upload) do not pass through it.
+/// Reads and searches (GET, and POST <c>_search</c>) are never held here, only counted while they
+/// are served; health checks and the routes that last by design (the FINESS extract upload, the
+/// availability stream) are neither held nor counted.
 /// </summary>
 public sealed class WriteGate(RequestDelegate next, OverloadSettings settings)
 {
@@ -34,7 +35,7 @@ public sealed class WriteGate(RequestDelegate next, OverloadSettings settings)
         }
         if (!IsWrite(context.Request))
         {
-            // While it is served, writes keep to their places for reading times.
+            // Served at once; meanwhile no write gets a place beyond MaxConcurrentWrites.
             using var reading = _places.Reading();
             await next(context);
             return;
