@@ -25,7 +25,7 @@ public sealed class RequestGate(RequestDelegate next, OverloadSettings settings)
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments("/health") || LastsByDesign(context))
+        if (PassesFreely(context))
         {
             await next(context);
             return;
@@ -37,6 +37,10 @@ public sealed class RequestGate(RequestDelegate next, OverloadSettings settings)
         await next(context);
     }
 
-    internal static bool LastsByDesign(HttpContext context) =>
+    /// <summary>Health checks and the routes that last by design: neither gate holds them, nor counts them.</summary>
+    internal static bool PassesFreely(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/health") || LastsByDesign(context);
+
+    private static bool LastsByDesign(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<DisableRequestTimeoutAttribute>() is not null;
 }

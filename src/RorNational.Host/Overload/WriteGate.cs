@@ -28,7 +28,7 @@ public sealed class WriteGate(RequestDelegate next, OverloadSettings settings)
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (RequestGate.LastsByDesign(context) || context.Request.Path.StartsWithSegments("/health"))
+        if (RequestGate.PassesFreely(context))
         {
             await next(context);
             return;

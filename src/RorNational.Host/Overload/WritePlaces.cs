@@ -16,9 +16,6 @@ public sealed class WritePlaces(int whileReading, int unread, int queueLimit)
     private int _writing;
     private int _reading;
 
-    /// <summary>The writes applied at once when no read is served, and while one is.</summary>
-    public (int Unread, int WhileReading) Limits => (unread, whileReading);
-
     /// <summary>A place, at once or once the writes waiting before this one have theirs; null when the queue is full.</summary>
     public async Task<IDisposable?> TakeAsync(CancellationToken waited)
     {
