@@ -50,10 +50,7 @@ public static class FhirModule
             .Index(z => new { z.EGFiness, z.IdExterneSynchro })
             .Index(z => new { z.EGFiness, z.FunctionalId });
         // One resource's versions; every version by lastUpdated (system history); one type's by lastUpdated (type history).
-        options.Schema.For<FhirResourceVersion>()
-            .Index(v => new { v.ResourceType, v.ResourceId, v.Version })
-            .Index(v => new { v.LastUpdated, v.ResourceType, v.ResourceId, v.Version }, index => index.Name = "mt_doc_fhirresourceversion_idx_system_order")
-            .Index(v => new { v.ResourceType, v.LastUpdated, v.ResourceId, v.Version }, index => index.Name = "mt_doc_fhirresourceversion_idx_type_order");
+        options.Storage.ExtendedSchemaObjects.Add(ResourceVersionTable.In(options.DatabaseSchemaName));
         // The Provenance of writes, read by the chaining subscription page by page of the event sequence.
         options.Schema.For<Provenances.ProvenanceRecord>().Index(r => r.Sequence);
         options.Storage.ExtendedSchemaObjects.AddRange(SearchIndexSchema.ObjectsIn(options.DatabaseSchemaName));

@@ -24,10 +24,7 @@ public static class DescriptionRedaction
         // its lastUpdated is that stamp to the millisecond: a later version is stamped after it
         // (within a second, to spare the comparison any rounding; the versions are told apart below).
         var since = at.AddSeconds(-1);
-        var stored = await session.Query<FhirResourceVersion>()
-            .Where(v => v.ResourceType.IsOneOf(types) && v.ResourceId.IsOneOf(ids) && v.LastUpdated > since && !v.Deleted)
-            .Select(v => new StoredVersion(v.ResourceType, v.ResourceId, v.Version, v.Json))
-            .ToListAsync(cancellation);
+        var stored = await StoredVersions.StoredAfterAsync(session, types, ids, since, cancellation);
         var later = stored.ToLookup(v => (v.ResourceType, v.ResourceId));
         return resources.Select(resource =>
         {
@@ -37,6 +34,4 @@ public static class DescriptionRedaction
             return Redaction.ForProfile(resource.Json, [.. resource.ClassSets], profile, since);
         }).ToList();
     }
-
-    private sealed record StoredVersion(string ResourceType, string ResourceId, long Version, string? Json);
 }

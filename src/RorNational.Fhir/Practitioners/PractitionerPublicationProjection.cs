@@ -69,7 +69,7 @@ public sealed class PractitionerPublicationProjection(SearchIndexer indexer) : I
             operations.Store(document);
             versions.Add(FhirResourceVersion.Of("Practitioner", document));
         }
-        DocumentRows.Insert(operations, versions, v => v.Id);
+        ResourceVersionRows.Insert(operations, versions);
         SearchIndexWriter.Queue(operations, replaced, rows);
     }
 }

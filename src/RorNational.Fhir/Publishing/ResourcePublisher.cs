@@ -47,7 +47,7 @@ public static class ResourcePublisher
         for (var i = 0; i < renderings.Count; i++) renderings[i].State.Published = rendered[i].Keys.ToHashSet();
         // Inserted, never overwritten: of two transactions rendering the same version of a
         // resource (a description and a capacity change of one Location), the second fails.
-        DocumentRows.Insert(operations, versions, v => v.Id);
+        ResourceVersionRows.Insert(operations, versions);
         SearchIndexWriter.Queue(operations, index.Replaced, index.Rows);
         CapacityIndexWriter.Insert(operations, capacityRows);
         EquipmentIndexWriter.Insert(operations, equipmentRows);

@@ -26,11 +26,7 @@ public static class LaterVersions
     {
         if (versions.Count == 0) return new Dictionary<long, ClassesSince>();
         var oldest = versions.Min();
-        var later = await session.Query<FhirResourceVersion>()
-            .Where(v => v.ResourceType == type && v.ResourceId == id && v.Version > oldest && !v.Deleted)
-            .OrderByDescending(v => v.Version)
-            .Select(v => new VersionContent(v.Version, v.Json))
-            .ToListAsync(cancellation);
+        var later = await StoredVersions.ContentAfterAsync(session, type, id, oldest, cancellation);
 
         return Fold(later, versions);
     }

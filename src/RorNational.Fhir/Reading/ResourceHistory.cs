@@ -16,7 +16,7 @@ public static class ResourceHistory
     {
         if (!long.TryParse(vid, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             throw CommandRejected.Because(RejectionKind.NotFound, $"{type}/{id} has no version {vid}");
-        var version = await session.LoadAsync<FhirResourceVersion>(FhirResourceVersion.KeyOf(type, id, number), cancellation)
+        var version = await StoredVersions.LoadAsync(session, type, id, number, cancellation)
             ?? throw CommandRejected.Because(RejectionKind.NotFound, $"{type}/{id} has no version {vid}");
         if (version.Deleted) throw CommandRejected.Because(RejectionKind.Gone, $"{type}/{id} was no longer published at version {vid}");
         var since = await LaterVersions.SinceAsync(session, type, id, number, cancellation);

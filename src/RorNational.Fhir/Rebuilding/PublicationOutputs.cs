@@ -8,7 +8,7 @@ namespace RorNational.Fhir.Rebuilding;
 
 /// <summary>
 /// Everything <see cref="EstablishmentPublicationProjection"/> and <see cref="PractitionerPublicationProjection"/> write, hence what a rebuild of
-/// the publication empties before replaying the events: the FHIR documents, their versions,
+/// the publication empties before replaying the events: the FHIR documents, their versions (a table of their own),
 /// the projection's own state per stream, and the search index tables. A document type the
 /// projection starts writing belongs here too.
 /// </summary>
@@ -22,7 +22,6 @@ public static class PublicationOutputs
         typeof(PractitionerDocument),
         typeof(PractitionerRoleDocument),
         typeof(PublishedPractitioner),
-        typeof(FhirResourceVersion),
         typeof(PublicationState),
         typeof(SupplyZone),
         typeof(UnitPlacement),
@@ -30,4 +29,7 @@ public static class PublicationOutputs
 
     /// <summary>The search index tables (<see cref="SearchIndexSchema"/>), in the store's schema.</summary>
     public static IReadOnlyList<string> IndexTables => SearchIndexSchema.Tables;
+
+    /// <summary>The resources' versions (<see cref="ResourceVersionTable"/>), in the store's schema.</summary>
+    public static string VersionTable => ResourceVersionTable.Name;
 }

@@ -6,7 +6,7 @@ namespace RorNational.Fhir.Storage;
 /// <summary>
 /// Many documents of one Marten document type written by one statement of the session's batch
 /// (their JSON as an array, unnested by PostgreSQL), for the documents a projection writes by the
-/// hundred and nothing reads back from the session: the resource versions, the current
+/// hundred and nothing reads back from the session: the current
 /// resources but Locations, the Provenance records and the establishments' publication states.
 /// Stored one by one, each is a statement of its own, serialized when the session's batch is
 /// written (for an import, once the batch before has committed), and Marten's unit of work
@@ -47,14 +47,15 @@ public static class DocumentRows
 
     /// <summary>
     /// Whether a commit failed on a document one of these statements inserted that another
-    /// transaction stored first (a resource version, a resource or a publication state): a
-    /// unique violation of a Marten document table's primary key (<c>pkey_mt_doc_…</c>). Marten
+    /// transaction stored first (a resource or a publication state), or on a resource version
+    /// (<see cref="ResourceVersionRows"/>): a unique violation of a Marten document table's primary
+    /// key (<c>pkey_mt_doc_…</c>) or of the versions' table. Marten
     /// reports its own duplicates as <c>DocumentAlreadyExistsException</c>; a unique index of a
     /// document's field is not a key these statements race for.
     /// </summary>
     public static bool IsConcurrentInsert(PostgresException exception) =>
         exception is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: { } constraint } &&
-        constraint.StartsWith("pkey_mt_doc_", StringComparison.Ordinal);
+        (constraint.StartsWith("pkey_mt_doc_", StringComparison.Ordinal) || constraint == ResourceVersionTable.PrimaryKeyName);
 
     private static void Queue<T>(IDocumentOperations operations, IReadOnlyList<T> documents, Func<T, string> id, string onConflict) where T : notnull
     {

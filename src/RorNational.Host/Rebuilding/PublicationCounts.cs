@@ -17,7 +17,7 @@ public static class PublicationCounts
             .Select(type => $"(select count(*) from {Table(type)})"));
         var indexRows = string.Join(" + ", PublicationOutputs.IndexTables.Select(table => $"(select count(*) from {schema}.{table})"));
         await using var command = new NpgsqlCommand(
-            $"select {resources}, (select count(*) from {Table(typeof(FhirResourceVersion))}), {indexRows}",
+            $"select {resources}, (select count(*) from {schema}.{PublicationOutputs.VersionTable}), {indexRows}",
             transaction.Connection, transaction) { CommandTimeout = 0 };
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         await reader.ReadAsync(cancellation);

@@ -36,17 +36,24 @@ public sealed class connection_defaults : ApiFixture
         await using var setting = new NpgsqlCommand("show default_toast_compression", connection);
         Assert.That(await setting.ExecuteScalarAsync(), Is.EqualTo("lz4"));
 
-        var key = FhirResourceVersion.KeyOf("Test", "large", 1);
+        var key = "large";
         var large = new string('x', 8_000) + string.Concat(Enumerable.Range(0, 2_000).Select(i => i.ToString()));
         await using (var session = App.Store.LightweightSession())
         {
-            session.Store(new FhirResourceVersion { Id = key, ResourceType = "Test", ResourceId = "large", Version = 1, Json = large });
+            var document = new LocationDocument { Id = key, Version = 1, Json = large };
+            session.Store(document);
+            ResourceVersionRows.Insert(session, [FhirResourceVersion.Of("Location", document)]);
             await session.SaveChangesAsync();
         }
+        var schema = App.Store.Options.DatabaseSchemaName;
         await using var compression = new NpgsqlCommand(
-            $"select pg_column_compression(data) from {App.Store.Options.DatabaseSchemaName}.mt_doc_fhirresourceversion where id = $1", connection)
+            $"select pg_column_compression(data) from {schema}.mt_doc_locationdocument where id = $1", connection)
             { Parameters = { new() { Value = key } } };
         Assert.That(await compression.ExecuteScalarAsync(), Is.EqualTo("lz4"), "a document past the TOAST threshold, stored through the store");
+        await using var versionCompression = new NpgsqlCommand(
+            $"select pg_column_compression(json) from {schema}.{ResourceVersionTable.Name} where resource_id = $1", connection)
+            { Parameters = { new() { Value = key } } };
+        Assert.That(await versionCompression.ExecuteScalarAsync(), Is.EqualTo("lz4"), "a version's JSON past the TOAST threshold");
     }
 
     [Test]

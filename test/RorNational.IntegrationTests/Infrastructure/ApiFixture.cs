@@ -87,8 +87,8 @@ public abstract class ApiFixture
     }
 
     /// <summary>
-    /// The search index and the timeline's index are not Marten's: resetting Marten's data leaves
-    /// them, and restarts the event sequence their rows point to.
+    /// The search index, the resources' versions and the timeline's index are not Marten's:
+    /// resetting Marten's data leaves them, and restarts the event sequence their rows point to.
     /// </summary>
     private async Task EmptyTablesMartenDoesNotReset()
     {
@@ -96,7 +96,8 @@ public abstract class ApiFixture
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
         await using var truncate = new NpgsqlCommand(
-            "truncate " + string.Join(", ", [.. SearchIndexSchema.Tables.Select(table => $"{schema}.{table}"), RorNational.Offer.History.TimelineTable.QualifiedName(schema)]), connection);
+            "truncate " + string.Join(", ", [.. SearchIndexSchema.Tables.Select(table => $"{schema}.{table}"), RorNational.Fhir.Storage.ResourceVersionTable.QualifiedName(schema),
+                RorNational.Offer.History.TimelineTable.QualifiedName(schema)]), connection);
         await truncate.ExecuteNonQueryAsync();
     }
 

@@ -186,7 +186,7 @@ public sealed class rebuilding_the_publication : ApiFixture
         organization.Json = "{\"resourceType\":\"Organization\",\"id\":\"" + organization.Id + "\"}";
         session.Store(organization);
         session.Store(new LocationDocument { Id = "stray", Version = 1, Json = "{\"resourceType\":\"Location\",\"id\":\"stray\"}" });
-        session.DeleteWhere<FhirResourceVersion>(v => v.Version == 1);
+        session.QueueSqlCommand($"delete from {App.Store.Options.DatabaseSchemaName}.{ResourceVersionTable.Name} where version = 1");
         session.DeleteWhere<PublicationState>(s => true);
         session.QueueSqlCommand($"delete from {App.Store.Options.DatabaseSchemaName}.fhir_search_token");
         session.Delete<RorNational.Domain.Establishments.EG>(StructureRequests.EG);

@@ -51,7 +51,7 @@ public static class CapacityPublisher
             rows.AddRange(CapacityRow.Of(document.Id, next.Parsed));
         }
         // Inserted, never overwritten: a concurrent rendering of the same version loses.
-        DocumentRows.Insert(operations, versions, v => v.Id);
+        ResourceVersionRows.Insert(operations, versions);
         CapacityIndexWriter.Replace(operations, moved, rows);
         return written;
     }

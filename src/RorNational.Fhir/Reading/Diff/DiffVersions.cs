@@ -28,9 +28,7 @@ public static class DiffVersions
     {
         var from = BoundOf(type, id, query, "from", "fromVersion");
         var to = BoundOf(type, id, query, "to", "toVersion");
-        var current = await session.Query<FhirResourceVersion>()
-            .Where(v => v.ResourceType == type && v.ResourceId == id)
-            .OrderByDescending(v => v.Version).Select(v => v.Version).FirstOrDefaultAsync(cancellation);
+        var current = await StoredVersions.NewestAsync(session, type, id, cancellation);
         if (current == 0) throw CommandRejected.Because(RejectionKind.NotFound, $"{type}/{id} is not known");
 
         var toVersion = to is null ? current : await VersionOf(type, id, to, history, profile, cancellation);
@@ -72,7 +70,7 @@ public static class DiffVersions
 
     private static async Task<FhirResourceVersion> Load(IQuerySession session, string type, string id, long version, CancellationToken cancellation)
     {
-        var loaded = await session.LoadAsync<FhirResourceVersion>(FhirResourceVersion.KeyOf(type, id, version), cancellation)
+        var loaded = await StoredVersions.LoadAsync(session, type, id, version, cancellation)
             ?? throw CommandRejected.Because(RejectionKind.NotFound, $"{type}/{id} has no version {version}");
         return loaded.Deleted
             ? throw CommandRejected.Because(RejectionKind.Gone, $"{type}/{id} was no longer published at version {version}")

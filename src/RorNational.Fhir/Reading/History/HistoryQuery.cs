@@ -1,6 +1,7 @@
 using NpgsqlTypes;
 using RorNational.Fhir.Access;
 using RorNational.Fhir.Search.Querying;
+using RorNational.Fhir.Storage;
 
 namespace RorNational.Fhir.Reading.History;
 
@@ -14,8 +15,7 @@ public sealed class HistoryQuery(VersionTable table, HistoryRequest request, Acc
     private const string V = "v";
 
     /// <summary>The version's columns a page reads, in this order.</summary>
-    private string Columns => $"{VersionTable.Type(V)}, {VersionTable.Id(V)}, {VersionTable.Version(V)}, {table.LastUpdated(V)}, " +
-        $"{V}.data ->> 'Json', {VersionTable.Deleted(V)}, CAST({V}.data -> 'ClassSets' as text)";
+    private static string Columns => ResourceVersionTable.Columns(V);
 
     public SqlQuery Count()
     {

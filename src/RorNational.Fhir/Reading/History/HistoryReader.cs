@@ -78,17 +78,7 @@ public sealed class HistoryReader(IDocumentStore store, IOptions<SearchOptions> 
         var rows = new List<Row>();
         while (await reader.ReadAsync(cancellation))
         {
-            var lastUpdated = reader.GetFieldValue<DateTime>(3);
-            rows.Add(new Row(new FhirResourceVersion
-            {
-                ResourceType = reader.GetString(0),
-                ResourceId = reader.GetString(1),
-                Version = reader.GetInt64(2),
-                LastUpdated = new DateTimeOffset(lastUpdated, TimeSpan.Zero),
-                Json = reader.IsDBNull(4) ? null : reader.GetString(4),
-                Deleted = !reader.IsDBNull(5) && reader.GetBoolean(5),
-                ClassSets = StoredClassSets.Parse(reader.IsDBNull(6) ? null : reader.GetString(6)),
-            }, lastUpdated));
+            rows.Add(new Row(StoredVersions.Read(reader), reader.GetFieldValue<DateTime>(3)));
         }
         return rows;
     }
@@ -105,7 +95,7 @@ public sealed class HistoryReader(IDocumentStore store, IOptions<SearchOptions> 
         var types = query.Add(resources.Select(r => r.Key.ResourceType).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         var ids = query.Add(resources.Select(r => r.Key.ResourceId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         var oldest = query.Add(resources.Select(r => r.Oldest).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint);
-        query.Append($"select {VersionTable.Type("v")}, {VersionTable.Id("v")}, {VersionTable.Version("v")}, v.data ->> 'Json' " +
+        query.Append($"select {VersionTable.Type("v")}, {VersionTable.Id("v")}, {VersionTable.Version("v")}, {VersionTable.Json("v")} " +
             $"from unnest({types}, {ids}, {oldest}) as listed(type, id, oldest) join {_table.Name} v " +
             $"on {VersionTable.Type("v")} = listed.type and {VersionTable.Id("v")} = listed.id and {VersionTable.Version("v")} > listed.oldest " +
             $"where not {VersionTable.Deleted("v")}");

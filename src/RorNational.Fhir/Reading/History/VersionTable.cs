@@ -5,25 +5,24 @@ using RorNational.Fhir.Storage;
 namespace RorNational.Fhir.Reading.History;
 
 /// <summary>
-/// The SQL of the versions' table (<see cref="FhirResourceVersion"/>, a Marten document):
-/// its columns written as the expressions of its Marten indexes (FhirModule), so that the
-/// planner uses them, and who may see a version at all.
+/// The SQL of the versions' table (<see cref="ResourceVersionTable"/>): its columns, and who
+/// may see a version at all.
 /// </summary>
 public sealed class VersionTable(IDocumentStore store)
 {
-    public string Name { get; } = ((IReadOnlyStoreOptions)store.Options).FindOrResolveDocumentType(typeof(FhirResourceVersion)).TableName.QualifiedName;
+    public string Name { get; } = ResourceVersionTable.QualifiedName(store);
 
-    private string Schema => store.Options.DatabaseSchemaName;
+    public static string Type(string alias) => $"{alias}.resource_type";
 
-    public static string Type(string alias) => $"({alias}.data ->> 'ResourceType')";
+    public static string Id(string alias) => $"{alias}.resource_id";
 
-    public static string Id(string alias) => $"({alias}.data ->> 'ResourceId')";
+    public static string Version(string alias) => $"{alias}.version";
 
-    public static string Version(string alias) => $"CAST({alias}.data ->> 'Version' as bigint)";
+    public string LastUpdated(string alias) => $"{alias}.last_updated";
 
-    public string LastUpdated(string alias) => $"{Schema}.mt_immutable_timestamptz({alias}.data ->> 'LastUpdated')";
+    public static string Deleted(string alias) => $"{alias}.deleted";
 
-    public static string Deleted(string alias) => $"CAST({alias}.data ->> 'Deleted' as boolean)";
+    public static string Json(string alias) => $"{alias}.json";
 
     /// <summary>The version of the same resource that follows the version <paramref name="alias"/>, as alias <paramref name="next"/>.</summary>
     public string Following(string alias, string next, string extra) =>
@@ -57,10 +56,9 @@ public sealed class VersionTable(IDocumentStore store)
         $"{Has(alias, DataClass.SensitiveUnit)} or exists (select 1 from {Name} later where {Type("later")} = {Type(alias)} and {Id("later")} = {Id(alias)} " +
         $"and {Version("later")} > {Version(alias)} and not {Deleted("later")} and {Has("later", DataClass.SensitiveUnit)})";
 
-    /// <summary>Whether one of a version's class sets holds the class: stored by name (numbers in older rows), both read.</summary>
+    /// <summary>Whether one of a version's class sets holds the class.</summary>
     private static string Has(string alias, DataClass single) =>
-        $"exists (select 1 from jsonb_array_elements({alias}.data -> 'ClassSets') c where case jsonb_typeof(c) " +
-        $"when 'number' then (CAST(c #>> '{{}}' as integer) & {(int)single}) <> 0 else (c #>> '{{}}') like '%{single}%' end)";
+        $"exists (select 1 from unnest({alias}.class_sets) c where (c & {(int)single}) <> 0)";
 
     private static string Bool(bool value) => value ? "true" : "false";
 }

@@ -17,17 +17,17 @@ public static class NotificationResources
         IQuerySession session, IEnumerable<string> versionedReferences, AccessProfile profile, CancellationToken cancellation)
     {
         var keys = versionedReferences.Distinct().ToArray();
-        var versions = await session.LoadManyAsync<FhirResourceVersion>(cancellation, keys);
+        var versions = await StoredVersions.LoadManyAsync(session, keys, cancellation);
         var result = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var version in versions)
         {
             if (version.Deleted || version.Json is null)
             {
-                result[version.Id] = null;
+                result[version.Key] = null;
                 continue;
             }
             var since = await LaterVersions.SinceAsync(session, version.ResourceType, version.ResourceId, version.Version, cancellation);
-            result[version.Id] = Redaction.ForProfile(version.Json, version.ClassSets, profile, since);
+            result[version.Key] = Redaction.ForProfile(version.Json, version.ClassSets, profile, since);
         }
         return result;
     }

@@ -18,9 +18,9 @@ public static class AnsweredLocations
     {
         var keys = answers.Where(a => a.Applied).Select(KeyOf).Distinct().ToArray();
         if (keys.Length == 0) return new Dictionary<string, string>();
-        var versions = await session.LoadManyAsync<FhirResourceVersion>(cancellation, keys);
+        var versions = await StoredVersions.LoadManyAsync(session, keys, cancellation);
         return versions.Where(v => v.Json is not null)
-            .ToDictionary(v => v.Id, v => Redaction.ForProfile(v.Json!, v.ClassSets, profile));
+            .ToDictionary(v => v.Key, v => Redaction.ForProfile(v.Json!, v.ClassSets, profile));
     }
 
     public static string KeyOf(EntryAnswer answer) => FhirResourceVersion.KeyOf("Location", answer.LocationId!, answer.Version);

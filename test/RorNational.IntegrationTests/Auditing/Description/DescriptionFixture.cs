@@ -56,7 +56,7 @@ public abstract class DescriptionFixture : SupplyingFixture
         ids.AddRange((await session.Query<PractitionerRoleDocument>().Where(d => d.SourceStream.IsOneOf(streams)).ToListAsync()).Select(d => ("PractitionerRole", d.Id)));
         ids.AddRange((await session.Query<LocationDocument>().Where(d => d.SourceStream.IsOneOf(streams)).ToListAsync()).Select(d => ("Location", d.Id)));
         var resourceIds = ids.Select(i => i.Id).ToArray();
-        var versions = await session.Query<FhirResourceVersion>().Where(v => v.ResourceId.IsOneOf(resourceIds) && v.LastUpdated <= at).ToListAsync();
+        var versions = await StoredVersionRows.Where(ConnectionString, "v.resource_id = any($1) and v.last_updated <= $2", resourceIds, at.UtcDateTime);
         return versions
             .GroupBy(v => $"{v.ResourceType}/{v.ResourceId}")
             .Select(g => g.MaxBy(v => v.Version)!)

@@ -133,8 +133,7 @@ public sealed class publishing_capacity : ApiFixture
 
     private async Task<Dictionary<string, int>> VersionCounts()
     {
-        await using var session = App.Store.QuerySession();
-        var versions = await session.Query<FhirResourceVersion>().ToListAsync();
+        var versions = await StoredVersionRows.Where(ConnectionString);
         return versions.GroupBy(v => v.ResourceType).ToDictionary(g => g.Key, g => g.Count());
     }
 

@@ -59,7 +59,7 @@ public sealed class rebuilding_capacity : ApiFixture
     {
         await using var session = App.Store.LightweightSession();
         session.DeleteWhere<LieuCapacity>(s => true);
-        session.DeleteWhere<FhirResourceVersion>(v => v.ResourceType == "Location" && v.Version > 2);
+        session.QueueSqlCommand($"delete from {App.Store.Options.DatabaseSchemaName}.{ResourceVersionTable.Name} where resource_type = 'Location' and version > 2");
         session.QueueSqlCommand($"delete from {App.Store.Options.DatabaseSchemaName}.fhir_search_capacity");
         await session.SaveChangesAsync();
     }

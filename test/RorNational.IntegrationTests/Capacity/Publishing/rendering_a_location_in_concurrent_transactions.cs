@@ -65,7 +65,7 @@ public sealed class rendering_a_location_in_concurrent_transactions : ApiFixture
     private static void AssertDuplicateVersion(Exception failure)
     {
         var postgres = Causes(failure).OfType<PostgresException>().FirstOrDefault();
-        Assert.That(postgres is not null && DocumentRows.IsConcurrentInsert(postgres) && postgres.TableName == "mt_doc_fhirresourceversion", Is.True, failure.ToString());
+        Assert.That(postgres is not null && DocumentRows.IsConcurrentInsert(postgres) && postgres.TableName == ResourceVersionTable.Name, Is.True, failure.ToString());
         Assert.That(ConcurrentWrites.Is(failure), Is.True, failure.ToString());
     }
 

@@ -56,6 +56,18 @@ public sealed class IndexTable(string schema, string name) : ISchemaObject
         return this;
     }
 
+    /// <summary>
+    /// SQL run once, right after the table is created (never when it is found): the rows a table
+    /// that replaces an older store starts with, copied from it.
+    /// </summary>
+    public string? FilledOnCreation { get; private set; }
+
+    public IndexTable FilledWith(string sql)
+    {
+        FilledOnCreation = sql;
+        return this;
+    }
+
     public void WriteCreateStatement(Migrator migrator, TextWriter writer)
     {
         var lines = columns.Select(column => "    " + column.Ddl).ToList();
@@ -65,6 +77,7 @@ public sealed class IndexTable(string schema, string name) : ISchemaObject
         writer.WriteLine(");");
         foreach (var index in indexes) writer.WriteLine(index.CreateSql(this));
         foreach (var statistic in statistics) writer.WriteLine(statistic.CreateSql(this));
+        if (FilledOnCreation is { } fill) writer.WriteLine(fill);
     }
 
     public void WriteDropStatement(Migrator rules, TextWriter writer) =>

@@ -1,0 +1,25 @@
+using Marten;
+
+namespace RorNational.Fhir.Storage;
+
+/// <summary>
+/// Writes the versions a publication renders (<see cref="ResourceVersionTable"/>): all those of
+/// a batch by one statement of the session's batch. A version already stored fails the
+/// transaction (<see cref="DocumentRows.IsConcurrentInsert"/>): two transactions that render the
+/// same version of a resource cannot both commit.
+/// </summary>
+public static class ResourceVersionRows
+{
+    public static void Insert(IDocumentOperations operations, IReadOnlyList<FhirResourceVersion> versions)
+    {
+        if (versions.Count == 0) return;
+        operations.QueueSqlCommand(ResourceVersionTable.Insert(operations.DocumentStore.Options.DatabaseSchemaName),
+            versions.Select(v => v.ResourceType).ToArray(),
+            versions.Select(v => v.ResourceId).ToArray(),
+            versions.Select(v => v.Version).ToArray(),
+            versions.Select(v => v.LastUpdated.ToUniversalTime()).ToArray(),
+            versions.Select(v => v.Deleted).ToArray(),
+            versions.Select(v => ResourceVersionTable.ClassSetsText(v.ClassSets)).ToArray(),
+            versions.Select(v => v.Json).ToArray());
+    }
+}

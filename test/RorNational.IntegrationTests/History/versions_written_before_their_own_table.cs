@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Npgsql;
+using RorNational.Fhir.Access;
+using RorNational.Fhir.Storage;
+using RorNational.IntegrationTests.Infrastructure;
+
+namespace RorNational.IntegrationTests.History;
+
+/// <summary>
+/// A database written before the versions had their own table (<see cref="ResourceVersionTable"/>)
+/// kept them as Marten documents (<c>mt_doc_fhirresourceversion</c>): the migration that creates
+/// the table copies them into it, once, so that vread and history serve them as before.
+/// </summary>
+public sealed class versions_written_before_their_own_table
+{
+    private string _database = "";
+
+    [SetUp]
+    public async Task CreateDatabase() => _database = await TestPostgres.CreateDatabase(nameof(versions_written_before_their_own_table));
+
+    [TearDown]
+    public async Task DropDatabase() => await TestPostgres.DropDatabase(_database);
+
+    private const string First = """{"resourceType":"Location","id":"old-1","meta":{"versionId":"1","lastUpdated":"2026-03-12T08:00:00.123+00:00"},"name":"Réanimation"}""";
+    private const string Second = """{"resourceType":"Location","id":"old-1","meta":{"versionId":"2","lastUpdated":"2026-03-12T09:30:00+00:00"},"name":"Réanimation adulte"}""";
+
+    [Test, CancelAfter(120_000)]
+    public async Task the_table_starts_with_the_versions_the_documents_held_and_serves_them()
+    {
+        await using (var first = Host()) await first.Store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
+        await Sql("drop table fhir_resource_version; " +
+            "create table mt_doc_fhirresourceversion (id varchar primary key, data jsonb not null, mt_dotnet_type varchar)");
+        // As Marten stored them: class sets by name, and by number in the oldest rows; a retirement without JSON.
+        await Document("Location/old-1/_history/1", new JsonObject
+        {
+            ["ResourceType"] = "Location", ["ResourceId"] = "old-1", ["Version"] = 1, ["LastUpdated"] = "2026-03-12T08:00:00.123+00:00",
+            ["Json"] = First, ["ClassSets"] = new JsonArray("None", "Capacity, OutsideMedicoSocial"), ["Deleted"] = false,
+        });
+        await Document("Location/old-1/_history/2", new JsonObject
+        {
+            ["ResourceType"] = "Location", ["ResourceId"] = "old-1", ["Version"] = 2, ["LastUpdated"] = "2026-03-12T09:30:00+00:00",
+            ["Json"] = Second, ["ClassSets"] = new JsonArray(8, 12),
+        });
+        await Document("Location/old-1/_history/3", new JsonObject
+        {
+            ["ResourceType"] = "Location", ["ResourceId"] = "old-1", ["Version"] = 3, ["LastUpdated"] = "2026-03-13T10:00:00+00:00",
+            ["Json"] = null, ["ClassSets"] = new JsonArray(), ["Deleted"] = true,
+        });
+
+        await using var migrated = Host();
+        using var client = migrated.ClientFor(TestClients.AllRights);
+        var versions = (await StoredVersionRows.Where(_database)).OrderBy(v => v.Version).ToList();
+        Assert.That(versions.Select(v => (v.ResourceType, v.ResourceId, v.Version, v.Deleted)), Is.EqualTo(new[]
+        {
+            ("Location", "old-1", 1L, false), ("Location", "old-1", 2L, false), ("Location", "old-1", 3L, true),
+        }));
+        Assert.That(versions.Select(v => v.LastUpdated), Is.EqualTo(new[]
+        {
+            DateTimeOffset.Parse("2026-03-12T08:00:00.123Z"), DateTimeOffset.Parse("2026-03-12T09:30:00Z"), DateTimeOffset.Parse("2026-03-13T10:00:00Z"),
+        }));
+        Assert.That(versions.Select(v => v.ClassSets), Is.EqualTo(new[]
+        {
+            new[] { DataClass.None, DataClass.Capacity | DataClass.OutsideMedicoSocial }, [DataClass.Capacity, DataClass.Capacity | DataClass.SensitiveUnit], [],
+        }));
+        Assert.That(versions.Select(v => v.Json), Is.EqualTo(new[] { First, Second, null }));
+
+        Assert.That(await client.GetStringAsync("/fhir/Location/old-1/_history/1"), Is.EqualTo(First), "served as stored, byte for byte");
+        Assert.That((await client.GetAsync("/fhir/Location/old-1/_history/3")).StatusCode, Is.EqualTo(HttpStatusCode.Gone));
+        var history = JsonNode.Parse(await client.GetStringAsync("/fhir/Location/old-1/_history"))!;
+        Assert.That(history["total"]!.GetValue<int>(), Is.EqualTo(3));
+
+        await migrated.Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        Assert.That(await StoredVersionRows.Where(_database), Has.Count.EqualTo(3), "copied once, when the table was created");
+    }
+
+    private RorNationalApp Host() =>
+        new(_database, TimeProvider.System, _ => { }, new Dictionary<string, string?> { ["Database:ApplyChangesOnStartup"] = "true" });
+
+    private Task Document(string id, JsonObject data) =>
+        Sql("insert into mt_doc_fhirresourceversion (id, data) values ($1, $2::jsonb)", id, data.ToJsonString());
+
+    private async Task Sql(string statement, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using (var path = new NpgsqlCommand("set search_path to ror", connection)) await path.ExecuteNonQueryAsync();
+        await using var command = new NpgsqlCommand(statement, connection);
+        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        await command.ExecuteNonQueryAsync();
+    }
+}
