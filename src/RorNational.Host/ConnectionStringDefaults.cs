@@ -76,6 +76,18 @@ public static class ConnectionStringDefaults
         return given.ConnectionString;
     }
 
+    /// <summary>
+    /// For <c>db-apply</c> (<see cref="SchemaMigrationPolicy.AppliesNow"/>): <c>Command Timeout</c> = 0
+    /// (none), unless the connection string says otherwise. Npgsql's 30 s would cancel a migration
+    /// that copies or indexes a large table, and roll all of it back.
+    /// </summary>
+    public static string ForSchemaCommand(string connectionString)
+    {
+        var said = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (said.ContainsKey("Command Timeout") || said.ContainsKey("CommandTimeout")) return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString;
+    }
+
     // PostgreSQL takes "-c name=value" and "--name=value", with dashes for underscores, in any case.
     private static bool NamesToastCompression(string? options) =>
         options is not null && options.Replace('-', '_').Contains("default_toast_compression", StringComparison.OrdinalIgnoreCase);

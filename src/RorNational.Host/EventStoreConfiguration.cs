@@ -31,6 +31,7 @@ public static class EventStoreConfiguration
                 $"No PostgreSQL connection string: set ConnectionStrings__{ConnectionStringName} " +
                 "(build/run starts a local cluster and sets it for you).");
         connectionString = ConnectionStringDefaults.Apply(connectionString);
+        if (SchemaMigrationPolicy.AppliesNow(Environment.GetCommandLineArgs())) connectionString = ConnectionStringDefaults.ForSchemaCommand(connectionString);
         var schema = builder.Configuration["Database:Schema"] ?? "ror";
         var appliesOnStartup = SchemaMigrationPolicy.AppliesOnStartup(builder.Configuration, builder.Environment);
         var typeLoadMode = CodeGenerationPolicy.TypeLoadMode(builder.Configuration, builder.Environment);

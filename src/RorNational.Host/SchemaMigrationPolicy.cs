@@ -19,6 +19,15 @@ public static class SchemaMigrationPolicy
         configuration.GetValue<bool?>(SettingName)
         ?? (environment.IsDevelopment() || environment.IsEnvironment(DevelopmentKeyRule.TestingEnvironment));
 
+    /// <summary>
+    /// Whether this process runs <c>db-apply</c>: its statements are not bounded by the command
+    /// timeout of the connection string (<see cref="ConnectionStringDefaults.ForSchemaCommand"/>),
+    /// since a migration may copy or index a national table for minutes (the versions' table,
+    /// filled from the older store when it is created).
+    /// </summary>
+    public static bool AppliesNow(IReadOnlyList<string> commandLine) =>
+        commandLine.Skip(1).FirstOrDefault() is { } command && command.Equals("db-apply", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>What Marten and Wolverine may create at run time: everything, or nothing.</summary>
     public static AutoCreate RuntimeCreation(bool appliesOnStartup) =>
         appliesOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;

@@ -124,4 +124,15 @@ public sealed class connection_defaults : ApiFixture
 
         Assert.That(applied.Options, Is.EqualTo(options), "null: PGOPTIONS is left to Npgsql as it is");
     }
+    [TestCase("Host=db;Database=ror", 0)]
+    [TestCase("Host=db;Database=ror;Command Timeout=600", 600)]
+    [TestCase("Host=db;Database=ror;commandtimeout=45", 45)]
+    public void db_apply_runs_without_a_command_timeout_unless_the_connection_string_sets_one(string given, int commandTimeout)
+    {
+        var applied = new NpgsqlConnectionStringBuilder(ConnectionStringDefaults.ForSchemaCommand(ConnectionStringDefaults.Apply(given)));
+
+        Assert.That(applied.CommandTimeout, Is.EqualTo(commandTimeout));
+        Assert.That(SchemaMigrationPolicy.AppliesNow(["RorNational.Host.dll", "db-apply"]), Is.True);
+        Assert.That(SchemaMigrationPolicy.AppliesNow(["RorNational.Host.dll", "db-assert"]) || SchemaMigrationPolicy.AppliesNow(["RorNational.Host.dll"]), Is.False);
+    }
 }
