@@ -52,8 +52,8 @@ public sealed class HistoryQuery(VersionTable table, HistoryRequest request, Acc
     /// matching an index of the versions' table).
     /// </summary>
     private string[] Keys() => Scope.IsInstance ? [VersionTable.Version(V)]
-        : Scope.Type is null ? [table.LastUpdated(V), VersionTable.Type(V), VersionTable.Id(V), VersionTable.Version(V)]
-        : [table.LastUpdated(V), VersionTable.Id(V), VersionTable.Version(V)];
+        : Scope.Type is null ? [VersionTable.LastUpdated(V), VersionTable.Type(V), VersionTable.Id(V), VersionTable.Version(V)]
+        : [VersionTable.LastUpdated(V), VersionTable.Id(V), VersionTable.Version(V)];
 
     private SqlQuery ScopeOnly(SqlQuery query)
     {
@@ -65,13 +65,13 @@ public sealed class HistoryQuery(VersionTable table, HistoryRequest request, Acc
     private SqlQuery Where(SqlQuery query)
     {
         ScopeOnly(query);
-        if (request.Since is { } since) query.Append($" and {table.LastUpdated(V)} >= {Instant(query, since)}");
+        if (request.Since is { } since) query.Append($" and {VersionTable.LastUpdated(V)} >= {Instant(query, since)}");
         foreach (var at in request.At)
         {
             if (at.EndsAfter is { } start)
-                query.Append($" and not exists ({table.Following(V, "next", $"{table.LastUpdated("next")} <= {Instant(query, start)}")})");
+                query.Append($" and not exists ({table.Following(V, "next", $"{VersionTable.LastUpdated("next")} <= {Instant(query, start)}")})");
             if (at.StartsBefore is { } end)
-                query.Append($" and {table.LastUpdated(V)} {(at.StartsBeforeInclusive ? "<=" : "<")} {Instant(query, end)}");
+                query.Append($" and {VersionTable.LastUpdated(V)} {(at.StartsBeforeInclusive ? "<=" : "<")} {Instant(query, end)}");
         }
         // One resource's history is read as vread reads each version (id and meta at least);
         // a type's or the system's lists only the versions the profile may see something of.

@@ -18,7 +18,7 @@ public sealed class VersionTable(IDocumentStore store)
 
     public static string Version(string alias) => $"{alias}.version";
 
-    public string LastUpdated(string alias) => $"{alias}.last_updated";
+    public static string LastUpdated(string alias) => $"{alias}.last_updated";
 
     public static string Deleted(string alias) => $"{alias}.deleted";
 
