@@ -59,9 +59,8 @@ public static class ConnectionStringDefaults
     public static string Apply(string connectionString, string? environmentOptions)
     {
         var given = new NpgsqlConnectionStringBuilder(connectionString);
-        var said = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        // Keys in any case, under each name Npgsql takes for them.
-        bool Says(params string[] names) => names.Any(said.ContainsKey);
+        var said = Said(connectionString);
+        bool Says(params string[] names) => ConnectionStringDefaults.Says(said, names);
         if (!Says("Timeout"))
             given.Timeout = (int)ConnectionWait.TotalSeconds;
         if (!Says("Max Auto Prepare", "MaxAutoPrepare"))
@@ -81,12 +80,15 @@ public static class ConnectionStringDefaults
     /// (none), unless the connection string says otherwise. Npgsql's 30 s would cancel a migration
     /// that copies or indexes a large table, and roll all of it back.
     /// </summary>
-    public static string ForSchemaCommand(string connectionString)
-    {
-        var said = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (said.ContainsKey("Command Timeout") || said.ContainsKey("CommandTimeout")) return connectionString;
-        return new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString;
-    }
+    public static string ForSchemaCommand(string connectionString) =>
+        Says(Said(connectionString), "Command Timeout", "CommandTimeout") ? connectionString
+        : new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString;
+
+    /// <summary>The keys the connection string gives, in any case.</summary>
+    private static System.Data.Common.DbConnectionStringBuilder Said(string connectionString) => new() { ConnectionString = connectionString };
+
+    /// <summary>Whether the connection string gives the setting, under any of the names Npgsql takes for it.</summary>
+    private static bool Says(System.Data.Common.DbConnectionStringBuilder said, params string[] names) => names.Any(said.ContainsKey);
 
     // PostgreSQL takes "-c name=value" and "--name=value", with dashes for underscores, in any case.
     private static bool NamesToastCompression(string? options) =>

@@ -18,7 +18,7 @@ public static class ConcurrentWrites
         ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException
             or EventStreamUnexpectedMaxEventIdException or DocumentAlreadyExistsException => true,
         PostgresException postgres => postgres.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure
-            || Storage.DocumentRows.IsConcurrentInsert(postgres),
+            || Storage.DocumentRows.IsConcurrentInsert(postgres) || Storage.ResourceVersionRows.IsConcurrentInsert(postgres),
         AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(Is),
         _ => exception.InnerException is { } inner && Is(inner),
     };

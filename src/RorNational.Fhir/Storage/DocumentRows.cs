@@ -47,15 +47,14 @@ public static class DocumentRows
 
     /// <summary>
     /// Whether a commit failed on a document one of these statements inserted that another
-    /// transaction stored first (a resource or a publication state), or on a resource version
-    /// (<see cref="ResourceVersionRows"/>): a unique violation of a Marten document table's primary
-    /// key (<c>pkey_mt_doc_…</c>) or of the versions' table. Marten
+    /// transaction stored first (a resource or a publication state): a unique violation of a
+    /// Marten document table's primary key (<c>pkey_mt_doc_…</c>). Marten
     /// reports its own duplicates as <c>DocumentAlreadyExistsException</c>; a unique index of a
     /// document's field is not a key these statements race for.
     /// </summary>
     public static bool IsConcurrentInsert(PostgresException exception) =>
         exception is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: { } constraint } &&
-        (constraint.StartsWith("pkey_mt_doc_", StringComparison.Ordinal) || constraint == ResourceVersionTable.PrimaryKeyName);
+        constraint.StartsWith("pkey_mt_doc_", StringComparison.Ordinal);
 
     private static void Queue<T>(IDocumentOperations operations, IReadOnlyList<T> documents, Func<T, string> id, string onConflict) where T : notnull
     {

@@ -1,12 +1,13 @@
 using Marten;
+using Npgsql;
 
 namespace RorNational.Fhir.Storage;
 
 /// <summary>
 /// Writes the versions a publication renders (<see cref="ResourceVersionTable"/>): all those of
 /// a batch by one statement of the session's batch. A version already stored fails the
-/// transaction (<see cref="DocumentRows.IsConcurrentInsert"/>): two transactions that render the
-/// same version of a resource cannot both commit.
+/// transaction (<see cref="IsConcurrentInsert"/>): two transactions that render the same version
+/// of a resource cannot both commit.
 /// </summary>
 public static class ResourceVersionRows
 {
@@ -22,4 +23,11 @@ public static class ResourceVersionRows
             versions.Select(v => ResourceVersionTable.ClassSetsText(v.ClassSets)).ToArray(),
             versions.Select(v => v.Json).ToArray());
     }
+
+    /// <summary>
+    /// Whether a commit failed on a version another transaction stored first: a unique violation
+    /// of the versions' primary key. One of the <see cref="Errors.ConcurrentWrites"/>.
+    /// </summary>
+    public static bool IsConcurrentInsert(PostgresException exception) =>
+        exception is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ResourceVersionTable.PrimaryKeyName };
 }

@@ -121,7 +121,7 @@ public sealed class failing_finess_imports : ApiFixture
     [Test]
     public async Task a_batch_whose_location_version_another_transaction_wrote_first_is_retried_and_the_import_completes()
     {
-        // As PostgreSQL reports a version already stored (DocumentRows.IsConcurrentInsert): a capacity change rendered it first.
+        // As PostgreSQL reports a version already stored (ResourceVersionRows.IsConcurrentInsert): a capacity change rendered it first.
         await FailHerriotOnceAsTransient(true, "using errcode = '23505', table = 'fhir_resource_version', constraint = 'fhir_resource_version_pkey'");
         try
         {

@@ -29,8 +29,8 @@ public sealed class versions_written_before_their_own_table
     public async Task the_table_starts_with_the_versions_the_documents_held_and_serves_them()
     {
         await using (var first = Host()) await first.Store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
-        await Sql("drop table fhir_resource_version; " +
-            "create table mt_doc_fhirresourceversion (id varchar primary key, data jsonb not null, mt_dotnet_type varchar)");
+        await Sql.Execute(_database, "drop table ror.fhir_resource_version; " +
+            "create table ror.mt_doc_fhirresourceversion (id varchar primary key, data jsonb not null, mt_dotnet_type varchar)");
         // As Marten stored them: class sets by name, and by number in the oldest rows; a retirement without JSON.
         await Document("Location/old-1/_history/1", new JsonObject
         {
@@ -74,19 +74,38 @@ public sealed class versions_written_before_their_own_table
         Assert.That(await StoredVersionRows.Where(_database), Has.Count.EqualTo(3), "copied once, when the table was created");
     }
 
+    [Test, CancelAfter(180_000)]
+    public async Task db_apply_waits_for_the_copy_beyond_npgsql_s_command_timeout()
+    {
+        await using (var first = Host()) await first.Store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
+        await Sql.Execute(_database, "drop table ror.fhir_resource_version; " +
+            "create table ror.mt_doc_fhirresourceversion (id varchar primary key, data jsonb not null, mt_dotnet_type varchar)");
+        await Document("Location/old-1/_history/1", new JsonObject
+        {
+            ["ResourceType"] = "Location", ["ResourceId"] = "old-1", ["Version"] = 1, ["LastUpdated"] = "2026-03-12T08:00:00+00:00",
+            ["Json"] = First, ["ClassSets"] = new JsonArray(),
+        });
+
+        // The copy waits 32 s for the old table, as a national copy takes minutes: Npgsql's 30 s would cancel it.
+        await using var holder = new NpgsqlConnection(_database);
+        await holder.OpenAsync();
+        await using var held = await holder.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("lock table ror.mt_doc_fhirresourceversion in access exclusive mode", holder, held))
+            await lockTable.ExecuteNonQueryAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var applying = HostCommand.RunAsync(_database, "db-apply");
+        await Task.Delay(TimeSpan.FromSeconds(32));
+        await held.CommitAsync();
+        var (exitCode, output) = await applying;
+
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(clock.Elapsed, Is.GreaterThan(TimeSpan.FromSeconds(30)), "it waited for the lock");
+        Assert.That((await StoredVersionRows.Where(_database)).Select(v => v.Json), Is.EqualTo(new[] { First }));
+    }
+
     private RorNationalApp Host() =>
         new(_database, TimeProvider.System, _ => { }, new Dictionary<string, string?> { ["Database:ApplyChangesOnStartup"] = "true" });
 
     private Task Document(string id, JsonObject data) =>
-        Sql("insert into mt_doc_fhirresourceversion (id, data) values ($1, $2::jsonb)", id, data.ToJsonString());
-
-    private async Task Sql(string statement, params object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(_database);
-        await connection.OpenAsync();
-        await using (var path = new NpgsqlCommand("set search_path to ror", connection)) await path.ExecuteNonQueryAsync();
-        await using var command = new NpgsqlCommand(statement, connection);
-        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        await command.ExecuteNonQueryAsync();
-    }
+        Sql.Execute(_database, "insert into ror.mt_doc_fhirresourceversion (id, data) values ($1, $2::jsonb)", id, data.ToJsonString());
 }

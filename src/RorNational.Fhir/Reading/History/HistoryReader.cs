@@ -54,16 +54,13 @@ public sealed class HistoryReader(IDocumentStore store, IOptions<SearchOptions> 
         var total = (long)(await Scalar(query.Count(), transaction, cancellation))!;
         var rows = await PageAsync(query.Page(), transaction, cancellation);
         var listed = rows.Take(request.Count).ToList();
-        var since = profile.SeesEverything ? null : await LaterAsync(listed.Select(r => r.Version).ToList(), transaction, cancellation);
-        var entries = listed.Select(r => new HistoryEntry(r.Version,
-            since?[(r.Version.ResourceType, r.Version.ResourceId)][r.Version.Version] ?? ClassesSince.Nothing)).ToList();
+        var since = profile.SeesEverything ? null : await LaterAsync(listed, transaction, cancellation);
+        var entries = listed.Select(v => new HistoryEntry(v, since?[(v.ResourceType, v.ResourceId)][v.Version] ?? ClassesSince.Nothing)).ToList();
         var last = rows.Count > request.Count ? listed[^1] : null;
         return new HistoryPage(total, entries,
-            last is null || request.Scope.IsInstance ? null : new HistoryCursor(last.LastUpdated, last.Version.ResourceType, last.Version.ResourceId, last.Version.Version),
-            last is not null && request.Scope.IsInstance ? last.Version.Version : null);
+            last is null || request.Scope.IsInstance ? null : new HistoryCursor(last.LastUpdated.UtcDateTime, last.ResourceType, last.ResourceId, last.Version),
+            last is not null && request.Scope.IsInstance ? last.Version : null);
     }
-
-    private sealed record Row(FhirResourceVersion Version, DateTime LastUpdated);
 
     private static async Task<object?> Scalar(SqlQuery query, NpgsqlTransaction transaction, CancellationToken cancellation)
     {
@@ -71,14 +68,14 @@ public sealed class HistoryReader(IDocumentStore store, IOptions<SearchOptions> 
         return await command.ExecuteScalarAsync(cancellation);
     }
 
-    private static async Task<List<Row>> PageAsync(SqlQuery query, NpgsqlTransaction transaction, CancellationToken cancellation)
+    private static async Task<List<FhirResourceVersion>> PageAsync(SqlQuery query, NpgsqlTransaction transaction, CancellationToken cancellation)
     {
         await using var command = query.ToCommand(transaction.Connection!, transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
-        var rows = new List<Row>();
+        var rows = new List<FhirResourceVersion>();
         while (await reader.ReadAsync(cancellation))
         {
-            rows.Add(new Row(StoredVersions.Read(reader), reader.GetFieldValue<DateTime>(3)));
+            rows.Add(StoredVersions.Read(reader));
         }
         return rows;
     }

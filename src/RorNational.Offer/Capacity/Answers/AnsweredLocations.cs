@@ -16,8 +16,8 @@ public static class AnsweredLocations
     public static async Task<IReadOnlyDictionary<string, string>> LoadAsync(IQuerySession session, IEnumerable<EntryAnswer> answers,
         AccessProfile profile, CancellationToken cancellation)
     {
-        var keys = answers.Where(a => a.Applied).Select(KeyOf).Distinct().ToArray();
-        if (keys.Length == 0) return new Dictionary<string, string>();
+        var keys = answers.Where(a => a.Applied).Select(a => ("Location", a.LocationId!, a.Version)).Distinct().ToList();
+        if (keys.Count == 0) return new Dictionary<string, string>();
         var versions = await StoredVersions.LoadManyAsync(session, keys, cancellation);
         return versions.Where(v => v.Json is not null)
             .ToDictionary(v => v.Key, v => Redaction.ForProfile(v.Json!, v.ClassSets, profile));

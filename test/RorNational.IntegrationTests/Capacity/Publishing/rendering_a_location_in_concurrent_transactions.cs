@@ -20,7 +20,7 @@ namespace RorNational.IntegrationTests.Capacity.Publishing;
 /// A description change (here the EG's closure, which makes every Location inactive) and a
 /// capacity change render the same Location in transactions that overlap: both read its same
 /// version, and the one that commits second fails on the versions' key (its new version collides
-/// with the other's: <see cref="DocumentRows.IsConcurrentInsert"/> on the versions' table, a <see cref="ConcurrentWrites"/>),
+/// with the other's: <see cref="ResourceVersionRows.IsConcurrentInsert"/>, a <see cref="ConcurrentWrites"/>),
 /// rather than overwrite the other's content.
 /// Retried, it renders both.
 /// </summary>
@@ -65,7 +65,7 @@ public sealed class rendering_a_location_in_concurrent_transactions : ApiFixture
     private static void AssertDuplicateVersion(Exception failure)
     {
         var postgres = Causes(failure).OfType<PostgresException>().FirstOrDefault();
-        Assert.That(postgres is not null && DocumentRows.IsConcurrentInsert(postgres) && postgres.TableName == ResourceVersionTable.Name, Is.True, failure.ToString());
+        Assert.That(postgres is not null && ResourceVersionRows.IsConcurrentInsert(postgres) && postgres.TableName == ResourceVersionTable.Name, Is.True, failure.ToString());
         Assert.That(ConcurrentWrites.Is(failure), Is.True, failure.ToString());
     }
 
