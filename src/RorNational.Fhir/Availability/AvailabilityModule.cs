@@ -1,4 +1,3 @@
-using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using RorNational.Fhir.Availability.Figures;
@@ -19,15 +18,11 @@ public static class AvailabilityModule
         options.Schema.For<UnitPlacement>()
             .Duplicate(p => p.Region).Duplicate(p => p.Departement).Duplicate(p => p.Regroupement)
             .Duplicate(p => p.Sensitive).Duplicate(p => p.MedicoSocial);
-        // Its figures and date duplicated into columns: the synthesis reads them, never the indicators.
-        options.Schema.For<LieuAvailability>()
-            .Duplicate(f => f.Available!).Duplicate(f => f.Installed!).Duplicate(f => f.Closed!)
-            .Duplicate(f => f.ClosedReactivable!).Duplicate(f => f.Supplementary!).Duplicate(f => f.ForecastNextDay!)
-            .Duplicate(f => f.LastSourceDate!);
-        // The figures of each lieu follow its capacity stream asynchronously: the async daemon runs it.
-        options.Projections.Add<LieuAvailabilityProjection>(ProjectionLifecycle.Async);
-        // The synthesis follows a capacity change within 2 s: the daemon looks for new events
-        // every 250 ms when idle (1 s by default, which alone made the delay about 1 s).
+        // The figures of each lieu, written by the publication with each capacity change.
+        options.Storage.ExtendedSchemaObjects.Add(AvailabilityFiguresTable.In(options.DatabaseSchemaName));
+        // The live changes stream follows the event store's high-water mark (AvailabilityWatermark):
+        // the daemon looks for new events every 250 ms when idle (1 s by default, which alone
+        // made the stream about 1 s late).
         options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
         return options;
     }

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using RorNational.Domain.Capacity;
+using RorNational.Fhir.Availability.Figures;
 using RorNational.Fhir.Availability.Placement;
 using RorNational.Domain.Establishments;
 using RorNational.Domain.Establishments.Dossiers;
@@ -19,7 +20,8 @@ namespace RorNational.Fhir.Publishing;
 /// the same transaction as the events. Drafts never reach it: only published state renders.
 /// It also publishes each lieu's capacity stream: a Location carries its current indicators,
 /// folded here from the lieux' snapshots (<see cref="CapacityStates"/>) whatever the order of the EG's and the capacity
-/// events in a batch; a capacity change alone renders that Location alone (<see cref="CapacityPublisher"/>).
+/// events in a batch; a capacity change alone renders that Location alone (<see cref="CapacityPublisher"/>),
+/// and sets the lieu's figures for the bed-availability synthesis (<see cref="AvailabilityFigureRows"/>).
 /// Folding and rendering a stream's batch is <see cref="EstablishmentRendering"/>, which the replay of an
 /// establishment as of an instant runs too.
 /// </summary>
@@ -81,5 +83,6 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
         foreach (var stream in capacityStreams)
             provenances.Add(ProvenanceOfWrite.Of(stream.Key, [.. stream], null, [.. written[stream.Key]]));
         ProvenanceOfWrite.StoreAll(operations, provenances);
+        AvailabilityFigureRows.Upsert(operations, capacityStreams, capacity);
     }
 }

@@ -1,3 +1,4 @@
+using RorNational.Fhir.Availability.Figures;
 using RorNational.Fhir.Availability.Placement;
 using RorNational.Fhir.Practitioners;
 using RorNational.Fhir.Publishing;
@@ -9,7 +10,7 @@ namespace RorNational.Fhir.Rebuilding;
 /// <summary>
 /// Everything <see cref="EstablishmentPublicationProjection"/> and <see cref="PractitionerPublicationProjection"/> write, hence what a rebuild of
 /// the publication empties before replaying the events: the FHIR documents, their versions (a table of their own),
-/// the projection's own state per stream, and the search index tables. A document type the
+/// the projection's own state per stream, the search index tables and the lieux' figures. A document type the
 /// projection starts writing belongs here too.
 /// </summary>
 public static class PublicationOutputs
@@ -32,4 +33,7 @@ public static class PublicationOutputs
 
     /// <summary>The resources' versions (<see cref="ResourceVersionTable"/>), in the store's schema.</summary>
     public static string VersionTable => ResourceVersionTable.Name;
+
+    /// <summary>The tables of our own the projection writes, in the store's schema: the search index, the versions, the lieux' figures (<see cref="AvailabilityFiguresTable"/>).</summary>
+    public static IEnumerable<string> Tables => [.. IndexTables, VersionTable, AvailabilityFiguresTable.Name];
 }

@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
-using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace RorNational.Host.Health;
 
 /// <summary>
-/// Ready when PostgreSQL answers and no asynchronous projection is stalled: a projection that
-/// lags the event store's high-water mark and has not moved for <see cref="StallTolerance"/>.
+/// Ready when PostgreSQL answers and no shard the daemon runs (the subscriptions that chain the
+/// Provenance and match notifications, any asynchronous projection) is stalled: one that lags
+/// the event store's high-water mark and has not moved for <see cref="StallTolerance"/>. The
+/// progression rows of shards no longer registered are not watched.
 /// </summary>
 public sealed class EventStoreReadinessCheck(IDocumentStore store, TimeProvider clock) : IHealthCheck
 {
@@ -21,10 +22,7 @@ public sealed class EventStoreReadinessCheck(IDocumentStore store, TimeProvider 
         {
             var progress = await store.Advanced.AllProjectionProgress(token: cancellation);
             var highWaterMark = progress.FirstOrDefault(p => p.ShardName == "HighWaterMark")?.Sequence ?? 0;
-            var asyncShards = store.Options.Events.Projections()
-                .Where(p => p.Lifecycle == ProjectionLifecycle.Async)
-                .Select(p => $"{p.Name}:All")
-                .ToHashSet();
+            var asyncShards = ((StoreOptions)store.Options).Projections.AllShards().Select(s => s.Name.Identity).ToHashSet();
             var now = clock.GetUtcNow();
             var stalled = progress
                 .Where(p => asyncShards.Contains(p.ShardName) && p.Sequence < highWaterMark && IsStalled(p.ShardName, p.Sequence, now))

@@ -83,14 +83,14 @@ public sealed class PublicationRebuild(DocumentStore store)
         .Select(p => new InlineProjection(p, p.BuildForInline()))
         .ToList();
 
-    /// <summary>Queues the deletion of every document the inline projections wrote, of the versions and of the search index.</summary>
+    /// <summary>Queues the deletion of every document the inline projections wrote, and of the rows of our own tables they wrote (<see cref="PublicationOutputs.Tables"/>).</summary>
     private void Empty(IDocumentSession session, IEnumerable<InlineProjection> projections)
     {
         var documentTypes = projections.SelectMany(p => p.Source.PublishedTypes()).Concat(PublicationOutputs.DocumentTypes).Distinct();
         foreach (var type in documentTypes)
             session.QueueSqlCommand($"delete from {((IReadOnlyStoreOptions)store.Options).FindOrResolveDocumentType(type).TableName.QualifiedName}");
         var schema = store.Options.DatabaseSchemaName;
-        foreach (var table in PublicationOutputs.IndexTables.Append(PublicationOutputs.VersionTable)) session.QueueSqlCommand($"delete from {schema}.{table}");
+        foreach (var table in PublicationOutputs.Tables) session.QueueSqlCommand($"delete from {schema}.{table}");
     }
 
     /// <summary>The batch as Marten hands appended events to inline projections: one action per stream.</summary>

@@ -5,19 +5,19 @@ namespace RorNational.HostileInput.Tests.Checking;
 /// <summary>
 /// What a refused request must leave as it was: the offer's event streams (their versions, and
 /// the highest event sequence outside FINESS import bookkeeping), every Marten document
-/// (count and versions per table), FHIR resources included, and the resources' versions (their
-/// own table, fhir_resource_version: count and keys). A FINESS
+/// (count and versions per table), FHIR resources included, the resources' versions (their
+/// own table, fhir_resource_version: count and keys) and the lieux' figures (availability_figures:
+/// every row). A FINESS
 /// import's own report and stream are left out: an accepted import records itself. So are
 /// Marten's tombstones (mt_tombstone), which it appends, in the background, for the event
 /// sequence numbers a failed transaction had reserved: nothing is stored by them.
 /// </summary>
 public sealed record StoreSnapshot(long LastOfferEvent, string Streams, IReadOnlyDictionary<string, string> Documents)
 {
-    // The asynchronous projections' documents too: the daemon writes them after the request
-    // whose events they follow, so possibly while a later, refused request is being checked.
-    private static readonly string[] Bookkeeping = ["mt_doc_finessimport", "mt_doc_establishmenttimeline", "mt_doc_lieuavailability"];
+    private static readonly string[] Bookkeeping = ["mt_doc_finessimport", "mt_doc_establishmenttimeline"];
 
     private const string Versions = RorNational.Fhir.Storage.ResourceVersionTable.Name;
+    private const string Figures = RorNational.Fhir.Availability.Figures.AvailabilityFiguresTable.Name;
 
     public static async Task<StoreSnapshot> TakeAsync(string connectionString, string schema)
     {
@@ -38,13 +38,14 @@ public sealed record StoreSnapshot(long LastOfferEvent, string Streams, IReadOnl
             $"select 'streams', count(*)::text || ':' || coalesce(md5(string_agg(id || '@' || version, ',' order by id)), '') from {schema}.mt_streams where id not like 'finess-import-%' and id <> 'mt_tombstone'",
             $"select '{Versions}', count(*)::text || ':' || coalesce(md5(string_agg(resource_type || '/' || resource_id || '@' || version, ',' " +
             $"order by resource_type, resource_id, version)), '') from {schema}.{Versions}",
+            $"select '{Figures}', count(*)::text || ':' || coalesce(md5(string_agg(f::text, ',' order by f.id)), '') from {schema}.{Figures} f",
             .. documents]);
         var values = new Dictionary<string, string>();
         await using (var query = new NpgsqlCommand(sql, connection))
         await using (var reader = await query.ExecuteReaderAsync())
             while (await reader.ReadAsync()) values[reader.GetString(0)] = reader.GetString(1);
         return new StoreSnapshot(long.Parse(values["events"]), values["streams"],
-            values.Where(v => v.Key.StartsWith("mt_doc_", StringComparison.Ordinal) || v.Key == Versions).ToDictionary());
+            values.Where(v => v.Key.StartsWith("mt_doc_", StringComparison.Ordinal) || v.Key is Versions or Figures).ToDictionary());
     }
 
     /// <summary>What differs from an earlier snapshot, in words; empty when nothing does.</summary>

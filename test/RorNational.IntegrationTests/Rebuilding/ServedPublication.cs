@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Marten;
 using Npgsql;
+using RorNational.Fhir.Availability.Figures;
 using RorNational.Fhir.Rebuilding;
 using RorNational.Fhir.Storage;
 using RorNational.IntegrationTests.Infrastructure;
@@ -11,7 +12,7 @@ namespace RorNational.IntegrationTests.Rebuilding;
 /// <summary>
 /// Everything the publication serves, as text by key: every resource read by id through each
 /// access profile (status, ETag, Last-Modified, body), every version (vread), each history,
-/// every row of every search index table, in order, each EG as its editors read it (the
+/// every row of every search index table and of the lieux' figures, in order, each EG as its editors read it (the
 /// inline snapshot, rebuilt with the publication), and the Provenance of every write.
 /// </summary>
 public static partial class ServedPublication
@@ -52,7 +53,7 @@ public static partial class ServedPublication
             foreach (var eg in resourceTypes[0].Documents.Where(d => d.Id.StartsWith("eg-", StringComparison.Ordinal)))
                 served[$"editor /api/establishments/{eg.Id}"] = await Answer(editor, $"/api/establishments/{eg.Id}");
         var schema = app.Store.Options.DatabaseSchemaName;
-        foreach (var table in PublicationOutputs.IndexTables)
+        foreach (var table in PublicationOutputs.IndexTables.Append(AvailabilityFiguresTable.Name))
         {
             var rows = await Rows(connection, $"select t::text from {schema}.{table} t order by t::text collate \"C\"");
             served[$"index {table}"] = string.Join('\n', rows.Select(r => r[0]));

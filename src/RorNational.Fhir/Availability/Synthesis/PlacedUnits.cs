@@ -11,7 +11,7 @@ namespace RorNational.Fhir.Availability.Synthesis;
 /// <summary>
 /// Reads the placed units of a query's territory and regroupement joined with their figures:
 /// one query over the placements (a few thousand rows at national scale) and the figures the
-/// async projection keeps, the needed members only.
+/// publication keeps (<see cref="AvailabilityFiguresTable"/>), the needed members only.
 /// </summary>
 public sealed class PlacedUnits(IDocumentStore store)
 {
@@ -51,8 +51,8 @@ public sealed class PlacedUnits(IDocumentStore store)
     private string Sql(bool details)
     {
         var placements = store.Options.FindOrResolveDocumentType(typeof(UnitPlacement)).TableName.QualifiedName;
-        var figures = store.Options.FindOrResolveDocumentType(typeof(LieuAvailability)).TableName.QualifiedName;
-        // Where a unit counts, and its figures, are columns of their own (AvailabilityModule).
+        var figures = AvailabilityFiguresTable.QualifiedName(store);
+        // Where a unit counts, and its figures, are columns of their own (AvailabilityModule, AvailabilityFiguresTable).
         // The figures are kept by capacity stream: "capacity-" and the unit id (CapacityStreams.Of).
         var detailColumns = details
             ? ", p.data ->> 'LocationId', p.data ->> 'Name', p.data ->> 'EGFiness', p.data ->> 'EGName', p.data ->> 'Phones'"

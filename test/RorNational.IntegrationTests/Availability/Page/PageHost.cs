@@ -81,8 +81,12 @@ public sealed class PageHost : IAsyncDisposable
         return response.IsSuccessStatusCode ? JsonNode.Parse(body)! : throw new InvalidOperationException($"GET {path}: {(int)response.StatusCode} {body}");
     }
 
-    /// <summary>Waits (at most 15 s) until the asynchronous availability projection has applied every event appended so far.</summary>
-    public async Task WaitForTheProjectionAsync()
+    /// <summary>
+    /// Waits (at most 15 s) until the daemon's high-water mark has passed every event appended so
+    /// far: what the changes stream follows (AvailabilityWatermark), so that a stream opened after
+    /// it hears of no change but those made after.
+    /// </summary>
+    public async Task WaitForTheHighWaterMarkAsync()
     {
         await using var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync();
@@ -90,10 +94,10 @@ public sealed class PageHost : IAsyncDisposable
         while (true)
         {
             await using var command = new NpgsqlCommand(
-                "select coalesce((select max(last_seq_id) from ror.mt_event_progression where name like 'LieuAvailability:%'), 0) >= (select coalesce(max(seq_id), 0) from ror.mt_events)",
+                "select coalesce((select last_seq_id from ror.mt_event_progression where name = 'HighWaterMark'), 0) >= (select coalesce(max(seq_id), 0) from ror.mt_events)",
                 connection);
             if ((bool)(await command.ExecuteScalarAsync())!) return;
-            if (watch.Elapsed > TimeSpan.FromSeconds(15)) throw new TimeoutException("the availability projection did not catch up with the events in 15 s");
+            if (watch.Elapsed > TimeSpan.FromSeconds(15)) throw new TimeoutException("the high-water mark did not pass the events in 15 s");
             await Task.Delay(100);
         }
     }

@@ -20,7 +20,7 @@ public sealed class the_changes_stream
     public async Task Start()
     {
         _host = await PageHost.StartAsync(browser: false);
-        await _host.WaitForTheProjectionAsync();
+        await _host.WaitForTheHighWaterMarkAsync();
     }
 
     [OneTimeTearDown]
