@@ -52,7 +52,7 @@ public static class FhirModule
         // One resource's versions; every version by lastUpdated (system history); one type's by lastUpdated (type history).
         options.Storage.ExtendedSchemaObjects.Add(ResourceVersionTable.In(options.DatabaseSchemaName));
         // The Provenance of writes, read by the chaining subscription page by page of the event sequence.
-        options.Schema.For<Provenances.ProvenanceRecord>().Index(r => r.Sequence);
+        options.Storage.ExtendedSchemaObjects.Add(Provenances.ProvenanceRecordTable.In(options.DatabaseSchemaName));
         options.Storage.ExtendedSchemaObjects.AddRange(SearchIndexSchema.ObjectsIn(options.DatabaseSchemaName));
         // Bulk exports: their jobs (a client's active ones counted at kick-off) and their files' chunks.
         options.Schema.For<Export.ExportJob>().Index(j => j.ClientId);

@@ -55,11 +55,11 @@ public static class ProvenanceOfWrite
     }
 
     /// <summary>
-    /// Stores the records of a batch (<see cref="Of"/>) in one statement: upserted, as a rebuild
+    /// Stores the records of a batch (<see cref="Of"/>) in one statement (<see cref="ProvenanceRecordRows"/>): upserted, as a rebuild
     /// of the publication replays the same batches and stores the same records again.
     /// </summary>
     public static void StoreAll(IDocumentOperations operations, IEnumerable<ProvenanceRecord?> records) =>
-        DocumentRows.Upsert(operations, records.OfType<ProvenanceRecord>().ToList(), r => r.Id);
+        ProvenanceRecordRows.Upsert(operations, records.OfType<ProvenanceRecord>().ToList());
 
     /// <summary>
     /// The batch's last acceptance of a dossier, and who opened that dossier: before the batch, or

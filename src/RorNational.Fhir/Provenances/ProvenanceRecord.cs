@@ -4,7 +4,7 @@ namespace RorNational.Fhir.Provenances;
 
 /// <summary>
 /// The Provenance of one write that published new versions, stored in the events' transaction
-/// (never lost, never ahead of the versions it names), then appended to the audit chain in the
+/// (never lost, never ahead of the versions it names; <see cref="ProvenanceRecordTable"/>), then appended to the audit chain in the
 /// order of <see cref="Sequence"/> (<see cref="ProvenanceChaining"/>), from which it is served.
 /// </summary>
 public sealed class ProvenanceRecord

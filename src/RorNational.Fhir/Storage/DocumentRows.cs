@@ -7,7 +7,7 @@ namespace RorNational.Fhir.Storage;
 /// Many documents of one Marten document type written by one statement of the session's batch
 /// (their JSON as an array, unnested by PostgreSQL), for the documents a projection writes by the
 /// hundred and nothing reads back from the session: the current
-/// resources but Locations, the Provenance records and the establishments' publication states.
+/// resources but Locations and the establishments' publication states.
 /// Stored one by one, each is a statement of its own, serialized when the session's batch is
 /// written (for an import, once the batch before has committed), and Marten's unit of work
 /// compares each new document operation with every one queued before it (a batch of 500

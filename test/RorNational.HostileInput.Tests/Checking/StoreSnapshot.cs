@@ -6,8 +6,8 @@ namespace RorNational.HostileInput.Tests.Checking;
 /// What a refused request must leave as it was: the offer's event streams (their versions, and
 /// the highest event sequence outside FINESS import bookkeeping), every Marten document
 /// (count and versions per table), FHIR resources included, the resources' versions (their
-/// own table, fhir_resource_version: count and keys) and the lieux' figures (availability_figures:
-/// every row). A FINESS
+/// own table, fhir_resource_version: count and keys), the lieux' figures (availability_figures:
+/// every row) and the Provenance records (provenance_record: count and ids). A FINESS
 /// import's own report and stream are left out: an accepted import records itself. So are
 /// Marten's tombstones (mt_tombstone), which it appends, in the background, for the event
 /// sequence numbers a failed transaction had reserved: nothing is stored by them.
@@ -18,6 +18,7 @@ public sealed record StoreSnapshot(long LastOfferEvent, string Streams, IReadOnl
 
     private const string Versions = RorNational.Fhir.Storage.ResourceVersionTable.Name;
     private const string Figures = RorNational.Fhir.Availability.Figures.AvailabilityFiguresTable.Name;
+    private const string Provenances = RorNational.Fhir.Provenances.ProvenanceRecordTable.Name;
 
     public static async Task<StoreSnapshot> TakeAsync(string connectionString, string schema)
     {
@@ -39,13 +40,14 @@ public sealed record StoreSnapshot(long LastOfferEvent, string Streams, IReadOnl
             $"select '{Versions}', count(*)::text || ':' || coalesce(md5(string_agg(resource_type || '/' || resource_id || '@' || version, ',' " +
             $"order by resource_type, resource_id, version)), '') from {schema}.{Versions}",
             $"select '{Figures}', count(*)::text || ':' || coalesce(md5(string_agg(f::text, ',' order by f.id)), '') from {schema}.{Figures} f",
+            $"select '{Provenances}', count(*)::text || ':' || coalesce(md5(string_agg(p.id, ',' order by p.id)), '') from {schema}.{Provenances} p",
             .. documents]);
         var values = new Dictionary<string, string>();
         await using (var query = new NpgsqlCommand(sql, connection))
         await using (var reader = await query.ExecuteReaderAsync())
             while (await reader.ReadAsync()) values[reader.GetString(0)] = reader.GetString(1);
         return new StoreSnapshot(long.Parse(values["events"]), values["streams"],
-            values.Where(v => v.Key.StartsWith("mt_doc_", StringComparison.Ordinal) || v.Key is Versions or Figures).ToDictionary());
+            values.Where(v => v.Key.StartsWith("mt_doc_", StringComparison.Ordinal) || v.Key is Versions or Figures or Provenances).ToDictionary());
     }
 
     /// <summary>What differs from an earlier snapshot, in words; empty when nothing does.</summary>

@@ -12,16 +12,8 @@ namespace RorNational.IntegrationTests.History;
 /// kept them as Marten documents (<c>mt_doc_fhirresourceversion</c>): the migration that creates
 /// the table copies them into it, once, so that vread and history serve them as before.
 /// </summary>
-public sealed class versions_written_before_their_own_table
+public sealed class versions_written_before_their_own_table : OwnDatabase
 {
-    private string _database = "";
-
-    [SetUp]
-    public async Task CreateDatabase() => _database = await TestPostgres.CreateDatabase(nameof(versions_written_before_their_own_table));
-
-    [TearDown]
-    public async Task DropDatabase() => await TestPostgres.DropDatabase(_database);
-
     private const string First = """{"resourceType":"Location","id":"old-1","meta":{"versionId":"1","lastUpdated":"2026-03-12T08:00:00.123+00:00"},"name":"Réanimation"}""";
     private const string Second = """{"resourceType":"Location","id":"old-1","meta":{"versionId":"2","lastUpdated":"2026-03-12T09:30:00+00:00"},"name":"Réanimation adulte"}""";
 
@@ -29,7 +21,7 @@ public sealed class versions_written_before_their_own_table
     public async Task the_table_starts_with_the_versions_the_documents_held_and_serves_them()
     {
         await using (var first = Host()) await first.Store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
-        await Sql.Execute(_database, "drop table ror.fhir_resource_version; " +
+        await Sql.Execute(Database, "drop table ror.fhir_resource_version; " +
             "create table ror.mt_doc_fhirresourceversion (id varchar primary key, data jsonb not null, mt_dotnet_type varchar)");
         // As Marten stored them: class sets by name, and by number in the oldest rows; a retirement without JSON.
         await Document("Location/old-1/_history/1", new JsonObject
@@ -50,7 +42,7 @@ public sealed class versions_written_before_their_own_table
 
         await using var migrated = Host();
         using var client = migrated.ClientFor(TestClients.AllRights);
-        var versions = (await StoredVersionRows.Where(_database)).OrderBy(v => v.Version).ToList();
+        var versions = (await StoredVersionRows.Where(Database)).OrderBy(v => v.Version).ToList();
         Assert.That(versions.Select(v => (v.ResourceType, v.ResourceId, v.Version, v.Deleted)), Is.EqualTo(new[]
         {
             ("Location", "old-1", 1L, false), ("Location", "old-1", 2L, false), ("Location", "old-1", 3L, true),
@@ -71,14 +63,14 @@ public sealed class versions_written_before_their_own_table
         Assert.That(history["total"]!.GetValue<int>(), Is.EqualTo(3));
 
         await migrated.Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        Assert.That(await StoredVersionRows.Where(_database), Has.Count.EqualTo(3), "copied once, when the table was created");
+        Assert.That(await StoredVersionRows.Where(Database), Has.Count.EqualTo(3), "copied once, when the table was created");
     }
 
     [Test, CancelAfter(180_000)]
     public async Task db_apply_waits_for_the_copy_beyond_npgsql_s_command_timeout()
     {
         await using (var first = Host()) await first.Store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
-        await Sql.Execute(_database, "drop table ror.fhir_resource_version; " +
+        await Sql.Execute(Database, "drop table ror.fhir_resource_version; " +
             "create table ror.mt_doc_fhirresourceversion (id varchar primary key, data jsonb not null, mt_dotnet_type varchar)");
         await Document("Location/old-1/_history/1", new JsonObject
         {
@@ -87,25 +79,22 @@ public sealed class versions_written_before_their_own_table
         });
 
         // The copy waits 32 s for the old table, as a national copy takes minutes: Npgsql's 30 s would cancel it.
-        await using var holder = new NpgsqlConnection(_database);
+        await using var holder = new NpgsqlConnection(Database);
         await holder.OpenAsync();
         await using var held = await holder.BeginTransactionAsync();
         await using (var lockTable = new NpgsqlCommand("lock table ror.mt_doc_fhirresourceversion in access exclusive mode", holder, held))
             await lockTable.ExecuteNonQueryAsync();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var applying = HostCommand.RunAsync(_database, "db-apply");
+        var applying = HostCommand.RunAsync(Database, "db-apply");
         await Task.Delay(TimeSpan.FromSeconds(32));
         await held.CommitAsync();
         var (exitCode, output) = await applying;
 
         Assert.That(exitCode, Is.Zero, output);
         Assert.That(clock.Elapsed, Is.GreaterThan(TimeSpan.FromSeconds(30)), "it waited for the lock");
-        Assert.That((await StoredVersionRows.Where(_database)).Select(v => v.Json), Is.EqualTo(new[] { First }));
+        Assert.That((await StoredVersionRows.Where(Database)).Select(v => v.Json), Is.EqualTo(new[] { First }));
     }
 
-    private RorNationalApp Host() =>
-        new(_database, TimeProvider.System, _ => { }, new Dictionary<string, string?> { ["Database:ApplyChangesOnStartup"] = "true" });
-
     private Task Document(string id, JsonObject data) =>
-        Sql.Execute(_database, "insert into ror.mt_doc_fhirresourceversion (id, data) values ($1, $2::jsonb)", id, data.ToJsonString());
+        Sql.Execute(Database, "insert into ror.mt_doc_fhirresourceversion (id, data) values ($1, $2::jsonb)", id, data.ToJsonString());
 }

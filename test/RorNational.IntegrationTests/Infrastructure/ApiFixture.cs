@@ -87,7 +87,7 @@ public abstract class ApiFixture
     }
 
     /// <summary>
-    /// The search index, the resources' versions, the lieux' figures and the timeline's index are not Marten's:
+    /// The search index, the resources' versions, the lieux' figures, the Provenance records and the timeline's index are not Marten's:
     /// resetting Marten's data leaves them, and restarts the event sequence their rows point to.
     /// </summary>
     private async Task EmptyTablesMartenDoesNotReset()
@@ -98,6 +98,7 @@ public abstract class ApiFixture
         await using var truncate = new NpgsqlCommand(
             "truncate " + string.Join(", ", [.. SearchIndexSchema.Tables.Select(table => $"{schema}.{table}"), RorNational.Fhir.Storage.ResourceVersionTable.QualifiedName(schema),
                 RorNational.Fhir.Availability.Figures.AvailabilityFiguresTable.QualifiedName(schema),
+                RorNational.Fhir.Provenances.ProvenanceRecordTable.QualifiedName(schema),
                 RorNational.Offer.History.TimelineTable.QualifiedName(schema)]), connection);
         await truncate.ExecuteNonQueryAsync();
     }

@@ -17,7 +17,7 @@ public static class ProvenanceChain
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(
-                "select (select count(*) from ror.mt_doc_provenancerecord), (select count(*) from ror.audit_chain where kind = 'Provenance')", connection);
+                "select (select count(*) from ror.provenance_record), (select count(*) from ror.audit_chain where kind = 'Provenance')", connection);
             await using var reader = await command.ExecuteReaderAsync();
             await reader.ReadAsync();
             var (stored, chained) = (reader.GetInt64(0), reader.GetInt64(1));

@@ -238,7 +238,7 @@ public sealed class the_provenance_of_writes : HistoryOfTheHospital
         await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand(
-            "select a.position, a.id, (p.data ->> 'Sequence')::bigint from ror.audit_chain a join ror.mt_doc_provenancerecord p on p.id = a.id " +
+            "select a.position, a.id, p.sequence from ror.audit_chain a join ror.provenance_record p on p.id = a.id " +
             "where a.kind = 'Provenance' order by a.position", connection);
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<(long, string, long)>();
@@ -248,6 +248,6 @@ public sealed class the_provenance_of_writes : HistoryOfTheHospital
 
     /// <summary>Puts the altered row back as its record holds it, so the fixture's other tests see an intact chain.</summary>
     private async Task RestoreRow(long position) => await Sql.Execute(ConnectionString,
-        "update ror.audit_chain a set content = p.data ->> 'Json', agent = p.data ->> 'MainAgent' " +
-        $"from ror.mt_doc_provenancerecord p where p.id = a.id and a.position = {position}");
+        "update ror.audit_chain a set content = p.json, agent = p.main_agent " +
+        $"from ror.provenance_record p where p.id = a.id and a.position = {position}");
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Marten;
 using Npgsql;
 using RorNational.Fhir.Availability.Figures;
+using RorNational.Fhir.Provenances;
 using RorNational.Fhir.Rebuilding;
 using RorNational.Fhir.Storage;
 using RorNational.IntegrationTests.Infrastructure;
@@ -60,7 +61,8 @@ public static partial class ServedPublication
         }
         // Recorded is the event's timestamp as the appending process had it (100 ns ticks), the
         // database's when replayed (microseconds): the Provenance served (its Json) says milliseconds.
-        var provenance = await Rows(connection, $"select (data - 'Recorded')::text from {schema}.mt_doc_provenancerecord order by id collate \"C\"");
+        var provenance = await Rows(connection,
+            $"select concat_ws(' | ', id, sequence, stream, agents, main_agent, main_agent_type, activity, targets, target_classes, json) from {schema}.{ProvenanceRecordTable.Name} order by id collate \"C\"");
         served["provenance records"] = string.Join('\n', provenance.Select(r => r[0]));
         return served;
     }

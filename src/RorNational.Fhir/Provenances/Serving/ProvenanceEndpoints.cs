@@ -28,13 +28,13 @@ public static class ProvenanceEndpoints
         if (!Guid.TryParse(id, out _)) throw NotKnown(id);
         await linker.CatchUpAsync(context.RequestAborted);
         var query = new SqlQuery();
-        query.Append($"select a.content, p.data -> 'TargetClasses'{From(store)} where a.kind = {query.Add(ProvenanceRecord.Kind)} and a.id = {query.Add(id)}");
+        query.Append($"select a.content, p.target_classes{From(store)} where a.kind = {query.Add(ProvenanceRecord.Kind)} and a.id = {query.Add(id)}");
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(context.RequestAborted);
         await using var command = query.ToCommand(connection, null);
         await using var reader = await command.ExecuteReaderAsync(context.RequestAborted);
         if (!await reader.ReadAsync(context.RequestAborted)) throw NotKnown(id);
-        var content = ProvenanceRedaction.ForProfile(reader.GetString(0), ClassesOf(reader.GetString(1)), profiles.For(context)) ?? throw NotKnown(id);
+        var content = ProvenanceRedaction.ForProfile(reader.GetString(0), reader.GetFieldValue<int[]>(1), profiles.For(context)) ?? throw NotKnown(id);
         context.Response.Headers.ETag = "W/\"1\"";
         await FhirOutput.WriteAsync(context, StatusCodes.Status200OK, content, FhirFormat.Of(context.Request));
     }
@@ -49,8 +49,8 @@ public static class ProvenanceEndpoints
         var (chain, records) = Tables(store);
         var parsed = ProvenanceQuery.Parse(request.Query, chain, records, profile);
         var page = await ChainPage.ReadAsync(store, parsed, () => ProvenanceQuery.Parse(request.Query, chain, records, profile).Where,
-            "a.content, p.data -> 'TargetClasses'",
-            reader => ProvenanceRedaction.ForProfile(reader.GetString(2), ClassesOf(reader.GetString(3)), profile)!, context.RequestAborted);
+            "a.content, p.target_classes",
+            reader => ProvenanceRedaction.ForProfile(reader.GetString(2), reader.GetFieldValue<int[]>(3), profile)!, context.RequestAborted);
         var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";
         var bundle = AuditEventBundle.Write(page.Rows.Select(r => (r.Id, r.Content)).ToList(), page.Total, baseUrl,
             ChainPage.Link($"{baseUrl}/Provenance", request, null),
@@ -60,15 +60,13 @@ public static class ProvenanceEndpoints
 
     private static (string Chain, string Records) Tables(IDocumentStore store) => (
         AuditChainTable.QualifiedName(store.Options.DatabaseSchemaName),
-        store.Options.FindOrResolveDocumentType(typeof(ProvenanceRecord)).TableName.QualifiedName);
+        ProvenanceRecordTable.QualifiedName(store));
 
     private static string From(IDocumentStore store)
     {
         var (chain, records) = Tables(store);
         return $" from {chain} a join {records} p on p.id = a.id";
     }
-
-    private static int[] ClassesOf(string json) => System.Text.Json.JsonSerializer.Deserialize<int[]>(json) ?? [];
 
     private static CommandRejected NotKnown(string id) => CommandRejected.Because(RejectionKind.NotFound, $"Provenance/{id} is not known");
 

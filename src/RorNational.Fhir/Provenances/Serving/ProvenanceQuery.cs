@@ -42,7 +42,7 @@ public static class ProvenanceQuery
     public static void VisibleTo(SqlQuery sql, AccessProfile profile)
     {
         if (profile.SeesEverything) return;
-        sql.Append($" and exists (select 1 from jsonb_array_elements_text(p.data -> 'TargetClasses') t where {Sees(sql, profile, "t::int")})");
+        sql.Append($" and exists (select 1 from unnest(p.target_classes) t(c) where {Sees(sql, profile, "t.c")})");
     }
 
     /// <summary>SQL true when the profile sees a target whose classes are <paramref name="classes"/> (an integer expression).</summary>
@@ -67,9 +67,9 @@ public static class ProvenanceQuery
         var reference = sql.Add(AuditEventQuery.Reference(value, "target"), NpgsqlDbType.Text);
         var held = $"a.entities @> array[{reference}]";
         if (profile.SeesEverything) return held;
-        return $"{held} and exists (select 1 from jsonb_array_elements_text(p.data -> 'Targets') with ordinality t(ref, n) " +
+        return $"{held} and exists (select 1 from unnest(p.targets, p.target_classes) t(ref, c) " +
             $"where (t.ref = {reference} or starts_with(t.ref, {reference} || '/_history/')) " +
-            $"and {Sees(sql, profile, "(p.data -> 'TargetClasses' ->> (t.n - 1)::int)::int")})";
+            $"and {Sees(sql, profile, "t.c")})";
     }
 
     private static string Condition(SqlQuery sql, string name, string value, AccessProfile profile) => value.Contains('\0')
@@ -77,7 +77,7 @@ public static class ProvenanceQuery
         : name switch
     {
         "target" => TargetCondition(sql, value, profile),
-        "agent" => $"(p.data -> 'Agents') @> jsonb_build_array({sql.Add(AuditEventQuery.Token(value, BalpVocabulary.ClientIdSystem, name), NpgsqlDbType.Text)}::text)",
+        "agent" => $"p.agents @> array[{sql.Add(AuditEventQuery.Token(value, BalpVocabulary.ClientIdSystem, name), NpgsqlDbType.Text)}::text]",
         "recorded" => AuditEventQuery.DateCondition(sql, value, name),
         _ => throw CommandRejected.Because(RejectionKind.Invalid,
             $"is not a search parameter of Provenance (known: {string.Join(", ", Parameters)}, _count, _summary, _total)", name),

@@ -9,25 +9,17 @@ namespace RorNational.IntegrationTests.Availability.Synthesis;
 /// figures and the date as duplicated columns): the migration that creates the table copies
 /// them into it, once, so that the synthesis reads them as before.
 /// </summary>
-public sealed class figures_kept_before_their_own_table
+public sealed class figures_kept_before_their_own_table : OwnDatabase
 {
-    private string _database = "";
-
-    [SetUp]
-    public async Task CreateDatabase() => _database = await TestPostgres.CreateDatabase(nameof(figures_kept_before_their_own_table));
-
-    [TearDown]
-    public async Task DropDatabase() => await TestPostgres.DropDatabase(_database);
-
     [Test, CancelAfter(120_000)]
     public async Task the_table_starts_with_the_figures_the_documents_held()
     {
         await using (var first = Host()) await first.Store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
-        await Sql.Execute(_database, $"drop table {AvailabilityFiguresTable.QualifiedName("ror")}; " +
+        await Sql.Execute(Database, $"drop table {AvailabilityFiguresTable.QualifiedName("ror")}; " +
             "create table ror.mt_doc_lieuavailability (id varchar primary key, data jsonb not null, mt_last_modified timestamptz default transaction_timestamp(), " +
             "mt_dotnet_type varchar, mt_version bigint not null default 0, available integer, installed integer, closed integer, " +
             "closed_reactivable integer, supplementary integer, forecast_next_day integer, last_source_date timestamptz)");
-        await Sql.Execute(_database, "insert into ror.mt_doc_lieuavailability (id, data, available, installed, closed, closed_reactivable, supplementary, forecast_next_day, last_source_date) values " +
+        await Sql.Execute(Database, "insert into ror.mt_doc_lieuavailability (id, data, available, installed, closed, closed_reactivable, supplementary, forecast_next_day, last_source_date) values " +
             "('capacity-010000024-lieu-reanimation', '{}', 3, 20, 2, 2, 4, 4, '2026-03-02T07:00:00Z'), " +
             "('capacity-010000024-lieu-usinv', '{}', null, null, null, null, null, null, null)");
 
@@ -39,15 +31,12 @@ public sealed class figures_kept_before_their_own_table
             "capacity-010000024-lieu-usinv       ",
         }));
 
-        await Sql.Execute(_database, "insert into ror.mt_doc_lieuavailability (id, data, available) values ('capacity-010000024-lieu-usic', '{}', 1)");
+        await Sql.Execute(Database, "insert into ror.mt_doc_lieuavailability (id, data, available) values ('capacity-010000024-lieu-usic', '{}', 1)");
         await migrated.Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         Assert.That(await Figures(), Has.Count.EqualTo(2), "copied once, when the table was created");
     }
 
-    private RorNationalApp Host() =>
-        new(_database, TimeProvider.System, _ => { }, new Dictionary<string, string?> { ["Database:ApplyChangesOnStartup"] = "true" });
-
-    private Task<List<string>> Figures() => Sql.Rows(_database,
+    private Task<List<string>> Figures() => Sql.Rows(Database,
         $"select concat_ws(' ', id, coalesce(available::text, ''), coalesce(installed::text, ''), coalesce(closed::text, ''), coalesce(closed_reactivable::text, ''), " +
         $"coalesce(supplementary::text, ''), coalesce(forecast_next_day::text, ''), coalesce(last_source_date::text, '')) from {AvailabilityFiguresTable.QualifiedName("ror")} order by id",
         r => r.GetString(0));
