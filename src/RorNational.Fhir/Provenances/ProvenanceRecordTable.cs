@@ -76,6 +76,8 @@ public static class ProvenanceRecordTable
             d.data ->> 'Json'
           from {schema}.mt_doc_provenancerecord d
           on conflict do nothing;
+          -- Statistics at once: the planner would otherwise take the new table for empty until autovacuum comes by.
+          analyze {QualifiedName(schema)};
         end if;
         end $copy$;
         """;

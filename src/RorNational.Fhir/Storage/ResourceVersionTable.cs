@@ -84,6 +84,8 @@ public static class ResourceVersionTable
                 d.data ->> 'Json'
               from {schema}.mt_doc_fhirresourceversion d
               on conflict do nothing;
+              -- Statistics at once: the planner would otherwise take the new table for empty until autovacuum comes by.
+              analyze {QualifiedName(schema)};
             end if;
             end $copy$;
             """;

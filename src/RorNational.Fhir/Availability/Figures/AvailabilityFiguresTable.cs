@@ -66,6 +66,8 @@ public static class AvailabilityFiguresTable
           select d.id, d.available, d.installed, d.closed, d.closed_reactivable, d.supplementary, d.forecast_next_day, d.last_source_date
           from {schema}.mt_doc_lieuavailability d
           on conflict do nothing;
+          -- Statistics at once: the planner would otherwise take the new table for empty until autovacuum comes by.
+          analyze {QualifiedName(schema)};
         end if;
         end $copy$;
         """;
