@@ -44,7 +44,7 @@ public static class ProvenanceRecordTable
             .Column("json", "text")
             .WithPrimaryKey("id")
             .Index(Name + "_sequence", "btree (sequence)")
-            .FilledWith(CopiedFromDocuments(schema));
+            .FilledFrom($"{schema}.mt_doc_provenancerecord", CopiedFromDocuments(schema));
 
     /// <summary>The columns a read selects, in this order (<see cref="ProvenanceRecordRows.Read"/>).</summary>
     public static string Columns(string alias) => string.Join(", ", ColumnList.Split(", ").Select(c => $"{alias}.{c}"));
@@ -63,22 +63,15 @@ public static class ProvenanceRecordTable
         "main_agent = excluded.main_agent, main_agent_type = excluded.main_agent_type, activity = excluded.activity, targets = excluded.targets, " +
         "target_classes = excluded.target_classes, json = excluded.json";
 
-    /// <summary>The records of the Marten document table that held them before, if the database has it.</summary>
+    /// <summary>The copy of the records the Marten document table that held them before has.</summary>
     private static string CopiedFromDocuments(string schema) => $"""
-        do $copy$ begin
-        if to_regclass('{schema}.mt_doc_provenancerecord') is not null then
-          insert into {QualifiedName(schema)} ({ColumnList})
-          select d.id, (d.data ->> 'Sequence')::bigint, d.data ->> 'Stream', (d.data ->> 'Recorded')::timestamptz,
-            array(select jsonb_array_elements_text(coalesce(d.data -> 'Agents', '[]'::jsonb))),
-            coalesce(d.data ->> 'MainAgent', ''), coalesce(d.data ->> 'MainAgentType', ''), coalesce(d.data ->> 'Activity', ''),
-            array(select jsonb_array_elements_text(coalesce(d.data -> 'Targets', '[]'::jsonb))),
-            array(select c::integer from jsonb_array_elements_text(coalesce(d.data -> 'TargetClasses', '[]'::jsonb)) c),
-            d.data ->> 'Json'
-          from {schema}.mt_doc_provenancerecord d
-          on conflict do nothing;
-          -- Statistics at once: the planner would otherwise take the new table for empty until autovacuum comes by.
-          analyze {QualifiedName(schema)};
-        end if;
-        end $copy$;
+        insert into {QualifiedName(schema)} ({ColumnList})
+        select d.id, (d.data ->> 'Sequence')::bigint, d.data ->> 'Stream', (d.data ->> 'Recorded')::timestamptz,
+          array(select jsonb_array_elements_text(coalesce(d.data -> 'Agents', '[]'::jsonb))),
+          coalesce(d.data ->> 'MainAgent', ''), coalesce(d.data ->> 'MainAgentType', ''), coalesce(d.data ->> 'Activity', ''),
+          array(select jsonb_array_elements_text(coalesce(d.data -> 'Targets', '[]'::jsonb))),
+          array(select c::integer from jsonb_array_elements_text(coalesce(d.data -> 'TargetClasses', '[]'::jsonb)) c),
+          d.data ->> 'Json'
+        from {schema}.mt_doc_provenancerecord d
         """;
 }

@@ -46,7 +46,7 @@ public static class ResourceVersionTable
             // The system's history, newest first; and a type's.
             .Index(Name + "_system_order", "btree (last_updated, resource_type, resource_id, version)")
             .Index(Name + "_type_order", "btree (resource_type, last_updated, resource_id, version)")
-            .FilledWith(CopiedFromDocuments(schema));
+            .FilledFrom($"{schema}.mt_doc_fhirresourceversion", CopiedFromDocuments(schema));
 
     /// <summary>The columns a read selects, in this order (<see cref="StoredVersions"/>).</summary>
     public static string Columns(string alias) =>
@@ -66,7 +66,7 @@ public static class ResourceVersionTable
     public static string ClassSetsText(IReadOnlyList<DataClass> classSets) => "{" + string.Join(",", classSets.Select(c => (int)c)) + "}";
 
     /// <summary>
-    /// The versions of the Marten document table that held them before, if the database has it:
+    /// The copy of the versions the Marten document table that held them before has:
     /// class sets stored by name ("Capacity, SensitiveUnit") or, in older rows, by number.
     /// </summary>
     private static string CopiedFromDocuments(string schema)
@@ -75,19 +75,12 @@ public static class ResourceVersionTable
         var mask = "case jsonb_typeof(c) when 'number' then (c #>> '{}')::integer " +
             $"else (select coalesce(sum(case trim(n) {names} else 0 end), 0)::integer from unnest(string_to_array(c #>> '{{}}', ',')) n) end";
         return $"""
-            do $copy$ begin
-            if to_regclass('{schema}.mt_doc_fhirresourceversion') is not null then
-              insert into {QualifiedName(schema)} (resource_type, resource_id, version, last_updated, deleted, class_sets, json)
-              select d.data ->> 'ResourceType', d.data ->> 'ResourceId', (d.data ->> 'Version')::bigint, (d.data ->> 'LastUpdated')::timestamptz,
-                coalesce((d.data ->> 'Deleted')::boolean, false),
-                array(select {mask} from jsonb_array_elements(coalesce(d.data -> 'ClassSets', '[]'::jsonb)) c),
-                d.data ->> 'Json'
-              from {schema}.mt_doc_fhirresourceversion d
-              on conflict do nothing;
-              -- Statistics at once: the planner would otherwise take the new table for empty until autovacuum comes by.
-              analyze {QualifiedName(schema)};
-            end if;
-            end $copy$;
+            insert into {QualifiedName(schema)} (resource_type, resource_id, version, last_updated, deleted, class_sets, json)
+            select d.data ->> 'ResourceType', d.data ->> 'ResourceId', (d.data ->> 'Version')::bigint, (d.data ->> 'LastUpdated')::timestamptz,
+              coalesce((d.data ->> 'Deleted')::boolean, false),
+              array(select {mask} from jsonb_array_elements(coalesce(d.data -> 'ClassSets', '[]'::jsonb)) c),
+              d.data ->> 'Json'
+            from {schema}.mt_doc_fhirresourceversion d
             """;
     }
 }

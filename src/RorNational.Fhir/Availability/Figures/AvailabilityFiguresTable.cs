@@ -44,7 +44,7 @@ public static class AvailabilityFiguresTable
             .Column("forecast_next_day", "integer", notNull: false)
             .Column("last_source_date", "timestamp with time zone", notNull: false)
             .WithPrimaryKey("id")
-            .FilledWith(CopiedFromDocuments(schema));
+            .FilledFrom($"{schema}.mt_doc_lieuavailability", CopiedFromDocuments(schema));
 
     /// <summary>
     /// The rows of a transaction's lieux in one statement, for Marten's <c>QueueSqlCommand</c>: ids,
@@ -58,17 +58,10 @@ public static class AvailabilityFiguresTable
         "closed_reactivable = excluded.closed_reactivable, supplementary = excluded.supplementary, forecast_next_day = excluded.forecast_next_day, " +
         "last_source_date = greatest(f.last_source_date, excluded.last_source_date)";
 
-    /// <summary>The figures of the Marten document table that held them before, if the database has it.</summary>
+    /// <summary>The copy of the figures the Marten document table that held them before has (duplicated columns).</summary>
     private static string CopiedFromDocuments(string schema) => $"""
-        do $copy$ begin
-        if to_regclass('{schema}.mt_doc_lieuavailability') is not null then
-          insert into {QualifiedName(schema)} (id, {FigureColumns}, last_source_date)
-          select d.id, d.available, d.installed, d.closed, d.closed_reactivable, d.supplementary, d.forecast_next_day, d.last_source_date
-          from {schema}.mt_doc_lieuavailability d
-          on conflict do nothing;
-          -- Statistics at once: the planner would otherwise take the new table for empty until autovacuum comes by.
-          analyze {QualifiedName(schema)};
-        end if;
-        end $copy$;
+        insert into {QualifiedName(schema)} (id, {FigureColumns}, last_source_date)
+        select d.id, d.available, d.installed, d.closed, d.closed_reactivable, d.supplementary, d.forecast_next_day, d.last_source_date
+        from {schema}.mt_doc_lieuavailability d
         """;
 }

@@ -70,6 +70,24 @@ public sealed class IndexTable(string schema, string name) : ISchemaObject
         return this;
     }
 
+    /// <summary>
+    /// Filled, when created, from the older table it replaces if the database still has it:
+    /// <paramref name="copy"/> (an <c>insert into … select … from</c> that table) runs only then,
+    /// its conflicts ignored, and the table is analyzed at once, so that the planner does not take
+    /// it for empty until autovacuum comes by (a page read of the Provenance records took 107 ms,
+    /// a sequential scan, right after their copy: docs/benchmarks.md).
+    /// </summary>
+    /// <param name="olderTable">Qualified: "ror.mt_doc_fhirresourceversion".</param>
+    public IndexTable FilledFrom(string olderTable, string copy) => FilledWith($$"""
+        do $copy$ begin
+        if to_regclass('{{olderTable}}') is not null then
+        {{copy}}
+        on conflict do nothing;
+        analyze {{QualifiedName}};
+        end if;
+        end $copy$;
+        """);
+
     public void WriteCreateStatement(Migrator migrator, TextWriter writer)
     {
         var lines = columns.Select(column => "    " + column.Ddl).ToList();
