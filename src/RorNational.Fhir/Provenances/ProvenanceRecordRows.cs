@@ -1,8 +1,7 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Text;
 using Marten;
 using Npgsql;
+using RorNational.Fhir.Storage;
 
 namespace RorNational.Fhir.Provenances;
 
@@ -20,12 +19,12 @@ public static class ProvenanceRecordRows
             records.Select(r => r.Sequence).ToArray(),
             records.Select(r => r.Stream).ToArray(),
             records.Select(r => r.Recorded.ToUniversalTime()).ToArray(),
-            records.Select(r => ArrayText(r.Agents)).ToArray(),
+            records.Select(r => ArrayLiterals.Of(r.Agents)).ToArray(),
             records.Select(r => r.MainAgent).ToArray(),
             records.Select(r => r.MainAgentType).ToArray(),
             records.Select(r => r.Activity).ToArray(),
-            records.Select(r => ArrayText(r.Targets)).ToArray(),
-            records.Select(r => "{" + string.Join(",", r.TargetClasses.Select(c => c.ToString(CultureInfo.InvariantCulture))) + "}").ToArray(),
+            records.Select(r => ArrayLiterals.Of(r.Targets)).ToArray(),
+            records.Select(r => ArrayLiterals.Of(r.TargetClasses)).ToArray(),
             records.Select(r => r.Json).ToArray());
     }
 
@@ -58,16 +57,4 @@ public static class ProvenanceRecordRows
         TargetClasses = reader.GetFieldValue<int[]>(9),
         Json = reader.GetString(10),
     };
-
-    /// <summary>A text array's literal, each element quoted ("{\"a\",\"b\"}"), as the upsert's casts read it.</summary>
-    private static string ArrayText(IEnumerable<string> values)
-    {
-        var text = new StringBuilder("{");
-        foreach (var value in values)
-        {
-            if (text.Length > 1) text.Append(',');
-            text.Append('"').Append(value.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"');
-        }
-        return text.Append('}').ToString();
-    }
 }

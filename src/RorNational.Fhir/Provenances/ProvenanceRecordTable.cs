@@ -51,7 +51,7 @@ public static class ProvenanceRecordTable
 
     /// <summary>
     /// The rows of a transaction's records in one statement, for Marten's <c>QueueSqlCommand</c>, the
-    /// array columns each as an array's text ("{a,b}": unnest would flatten an array of arrays).
+    /// array columns each as an array's text (<see cref="Storage.ArrayLiterals"/>).
     /// Upserted: a rebuild of the publication replays the same batches and stores the same records again.
     /// </summary>
     public static string Upsert(string schema) =>

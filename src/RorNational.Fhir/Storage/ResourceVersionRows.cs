@@ -20,7 +20,7 @@ public static class ResourceVersionRows
             versions.Select(v => v.Version).ToArray(),
             versions.Select(v => v.LastUpdated.ToUniversalTime()).ToArray(),
             versions.Select(v => v.Deleted).ToArray(),
-            versions.Select(v => ResourceVersionTable.ClassSetsText(v.ClassSets)).ToArray(),
+            versions.Select(v => ArrayLiterals.Of(v.ClassSets.Select(c => (int)c))).ToArray(),
             versions.Select(v => v.Json).ToArray());
     }
 

@@ -55,15 +55,12 @@ public static class ResourceVersionTable
     /// <summary>
     /// The rows of a transaction's versions in one statement, for Marten's <c>QueueSqlCommand</c>:
     /// types, ids, versions, lastUpdated, retired or not, class sets (each an integer array's text,
-    /// "{8,12}": unnest would flatten an array of arrays) and JSON. Inserted, never overwritten.
+    /// <see cref="ArrayLiterals"/>) and JSON. Inserted, never overwritten.
     /// </summary>
     public static string Insert(string schema) =>
         $"insert into {QualifiedName(schema)} (resource_type, resource_id, version, last_updated, deleted, class_sets, json) " +
         "select r.t, r.i, r.v, r.u, r.d, r.c::integer[], r.j " +
         "from unnest(?::text[], ?::text[], ?::bigint[], ?::timestamptz[], ?::boolean[], ?::text[], ?::text[]) as r(t, i, v, u, d, c, j)";
-
-    /// <summary>The class sets as the <see cref="Insert"/> statement takes them.</summary>
-    public static string ClassSetsText(IReadOnlyList<DataClass> classSets) => "{" + string.Join(",", classSets.Select(c => (int)c)) + "}";
 
     /// <summary>
     /// The copy of the versions the Marten document table that held them before has:

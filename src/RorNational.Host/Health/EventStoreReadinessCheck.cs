@@ -16,16 +16,18 @@ public sealed class EventStoreReadinessCheck(IDocumentStore store, TimeProvider 
 
     private readonly ConcurrentDictionary<string, (long Sequence, DateTimeOffset Since)> _lastSeen = new();
 
+    /// <summary>The shards the daemon runs, as Marten names them in its progression table ("ProvenanceChaining:All"): fixed once the store is built.</summary>
+    private readonly HashSet<string> _shards = ((StoreOptions)store.Options).Projections.AllShards().Select(s => s.Name.Identity).ToHashSet();
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellation = default)
     {
         try
         {
             var progress = await store.Advanced.AllProjectionProgress(token: cancellation);
             var highWaterMark = progress.FirstOrDefault(p => p.ShardName == "HighWaterMark")?.Sequence ?? 0;
-            var asyncShards = ((StoreOptions)store.Options).Projections.AllShards().Select(s => s.Name.Identity).ToHashSet();
             var now = clock.GetUtcNow();
             var stalled = progress
-                .Where(p => asyncShards.Contains(p.ShardName) && p.Sequence < highWaterMark && IsStalled(p.ShardName, p.Sequence, now))
+                .Where(p => _shards.Contains(p.ShardName) && p.Sequence < highWaterMark && IsStalled(p.ShardName, p.Sequence, now))
                 .Select(p => p.ShardName)
                 .ToList();
             return stalled.Count == 0

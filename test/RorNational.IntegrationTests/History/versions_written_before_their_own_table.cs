@@ -20,9 +20,7 @@ public sealed class versions_written_before_their_own_table : OwnDatabase
     [Test, CancelAfter(120_000)]
     public async Task the_table_starts_with_the_versions_the_documents_held_and_serves_them()
     {
-        await using (var first = Host()) await first.Store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
-        await Sql.Execute(Database, "drop table ror.fhir_resource_version; " +
-            "create table ror.mt_doc_fhirresourceversion (id varchar primary key, data jsonb not null, mt_dotnet_type varchar)");
+        await OlderDocumentTable();
         // As Marten stored them: class sets by name, and by number in the oldest rows; a retirement without JSON.
         await Document("Location/old-1/_history/1", new JsonObject
         {
@@ -69,9 +67,7 @@ public sealed class versions_written_before_their_own_table : OwnDatabase
     [Test, CancelAfter(180_000)]
     public async Task db_apply_waits_for_the_copy_beyond_npgsql_s_command_timeout()
     {
-        await using (var first = Host()) await first.Store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
-        await Sql.Execute(Database, "drop table ror.fhir_resource_version; " +
-            "create table ror.mt_doc_fhirresourceversion (id varchar primary key, data jsonb not null, mt_dotnet_type varchar)");
+        await OlderDocumentTable();
         await Document("Location/old-1/_history/1", new JsonObject
         {
             ["ResourceType"] = "Location", ["ResourceId"] = "old-1", ["Version"] = 1, ["LastUpdated"] = "2026-03-12T08:00:00+00:00",
@@ -94,6 +90,9 @@ public sealed class versions_written_before_their_own_table : OwnDatabase
         Assert.That(clock.Elapsed, Is.GreaterThan(TimeSpan.FromSeconds(30)), "it waited for the lock");
         Assert.That((await StoredVersionRows.Where(Database)).Select(v => v.Json), Is.EqualTo(new[] { First }));
     }
+
+    private Task OlderDocumentTable() => WithOlderTableInsteadOf("ror.fhir_resource_version",
+        "create table ror.mt_doc_fhirresourceversion (id varchar primary key, data jsonb not null, mt_dotnet_type varchar)");
 
     private Task Document(string id, JsonObject data) =>
         Sql.Execute(Database, "insert into ror.mt_doc_fhirresourceversion (id, data) values ($1, $2::jsonb)", id, data.ToJsonString());

@@ -17,8 +17,7 @@ public sealed class provenance_records_kept_before_their_own_table : OwnDatabase
     [Test, CancelAfter(120_000)]
     public async Task the_table_starts_with_the_records_the_documents_held()
     {
-        await using (var first = Host()) await first.Store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
-        await Sql.Execute(Database, $"drop table {ProvenanceRecordTable.QualifiedName("ror")}; " +
+        await WithOlderTableInsteadOf(ProvenanceRecordTable.QualifiedName("ror"),
             "create table ror.mt_doc_provenancerecord (id varchar primary key, data jsonb not null, mt_dotnet_type varchar)");
         // As Marten stored them (its serializer's member names); a client id with a quote and a comma.
         var data = new JsonObject

@@ -14,8 +14,7 @@ public sealed class figures_kept_before_their_own_table : OwnDatabase
     [Test, CancelAfter(120_000)]
     public async Task the_table_starts_with_the_figures_the_documents_held()
     {
-        await using (var first = Host()) await first.Store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
-        await Sql.Execute(Database, $"drop table {AvailabilityFiguresTable.QualifiedName("ror")}; " +
+        await WithOlderTableInsteadOf(AvailabilityFiguresTable.QualifiedName("ror"),
             "create table ror.mt_doc_lieuavailability (id varchar primary key, data jsonb not null, mt_last_modified timestamptz default transaction_timestamp(), " +
             "mt_dotnet_type varchar, mt_version bigint not null default 0, available integer, installed integer, closed integer, " +
             "closed_reactivable integer, supplementary integer, forecast_next_day integer, last_source_date timestamptz)");

@@ -11,8 +11,8 @@ namespace RorNational.Fhir.Search.Indexing.Schema;
 /// (columns in the C collation, operator classes, an index on an expression, extended
 /// statistics), so the table is described in SQL and compared with the catalogue: columns by
 /// name, type, collation and nullability; indexes and statistics by name and definition.
-/// The resources' versions (<see cref="Storage.ResourceVersionTable"/>) are described the same
-/// way, with the rows their table starts with (<see cref="FilledWith"/>).
+/// The tables that replaced Marten documents (the versions, the lieux' figures, the Provenance
+/// records) are described the same way, with the rows each starts with (<see cref="FilledFrom"/>).
 /// </summary>
 public sealed class IndexTable(string schema, string name) : ISchemaObject
 {
