@@ -111,6 +111,10 @@ public sealed class refusing_malformed_bodies : ApiFixture
         yield return new TestCaseData(Encoding.UTF8.GetBytes("""{ "operationalName": "CH \udc00 Fleyriat" }"""), "operationalName").SetName("a patch with a lone surrogate");
         yield return new TestCaseData(Encoding.UTF8.GetBytes("""{ "operationalName": "CH @@ Fleyriat" }""").Select(b => b == (byte)'@' ? (byte)0xFF : b).ToArray(),
             "operationalName").SetName("a patch with invalid UTF-8");
+        yield return new TestCaseData(Encoding.UTF8.GetBytes("""{ "operationalName": "CH @ Fleyriat" }""").Select(b => b == (byte)'@' ? (byte)0x7F : b).ToArray(),
+            "operationalName").SetName("a patch with a raw DEL");
+        yield return new TestCaseData(Encoding.UTF8.GetBytes("{ \"operationalName\": \"CH \u0085 Fleyriat\" }"), "operationalName")
+            .SetName("a patch with a raw C1 control (next line, C2 85)");
         yield return new TestCaseData(Encoding.UTF8.GetBytes("""{ "operationalName": "A", "OperationalName": "B" }"""), "OperationalName")
             .SetName("a patch naming a field twice, by case");
         yield return new TestCaseData(Encoding.UTF8.GetBytes("""{ "operationalName": "A", "operationalName": "B" }"""), "operationalName")

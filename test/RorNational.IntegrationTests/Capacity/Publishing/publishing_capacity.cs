@@ -125,10 +125,46 @@ public sealed class publishing_capacity : ApiFixture
         Assert.That((await Client.GetAsync($"/fhir/Location/{_location}")).Headers.ETag?.ToString(), Is.EqualTo("W/\"2\""));
     }
 
+    [Test]
+    public async Task a_change_of_one_indicator_rewrites_that_indicator_s_index_row_alone()
+    {
+        var available = Indicator("02", 3, gender: "01");
+        var installed = Indicator("01", 15);
+        var closed = Indicator("03", 2);
+        await App.Store.AppendCapacity(Added(available), Added(installed), Added(closed));
+        var before = await CapacityIndexRows();
+        Assert.That(before.Select(r => r.Status), Is.EquivalentTo(new[] { "01", "02", "03" }));
+
+        await App.Store.AppendCapacity(Replaced(available with { Count = 4 }), Deleted(closed.Key));
+
+        var after = await CapacityIndexRows();
+        Assert.That(after.Select(r => (r.Status, r.Count)), Is.EquivalentTo(new[] { ("01", 15), ("02", 4) }));
+        Assert.That(after.Single(r => r.Status == "01").Row, Is.EqualTo(before.Single(r => r.Status == "01").Row),
+            "the unchanged indicator's row stays where it was: not deleted and inserted again");
+        Assert.That(after.Single(r => r.Status == "02").Row, Is.Not.EqualTo(before.Single(r => r.Status == "02").Row), "the changed one is written anew");
+        Assert.That(await Total($"Location?_id={_location}&capacity-status=02&gender-capacity-available=01&nb-capacity=4"), Is.EqualTo(1));
+        Assert.That(await Total($"Location?_id={_location}&capacity-status=02&nb-capacity=3"), Is.Zero, "the former count is gone");
+        Assert.That(await Total($"Location?_id={_location}&capacity-status=03"), Is.Zero, "the deleted indicator is gone");
+    }
+
     private async Task<int> Total(string query)
     {
         var bundle = await Client.GetFromJsonAsync<JsonObject>("/fhir/" + query);
         return bundle!["total"]!.GetValue<int>();
+    }
+
+    /// <summary>The Location's capacity index rows, each with its physical place (ctid) and the transaction that wrote it.</summary>
+    private async Task<List<(string Status, int? Count, string Row)>> CapacityIndexRows()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            $"select status, nb_capacity, ctid::text || '/' || xmin::text from {App.Store.Options.DatabaseSchemaName}.fhir_search_capacity where resource_type = 'Location' and id = $1",
+            connection) { Parameters = { new() { Value = _location } } };
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(string, int?, string)>();
+        while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), reader.GetString(2)));
+        return rows;
     }
 
     private async Task<Dictionary<string, int>> VersionCounts()
