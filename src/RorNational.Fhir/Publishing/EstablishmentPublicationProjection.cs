@@ -78,7 +78,7 @@ public sealed class EstablishmentPublicationProjection(Func<string, string?> reg
         // Capacity of lieux whose EG this batch did not render: their Location alone.
         var renderedEGs = renderings.Where(r => r.State.EG is not null).Select(r => r.State.EG!.Data.Finess).ToHashSet();
         var alone = capacityStreams.Where(s => CapacityStreams.FinessOf(s.Key) is not { } finess || !renderedEGs.Contains(finess))
-            .Select(s => (s.Key, s.Last().Timestamp)).ToList();
+            .Select(s => (s.Key, s.Last().Timestamp, TouchedKeys.Of(s))).ToList();
         var written = (await CapacityPublisher.PublishAsync(operations, alone, capacity, cancellation)).ToLookup(w => w.Stream, w => w.Version);
         foreach (var stream in capacityStreams)
             provenances.Add(ProvenanceOfWrite.Of(stream.Key, [.. stream], null, [.. written[stream.Key]]));

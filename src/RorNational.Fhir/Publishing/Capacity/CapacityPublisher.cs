@@ -10,15 +10,16 @@ namespace RorNational.Fhir.Publishing.Capacity;
 /// <summary>
 /// Publishes capacity changes whose EG the batch does not render: each changed lieu's Location
 /// alone gets a new version, its capacity extensions replaced (<see cref="LocationCapacityRendering"/>),
-/// its capacity index rows rewritten and its lastUpdated moved. No FHIRPath runs and no other
+/// the capacity index rows of the indicators its events touched rewritten (the others stay as
+/// they are) and its lastUpdated moved. No FHIRPath runs and no other
 /// resource of the establishment is touched: a hospital has hundreds of lieux.
 /// </summary>
 public static class CapacityPublisher
 {
-    /// <param name="changed">The capacity streams changed by the batch, with the time of their last event.</param>
+    /// <param name="changed">The capacity streams changed by the batch, with the time of their last event and the keys of the indicators their events set or removed (<see cref="TouchedKeys"/>).</param>
     /// <returns>The Location versions written, with the capacity stream each came from (for the Provenance of the write).</returns>
     public static async Task<IReadOnlyList<(string Stream, WrittenVersion Version)>> PublishAsync(
-        IDocumentOperations operations, IReadOnlyList<(string Stream, DateTimeOffset At)> changed, CapacityStates states, CancellationToken cancellation)
+        IDocumentOperations operations, IReadOnlyList<(string Stream, DateTimeOffset At, IReadOnlySet<CapacityKey> Touched)> changed, CapacityStates states, CancellationToken cancellation)
     {
         if (changed.Count == 0) return [];
         var zoneIds = changed.Select(c => CapacityStreams.UnitOf(c.Stream)).OfType<string>().Distinct().ToArray();
@@ -30,9 +31,10 @@ public static class CapacityPublisher
 
         var moved = new List<(string Id, DateTimeOffset LastUpdated)>();
         var written = new List<(string Stream, WrittenVersion Version)>();
+        var touched = new List<(string LocationId, CapacityKey Key)>();
         var rows = new List<CapacityRow>();
         var versions = new List<FhirResourceVersion>();
-        foreach (var (stream, at) in changed)
+        foreach (var (stream, at, keys) in changed)
         {
             if (CapacityStreams.UnitOf(stream) is not { } zoneId || !zones.TryGetValue(zoneId, out var zone)) continue;
             if (!documents.TryGetValue(zone.LocationId, out var document) || document.Retired) continue;
@@ -48,11 +50,12 @@ public static class CapacityPublisher
             versions.Add(version);
             written.Add((stream, WrittenVersion.Of(version)));
             moved.Add((document.Id, lastUpdated));
-            rows.AddRange(CapacityRow.Of(document.Id, next.Parsed));
+            touched.AddRange(keys.Select(key => (document.Id, key)));
+            rows.AddRange(CapacityRow.Of(document.Id, next.Parsed).Where(row => row.Key is { } key && keys.Contains(key)));
         }
         // Inserted, never overwritten: a concurrent rendering of the same version loses.
         ResourceVersionRows.Insert(operations, versions);
-        CapacityIndexWriter.Replace(operations, moved, rows);
+        CapacityIndexWriter.Replace(operations, moved, touched, rows);
         return written;
     }
 }

@@ -1,4 +1,5 @@
 using Marten;
+using RorNational.Domain.Capacity;
 
 namespace RorNational.Fhir.Search.Indexing.Capacity;
 
@@ -25,36 +26,39 @@ public static class CapacityIndexWriter
     }
 
     /// <summary>
-    /// A capacity change of these Locations: their capacity rows brought to <paramref name="rows"/>
-    /// and their lastUpdated moved; every other index row of theirs stays, since only capacity
-    /// changed. Only the rows that differ are written: a row no longer in <paramref name="rows"/> is
-    /// deleted, a row not yet stored is inserted, and a row stored alike (every column equal,
-    /// absent values included) stays where it is. A supplier usually changes one indicator of a
-    /// lieu: its other rows, and their entries in the search's indexes, are not rewritten (nor left
-    /// behind as dead rows for the vacuum). One statement: the insert reads the rows as they were
-    /// before the delete of the same statement, so the two compare with the same stored rows.
+    /// A capacity change of these Locations: the rows of the indicators its events set or removed
+    /// (<paramref name="touched"/>, by Location and key) deleted, <paramref name="rows"/> (those
+    /// indicators' rows now) inserted, and the Locations' lastUpdated moved. Every other row stays
+    /// where it is: the other indicators are published as they were, and only capacity changed, so
+    /// the description's index rows stay too. A supplier usually changes one or two indicators of a
+    /// lieu: its other rows, and their entries in the search's indexes, are neither rewritten nor
+    /// left behind as dead rows for the vacuum.
     /// </summary>
-    public static void Replace(IDocumentOperations operations, IReadOnlyList<(string Id, DateTimeOffset LastUpdated)> locations, IReadOnlyList<CapacityRow> rows)
+    public static void Replace(
+        IDocumentOperations operations, IReadOnlyList<(string Id, DateTimeOffset LastUpdated)> locations,
+        IReadOnlyList<(string LocationId, CapacityKey Key)> touched, IReadOnlyList<CapacityRow> rows)
     {
         if (locations.Count == 0) return;
         var schema = operations.DocumentStore.Options.DatabaseSchemaName;
-        var ids = locations.Select(l => l.Id).ToArray();
-        var stored = $"{schema}.fhir_search_capacity";
-        var alike = $"s.resource_type = 'Location' and s.id = n.id and ({Qualified("s")}) is not distinct from ({Qualified("n")})";
-        operations.QueueSqlCommand(
-            $"with n (id, {Columns}) as (select * from {Rows}), " +
-            $"gone as (delete from {stored} s where s.resource_type = 'Location' and s.id = any(?::text[]) " +
-            $"and not exists (select from n where {alike})) " +
-            $"insert into {stored} (resource_type, id, {Columns}) select 'Location', n.* from n " +
-            $"where not exists (select from {stored} s where {alike})",
-            [.. ValuesOf(rows), ids]);
+        if (touched.Count > 0)
+            operations.QueueSqlCommand(
+                $"delete from {schema}.fhir_search_capacity s using unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) " +
+                $"as k(id, {KeyColumns}) where s.resource_type = 'Location' and s.id = k.id and ({Qualified("s", KeyColumns)}) is not distinct from ({Qualified("k", KeyColumns)})",
+                touched.Select(t => t.LocationId).ToArray(), touched.Select(t => t.Key.Status).ToArray(), touched.Select(t => t.Key.Temporality).ToArray(),
+                touched.Select(t => t.Key.Gender).ToArray(), touched.Select(t => t.Key.ClosingType).ToArray(),
+                touched.Select(t => t.Key.AdditionalBedType).ToArray(), touched.Select(t => t.Key.CrisisType).ToArray(),
+                touched.Select(t => t.Key.TemporaryAssignment).ToArray());
         operations.QueueSqlCommand(
             $"update {schema}.fhir_search_resource r set last_updated = u.last_updated from unnest(?::text[], ?::timestamptz[]) as u(id, last_updated) " +
             "where r.resource_type = 'Location' and r.id = u.id",
-            ids, locations.Select(l => l.LastUpdated.ToUniversalTime()).ToArray());
+            locations.Select(l => l.Id).ToArray(), locations.Select(l => l.LastUpdated.ToUniversalTime()).ToArray());
+        Insert(operations, rows);
     }
 
-    private static string Qualified(string alias) => string.Join(", ", Columns.Split(", ").Select(c => $"{alias}.{c}"));
+    /// <summary>The columns of an indicator's key (<see cref="CapacityKey"/>): a Location has one row per key.</summary>
+    private const string KeyColumns = "status, temporality, gender, closing_type, additional_bed_type, crisis_type, temporary_assignment";
+
+    private static string Qualified(string alias, string columns) => string.Join(", ", columns.Split(", ").Select(c => $"{alias}.{c}"));
 
     private static object[] ValuesOf(IReadOnlyList<CapacityRow> rows) =>
     [

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RorNational.Domain.Capacity;
 using RorNational.Fhir.Access;
 using RorNational.Fhir.Ror;
 using C = RorNational.Fhir.Ror.CapacityCodes;
@@ -17,6 +18,12 @@ public sealed record CapacityRow(
     string? AdditionalBedType, string? CrisisType, string? TemporaryAssignment, int? Count,
     DateTime? UpdateLow, DateTime? UpdateHigh, DataClass Requires)
 {
+    /// <summary>The key of the indicator the row is of; null for a row without the key's required members (no indicator has such a row).</summary>
+    public CapacityKey? Key =>
+        Status is null || Temporality is null || TemporaryAssignment is null
+            ? null
+            : new CapacityKey(Status, Temporality, Gender, ClosingType, AdditionalBedType, CrisisType, TemporaryAssignment);
+
     public static bool IsCapacity(JsonNode? extension) =>
         extension is JsonObject item && item["url"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
         && item["url"]!.GetValue<string>() == RorCanonical.Extensions.LocationSupportedCapacity;
