@@ -43,7 +43,7 @@ public static class CapacityIndexWriter
         if (touched.Count > 0)
             operations.QueueSqlCommand(
                 $"delete from {schema}.fhir_search_capacity s using unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) " +
-                $"as k(id, {KeyColumns}) where s.resource_type = 'Location' and s.id = k.id and ({Qualified("s", KeyColumns)}) is not distinct from ({Qualified("k", KeyColumns)})",
+                $"as k(id, {KeyColumns}) where s.resource_type = 'Location' and s.id = k.id and {SameKey}",
                 touched.Select(t => t.LocationId).ToArray(), touched.Select(t => t.Key.Status).ToArray(), touched.Select(t => t.Key.Temporality).ToArray(),
                 touched.Select(t => t.Key.Gender).ToArray(), touched.Select(t => t.Key.ClosingType).ToArray(),
                 touched.Select(t => t.Key.AdditionalBedType).ToArray(), touched.Select(t => t.Key.CrisisType).ToArray(),
@@ -58,7 +58,10 @@ public static class CapacityIndexWriter
     /// <summary>The columns of an indicator's key (<see cref="CapacityKey"/>): a Location has one row per key.</summary>
     private const string KeyColumns = "status, temporality, gender, closing_type, additional_bed_type, crisis_type, temporary_assignment";
 
-    private static string Qualified(string alias, string columns) => string.Join(", ", columns.Split(", ").Select(c => $"{alias}.{c}"));
+    /// <summary>A stored row (s) of the key k, absent members matching absent members only.</summary>
+    private static readonly string SameKey = $"({Qualified("s")}) is not distinct from ({Qualified("k")})";
+
+    private static string Qualified(string alias) => string.Join(", ", KeyColumns.Split(", ").Select(c => $"{alias}.{c}"));
 
     private static object[] ValuesOf(IReadOnlyList<CapacityRow> rows) =>
     [
