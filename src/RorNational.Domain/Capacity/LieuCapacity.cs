@@ -26,6 +26,18 @@ public sealed record LieuCapacity(string Id)
         };
     }
 
+    /// <summary>
+    /// The key of the indicator an event sets or removes (<see cref="Evolve"/>), null for an event
+    /// that changes no indicator: what a capacity change touches, for those who rewrite only that.
+    /// </summary>
+    public static CapacityKey? KeyChangedBy(object @event) => @event switch
+    {
+        CapacityIndicatorAdded e => e.Indicator.Key,
+        CapacityIndicatorReplaced e => e.Indicator.Key,
+        CapacityIndicatorDeleted e => e.Key,
+        _ => null,
+    };
+
     private LieuCapacity With(CapacityIndicator indicator)
     {
         var others = Indicators.RemoveAll(i => i.Key == indicator.Key);

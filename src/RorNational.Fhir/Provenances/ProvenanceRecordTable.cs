@@ -47,7 +47,7 @@ public static class ProvenanceRecordTable
             .FilledFrom($"{schema}.mt_doc_provenancerecord", CopiedFromDocuments(schema));
 
     /// <summary>The columns a read selects, in this order (<see cref="ProvenanceRecordRows.Read"/>).</summary>
-    public static string Columns(string alias) => string.Join(", ", ColumnList.Split(", ").Select(c => $"{alias}.{c}"));
+    public static string Columns(string alias) => Storage.ColumnLists.Qualified(alias, ColumnList);
 
     /// <summary>
     /// The rows of a transaction's records in one statement, for Marten's <c>QueueSqlCommand</c>, the

@@ -22,6 +22,26 @@ public class deciding_capacity_changes
         CapacityDecisions.Decide(state, operations, Supplier, Now, "request-1");
 
     [Test]
+    public void each_event_changes_the_indicator_of_the_key_it_names_and_no_other()
+    {
+        var state = With(Beds(AvailableWomen, 3, Now.AddHours(-1)), Beds(Installed, 15, Now.AddHours(-1)));
+        object[] events =
+        [
+            new CapacityIndicatorAdded(Beds(AvailableMen, 2, Now), Supplier, Now, null),
+            new CapacityIndicatorReplaced(Beds(AvailableWomen, 4, Now), Supplier, Now, null),
+            new CapacityIndicatorDeleted(Installed, Supplier, Now, null),
+            new OutdatedCapacityChangeRecorded(Beds(AvailableWomen, 9, Now.AddDays(-1)), Now.AddHours(-1), Supplier, Now, null),
+        ];
+
+        foreach (var e in events)
+        {
+            var after = LieuCapacity.Evolve(state, state.Id, e);
+            var changed = state.Indicators.Except(after.Indicators).Concat(after.Indicators.Except(state.Indicators)).Select(i => i.Key).Distinct();
+            Assert.That(changed, Is.EqualTo(LieuCapacity.KeyChangedBy(e) is { } key ? new[] { key } : Array.Empty<CapacityKey>()), e.GetType().Name);
+        }
+    }
+
+    [Test]
     public void an_add_of_a_new_key_records_the_indicator_with_its_supplier_and_request()
     {
         var events = Decide(null, CapacityOperation.Add(Beds(AvailableWomen, 3, Now.AddMinutes(-2))));

@@ -1,5 +1,6 @@
 using Marten;
 using RorNational.Domain.Capacity;
+using RorNational.Fhir.Storage;
 
 namespace RorNational.Fhir.Search.Indexing.Capacity;
 
@@ -59,9 +60,8 @@ public static class CapacityIndexWriter
     private const string KeyColumns = "status, temporality, gender, closing_type, additional_bed_type, crisis_type, temporary_assignment";
 
     /// <summary>A stored row (s) of the key k, absent members matching absent members only.</summary>
-    private static readonly string SameKey = $"({Qualified("s")}) is not distinct from ({Qualified("k")})";
-
-    private static string Qualified(string alias) => string.Join(", ", KeyColumns.Split(", ").Select(c => $"{alias}.{c}"));
+    private static readonly string SameKey =
+        $"({ColumnLists.Qualified("s", KeyColumns)}) is not distinct from ({ColumnLists.Qualified("k", KeyColumns)})";
 
     private static object[] ValuesOf(IReadOnlyList<CapacityRow> rows) =>
     [
