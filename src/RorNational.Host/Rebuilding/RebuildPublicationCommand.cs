@@ -1,5 +1,6 @@
 using JasperFx.CommandLine;
 using Marten;
+using Npgsql;
 using Spectre.Console;
 
 namespace RorNational.Host.Rebuilding;
@@ -47,6 +48,7 @@ public sealed class RebuildPublicationCommand : JasperFxAsyncCommand<RebuildPubl
             AnsiConsole.MarkupLine("Rebuilding the publication from the events. Writes wait until it ends; reads see the previous publication until then.");
             var summary = await RebuildProgressBar.RunAsync(progress => rebuild.RunAsync(settings, progress, interrupted.Token));
             AnsiConsole.MarkupLine(Summary(summary));
+            await VacuumAsync(rebuild, summary, interrupted.Token);
             return true;
         }
         catch (RebuildRefused refused)
@@ -62,6 +64,25 @@ public sealed class RebuildPublicationCommand : JasperFxAsyncCommand<RebuildPubl
         finally
         {
             Console.CancelKeyPress -= cancel;
+        }
+    }
+
+    /// <summary>
+    /// The rebuild is committed: an interrupted or failed vacuum leaves it as it is (autovacuum will
+    /// come by), so the command still succeeds.
+    /// </summary>
+    private static async Task VacuumAsync(PublicationRebuild rebuild, RebuildSummary summary, CancellationToken cancellation)
+    {
+        AnsiConsole.MarkupLine($"Vacuuming and analyzing the {summary.Tables.Count} rewritten tables (reads and writes go on)...");
+        try
+        {
+            var elapsed = await rebuild.VacuumAsync(summary, cancellation);
+            AnsiConsole.MarkupLine($"[green]Vacuumed and analyzed[/] {summary.Tables.Count} tables in {elapsed.TotalSeconds:N1} s.");
+        }
+        catch (Exception e) when (e is OperationCanceledException or NpgsqlException)
+        {
+            AnsiConsole.MarkupLineInterpolated(
+                $"[yellow]The rebuilt publication is committed; its vacuum did not finish ({e.Message}): autovacuum will reclaim the old rows and analyze the tables in its own time.[/]");
         }
     }
 

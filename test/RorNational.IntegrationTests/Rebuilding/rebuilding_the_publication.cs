@@ -48,6 +48,42 @@ public sealed class rebuilding_the_publication : ApiFixture
     }
 
     [Test, CancelAfter(300_000)]
+    public async Task once_committed_the_rewritten_tables_are_vacuumed_and_analyzed_before_the_command_returns()
+    {
+        await Client.PublishHospital();
+        var schema = App.Store.Options.DatabaseSchemaName;
+        string[] tables = ["fhir_search_token", "fhir_search_resource", "fhir_resource_version", "mt_doc_locationdocument", "mt_doc_publicationstate", "mt_doc_eg"];
+        var before = await ManualMaintenanceOf(schema, tables);
+
+        var (exitCode, output) = await HostCommand.RunAsync(ConnectionString, "rebuild-publication");
+
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("Vacuumed and analyzed"));
+        var after = await ManualMaintenanceOf(schema, tables);
+        foreach (var table in tables)
+        {
+            Assert.That(after[table].Vacuums, Is.EqualTo(before[table].Vacuums + 1), $"{table} vacuumed by the command, not left to autovacuum");
+            Assert.That(after[table].Analyzes, Is.EqualTo(before[table].Analyzes + 1), $"{table} analyzed by the command");
+        }
+    }
+
+    /// <summary>How many times each table was vacuumed and analyzed by a command (autovacuum counts apart), as PostgreSQL's statistics say.</summary>
+    private async Task<Dictionary<string, (long Vacuums, long Analyzes)>> ManualMaintenanceOf(string schema, string[] tables)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select relname, vacuum_count, analyze_count from pg_stat_user_tables where schemaname = $1 and relname = any($2)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = schema });
+        command.Parameters.Add(new NpgsqlParameter { Value = tables });
+        var counts = new Dictionary<string, (long, long)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) counts[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2));
+        Assert.That(counts.Keys, Is.EquivalentTo(tables));
+        return counts;
+    }
+
+    [Test, CancelAfter(300_000)]
     public async Task on_an_empty_store_the_rebuild_ends_with_an_empty_publication()
     {
         var (exitCode, output) = await HostCommand.RunAsync(ConnectionString, "rebuild-publication");
