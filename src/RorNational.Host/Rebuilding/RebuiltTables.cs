@@ -6,12 +6,11 @@ namespace RorNational.Host.Rebuilding;
 /// <summary>
 /// The tables a rebuild rewrote, tidied once it has committed. Every row the publication held
 /// before is dead then: the tables are about twice their size, each index holds every key twice,
-/// and the planner's statistics still describe them as they were. Autovacuum gets there in its own
-/// time, throttled (minutes to hours for a national publication); meanwhile searches walk the dead
-/// entries and may be planned on the old statistics (measured right after a rebuild: the
-/// hand-written capacity-by-région query ran about ten times slower, docs/benchmarks.md).
-/// <c>VACUUM (ANALYZE)</c> of the rewritten tables does it at once, unthrottled; it blocks neither
-/// reads nor writes.
+/// no page is marked all-visible (so the searches' index-only scans visit the heap for every
+/// entry), and the planner's statistics still describe the tables as they were. Autovacuum gets
+/// there in its own time, throttled (minutes to hours for a national publication). <c>VACUUM
+/// (ANALYZE)</c> of the rewritten tables does it at once, unthrottled, and blocks neither reads nor
+/// writes (measured: README, "Rebuilding the publication from the events").
 /// </summary>
 public static class RebuiltTables
 {
