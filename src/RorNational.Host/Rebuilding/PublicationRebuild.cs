@@ -12,8 +12,8 @@ namespace RorNational.Host.Rebuilding;
 /// <summary>How far a rebuild has gone: events replayed of all, streams met, batches committed.</summary>
 public sealed record RebuildProgress(long Events, long TotalEvents, long Streams, int Batches);
 
-/// <summary>What a rebuild did, and what the publication holds after it; <see cref="Tables"/>: the tables it rewrote, schema-qualified.</summary>
-public sealed record RebuildSummary(long Events, long Streams, int Batches, TimeSpan Elapsed, long Resources, long Versions, long IndexRows, IReadOnlyList<string> Tables)
+/// <summary>What a rebuild did, and what the publication holds after it.</summary>
+public sealed record RebuildSummary(long Events, long Streams, int Batches, TimeSpan Elapsed, long Resources, long Versions, long IndexRows)
 {
     public double EventsPerSecond => Elapsed.TotalSeconds > 0 ? Events / Elapsed.TotalSeconds : 0;
 }
@@ -46,10 +46,9 @@ public sealed class PublicationRebuild(DocumentStore store)
             return options;
         }
 
-        var tables = RewrittenTables(projections);
         await using (var teardown = store.LightweightSession(InTheTransaction()))
         {
-            foreach (var table in tables) teardown.QueueSqlCommand($"delete from {table}");
+            foreach (var table in RebuiltTables.Of(store)) teardown.QueueSqlCommand($"delete from {table}");
             await teardown.SaveChangesAsync(cancellation);
         }
 
@@ -73,15 +72,7 @@ public sealed class PublicationRebuild(DocumentStore store)
 
         var (resources, versions, indexRows) = await PublicationCounts.ReadAsync(transaction, store, cancellation);
         await transaction.CommitAsync(cancellation);
-        return new RebuildSummary(replayed, streams.Count, batches, clock.Elapsed, resources, versions, indexRows, tables);
-    }
-
-    /// <summary>Vacuums and analyzes the tables a committed rebuild rewrote (<see cref="RebuiltTables"/>).</summary>
-    public async Task<TimeSpan> VacuumAsync(RebuildSummary summary, CancellationToken cancellation)
-    {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellation);
-        return await RebuiltTables.VacuumAsync(connection, summary.Tables, cancellation);
+        return new RebuildSummary(replayed, streams.Count, batches, clock.Elapsed, resources, versions, indexRows);
     }
 
     private sealed record InlineProjection(IProjectionSource<IDocumentOperations, IQuerySession> Source, IInlineProjection<IDocumentOperations> Inline);
@@ -91,21 +82,6 @@ public sealed class PublicationRebuild(DocumentStore store)
         .Where(p => p.Lifecycle == ProjectionLifecycle.Inline)
         .Select(p => new InlineProjection(p, p.BuildForInline()))
         .ToList();
-
-    /// <summary>
-    /// What the inline projections write, hence what a rebuild empties and writes again: the tables of
-    /// their documents, and our own tables they write (<see cref="PublicationOutputs.Tables"/>), schema-qualified.
-    /// </summary>
-    private List<string> RewrittenTables(IEnumerable<InlineProjection> projections)
-    {
-        var documentTypes = projections.SelectMany(p => p.Source.PublishedTypes()).Concat(PublicationOutputs.DocumentTypes).Distinct();
-        var schema = store.Options.DatabaseSchemaName;
-        return
-        [
-            .. documentTypes.Select(type => ((IReadOnlyStoreOptions)store.Options).FindOrResolveDocumentType(type).TableName.QualifiedName).Distinct(),
-            .. PublicationOutputs.Tables.Select(table => $"{schema}.{table}"),
-        ];
-    }
 
     /// <summary>The batch as Marten hands appended events to inline projections: one action per stream.</summary>
     private static List<StreamAction> StreamActions(IReadOnlyList<IEvent> batch) => batch

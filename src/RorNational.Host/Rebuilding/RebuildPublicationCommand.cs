@@ -29,7 +29,8 @@ public sealed class RebuildPublicationCommand : JasperFxAsyncCommand<RebuildPubl
     public override async Task<bool> Execute(RebuildPublicationInput input)
     {
         using var host = input.BuildHost();
-        var rebuild = new PublicationRebuild((DocumentStore)host.Services.GetRequiredService<IDocumentStore>());
+        var store = (DocumentStore)host.Services.GetRequiredService<IDocumentStore>();
+        var rebuild = new PublicationRebuild(store);
         var settings = RebuildSettings.Default with
         {
             BatchSize = Math.Max(1, input.BatchSizeFlag),
@@ -48,7 +49,7 @@ public sealed class RebuildPublicationCommand : JasperFxAsyncCommand<RebuildPubl
             AnsiConsole.MarkupLine("Rebuilding the publication from the events. Writes wait until it ends; reads see the previous publication until then.");
             var summary = await RebuildProgressBar.RunAsync(progress => rebuild.RunAsync(settings, progress, interrupted.Token));
             AnsiConsole.MarkupLine(Summary(summary));
-            await VacuumAsync(rebuild, summary, interrupted.Token);
+            await VacuumAsync(store, interrupted.Token);
             return true;
         }
         catch (RebuildRefused refused)
@@ -71,13 +72,14 @@ public sealed class RebuildPublicationCommand : JasperFxAsyncCommand<RebuildPubl
     /// The rebuild is committed: an interrupted or failed vacuum leaves it as it is (autovacuum will
     /// come by), so the command still succeeds.
     /// </summary>
-    private static async Task VacuumAsync(PublicationRebuild rebuild, RebuildSummary summary, CancellationToken cancellation)
+    private static async Task VacuumAsync(DocumentStore store, CancellationToken cancellation)
     {
-        AnsiConsole.MarkupLine($"Vacuuming and analyzing the {summary.Tables.Count} rewritten tables (reads and writes go on)...");
+        var tables = RebuiltTables.Of(store).Count;
+        AnsiConsole.MarkupLine($"Vacuuming and analyzing the {tables} rewritten tables (reads and writes go on)...");
         try
         {
-            var elapsed = await rebuild.VacuumAsync(summary, cancellation);
-            AnsiConsole.MarkupLine($"[green]Vacuumed and analyzed[/] {summary.Tables.Count} tables in {elapsed.TotalSeconds:N1} s.");
+            var elapsed = await RebuiltTables.VacuumAsync(store, cancellation);
+            AnsiConsole.MarkupLine($"[green]Vacuumed and analyzed[/] {tables} tables in {elapsed.TotalSeconds:N1} s.");
         }
         catch (Exception e) when (e is OperationCanceledException or NpgsqlException)
         {

@@ -1,25 +1,49 @@
 using System.Diagnostics;
-using Npgsql;
+using JasperFx.Events.Projections;
+using Marten;
+using RorNational.Fhir.Rebuilding;
 
 namespace RorNational.Host.Rebuilding;
 
 /// <summary>
-/// The tables a rebuild rewrote, tidied once it has committed. Every row the publication held
-/// before is dead then: the tables are about twice their size, each index holds every key twice,
-/// no page is marked all-visible (so the searches' index-only scans visit the heap for every
-/// entry), and the planner's statistics still describe the tables as they were. Autovacuum gets
-/// there in its own time, throttled (minutes to hours for a national publication). <c>VACUUM
-/// (ANALYZE)</c> of the rewritten tables does it at once, unthrottled, and blocks neither reads nor
-/// writes (measured: README, "Rebuilding the publication from the events").
+/// The tables a rebuild empties and writes again (<see cref="Of"/>), and their tidying once it has
+/// committed (<see cref="VacuumAsync"/>). Every row the publication held before is dead then: the
+/// tables are about twice their size, each index holds every key twice, no page is marked
+/// all-visible (so the searches' index-only scans visit the heap for every entry), and the
+/// planner's statistics still describe the tables as they were. Autovacuum gets there in its own
+/// time, throttled (minutes to hours for a national publication). <c>VACUUM (ANALYZE)</c> of the
+/// rewritten tables does it at once, unthrottled, and blocks neither reads nor writes (measured:
+/// README, "Rebuilding the publication from the events").
 /// </summary>
 public static class RebuiltTables
 {
-    public static async Task<TimeSpan> VacuumAsync(NpgsqlConnection connection, IReadOnlyList<string> tables, CancellationToken cancellation)
+    /// <summary>
+    /// What the inline projections write, schema-qualified: the tables of their documents, and our
+    /// own tables they write (<see cref="PublicationOutputs"/>).
+    /// </summary>
+    public static IReadOnlyList<string> Of(DocumentStore store)
+    {
+        var documentTypes = store.Options.Projections.All
+            .Where(p => p.Lifecycle == ProjectionLifecycle.Inline)
+            .SelectMany(p => p.PublishedTypes())
+            .Concat(PublicationOutputs.DocumentTypes);
+        var schema = store.Options.DatabaseSchemaName;
+        return
+        [
+            .. documentTypes.Select(type => ((IReadOnlyStoreOptions)store.Options).FindOrResolveDocumentType(type).TableName.QualifiedName).Distinct(),
+            .. PublicationOutputs.Tables.Select(table => $"{schema}.{table}"),
+        ];
+    }
+
+    public static async Task<TimeSpan> VacuumAsync(DocumentStore store, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        if (tables.Count == 0) return clock.Elapsed;
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
         // Outside any transaction (VACUUM refuses one), as long as it takes.
-        await using var command = new NpgsqlCommand($"vacuum (analyze) {string.Join(", ", tables)}", connection) { CommandTimeout = 0 };
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"vacuum (analyze) {string.Join(", ", Of(store))}";
+        command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync(cancellation);
         return clock.Elapsed;
     }
