@@ -48,7 +48,8 @@ public sealed class RebuildPublicationCommand : JasperFxAsyncCommand<RebuildPubl
         {
             AnsiConsole.MarkupLine("Rebuilding the publication from the events. Writes wait until it ends; reads see the previous publication until then.");
             var summary = await RebuildProgressBar.RunAsync(progress => rebuild.RunAsync(settings, progress, interrupted.Token));
-            AnsiConsole.MarkupLine(Summary(summary));
+            // Plain, on one line: build/bench reads it (a console's markup would wrap it at the terminal's width).
+            Console.WriteLine(Summary(summary));
             await VacuumAsync(store, interrupted.Token);
             return true;
         }
@@ -93,7 +94,7 @@ public sealed class RebuildPublicationCommand : JasperFxAsyncCommand<RebuildPubl
     }
 
     private static string Summary(RebuildSummary summary) =>
-        $"[green]Rebuilt the publication[/] from {summary.Events:N0} events of {summary.Streams:N0} streams " +
+        $"Rebuilt the publication from {summary.Events:N0} events of {summary.Streams:N0} streams " +
         $"in {summary.Elapsed.TotalSeconds:N1} s ({summary.EventsPerSecond:N0} events/s, {summary.Batches:N0} batches): " +
         $"{summary.Resources:N0} resources, {summary.Versions:N0} versions, {summary.IndexRows:N0} index rows.";
 }
