@@ -6,6 +6,7 @@ using Marten.Events.Projections;
 using SessionOptions = Marten.Services.SessionOptions;
 using Npgsql;
 using RorNational.Fhir.Rebuilding;
+using RorNational.Fhir.Search.Indexing;
 
 namespace RorNational.Host.Rebuilding;
 
@@ -20,7 +21,8 @@ public sealed record RebuildSummary(long Events, long Streams, int Batches, Time
 
 /// <summary>
 /// Rebuilds the store's inline projections (the EJ and EG snapshots, then the FHIR publication
-/// and its search index) from the events: empties what they wrote, then replays every event in
+/// and its search index) from the events: empties what they wrote (the search index is written
+/// into fresh tables swapped in at the end: <see cref="FreshIndexTables"/>), then replays every event in
 /// sequence order through the same projections Marten runs when events are appended, batch by
 /// batch (<see cref="PackedBatches"/>: every stream renders at the points it rendered when its events were appended). The whole rebuild is one transaction that first
 /// takes <see cref="WriteLock"/>: no event can be appended meanwhile, readers keep seeing the
@@ -48,9 +50,12 @@ public sealed class PublicationRebuild(DocumentStore store)
 
         await using (var teardown = store.LightweightSession(InTheTransaction()))
         {
-            foreach (var table in RebuiltTables.Of(store)) teardown.QueueSqlCommand($"delete from {table}");
+            foreach (var table in RebuiltTables.EmptiedInPlace(store)) teardown.QueueSqlCommand($"delete from {table}");
             await teardown.SaveChangesAsync(cancellation);
         }
+        var index = new FreshIndexTables(schema);
+        await index.CreateAsync(transaction, cancellation);
+        using var intoFreshIndex = IndexWriteTarget.RedirectTo(index.Staging);
 
         await using var reader = store.QuerySession(InTheTransaction());
         var total = await reader.Events.QueryAllRawEvents().CountAsync(cancellation);
@@ -70,6 +75,7 @@ public sealed class PublicationRebuild(DocumentStore store)
             progress.Report(new RebuildProgress(replayed, total, streams.Count, batches));
         }
 
+        await index.SwapInAsync(transaction, settings.LockTimeout, cancellation);
         var (resources, versions, indexRows) = await PublicationCounts.ReadAsync(transaction, store, cancellation);
         await transaction.CommitAsync(cancellation);
         return new RebuildSummary(replayed, streams.Count, batches, clock.Elapsed, resources, versions, indexRows);

@@ -35,6 +35,17 @@ public static class RebuiltTables
         ];
     }
 
+    /// <summary>
+    /// Those the rebuild empties with <c>delete</c> before replaying the events: all but the search
+    /// index tables, which it writes afresh and swaps in (<see cref="FreshIndexTables"/>).
+    /// </summary>
+    public static IReadOnlyList<string> EmptiedInPlace(DocumentStore store)
+    {
+        var schema = store.Options.DatabaseSchemaName;
+        var replaced = PublicationOutputs.IndexTables.Select(table => $"{schema}.{table}").ToHashSet();
+        return [.. Of(store).Where(table => !replaced.Contains(table))];
+    }
+
     public static async Task<TimeSpan> VacuumAsync(DocumentStore store, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Marten;
 using Npgsql;
 using RorNational.Fhir.Publishing;
+using RorNational.Fhir.Search.Indexing;
 using RorNational.Fhir.Storage;
 using RorNational.Host.Rebuilding;
 using RorNational.IntegrationTests.Finess;
@@ -66,9 +67,72 @@ public sealed class rebuilding_the_publication : ApiFixture
         var after = await ManualMaintenanceOf(schema, tables);
         foreach (var table in tables)
         {
-            Assert.That(after[table].Vacuums, Is.EqualTo(before[table].Vacuums + 1), $"{table} vacuumed by the command, not left to autovacuum");
-            Assert.That(after[table].Analyzes, Is.EqualTo(before[table].Analyzes + 1), $"{table} analyzed by the command");
+            // The search index tables are fresh ones, swapped in by the rebuild: PostgreSQL counts from zero for them.
+            var counted = table.StartsWith("fhir_search_", StringComparison.Ordinal) ? 0 : before[table].Vacuums;
+            Assert.That(after[table].Vacuums, Is.EqualTo(counted + 1), $"{table} vacuumed by the command, not left to autovacuum");
+            counted = table.StartsWith("fhir_search_", StringComparison.Ordinal) ? 0 : before[table].Analyzes;
+            Assert.That(after[table].Analyzes, Is.EqualTo(counted + 1), $"{table} analyzed by the command");
         }
+    }
+
+    [Test, CancelAfter(300_000)]
+    public async Task the_search_index_is_written_into_fresh_tables_swapped_in_as_the_schema_defines_them()
+    {
+        await Client.PublishHospital();
+        var schema = App.Store.Options.DatabaseSchemaName;
+        var before = await TableIdsAsync(schema);
+
+        var (exitCode, output) = await HostCommand.RunAsync(ConnectionString, "rebuild-publication");
+
+        Assert.That(exitCode, Is.Zero, output);
+        var after = await TableIdsAsync(schema);
+        foreach (var table in SearchIndexSchema.Tables)
+            Assert.That(after[table], Is.Not.EqualTo(before[table]), $"{table}: a fresh table, not the previous one emptied");
+        Assert.That(after[ResourceVersionTable.Name], Is.EqualTo(before[ResourceVersionTable.Name]), "the other tables are emptied in place");
+        // Every index and extended statistics object under the name the schema defines: the migrations see nothing to change.
+        await App.Store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var staging = new NpgsqlCommand("select count(*) from pg_namespace where nspname = $1", connection) { Parameters = { new() { Value = $"{schema}_rebuild" } } };
+        Assert.That(await staging.ExecuteScalarAsync(), Is.Zero, "the staging schema is gone");
+        var located = await Client.GetFromJsonAsync<JsonObject>("/fhir/Location?_count=1");
+        Assert.That(located!["total"]!.GetValue<int>(), Is.GreaterThan(0), "searches read the swapped-in index");
+    }
+
+    [Test, CancelAfter(300_000)]
+    public async Task a_read_holding_the_search_index_past_the_lock_timeout_makes_it_refuse_and_nothing_changes()
+    {
+        await Client.PublishHospital();
+        var schema = App.Store.Options.DatabaseSchemaName;
+        var before = await TableIdsAsync(schema);
+        var served = await ServedPublication.TakeAsync(App, ConnectionString);
+        await using var reader = new NpgsqlConnection(ConnectionString);
+        await reader.OpenAsync();
+        await using var reading = await reader.BeginTransactionAsync();
+        // What a search in progress holds on the table it reads, kept past the rebuild's --lock-timeout.
+        await using (var hold = new NpgsqlCommand($"lock table {schema}.fhir_search_token in access share mode", reader, reading))
+            await hold.ExecuteNonQueryAsync();
+
+        var (exitCode, output) = await HostCommand.RunAsync(ConnectionString, "rebuild-publication", "--lock-timeout", "2");
+        await reading.RollbackAsync();
+
+        Assert.That(exitCode, Is.Not.Zero, output);
+        Assert.That(output, Does.Contain("Rebuild refused, nothing changed").And.Contain("could not be swapped in"));
+        Assert.That(await TableIdsAsync(schema), Is.EqualTo(before), "the previous tables are still there");
+        Assert.That(await ServedPublication.TakeAsync(App, ConnectionString), Is.EqualTo(served), "the publication served as before");
+    }
+
+    /// <summary>Each table of the schema by its PostgreSQL object id (a fresh table gets a new one).</summary>
+    private async Task<Dictionary<string, uint>> TableIdsAsync(string schema)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select c.relname, c.oid from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'r'", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = schema });
+        var ids = new Dictionary<string, uint>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) ids[reader.GetString(0)] = reader.GetFieldValue<uint>(1);
+        return ids;
     }
 
     /// <summary>How many times each table was vacuumed and analyzed by a command (autovacuum counts apart), as PostgreSQL's statistics say.</summary>

@@ -14,7 +14,7 @@ public static class SearchIndexWriter
     /// <param name="rows">The rows of the resources stored by the batch.</param>
     public static void Queue(IDocumentOperations operations, IReadOnlyCollection<(string Type, string Id)> replaced, IReadOnlyList<SearchIndexRows> rows)
     {
-        var schema = operations.DocumentStore.Options.DatabaseSchemaName;
+        var schema = IndexWriteTarget.SchemaOf(operations);
         if (replaced.Count > 0)
         {
             var types = replaced.Select(r => r.Type).ToArray();

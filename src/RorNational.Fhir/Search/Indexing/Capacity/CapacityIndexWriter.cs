@@ -20,7 +20,7 @@ public static class CapacityIndexWriter
     public static void Insert(IDocumentOperations operations, IReadOnlyList<CapacityRow> rows)
     {
         if (rows.Count == 0) return;
-        var schema = operations.DocumentStore.Options.DatabaseSchemaName;
+        var schema = IndexWriteTarget.SchemaOf(operations);
         operations.QueueSqlCommand(
             $"insert into {schema}.fhir_search_capacity (resource_type, id, {Columns}) select 'Location', * from {Rows}",
             ValuesOf(rows));
@@ -40,7 +40,7 @@ public static class CapacityIndexWriter
         IReadOnlyList<(string LocationId, CapacityKey Key)> touched, IReadOnlyList<CapacityRow> rows)
     {
         if (locations.Count == 0) return;
-        var schema = operations.DocumentStore.Options.DatabaseSchemaName;
+        var schema = IndexWriteTarget.SchemaOf(operations);
         if (touched.Count > 0)
             operations.QueueSqlCommand(
                 $"delete from {schema}.fhir_search_capacity s using unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) " +

@@ -13,7 +13,7 @@ public static class EquipmentIndexWriter
     public static void Insert(IDocumentOperations operations, IReadOnlyList<EquipmentRow> rows)
     {
         if (rows.Count == 0) return;
-        var schema = operations.DocumentStore.Options.DatabaseSchemaName;
+        var schema = IndexWriteTarget.SchemaOf(operations);
         operations.QueueSqlCommand(
             $"insert into {schema}.fhir_search_equipment (resource_type, id, equipment, equipment_type, feature, value, system, code, requires) " +
             "select 'Location', * from unnest(?::text[], ?::integer[], ?::text[], ?::text[], ?::numeric[], ?::text[], ?::text[], ?::integer[])",

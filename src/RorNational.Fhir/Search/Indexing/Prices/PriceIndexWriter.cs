@@ -12,7 +12,7 @@ public static class PriceIndexWriter
     public static void Insert(IDocumentOperations operations, IReadOnlyList<PriceRow> rows)
     {
         if (rows.Count == 0) return;
-        var schema = operations.DocumentStore.Options.DatabaseSchemaName;
+        var schema = IndexWriteTarget.SchemaOf(operations);
         operations.QueueSqlCommand(
             $"insert into {schema}.fhir_search_price (resource_type, id, price_type, unit, amount, start_low, start_high, " +
             "residential_type, dependency_level, welcome_type, special_price, requires) " +

@@ -90,14 +90,18 @@ public sealed class IndexTable(string schema, string name) : ISchemaObject
 
     public void WriteCreateStatement(Migrator migrator, TextWriter writer)
     {
-        var lines = columns.Select(column => "    " + column.Ddl).ToList();
-        if (PrimaryKey != "") lines.Add($"    primary key ({PrimaryKey})");
-        writer.WriteLine($"create table if not exists {QualifiedName} (");
-        writer.WriteLine(string.Join(",\n", lines));
-        writer.WriteLine(");");
+        writer.WriteLine(CreateTableSql());
         foreach (var index in indexes) writer.WriteLine(index.CreateSql(this));
         foreach (var statistic in statistics) writer.WriteLine(statistic.CreateSql(this));
         if (FilledOnCreation is { } fill) writer.WriteLine(fill);
+    }
+
+    /// <summary>The table alone, its columns and primary key: no index, no statistics.</summary>
+    public string CreateTableSql()
+    {
+        var lines = columns.Select(column => "    " + column.Ddl).ToList();
+        if (PrimaryKey != "") lines.Add($"    primary key ({PrimaryKey})");
+        return $"create table if not exists {QualifiedName} (\n{string.Join(",\n", lines)}\n);";
     }
 
     public void WriteDropStatement(Migrator rules, TextWriter writer) =>
