@@ -28,7 +28,7 @@ public static class PublicationOutputs
         typeof(UnitPlacement),
     ];
 
-    /// <summary>The search index tables (<see cref="SearchIndexSchema"/>), in the store's schema.</summary>
+    /// <summary>The search index tables (<see cref="SearchIndexSchema"/>), in the store's schema: a rebuild writes them afresh and swaps them in (Host/Rebuilding/FreshIndexTables) rather than emptying them.</summary>
     public static IReadOnlyList<string> IndexTables => SearchIndexSchema.Tables;
 
     /// <summary>The resources' versions (<see cref="ResourceVersionTable"/>), in the store's schema.</summary>

@@ -71,6 +71,7 @@ public sealed class PublicationRebuild(DocumentStore store)
             await session.SaveChangesAsync(cancellation);
             replayed += batch.Count;
             batches++;
+            if (FreshIndexTables.AnalyzedAfter(batches)) await index.AnalyzeAsync(transaction, cancellation);
             streams.UnionWith(actions.Select(a => a.Key!));
             progress.Report(new RebuildProgress(replayed, total, streams.Count, batches));
         }

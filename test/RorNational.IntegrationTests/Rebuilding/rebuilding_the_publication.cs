@@ -67,11 +67,12 @@ public sealed class rebuilding_the_publication : ApiFixture
         var after = await ManualMaintenanceOf(schema, tables);
         foreach (var table in tables)
         {
-            // The search index tables are fresh ones, swapped in by the rebuild: PostgreSQL counts from zero for them.
-            var counted = table.StartsWith("fhir_search_", StringComparison.Ordinal) ? 0 : before[table].Vacuums;
-            Assert.That(after[table].Vacuums, Is.EqualTo(counted + 1), $"{table} vacuumed by the command, not left to autovacuum");
-            counted = table.StartsWith("fhir_search_", StringComparison.Ordinal) ? 0 : before[table].Analyzes;
-            Assert.That(after[table].Analyzes, Is.EqualTo(counted + 1), $"{table} analyzed by the command");
+            // The search index tables are fresh ones, swapped in by the rebuild: PostgreSQL counts from zero for
+            // them, and the rebuild analyzed them as they filled (FreshIndexTables.AnalyzedAfter).
+            var fresh = table.StartsWith("fhir_search_", StringComparison.Ordinal);
+            Assert.That(after[table].Vacuums, Is.EqualTo((fresh ? 0 : before[table].Vacuums) + 1), $"{table} vacuumed by the command, not left to autovacuum");
+            if (fresh) Assert.That(after[table].Analyzes, Is.GreaterThanOrEqualTo(1), $"{table} analyzed");
+            else Assert.That(after[table].Analyzes, Is.EqualTo(before[table].Analyzes + 1), $"{table} analyzed by the command");
         }
     }
 
