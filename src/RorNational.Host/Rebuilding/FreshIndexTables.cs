@@ -71,6 +71,7 @@ public sealed class FreshIndexTables(string schema)
             cancellation);
         await LockPreviousAsync(transaction, timeout, cancellation);
         var current = InSchema;
+        await ExecuteAsync(transaction, await GrantsAsync(transaction, current, staged, cancellation), cancellation);
         await ExecuteAsync(transaction,
         [
             .. current.Select(table => $"drop table {table.QualifiedName}"),
@@ -78,6 +79,28 @@ public sealed class FreshIndexTables(string schema)
             .. current.SelectMany(table => table.Statistics.Select(statistics => statistics.CreateSql(table))),
             $"drop schema {Staging}",
         ], cancellation);
+    }
+
+    /// <summary>
+    /// The privileges other roles hold on the previous tables (a reporting role's SELECT, say), granted
+    /// on the fresh ones: a table created by the rebuild carries none of its own.
+    /// </summary>
+    private static async Task<List<string>> GrantsAsync(
+        NpgsqlTransaction transaction, IReadOnlyList<IndexTable> current, IReadOnlyList<IndexTable> staged, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand(
+            "select t.ordinality::int, string_agg(a.privilege_type, ', '), " +
+            "case when a.grantee = 0 then 'public' else quote_ident(r.rolname) end " +
+            "from unnest($1::text[]) with ordinality as t(name, ordinality) " +
+            "join pg_class c on c.oid = to_regclass(t.name) cross join aclexplode(c.relacl) a left join pg_roles r on r.oid = a.grantee " +
+            "where a.grantee <> c.relowner group by t.ordinality, a.grantee, r.rolname",
+            transaction.Connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = current.Select(table => table.QualifiedName).ToArray() });
+        var grants = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+            grants.Add($"grant {reader.GetString(1)} on {staged[reader.GetInt32(0) - 1].QualifiedName} to {reader.GetString(2)}");
+        return grants;
     }
 
     private async Task LockPreviousAsync(NpgsqlTransaction transaction, TimeSpan timeout, CancellationToken cancellation)

@@ -82,10 +82,21 @@ public sealed class rebuilding_the_publication : ApiFixture
         await Client.PublishHospital();
         var schema = App.Store.Options.DatabaseSchemaName;
         var before = await TableIdsAsync(schema);
+        // A reporting role's read access to one index table, which the fresh table must carry too.
+        var reporting = $"rornational_reporting_{Guid.NewGuid():N}";
+        await SqlAsync($"create role {reporting}; grant select on {schema}.fhir_search_token to {reporting}");
+        try
+        {
+            var (exitCode, output) = await HostCommand.RunAsync(ConnectionString, "rebuild-publication");
 
-        var (exitCode, output) = await HostCommand.RunAsync(ConnectionString, "rebuild-publication");
-
-        Assert.That(exitCode, Is.Zero, output);
+            Assert.That(exitCode, Is.Zero, output);
+            Assert.That(await ScalarAsync($"select has_table_privilege('{reporting}', '{schema}.fhir_search_token', 'select')"), Is.True, "the grant carried over");
+            Assert.That(await ScalarAsync($"select has_table_privilege('{reporting}', '{schema}.fhir_search_string', 'select')"), Is.False, "and no other");
+        }
+        finally
+        {
+            await SqlAsync($"drop owned by {reporting}; drop role {reporting}");
+        }
         var after = await TableIdsAsync(schema);
         foreach (var table in SearchIndexSchema.Tables)
             Assert.That(after[table], Is.Not.EqualTo(before[table]), $"{table}: a fresh table, not the previous one emptied");
@@ -121,6 +132,22 @@ public sealed class rebuilding_the_publication : ApiFixture
         Assert.That(output, Does.Contain("Rebuild refused, nothing changed").And.Contain("could not be swapped in"));
         Assert.That(await TableIdsAsync(schema), Is.EqualTo(before), "the previous tables are still there");
         Assert.That(await ServedPublication.TakeAsync(App, ConnectionString), Is.EqualTo(served), "the publication served as before");
+    }
+
+    private async Task SqlAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
     }
 
     /// <summary>Each table of the schema by its PostgreSQL object id (a fresh table gets a new one).</summary>
