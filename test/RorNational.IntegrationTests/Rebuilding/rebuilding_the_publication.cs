@@ -103,10 +103,7 @@ public sealed class rebuilding_the_publication : ApiFixture
         Assert.That(after[ResourceVersionTable.Name], Is.EqualTo(before[ResourceVersionTable.Name]), "the other tables are emptied in place");
         // Every index and extended statistics object under the name the schema defines: the migrations see nothing to change.
         await App.Store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var staging = new NpgsqlCommand("select count(*) from pg_namespace where nspname = $1", connection) { Parameters = { new() { Value = $"{schema}_rebuild" } } };
-        Assert.That(await staging.ExecuteScalarAsync(), Is.Zero, "the staging schema is gone");
+        Assert.That(await ScalarAsync("select count(*) from pg_namespace where nspname = $1", $"{schema}_rebuild"), Is.Zero, "the staging schema is gone");
         var located = await Client.GetFromJsonAsync<JsonObject>("/fhir/Location?_count=1");
         Assert.That(located!["total"]!.GetValue<int>(), Is.GreaterThan(0), "searches read the swapped-in index");
     }
@@ -134,49 +131,36 @@ public sealed class rebuilding_the_publication : ApiFixture
         Assert.That(await ServedPublication.TakeAsync(App, ConnectionString), Is.EqualTo(served), "the publication served as before");
     }
 
-    private async Task SqlAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    private async Task SqlAsync(string sql) => await RowsAsync(sql, _ => 0);
 
-    private async Task<object?> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
-    }
+    private async Task<object?> ScalarAsync(string sql, params object[] parameters) =>
+        (await RowsAsync(sql, row => row.GetValue(0), parameters)).Single();
 
     /// <summary>Each table of the schema by its PostgreSQL object id (a fresh table gets a new one).</summary>
-    private async Task<Dictionary<string, uint>> TableIdsAsync(string schema)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select c.relname, c.oid from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'r'", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = schema });
-        var ids = new Dictionary<string, uint>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) ids[reader.GetString(0)] = reader.GetFieldValue<uint>(1);
-        return ids;
-    }
+    private async Task<Dictionary<string, uint>> TableIdsAsync(string schema) =>
+        (await RowsAsync("select c.relname, c.oid from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'r'",
+            row => (Table: row.GetString(0), Id: row.GetFieldValue<uint>(1)), schema)).ToDictionary(r => r.Table, r => r.Id);
 
     /// <summary>How many times each table was vacuumed and analyzed by a command (autovacuum counts apart), as PostgreSQL's statistics say.</summary>
     private async Task<Dictionary<string, (long Vacuums, long Analyzes)>> ManualMaintenanceOf(string schema, string[] tables)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "select relname, vacuum_count, analyze_count from pg_stat_user_tables where schemaname = $1 and relname = any($2)", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = schema });
-        command.Parameters.Add(new NpgsqlParameter { Value = tables });
-        var counts = new Dictionary<string, (long, long)>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) counts[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2));
+        var counts = (await RowsAsync("select relname, vacuum_count, analyze_count from pg_stat_user_tables where schemaname = $1 and relname = any($2)",
+            row => (Table: row.GetString(0), Counts: (row.GetInt64(1), row.GetInt64(2))), schema, tables)).ToDictionary(r => r.Table, r => r.Counts);
         Assert.That(counts.Keys, Is.EquivalentTo(tables));
         return counts;
+    }
+
+    /// <summary>The rows of one statement (positional parameters $1, $2...), on a connection of its own.</summary>
+    private async Task<List<T>> RowsAsync<T>(string sql, Func<NpgsqlDataReader, T> read, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync()) rows.Add(read(reader));
+        return rows;
     }
 
     [Test, CancelAfter(300_000)]
