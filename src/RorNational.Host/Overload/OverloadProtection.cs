@@ -18,6 +18,8 @@ public static class OverloadProtection
     {
         var settings = OverloadSettings.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<WriteTurns>();
+        builder.Services.AddSingleton<RorNational.Offer.Capacity.Grouping.IWriteTurns>(services => services.GetRequiredService<WriteTurns>());
         builder.Services.AddRequestTimeouts(options => options.DefaultPolicy = new RequestTimeoutPolicy
         {
             Timeout = settings.RequestTimeout,

@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using RorNational.Offer.Capacity.Grouping;
 using RorNational.Offer.Capacity.Receipts;
 
 namespace RorNational.Offer.Capacity;
@@ -23,6 +24,8 @@ public static class CapacityModule
     public static IServiceCollection AddCapacitySupply(this IServiceCollection services)
     {
         services.AddOptions<CapacitySupplyOptions>().BindConfiguration(CapacitySupplyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // One queue of requests waiting for a write turn per process: its groups share a transaction.
+        services.AddSingleton<SupplyGroups>();
         return services;
     }
 }

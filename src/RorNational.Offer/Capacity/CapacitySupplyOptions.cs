@@ -21,4 +21,12 @@ public sealed class CapacitySupplyOptions
     /// <summary>The most entries of one bundle.</summary>
     [Range(1, 100_000)]
     public int MaxBundleEntries { get; set; } = 10_000;
+
+    /// <summary>
+    /// The most entries of the requests applied in one transaction (<see cref="Grouping.SupplyGroups"/>):
+    /// the requests waiting for a write turn join the group until it holds this many. A request
+    /// larger than this runs alone; 1 never groups.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxGroupEntries { get; set; } = 500;
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using RorNational.Domain.Common;
 using RorNational.Fhir.Http;
 using RorNational.Offer.Capacity.Answers;
+using RorNational.Offer.Capacity.Grouping;
 using RorNational.Offer.Capacity.Protocol;
 using RorNational.Offer.Capacity.Receipts;
 using RorNational.Offer.Capacity.Supplying;
@@ -18,33 +19,33 @@ namespace RorNational.Offer.Capacity.PatchLocation;
 /// standard FHIRPath Patch), addressed by <c>identifier=&lt;1+FINESS of the EG&gt;/&lt;idExterneSynchro&gt;</c>
 /// or by the Location's id. Checked here in this order: a supplier at all (403), the format
 /// (415, 406), the address (400), the right on the EG (403, the same whether the lieu exists or
-/// not), the lieu (404, 412), the body (400); then applied in one transaction by
-/// <see cref="SupplyCapacityHandler"/> and answered once committed.
+/// not), the lieu (404, 412), the body (400); then applied in one transaction, alone or with
+/// other requests waiting for the same write turn (<see cref="SupplyGroups"/>), and answered once committed.
 /// </summary>
 public static class PatchLocationEndpoint
 {
-    [WolverinePatch("/fhir/Location")]
+    [WolverinePatch("/fhir/Location"), TakesItsOwnWriteTurn]
     public static Task<IResult> PatchByIdentifier(HttpContext http, IQuerySession session, IMessageBus bus, CapacityPatchReader reader,
-        CancellationToken cancellation)
+        SupplyGroups groups, CancellationToken cancellation)
     {
         ZoneResolution.EnsureSupplier(Callers.Of(http));
         var identifier = http.Request.Query["identifier"];
         if (identifier.Count != 1 || http.Request.Query.Keys.Any(key => key is not ("identifier" or "_format" or "_pretty")))
             throw CommandRejected.Because(RejectionKind.Invalid,
                 "a conditional patch names its Location by identifier only, once: Location?identifier=1<FINESS>/<idExterneSynchro>", "identifier");
-        return Patch(http, ZoneAddress.ByIdentifier(identifier[0]), session, bus, reader, cancellation);
+        return Patch(http, ZoneAddress.ByIdentifier(identifier[0]), session, bus, reader, groups, cancellation);
     }
 
-    [WolverinePatch("/fhir/Location/{id}")]
+    [WolverinePatch("/fhir/Location/{id}"), TakesItsOwnWriteTurn]
     public static Task<IResult> PatchById(string id, HttpContext http, IQuerySession session, IMessageBus bus, CapacityPatchReader reader,
-        CancellationToken cancellation)
+        SupplyGroups groups, CancellationToken cancellation)
     {
         ZoneResolution.EnsureSupplier(Callers.Of(http));
-        return Patch(http, ZoneAddress.ById(id), session, bus, reader, cancellation);
+        return Patch(http, ZoneAddress.ById(id), session, bus, reader, groups, cancellation);
     }
 
     private static async Task<IResult> Patch(HttpContext http, ZoneAddress address, IQuerySession session, IMessageBus bus,
-        CapacityPatchReader reader, CancellationToken cancellation)
+        CapacityPatchReader reader, SupplyGroups groups, CancellationToken cancellation)
     {
         var caller = Callers.Of(http);
         var format = FhirFormat.Of(http.Request);
@@ -59,12 +60,9 @@ public static class PatchLocationEndpoint
             var command = new SupplyCapacity(caller.Client!.Id, requestId, SupplierRequests.RequestIdHeader,
                 SupplyReceipt.FingerprintOf(SupplyReceipt.Text($"PATCH {address.Text} {expected}"), bytes),
                 AllOrNothing: true, [SupplyEntry.Of(new LieuChange(zone.CapacityStream, zone.LocationId, operations, expected))]);
-            var answer = await bus.InvokeAsync<SupplyAnswer>(command, cancellation, SupplyTimeout);
+            var answer = await groups.ApplyAsync(command, bus, cancellation);
             var entry = answer.Entries[0];
             return entry.Applied ? new PatchAnswer(entry, preference, format) : new RefusalAnswer(entry);
         }
     }
-
-    /// <summary>How long a request may take, lock waits and retries included.</summary>
-    public static readonly TimeSpan SupplyTimeout = TimeSpan.FromMinutes(2);
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RorNational.Domain.Common;
 using RorNational.Fhir.Http;
 using RorNational.Offer.Capacity.Answers;
+using RorNational.Offer.Capacity.Grouping;
 using RorNational.Offer.Capacity.Protocol;
 using RorNational.Offer.Capacity.Receipts;
 using RorNational.Offer.Capacity.Supplying;
@@ -21,16 +22,17 @@ namespace RorNational.Offer.Capacity.PostBundle;
 /// <c>POST /fhir</c> with a transaction or batch Bundle of capacity PATCHes (each entry a
 /// Parameters, its request.url <c>Location?identifier=…</c> or <c>Location/{id}</c>, its
 /// request.ifMatch honoured). Each entry is checked as a single PATCH would be; the whole bundle
-/// is then applied in one transaction (<see cref="SupplyCapacityHandler"/>), so its Locations are
+/// is then applied in one transaction (<see cref="SupplyCapacityHandler"/>, alone or with other
+/// requests waiting for the same write turn: <see cref="SupplyGroups"/>), so its Locations are
 /// rendered once. A transaction applies all or nothing, and a refusal names the entry at fault;
 /// a batch applies what it can and answers each entry. Each entry takes one permit of the
 /// client's supply limit (<see cref="ClientLimiters"/>): a bundle past it is refused whole (429).
 /// </summary>
 public static class PostBundleEndpoint
 {
-    [WolverinePost("/fhir")]
+    [WolverinePost("/fhir"), TakesItsOwnWriteTurn]
     public static async Task<IResult> Post(HttpContext http, IQuerySession session, IMessageBus bus, CapacityPatchReader reader,
-        IOptions<CapacitySupplyOptions> options, ClientLimiters limiters, CancellationToken cancellation)
+        IOptions<CapacitySupplyOptions> options, ClientLimiters limiters, SupplyGroups groups, CancellationToken cancellation)
     {
         var caller = Callers.Of(http);
         ZoneResolution.EnsureSupplier(caller);
@@ -59,7 +61,7 @@ public static class PostBundleEndpoint
 
             var command = new SupplyCapacity(caller.Client!.Id, bundle.Identifier, "Bundle.identifier",
                 SupplyReceipt.FingerprintOf(SupplyReceipt.Text("POST /fhir"), bytes), bundle.IsTransaction, entries);
-            var answer = await bus.InvokeAsync<SupplyAnswer>(command, cancellation, PatchLocation.PatchLocationEndpoint.SupplyTimeout);
+            var answer = await groups.ApplyAsync(command, bus, cancellation);
             return answer.RefusedEntry is { } refusedEntry
                 ? new BundleRefusal(bundle.Entries[refusedEntry], answer.Entries[refusedEntry])
                 : new BundleAnswer(bundle.IsTransaction, answer.Entries, preference, format);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Marten;
 using RorNational.Offer.Capacity.Supplying;
 
 namespace RorNational.Offer.Capacity.Receipts;
@@ -22,6 +23,16 @@ public sealed class SupplyReceipt
     public List<EntryAnswer> Entries { get; set; } = [];
 
     public static string IdOf(string clientId, string requestId) => $"{clientId}|{requestId}";
+
+    /// <summary>The receipts of these ids that exist, by id, in one query (none asked: no query).</summary>
+    public static async Task<IReadOnlyDictionary<string, SupplyReceipt>> LoadAsync(IQuerySession session, IEnumerable<string> ids,
+        CancellationToken cancellation)
+    {
+        var distinct = ids.Distinct().ToArray();
+        return distinct.Length == 0
+            ? new Dictionary<string, SupplyReceipt>()
+            : (await session.LoadManyAsync<SupplyReceipt>(cancellation, distinct)).ToDictionary(r => r.Id);
+    }
 
     public bool ExpiredAt(DateTimeOffset now, TimeSpan lifetime) => At + lifetime <= now;
 

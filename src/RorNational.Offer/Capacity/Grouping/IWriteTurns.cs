@@ -1,0 +1,20 @@
+namespace RorNational.Offer.Capacity.Grouping;
+
+/// <summary>
+/// The turns of the writes this process applies at once (the host's write gate): a write holds
+/// one while it runs, and waits for one in order of arrival. A route marked
+/// <see cref="TakesItsOwnWriteTurnAttribute"/> is not held by the gate: it takes its turns here
+/// itself, one per group of requests it applies.
+/// </summary>
+public interface IWriteTurns
+{
+    /// <summary>
+    /// A turn, released when disposed. Throws the gate's refusal (503, nothing applied) when the
+    /// queue of writes is full, when none came within the gate's wait, or when the database was
+    /// just found unavailable; throws <see cref="OperationCanceledException"/> when <paramref name="aborted"/> is cancelled.
+    /// </summary>
+    Task<IDisposable> TakeAsync(CancellationToken aborted);
+
+    /// <summary>A write that held a turn failed with this: when the database is unavailable, the writes waiting now are refused at once.</summary>
+    void Failed(Exception failure);
+}
