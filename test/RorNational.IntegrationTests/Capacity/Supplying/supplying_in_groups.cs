@@ -1,0 +1,174 @@
+using System.Net;
+using Npgsql;
+using RorNational.IntegrationTests.Faults;
+using RorNational.IntegrationTests.Infrastructure;
+using static RorNational.IntegrationTests.Capacity.Protocol.CapacityBodies;
+
+namespace RorNational.IntegrationTests.Capacity.Supplying;
+
+/// <summary>
+/// Group commit: while one request holds the only write turn (held here on a locked event
+/// table), the requests that queue behind it are applied together, in one transaction (their
+/// events share its id, PostgreSQL's xmin), each decided and answered as if alone. A request on
+/// a lieu already in the group waits for the next turn; a request refused whole (a request id
+/// reused) is refused alone; a group that fails as a whole runs again request by request.
+/// </summary>
+public sealed class supplying_in_groups : SupplyingFixture
+{
+    private static readonly string[] Others = ["b", "c", "d"];
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Server:RequestTimeout"] = "00:00:20",
+        ["Server:MaxConcurrentWrites"] = "1",
+        ["Server:MaxConcurrentWritesUnread"] = "1",
+    };
+
+    [Test]
+    public async Task Given_requests_on_other_lieux_waiting_for_the_turn_When_it_comes_Then_they_commit_together_each_answered_as_alone()
+    {
+        await PublishLieux();
+        await Supplier.SendAsync(PatchRequest(ByIdentifierOf("d"), Add(Record(1, At(0))), requestId: "r-1")).EnsureOk();
+
+        Task<HttpResponseMessage> first, b, c, reused, bAgain;
+        await using (await DatabaseLock.Take(ConnectionString, "ror.mt_events"))
+        {
+            first = Supplier.SendAsync(PatchRequest(ByIdentifier, Add(Record(3, At(0)))));
+            await Task.Delay(500);
+            b = Supplier.SendAsync(PatchRequest(ByIdentifierOf("b"), Add(Record(4, At(1)))));
+            await Task.Delay(100);
+            c = Supplier.SendAsync(PatchRequest(ByIdentifierOf("c"), Add(Record(5, At(1)))));
+            await Task.Delay(100);
+            reused = Supplier.SendAsync(PatchRequest(ByIdentifierOf("d"), Replace(Selector(), Record(2, At(5))), requestId: "r-1"));
+            await Task.Delay(100);
+            bAgain = Supplier.SendAsync(PatchRequest(ByIdentifierOf("b"), Add(Record(6, At(1), temporality: "02"))));
+            await Task.Delay(500);
+            Assert.That(new[] { first, b, c, reused, bAgain }.Any(r => r.IsCompleted), Is.False, "all wait for the turn the first holds");
+        }
+
+        var applied = await Task.WhenAll(first, b, c, bAgain);
+        var refusal = await Outcome(await reused);
+        var transactions = await TransactionsOf(["capacity-" + LieuUnit, .. Others.Select(x => "capacity-" + Unit(x))]);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(applied.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK),
+                string.Join("\n", await Task.WhenAll(applied.Select(r => r.Content.ReadAsStringAsync()))));
+            Assert.That((refusal.Status, refusal.Expressions), Is.EqualTo((409, new[] { "X-Request-Id" })), refusal.Body);
+            Assert.That(transactions["capacity-" + Unit("c")], Has.Count.EqualTo(1));
+            var group = transactions["capacity-" + Unit("c")][0];
+            Assert.That(transactions["capacity-" + Unit("b")], Has.Count.EqualTo(2).And.Contains(group),
+                "b's first change committed with c's; its second, on the same lieu, waited for the next turn");
+            Assert.That(transactions["capacity-" + LieuUnit], Does.Not.Contain(group), "the first request held the turn alone");
+            Assert.That(transactions["capacity-" + Unit("d")], Has.Count.EqualTo(1), "the reused request id applied nothing");
+            Assert.That((await CapacityEvents(Unit("b"))).Count, Is.EqualTo(2));
+        });
+        // Each answer is that of its own Location, as rendered in the group's transaction.
+        foreach (var (response, unit) in new[] { (applied[1], Unit("b")), (applied[2], Unit("c")) })
+        {
+            var location = await Location((await Zone(unit)).LocationId);
+            Assert.That(response.Headers.ETag?.ToString(), Is.EqualTo($"W/\"{location.Version - (unit == Unit("b") ? 1 : 0)}\""), unit);
+        }
+    }
+
+    [Test]
+    public async Task Given_a_group_that_fails_as_a_whole_When_applied_Then_each_request_runs_again_alone_and_is_applied()
+    {
+        await PublishLieux();
+        await using var fault = await OneCapacityStreamPerTransaction.InstallAsync(ConnectionString);
+
+        Task<HttpResponseMessage> first;
+        Task<HttpResponseMessage>[] queued;
+        await using (await DatabaseLock.Take(ConnectionString, "ror.mt_events"))
+        {
+            first = Supplier.SendAsync(PatchRequest(ByIdentifier, Add(Record(3, At(0)))));
+            await Task.Delay(500);
+            queued = Others.Select(x => Supplier.SendAsync(PatchRequest(ByIdentifierOf(x), Add(Record(4, At(1)))))).ToArray();
+            await Task.Delay(500);
+        }
+
+        var responses = await Task.WhenAll([first, .. queued]);
+        var transactions = await TransactionsOf(["capacity-" + LieuUnit, .. Others.Select(x => "capacity-" + Unit(x))]);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK),
+                string.Join("\n", await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()))));
+            Assert.That(transactions.Values.Select(t => t.Count), Is.All.EqualTo(1));
+            Assert.That(transactions.Values.Select(t => t[0]).Distinct().Count(), Is.EqualTo(4), "each request in a transaction of its own");
+        });
+    }
+
+    private static string Unit(string lieu) => $"010000024-lieu-batiment-{lieu}";
+
+    private static string ByIdentifierOf(string lieu) => $"/fhir/Location?identifier=1010000024/GRP-{lieu.ToUpperInvariant()}";
+
+    /// <summary>The hospital, and three more lieux of the same EG that the supplier feeds.</summary>
+    private async Task PublishLieux()
+    {
+        await PublishLieu();
+        var fiches = Others.Select(x =>
+        {
+            var lieu = StructureRequests.Lieu();
+            lieu["name"] = $"Bâtiment {x.ToUpperInvariant()}";
+            lieu["lieu"]!["idExterneSynchro"] = $"GRP-{x.ToUpperInvariant()}";
+            return ($"lieu-batiment-{x}", lieu);
+        }).ToArray();
+        await Client.Accept(await Client.SubmitDossier(fiches)).EnsureOk();
+    }
+
+    /// <summary>The transactions (xmin) each stream's events were committed in, in event order, distinct.</summary>
+    private async Task<Dictionary<string, List<string>>> TransactionsOf(IReadOnlyList<string> streams)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select stream_id, xmin::text from ror.mt_events where stream_id = any($1) order by seq_id", connection)
+        {
+            Parameters = { new() { Value = streams.ToArray() } },
+        };
+        var transactions = streams.ToDictionary(s => s, _ => new List<string>());
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var list = transactions[reader.GetString(0)];
+            if (!list.Contains(reader.GetString(1))) list.Add(reader.GetString(1));
+        }
+        return transactions;
+    }
+
+    /// <summary>
+    /// A fault for the test: a trigger that refuses the events of a second capacity stream in one
+    /// transaction, so that a group fails as a whole while each of its requests alone passes.
+    /// </summary>
+    private sealed class OneCapacityStreamPerTransaction(string connectionString) : IAsyncDisposable
+    {
+        public static async Task<OneCapacityStreamPerTransaction> InstallAsync(string connectionString)
+        {
+            await Execute(connectionString, """
+                create or replace function ror.test_one_capacity_stream_per_transaction() returns trigger language plpgsql as $$
+                begin
+                  if new.stream_id like 'capacity-%' and exists (select 1 from ror.mt_events e
+                      where e.xmin = pg_current_xact_id()::xid and e.stream_id like 'capacity-%' and e.stream_id <> new.stream_id) then
+                    raise exception 'test fault: a second capacity stream in one transaction';
+                  end if;
+                  return new;
+                end $$;
+                create trigger test_one_capacity_stream_per_transaction before insert on ror.mt_events
+                  for each row execute function ror.test_one_capacity_stream_per_transaction();
+                """);
+            return new OneCapacityStreamPerTransaction(connectionString);
+        }
+
+        public async ValueTask DisposeAsync() => await Execute(connectionString, """
+            drop trigger if exists test_one_capacity_stream_per_transaction on ror.mt_events;
+            drop function if exists ror.test_one_capacity_stream_per_transaction();
+            """);
+
+        private static async Task Execute(string connectionString, string sql)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
