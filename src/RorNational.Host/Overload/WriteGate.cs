@@ -11,15 +11,15 @@ namespace RorNational.Host.Overload;
 /// search waits seconds behind them; and when nobody reads, the writes have the cores.
 /// Reads and searches (GET, and POST <c>_search</c>) are never held here, only counted while they
 /// are served; health checks and the routes that last by design (the FINESS extract upload, the
-/// availability stream) are neither held nor counted. The capacity supply routes
-/// (<see cref="TakesItsOwnWriteTurnAttribute"/>) pass: they take their turn themselves once their
-/// request is read, one turn per group of requests (<see cref="SupplyGroups"/>).
+/// availability stream) are neither held nor counted. A write's turn is a request feature
+/// (<see cref="IHeldWriteTurn"/>): the capacity supply routes give it back once their request is
+/// read and checked, and wait for another to apply it with others (<see cref="SupplyGroups"/>).
 /// </summary>
 public sealed class WriteGate(RequestDelegate next, WriteTurns turns)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (RequestGate.PassesFreely(context) || TakesItsOwnTurn(context))
+        if (RequestGate.PassesFreely(context))
         {
             await next(context);
             return;
@@ -31,7 +31,8 @@ public sealed class WriteGate(RequestDelegate next, WriteTurns turns)
             await next(context);
             return;
         }
-        using var turn = await turns.TakeAsync(context.RequestAborted);
+        using var turn = new HeldTurn(await turns.TakeAsync(context.RequestAborted));
+        context.Features.Set<IHeldWriteTurn>(turn);
         try
         {
             await next(context);
@@ -43,11 +44,21 @@ public sealed class WriteGate(RequestDelegate next, WriteTurns turns)
         }
     }
 
+    /// <summary>A request's turn, released once: early by the route, or when the request ends.</summary>
+    private sealed class HeldTurn(IDisposable turn) : IHeldWriteTurn, IDisposable
+    {
+        private int _released;
+
+        public void Release()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) turn.Dispose();
+        }
+
+        public void Dispose() => Release();
+    }
+
     /// <summary>What changes the repository: every method but GET, HEAD and OPTIONS, save a search sent by POST.</summary>
     public static bool IsWrite(HttpRequest request) =>
         !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
         && !(request.Path.Value ?? "").EndsWith("/_search", StringComparison.Ordinal);
-
-    private static bool TakesItsOwnTurn(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<TakesItsOwnWriteTurnAttribute>() is not null;
 }

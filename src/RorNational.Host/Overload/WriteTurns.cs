@@ -6,9 +6,9 @@ namespace RorNational.Host.Overload;
 
 /// <summary>
 /// The turns of the writes this process applies at once (<see cref="WritePlaces"/>: fewer while
-/// it serves reads), taken by the <see cref="WriteGate"/> for each write request and by the
-/// routes that take their own (<see cref="TakesItsOwnWriteTurnAttribute"/>: the capacity supply,
-/// one turn per group of requests). A write that finds no turn within
+/// it serves reads), taken by the <see cref="WriteGate"/> for each write request and, once the
+/// request is read, by each group of capacity requests applied together (<see cref="SupplyGroups"/>).
+/// A write that finds no turn within
 /// <see cref="OverloadSettings.WriteWait"/>, or finds the queue full, is refused (503 with
 /// Retry-After, nothing applied); when a write finds the database unavailable, the writes
 /// waiting at that moment are refused at once rather than each waiting for the database in turn.

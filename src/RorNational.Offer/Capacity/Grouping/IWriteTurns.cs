@@ -2,9 +2,8 @@ namespace RorNational.Offer.Capacity.Grouping;
 
 /// <summary>
 /// The turns of the writes this process applies at once (the host's write gate): a write holds
-/// one while it runs, and waits for one in order of arrival. A route marked
-/// <see cref="TakesItsOwnWriteTurnAttribute"/> is not held by the gate: it takes its turns here
-/// itself, one per group of requests it applies.
+/// one while it runs, and waits for one in order of arrival. Each write request is read under a
+/// turn of its own (<see cref="IHeldWriteTurn"/>); a group of capacity requests is applied under one more.
 /// </summary>
 public interface IWriteTurns
 {

@@ -7,8 +7,10 @@ using Wolverine;
 namespace RorNational.Offer.Capacity.Grouping;
 
 /// <summary>
-/// Group commit of suppliers' requests. Each request, read and checked, waits for a write turn
-/// (<see cref="IWriteTurns"/>, the gate's turns, in order of arrival). The request that gets one
+/// Group commit of suppliers' requests. Each request is read and checked under the write turn the
+/// gate gave it, gives that turn back (<see cref="IHeldWriteTurn"/>) and waits for another
+/// (<see cref="IWriteTurns"/>, in order of arrival, behind the requests still waiting to be read):
+/// the gate's bound on the writes at once holds for reading and applying alike. The request that gets one
 /// applies, in one transaction (<see cref="SupplyCapacityHandler"/>), itself and the requests
 /// waiting behind it, in their order, up to <see cref="CapacitySupplyOptions.MaxGroupEntries"/>
 /// entries, leaving for a later turn any that touches a lieu, a Location or a request id already
@@ -33,10 +35,12 @@ public sealed class SupplyGroups(IWriteTurns turns, IOptions<CapacitySupplyOptio
     /// never "nothing applied" when something was.
     /// </summary>
     /// <param name="bus">The caller's bus, through which this request applies the group it leads.</param>
-    public async Task<SupplyAnswer> ApplyAsync(SupplyCapacity request, IMessageBus bus, CancellationToken aborted)
+    /// <param name="held">The turn the request was read under, given back now (none outside an HTTP request).</param>
+    public async Task<SupplyAnswer> ApplyAsync(SupplyCapacity request, IMessageBus bus, IHeldWriteTurn? held, CancellationToken aborted)
     {
         using var pending = new PendingSupply(request);
         lock (_lock) _waiting.AddLast(pending.Node);
+        held?.Release();
         IDisposable turn;
         try
         {

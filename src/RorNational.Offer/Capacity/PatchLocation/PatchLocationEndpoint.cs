@@ -24,7 +24,7 @@ namespace RorNational.Offer.Capacity.PatchLocation;
 /// </summary>
 public static class PatchLocationEndpoint
 {
-    [WolverinePatch("/fhir/Location"), TakesItsOwnWriteTurn]
+    [WolverinePatch("/fhir/Location")]
     public static Task<IResult> PatchByIdentifier(HttpContext http, IQuerySession session, IMessageBus bus, CapacityPatchReader reader,
         SupplyGroups groups, CancellationToken cancellation)
     {
@@ -36,7 +36,7 @@ public static class PatchLocationEndpoint
         return Patch(http, ZoneAddress.ByIdentifier(identifier[0]), session, bus, reader, groups, cancellation);
     }
 
-    [WolverinePatch("/fhir/Location/{id}"), TakesItsOwnWriteTurn]
+    [WolverinePatch("/fhir/Location/{id}")]
     public static Task<IResult> PatchById(string id, HttpContext http, IQuerySession session, IMessageBus bus, CapacityPatchReader reader,
         SupplyGroups groups, CancellationToken cancellation)
     {
@@ -60,7 +60,7 @@ public static class PatchLocationEndpoint
             var command = new SupplyCapacity(caller.Client!.Id, requestId, SupplierRequests.RequestIdHeader,
                 SupplyReceipt.FingerprintOf(SupplyReceipt.Text($"PATCH {address.Text} {expected}"), bytes),
                 AllOrNothing: true, [SupplyEntry.Of(new LieuChange(zone.CapacityStream, zone.LocationId, operations, expected))]);
-            var answer = await groups.ApplyAsync(command, bus, cancellation);
+            var answer = await groups.ApplyAsync(command, bus, http.Features.Get<IHeldWriteTurn>(), cancellation);
             var entry = answer.Entries[0];
             return entry.Applied ? new PatchAnswer(entry, preference, format) : new RefusalAnswer(entry);
         }

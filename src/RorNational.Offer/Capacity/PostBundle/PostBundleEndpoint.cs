@@ -30,7 +30,7 @@ namespace RorNational.Offer.Capacity.PostBundle;
 /// </summary>
 public static class PostBundleEndpoint
 {
-    [WolverinePost("/fhir"), TakesItsOwnWriteTurn]
+    [WolverinePost("/fhir")]
     public static async Task<IResult> Post(HttpContext http, IQuerySession session, IMessageBus bus, CapacityPatchReader reader,
         IOptions<CapacitySupplyOptions> options, ClientLimiters limiters, SupplyGroups groups, CancellationToken cancellation)
     {
@@ -61,7 +61,7 @@ public static class PostBundleEndpoint
 
             var command = new SupplyCapacity(caller.Client!.Id, bundle.Identifier, "Bundle.identifier",
                 SupplyReceipt.FingerprintOf(SupplyReceipt.Text("POST /fhir"), bytes), bundle.IsTransaction, entries);
-            var answer = await groups.ApplyAsync(command, bus, cancellation);
+            var answer = await groups.ApplyAsync(command, bus, http.Features.Get<IHeldWriteTurn>(), cancellation);
             return answer.RefusedEntry is { } refusedEntry
                 ? new BundleRefusal(bundle.Entries[refusedEntry], answer.Entries[refusedEntry])
                 : new BundleAnswer(bundle.IsTransaction, answer.Entries, preference, format);
