@@ -48,12 +48,6 @@ public sealed class AnswerCompletion(
     }
 
     /// <summary>These Locations as stored, by id (none asked: no query).</summary>
-    public static async Task<IReadOnlyDictionary<string, LocationDocument>> LoadAsync(IQuerySession session, IEnumerable<string> ids,
-        CancellationToken cancellation)
-    {
-        var distinct = ids.Distinct().ToArray();
-        return distinct.Length == 0
-            ? new Dictionary<string, LocationDocument>()
-            : (await session.LoadManyAsync<LocationDocument>(cancellation, distinct)).ToDictionary(l => l.Id);
-    }
+    public static Task<IReadOnlyDictionary<string, LocationDocument>> LoadAsync(IQuerySession session, IEnumerable<string> ids,
+        CancellationToken cancellation) => session.LoadByIdAsync<LocationDocument>(ids, l => l.Id, cancellation);
 }

@@ -25,14 +25,8 @@ public sealed class SupplyReceipt
     public static string IdOf(string clientId, string requestId) => $"{clientId}|{requestId}";
 
     /// <summary>The receipts of these ids that exist, by id, in one query (none asked: no query).</summary>
-    public static async Task<IReadOnlyDictionary<string, SupplyReceipt>> LoadAsync(IQuerySession session, IEnumerable<string> ids,
-        CancellationToken cancellation)
-    {
-        var distinct = ids.Distinct().ToArray();
-        return distinct.Length == 0
-            ? new Dictionary<string, SupplyReceipt>()
-            : (await session.LoadManyAsync<SupplyReceipt>(cancellation, distinct)).ToDictionary(r => r.Id);
-    }
+    public static Task<IReadOnlyDictionary<string, SupplyReceipt>> LoadAsync(IQuerySession session, IEnumerable<string> ids,
+        CancellationToken cancellation) => session.LoadByIdAsync<SupplyReceipt>(ids, r => r.Id, cancellation);
 
     public bool ExpiredAt(DateTimeOffset now, TimeSpan lifetime) => At + lifetime <= now;
 
