@@ -46,6 +46,7 @@ public sealed class WriteTurns(OverloadSettings settings) : IWriteTurns
         return place ?? throw Busy($"has {Writes(settings.WriteQueue)} waiting already");
     }
 
+    /// <summary>A write that held a turn failed with this: when the database is unavailable, the writes waiting now are refused at once.</summary>
     public void Failed(Exception failure)
     {
         // The database is away: each write waiting would hold its turn in turn for the connection wait (5 s), the last

@@ -13,7 +13,4 @@ public interface IWriteTurns
     /// just found unavailable; throws <see cref="OperationCanceledException"/> when <paramref name="aborted"/> is cancelled.
     /// </summary>
     Task<IDisposable> TakeAsync(CancellationToken aborted);
-
-    /// <summary>A write that held a turn failed with this: when the database is unavailable, the writes waiting now are refused at once.</summary>
-    void Failed(Exception failure);
 }

@@ -24,7 +24,7 @@ namespace RorNational.Offer.Capacity.Grouping;
 public sealed class SupplyGroups(IWriteTurns turns, IOptions<CapacitySupplyOptions> options, ILogger<SupplyGroups> logger)
 {
     /// <summary>How long a group may take, lock waits and retries included.</summary>
-    public static readonly TimeSpan GroupTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan GroupTimeout = TimeSpan.FromMinutes(2);
 
     private readonly object _lock = new();
     private readonly LinkedList<PendingSupply> _waiting = new();
@@ -114,7 +114,7 @@ public sealed class SupplyGroups(IWriteTurns turns, IOptions<CapacitySupplyOptio
         }
         catch (Exception failure)
         {
-            turns.Failed(failure);
+            // Each member's request fails with it through the write gate, which reports an unavailable database.
             foreach (var member in group) member.Fail(failure);
         }
     }

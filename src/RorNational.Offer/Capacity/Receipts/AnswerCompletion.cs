@@ -6,21 +6,25 @@ using RorNational.Offer.Capacity.Supplying;
 namespace RorNational.Offer.Capacity.Receipts;
 
 /// <summary>
-/// Completes the answers of a request inside its own transaction, once the inline projections
-/// have rendered its changes (Marten calls a session's listeners after them, before the
-/// commit): each applied entry takes the version and time its Location is left at, then the
-/// receipt, if the request has an id, is written with them. Nothing is read after the commit,
-/// so a later change of the same Location can never slip into this answer.
+/// Completes the answers of a group's requests inside their transaction, once the inline
+/// projections have rendered their changes (Marten calls a session's listeners after them,
+/// before the commit): each applied entry takes the version and time its Location is left at,
+/// then the receipt of each request with an id is written with them. One listener for the whole
+/// group: the Locations rendered are gathered, and those not rendered read, once. Nothing is
+/// read after the commit, so a later change of the same Location can never slip into an answer.
 /// </summary>
-public sealed class AnswerCompletion(
-    IReadOnlyList<EntryAnswer> answers, IReadOnlyDictionary<string, LocationDocument> before, SupplyReceipt? receipt, bool replacing)
+public sealed class AnswerCompletion(IReadOnlyList<AnswerCompletion.Request> requests, IReadOnlyDictionary<string, LocationDocument> before)
     : DocumentSessionListenerBase
 {
+    /// <summary>A request's answers, and its receipt (<paramref name="Replacing"/> an expired one) when it has an id.</summary>
+    public sealed record Request(IReadOnlyList<EntryAnswer> Answers, SupplyReceipt? Receipt, bool Replacing);
+
     public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
-        await CompleteAsync(session, answers, session.PendingChanges.AllChangedFor<LocationDocument>(), before, token);
-        if (receipt is not null)
+        await CompleteAsync(session, [.. requests.SelectMany(r => r.Answers)], session.PendingChanges.AllChangedFor<LocationDocument>(), before, token);
+        foreach (var (answers, receipt, replacing) in requests)
         {
+            if (receipt is null) continue;
             receipt.Entries = [.. answers];
             if (replacing) session.Store(receipt);
             else session.Insert(receipt);

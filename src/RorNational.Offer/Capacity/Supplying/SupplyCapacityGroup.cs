@@ -14,7 +14,4 @@ public sealed record SupplyCapacityGroup(IReadOnlyList<SupplyCapacity> Requests)
 public sealed record SupplyGroupAnswer(IReadOnlyList<SupplyOutcome> Outcomes);
 
 /// <summary>A request's answer, or the refusal of the request as a whole (a request id reused for another request).</summary>
-public sealed record SupplyOutcome(SupplyAnswer? Answer, CommandRejected? Refusal)
-{
-    public SupplyAnswer Unwrap() => Answer ?? throw Refusal!;
-}
+public sealed record SupplyOutcome(SupplyAnswer? Answer, CommandRejected? Refusal);

@@ -53,19 +53,26 @@ public static class SupplyCapacityHandler
         var states = streams.ToDictionary(s => s.Key, s => s.Value.Aggregate);
 
         var outcomes = new SupplyOutcome[requests.Count];
+        var completions = new List<AnswerCompletion.Request>();
         for (var i = 0; i < requests.Count; i++)
         {
             var earlier = receiptIds[i] is { } receiptId ? receipts.GetValueOrDefault(receiptId) : null;
-            outcomes[i] = await ApplyAsync(requests[i], receiptIds[i], earlier, streams, states, locations, session, options.Value, now, cancellation);
+            outcomes[i] = await ApplyAsync(requests[i], receiptIds[i], earlier, streams, states, locations, session, options.Value, now,
+                completions, cancellation);
         }
+        // One completion for the whole group, once its changes are rendered.
+        if (completions.Count > 0) session.Listeners.Add(new AnswerCompletion(completions, locations));
         return new SupplyGroupAnswer(outcomes);
     }
 
-    /// <summary>One request of the group, decided on the state of its own lieux (no other request of the group touches them).</summary>
+    /// <summary>
+    /// One request of the group, decided on the state of its own lieux (no other request of the
+    /// group touches them); a request that appended events is completed with the group (<paramref name="completions"/>).
+    /// </summary>
     private static async Task<SupplyOutcome> ApplyAsync(SupplyCapacity request, string? receiptId, SupplyReceipt? earlier,
         IReadOnlyDictionary<string, IEventStream<LieuCapacity>> streams, IReadOnlyDictionary<string, LieuCapacity?> states,
         IReadOnlyDictionary<string, LocationDocument> locations, IDocumentSession session, CapacitySupplyOptions options,
-        DateTimeOffset now, CancellationToken cancellation)
+        DateTimeOffset now, List<AnswerCompletion.Request> completions, CancellationToken cancellation)
     {
         if (earlier is not null && !earlier.ExpiredAt(now, options.ReceiptLifetime))
             return Replay(earlier, request);
@@ -94,7 +101,7 @@ public static class SupplyCapacityHandler
                 else session.Store(receipt);
             }
         }
-        else session.Listeners.Add(new AnswerCompletion(decision.Answers, locations, receipt, replacing: earlier is not null));
+        else completions.Add(new AnswerCompletion.Request(decision.Answers, receipt, Replacing: earlier is not null));
         return new SupplyOutcome(new SupplyAnswer { Entries = decision.Answers, At = now }, null);
     }
 
