@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Npgsql;
+using RorNational.Fhir.Storage;
 using RorNational.IntegrationTests.Faults;
 using RorNational.IntegrationTests.Infrastructure;
 using static RorNational.IntegrationTests.Capacity.Protocol.CapacityBodies;
@@ -13,17 +15,8 @@ namespace RorNational.IntegrationTests.Capacity.Supplying;
 /// a lieu already in the group waits for the next turn; a request refused whole (a request id
 /// reused) is refused alone; a group that fails as a whole runs again request by request.
 /// </summary>
-public sealed class supplying_in_groups : SupplyingFixture
+public sealed class supplying_in_groups : GroupingFixture
 {
-    private static readonly string[] Others = ["b", "c", "d"];
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Server:RequestTimeout"] = "00:00:20",
-        ["Server:MaxConcurrentWrites"] = "1",
-        ["Server:MaxConcurrentWritesUnread"] = "1",
-    };
-
     [Test]
     public async Task Given_requests_on_other_lieux_waiting_for_the_turn_When_it_comes_Then_they_commit_together_each_answered_as_alone()
     {
@@ -71,6 +64,48 @@ public sealed class supplying_in_groups : SupplyingFixture
     }
 
     [Test]
+    public async Task Given_bundles_and_a_malformed_patch_waiting_for_the_turn_When_it_comes_Then_the_patch_was_read_in_its_own_turn_and_the_bundles_commit_together()
+    {
+        await PublishLieux();
+
+        Task<HttpResponseMessage> first;
+        Task<HttpResponseMessage>[] queued;
+        await using (await DatabaseLock.Take(ConnectionString, "ror.mt_events"))
+        {
+            first = Supplier.SendAsync(PatchRequest(ByIdentifier, Add(Record(3, At(0)))));
+            await Task.Delay(500);
+            queued = await SendInOrder(
+                PatchRequest(ByIdentifierOf("b"), new JsonObject { ["resourceType"] = "Parameters" }),
+                BundleRequest(Bundle("transaction", [(EntryUrlOf("b"), Add(Record(4, At(1))), null), (EntryUrlOf("c"), Add(Record(5, At(1))), null)])),
+                BundleRequest(Bundle("batch", [(EntryUrlOf("d"), Add(Record(6, At(1))), null), (EntryUrlOf("d"), Delete(Selector(temporality: "02")), null)])));
+            await Task.Delay(400);
+            Assert.That(queued[0].IsCompleted, Is.False, "a request is read under a write turn of its own: the malformed one waits for it too");
+        }
+
+        await first.EnsureOk();
+        var refusal = await Outcome(await queued[0]);
+        var transaction = JsonNode.Parse(await (await queued[1]).Content.ReadAsStringAsync())!;
+        var batch = JsonNode.Parse(await (await queued[2]).Content.ReadAsStringAsync())!;
+        var transactions = await TransactionsOf([Stream("a"), .. Others.Select(Stream)]);
+        var locations = new Dictionary<string, LocationDocument>();
+        foreach (var lieu in Others) locations[lieu] = await Location((await Zone(Unit(lieu))).LocationId);
+        Assert.Multiple(() =>
+        {
+            Assert.That((refusal.Status, refusal.Codes), Is.EqualTo((400, new[] { "invalid" })), refusal.Body);
+            Assert.That(Statuses(transaction), Is.EqualTo(new[] { "200 OK", "200 OK" }), transaction.ToJsonString());
+            Assert.That(Statuses(batch), Is.EqualTo(new[] { "200 OK", "404 Not Found" }), batch.ToJsonString());
+            Assert.That(transactions[Stream("b")], Has.Count.EqualTo(1));
+            Assert.That(transactions[Stream("c")], Is.EqualTo(transactions[Stream("b")]), "the transaction Bundle's lieux committed at once");
+            Assert.That(transactions[Stream("d")], Is.EqualTo(transactions[Stream("b")]), "the batch committed with the transaction, its refused entry alone left out");
+            Assert.That(transactions[Stream("a")], Does.Not.Contain(transactions[Stream("b")][0]), "the first request held the turn alone");
+            // Each entry answers with its own Location's version.
+            Assert.That(transaction["entry"]![1]!["response"]!["etag"]!.GetValue<string>(), Is.EqualTo($"W/\"{locations["c"].Version}\""));
+            Assert.That(batch["entry"]![0]!["response"]!["location"]!.GetValue<string>(),
+                Is.EqualTo($"Location/{locations["d"].Id}/_history/{locations["d"].Version}"));
+        });
+    }
+
+    [Test]
     public async Task Given_a_group_that_fails_as_a_whole_When_applied_Then_each_request_runs_again_alone_and_is_applied()
     {
         await PublishLieux();
@@ -97,43 +132,10 @@ public sealed class supplying_in_groups : SupplyingFixture
         });
     }
 
-    private static string Unit(string lieu) => $"010000024-lieu-batiment-{lieu}";
+    private static string EntryUrlOf(string lieu) => ByIdentifierOf(lieu)["/fhir/".Length..];
 
-    private static string ByIdentifierOf(string lieu) => $"/fhir/Location?identifier=1010000024/GRP-{lieu.ToUpperInvariant()}";
-
-    /// <summary>The hospital, and three more lieux of the same EG that the supplier feeds.</summary>
-    private async Task PublishLieux()
-    {
-        await PublishLieu();
-        var fiches = Others.Select(x =>
-        {
-            var lieu = StructureRequests.Lieu();
-            lieu["name"] = $"Bâtiment {x.ToUpperInvariant()}";
-            lieu["lieu"]!["idExterneSynchro"] = $"GRP-{x.ToUpperInvariant()}";
-            return ($"lieu-batiment-{x}", lieu);
-        }).ToArray();
-        await Client.Accept(await Client.SubmitDossier(fiches)).EnsureOk();
-    }
-
-    /// <summary>The transactions (xmin) each stream's events were committed in, in event order, distinct.</summary>
-    private async Task<Dictionary<string, List<string>>> TransactionsOf(IReadOnlyList<string> streams)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "select stream_id, xmin::text from ror.mt_events where stream_id = any($1) order by seq_id", connection)
-        {
-            Parameters = { new() { Value = streams.ToArray() } },
-        };
-        var transactions = streams.ToDictionary(s => s, _ => new List<string>());
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var list = transactions[reader.GetString(0)];
-            if (!list.Contains(reader.GetString(1))) list.Add(reader.GetString(1));
-        }
-        return transactions;
-    }
+    private static string[] Statuses(JsonNode bundle) =>
+        [.. bundle["entry"]!.AsArray().Select(e => e!["response"]!["status"]!.GetValue<string>())];
 
     /// <summary>
     /// A fault for the test: a trigger that refuses the events of a second capacity stream in one
