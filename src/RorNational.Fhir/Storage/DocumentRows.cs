@@ -14,8 +14,9 @@ namespace RorNational.Fhir.Storage;
 /// establishments queues about 3,000): these costs grow with the batch. Here each document is
 /// serialized when queued. The rows are Marten's own (same table, same serializer, same columns),
 /// read back by Marten as any other. Each id appears at most once in a call. The current
-/// Locations (<see cref="LocationDocument"/>) stay Marten operations: a supplier's answer reads
-/// the Locations its transaction rendered from the session's pending changes.
+/// Locations (<see cref="LocationDocument"/>) are not written here: an EG's rendering stores them
+/// as Marten documents and a capacity change by <see cref="LocationRowsUpdate"/>, both found by a
+/// supplier's answer among the session's pending changes.
 /// </summary>
 public static class DocumentRows
 {

@@ -12,7 +12,9 @@ namespace RorNational.Fhir.Publishing.Capacity;
 /// alone gets a new version, its capacity extensions replaced (<see cref="LocationCapacityRendering"/>),
 /// the capacity index rows of the indicators its events touched rewritten (the others stay as
 /// they are) and its lastUpdated moved. No FHIRPath runs and no other
-/// resource of the establishment is touched: a hospital has hundreds of lieux.
+/// resource of the establishment is touched: a hospital has hundreds of lieux. The Locations are
+/// read and written with their JSON as text (<see cref="StoredDocuments"/>, <see cref="LocationRowsUpdate"/>),
+/// never through the document serializer, which escaped and unescaped it on each change.
 /// </summary>
 public static class CapacityPublisher
 {
@@ -26,14 +28,14 @@ public static class CapacityPublisher
         if (zoneIds.Length == 0) return [];
         var zones = (await operations.LoadManyAsync<SupplyZone>(cancellation, zoneIds)).Where(z => !z.Retired).ToDictionary(z => z.Id);
         if (zones.Count == 0) return [];
-        var documents = (await operations.LoadManyAsync<LocationDocument>(cancellation, zones.Values.Select(z => z.LocationId).Distinct().ToArray()))
-            .ToDictionary(d => d.Id);
+        var documents = await StoredDocuments.LoadManyAsync<LocationDocument>(operations, zones.Values.Select(z => z.LocationId), cancellation);
 
         var moved = new List<(string Id, DateTimeOffset LastUpdated)>();
         var written = new List<(string Stream, WrittenVersion Version)>();
         var touched = new List<(string LocationId, CapacityKey Key)>();
         var rows = new List<CapacityRow>();
         var versions = new List<FhirResourceVersion>();
+        var stored = new List<LocationDocument>();
         foreach (var (stream, at, keys) in changed)
         {
             if (CapacityStreams.UnitOf(stream) is not { } zoneId || !zones.TryGetValue(zoneId, out var zone)) continue;
@@ -45,7 +47,7 @@ public static class CapacityPublisher
             document.Json = next.Json;
             document.ContentHash = next.ContentHash;
             document.ClassSets = [.. Redaction.ClassSetsOf(next.Parsed)];
-            operations.Store(document);
+            stored.Add(document);
             var version = FhirResourceVersion.Of("Location", document);
             versions.Add(version);
             written.Add((stream, WrittenVersion.Of(version)));
@@ -53,6 +55,7 @@ public static class CapacityPublisher
             touched.AddRange(keys.Select(key => (document.Id, key)));
             rows.AddRange(CapacityRow.Of(document.Id, next.Parsed).Where(row => row.Key is { } key && keys.Contains(key)));
         }
+        LocationRowsUpdate.Queue(operations, stored);
         // Inserted, never overwritten: a concurrent rendering of the same version loses.
         ResourceVersionRows.Insert(operations, versions);
         CapacityIndexWriter.Replace(operations, moved, touched, rows);

@@ -21,7 +21,7 @@ public sealed class AnswerCompletion(IReadOnlyList<AnswerCompletion.Request> req
 
     public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
-        await CompleteAsync(session, [.. requests.SelectMany(r => r.Answers)], session.PendingChanges.AllChangedFor<LocationDocument>(), before, token);
+        await CompleteAsync(session, [.. requests.SelectMany(r => r.Answers)], LocationRowsUpdate.RenderedIn(session.PendingChanges), before, token);
         foreach (var (answers, receipt, replacing) in requests)
         {
             if (receipt is null) continue;
@@ -52,6 +52,6 @@ public sealed class AnswerCompletion(IReadOnlyList<AnswerCompletion.Request> req
     }
 
     /// <summary>These Locations as stored, by id (none asked: no query).</summary>
-    public static Task<IReadOnlyDictionary<string, LocationDocument>> LoadAsync(IQuerySession session, IEnumerable<string> ids,
-        CancellationToken cancellation) => session.LoadByIdAsync<LocationDocument>(ids, l => l.Id, cancellation);
+    public static async Task<IReadOnlyDictionary<string, LocationDocument>> LoadAsync(IQuerySession session, IEnumerable<string> ids,
+        CancellationToken cancellation) => await StoredDocuments.LoadManyAsync<LocationDocument>(session, ids, cancellation);
 }
