@@ -1,5 +1,7 @@
 using Npgsql;
+using RorNational.IntegrationTests.Faults;
 using RorNational.IntegrationTests.Infrastructure;
+using static RorNational.IntegrationTests.Capacity.Protocol.CapacityBodies;
 
 namespace RorNational.IntegrationTests.Capacity.Supplying;
 
@@ -60,15 +62,28 @@ public abstract class GroupingFixture : SupplyingFixture
         return transactions;
     }
 
-    /// <summary>Sends the requests one after the other, 100 ms apart, so that they queue for the turn in this order.</summary>
-    protected async Task<Task<HttpResponseMessage>[]> SendInOrder(params HttpRequestMessage[] requests)
+    /// <summary>
+    /// Sends a first request (an add on the hospital's lieu) that takes the only write turn and
+    /// blocks on the locked event table, then these, one after the other 100 ms apart so that they
+    /// queue for a turn in this order; checks that none is answered while the first holds the turn
+    /// (each waits for a turn to be read, then one to be applied), and releases the table.
+    /// </summary>
+    protected async Task<(Task<HttpResponseMessage> First, Task<HttpResponseMessage>[] Queued)> BehindAHeldTurn(params HttpRequestMessage[] requests)
     {
-        var sent = new List<Task<HttpResponseMessage>>();
-        foreach (var request in requests)
+        await using (await DatabaseLock.Take(ConnectionString, "ror.mt_events"))
         {
-            sent.Add(Supplier.SendAsync(request));
-            await Task.Delay(100);
+            var first = Supplier.SendAsync(PatchRequest(ByIdentifier, Add(Record(3, At(0)))));
+            await Task.Delay(500);
+            var queued = new List<Task<HttpResponseMessage>>();
+            foreach (var request in requests)
+            {
+                queued.Add(Supplier.SendAsync(request));
+                await Task.Delay(100);
+            }
+            await Task.Delay(400);
+            Assert.That(queued.Prepend(first).Where(r => r.IsCompleted).Select(r => queued.IndexOf(r)), Is.Empty,
+                "no request is answered while the first holds the only write turn (-1: the first; else the index of a queued one)");
+            return (first, [.. queued]);
         }
-        return [.. sent];
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Npgsql;
 using RorNational.Fhir.Storage;
-using RorNational.IntegrationTests.Faults;
 using RorNational.IntegrationTests.Infrastructure;
 using static RorNational.IntegrationTests.Capacity.Protocol.CapacityBodies;
 
@@ -23,21 +22,12 @@ public sealed class supplying_in_groups : GroupingFixture
         await PublishLieux();
         await Supplier.SendAsync(PatchRequest(ByIdentifierOf("d"), Add(Record(1, At(0))), requestId: "r-1")).EnsureOk();
 
-        Task<HttpResponseMessage> first, b, c, reused, bAgain;
-        await using (await DatabaseLock.Take(ConnectionString, "ror.mt_events"))
-        {
-            first = Supplier.SendAsync(PatchRequest(ByIdentifier, Add(Record(3, At(0)))));
-            await Task.Delay(500);
-            b = Supplier.SendAsync(PatchRequest(ByIdentifierOf("b"), Add(Record(4, At(1)))));
-            await Task.Delay(100);
-            c = Supplier.SendAsync(PatchRequest(ByIdentifierOf("c"), Add(Record(5, At(1)))));
-            await Task.Delay(100);
-            reused = Supplier.SendAsync(PatchRequest(ByIdentifierOf("d"), Replace(Selector(), Record(2, At(5))), requestId: "r-1"));
-            await Task.Delay(100);
-            bAgain = Supplier.SendAsync(PatchRequest(ByIdentifierOf("b"), Add(Record(6, At(1), temporality: "02"))));
-            await Task.Delay(500);
-            Assert.That(new[] { first, b, c, reused, bAgain }.Any(r => r.IsCompleted), Is.False, "all wait for the turn the first holds");
-        }
+        var (first, queued) = await BehindAHeldTurn(
+            PatchRequest(ByIdentifierOf("b"), Add(Record(4, At(1)))),
+            PatchRequest(ByIdentifierOf("c"), Add(Record(5, At(1)))),
+            PatchRequest(ByIdentifierOf("d"), Replace(Selector(), Record(2, At(5))), requestId: "r-1"),
+            PatchRequest(ByIdentifierOf("b"), Add(Record(6, At(1), temporality: "02"))));
+        var (b, c, reused, bAgain) = (queued[0], queued[1], queued[2], queued[3]);
 
         var applied = await Task.WhenAll(first, b, c, bAgain);
         var refusal = await Outcome(await reused);
@@ -68,19 +58,11 @@ public sealed class supplying_in_groups : GroupingFixture
     {
         await PublishLieux();
 
-        Task<HttpResponseMessage> first;
-        Task<HttpResponseMessage>[] queued;
-        await using (await DatabaseLock.Take(ConnectionString, "ror.mt_events"))
-        {
-            first = Supplier.SendAsync(PatchRequest(ByIdentifier, Add(Record(3, At(0)))));
-            await Task.Delay(500);
-            queued = await SendInOrder(
-                PatchRequest(ByIdentifierOf("b"), new JsonObject { ["resourceType"] = "Parameters" }),
-                BundleRequest(Bundle("transaction", [(EntryUrlOf("b"), Add(Record(4, At(1))), null), (EntryUrlOf("c"), Add(Record(5, At(1))), null)])),
-                BundleRequest(Bundle("batch", [(EntryUrlOf("d"), Add(Record(6, At(1))), null), (EntryUrlOf("d"), Delete(Selector(temporality: "02")), null)])));
-            await Task.Delay(400);
-            Assert.That(queued[0].IsCompleted, Is.False, "a request is read under a write turn of its own: the malformed one waits for it too");
-        }
+        // The malformed PATCH is not answered until the turn is free: it is read under a turn of its own.
+        var (first, queued) = await BehindAHeldTurn(
+            PatchRequest(ByIdentifierOf("b"), new JsonObject { ["resourceType"] = "Parameters" }),
+            BundleRequest(Bundle("transaction", [(EntryUrlOf("b"), Add(Record(4, At(1))), null), (EntryUrlOf("c"), Add(Record(5, At(1))), null)])),
+            BundleRequest(Bundle("batch", [(EntryUrlOf("d"), Add(Record(6, At(1))), null), (EntryUrlOf("d"), Delete(Selector(temporality: "02")), null)])));
 
         await first.EnsureOk();
         var refusal = await Outcome(await queued[0]);
@@ -111,15 +93,7 @@ public sealed class supplying_in_groups : GroupingFixture
         await PublishLieux();
         await using var fault = await OneCapacityStreamPerTransaction.InstallAsync(ConnectionString);
 
-        Task<HttpResponseMessage> first;
-        Task<HttpResponseMessage>[] queued;
-        await using (await DatabaseLock.Take(ConnectionString, "ror.mt_events"))
-        {
-            first = Supplier.SendAsync(PatchRequest(ByIdentifier, Add(Record(3, At(0)))));
-            await Task.Delay(500);
-            queued = Others.Select(x => Supplier.SendAsync(PatchRequest(ByIdentifierOf(x), Add(Record(4, At(1)))))).ToArray();
-            await Task.Delay(500);
-        }
+        var (first, queued) = await BehindAHeldTurn([.. Others.Select(x => PatchRequest(ByIdentifierOf(x), Add(Record(4, At(1)))))]);
 
         var responses = await Task.WhenAll([first, .. queued]);
         var transactions = await TransactionsOf(["capacity-" + LieuUnit, .. Others.Select(x => "capacity-" + Unit(x))]);

@@ -1,5 +1,4 @@
 using System.Net;
-using RorNational.IntegrationTests.Faults;
 using static RorNational.IntegrationTests.Capacity.Protocol.CapacityBodies;
 
 namespace RorNational.IntegrationTests.Capacity.Supplying;
@@ -21,19 +20,11 @@ public sealed class supplying_in_groups_of_bounded_size : GroupingFixture
     {
         await PublishLieux();
 
-        Task<HttpResponseMessage> first;
-        Task<HttpResponseMessage>[] queued;
-        await using (await DatabaseLock.Take(ConnectionString, "ror.mt_events"))
-        {
-            first = Supplier.SendAsync(PatchRequest(ByIdentifier, Add(Record(3, At(0)))));
-            await Task.Delay(500);
-            queued = await SendInOrder(
-                PatchRequest(ByIdentifierOf("b"), Add(Record(4, At(1)))),
-                PatchRequest(ByIdentifierOf("c"), Add(Record(5, At(1)))),
-                BundleRequest(Bundle("transaction",
-                    [.. new[] { "01", "02", "03" }.Select(temporality => (ByIdentifierOf("d")["/fhir/".Length..], Add(Record(6, At(1), temporality: temporality)), (string?)null))])));
-            await Task.Delay(400);
-        }
+        var (first, queued) = await BehindAHeldTurn(
+            PatchRequest(ByIdentifierOf("b"), Add(Record(4, At(1)))),
+            PatchRequest(ByIdentifierOf("c"), Add(Record(5, At(1)))),
+            BundleRequest(Bundle("transaction",
+                [.. new[] { "01", "02", "03" }.Select(temporality => (ByIdentifierOf("d")["/fhir/".Length..], Add(Record(6, At(1), temporality: temporality)), (string?)null))])));
 
         var responses = await Task.WhenAll([first, .. queued]);
         var transactions = await TransactionsOf([Stream("a"), .. Others.Select(Stream)]);
