@@ -10,7 +10,8 @@ namespace RorNational.Fhir.Storage;
 /// store's own serializer reads. Loaded whole, the document came as JSON text in which PostgreSQL
 /// escaped the resource's JSON and the host's serializer unescaped it back: for a capacity change,
 /// whose publication loads each changed Location, that was the largest part of loading it. The
-/// documents are Marten's own, stored back with <c>Store</c> as any other.
+/// documents are Marten's own; a capacity change writes its Locations back the same way, their
+/// JSON as text (<see cref="LocationRowsUpdate"/>).
 /// </summary>
 public static class StoredDocuments
 {

@@ -20,6 +20,7 @@ public sealed class writing_locations_as_text : SupplyingFixture
         var zone = await PublishLieu();
         var before = await Location(zone.LocationId);
         var modifiedBefore = await LastModified(zone.LocationId);
+        var untouchedBefore = await UntouchedMembers(zone.LocationId);
 
         await Supplier.SendAsync(PatchRequest(ByIdentifier, Add(Record(3, At(0))))).EnsureOk();
         await Supplier.SendAsync(PatchRequest(ByIdentifier, Replace(Selector(), Record(5, At(1))))).EnsureOk();
@@ -38,7 +39,22 @@ public sealed class writing_locations_as_text : SupplyingFixture
             Assert.That(after.ClassSets, Is.EqualTo(Redaction.ClassSetsOf(parsed)));
             Assert.That(after.LastUpdated, Is.GreaterThan(before.LastUpdated));
             Assert.That(await LastModified(zone.LocationId), Is.GreaterThan(modifiedBefore), "Marten's own columns moved with the row");
+            Assert.That(await UntouchedMembers(zone.LocationId), Is.EqualTo(untouchedBefore),
+                "the members a capacity change does not set are stored exactly as Marten's serializer wrote them");
         });
+    }
+
+    /// <summary>The stored document without the members a new version sets, as PostgreSQL prints it.</summary>
+    private async Task<string> UntouchedMembers(string id)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select (data - 'Json' - 'Version' - 'LastUpdated' - 'ContentHash' - 'ClassSets')::text from ror.mt_doc_locationdocument where id = $1", connection)
+        {
+            Parameters = { new() { Value = id } },
+        };
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<DateTime> LastModified(string id)

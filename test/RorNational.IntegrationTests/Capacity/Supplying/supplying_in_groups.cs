@@ -58,6 +58,8 @@ public sealed class supplying_in_groups : GroupingFixture
     {
         await PublishLieux();
 
+        // One more version of c's Location than of b's: each entry's answer must name its own.
+        await Supplier.SendAsync(PatchRequest(ByIdentifierOf("c"), Add(Record(2, At(0), temporality: "02")))).EnsureOk();
         // The malformed PATCH is not answered until the turn is free: it is read under a turn of its own.
         var (first, queued) = await BehindAHeldTurn(
             PatchRequest(ByIdentifierOf("b"), new JsonObject { ["resourceType"] = "Parameters" }),
@@ -77,11 +79,17 @@ public sealed class supplying_in_groups : GroupingFixture
             Assert.That(Statuses(transaction), Is.EqualTo(new[] { "200 OK", "200 OK" }), transaction.ToJsonString());
             Assert.That(Statuses(batch), Is.EqualTo(new[] { "200 OK", "404 Not Found" }), batch.ToJsonString());
             Assert.That(transactions[Stream("b")], Has.Count.EqualTo(1));
-            Assert.That(transactions[Stream("c")], Is.EqualTo(transactions[Stream("b")]), "the transaction Bundle's lieux committed at once");
+            Assert.That(transactions[Stream("c")][^1], Is.EqualTo(transactions[Stream("b")][0]), "the transaction Bundle's lieux committed at once");
             Assert.That(transactions[Stream("d")], Is.EqualTo(transactions[Stream("b")]), "the batch committed with the transaction, its refused entry alone left out");
             Assert.That(transactions[Stream("a")], Does.Not.Contain(transactions[Stream("b")][0]), "the first request held the turn alone");
             // Each entry answers with its own Location's version.
-            Assert.That(transaction["entry"]![1]!["response"]!["etag"]!.GetValue<string>(), Is.EqualTo($"W/\"{locations["c"].Version}\""));
+            Assert.That(locations["c"].Version, Is.Not.EqualTo(locations["b"].Version));
+            foreach (var (entry, lieu) in new[] { (0, "b"), (1, "c") })
+            {
+                var response = transaction["entry"]![entry]!["response"]!;
+                Assert.That(response["etag"]!.GetValue<string>(), Is.EqualTo($"W/\"{locations[lieu].Version}\""), lieu);
+                Assert.That(response["location"]!.GetValue<string>(), Is.EqualTo($"Location/{locations[lieu].Id}/_history/{locations[lieu].Version}"), lieu);
+            }
             Assert.That(batch["entry"]![0]!["response"]!["location"]!.GetValue<string>(),
                 Is.EqualTo($"Location/{locations["d"].Id}/_history/{locations["d"].Version}"));
         });
