@@ -119,6 +119,9 @@ public abstract class SearchFixture : ApiFixture
         return FhirJson.Parse<Bundle>(body);
     }
 
+    /// <summary>GET a link of a search Bundle (next, previous...).</summary>
+    protected async Task<Bundle> Follow(string url) => await Search(url[(url.IndexOf("/fhir/", StringComparison.Ordinal) + "/fhir/".Length)..]);
+
     /// <summary>The ids of the matches of a search, in the order returned.</summary>
     protected async Task<List<string>> Matches(string query) =>
         (await Search(query)).Entry.Where(e => e.Search!.Mode == Bundle.SearchEntryMode.Match).Select(e => e.Resource!.Id!).ToList();

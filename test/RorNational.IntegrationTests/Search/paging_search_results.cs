@@ -104,8 +104,6 @@ public sealed class paging_search_results : SearchFixture
         }));
     }
 
-    private async Task<Bundle> Follow(string url) => await Search(url[(url.IndexOf("/fhir/", StringComparison.Ordinal) + "/fhir/".Length)..]);
-
     private async Task<List<string>> AllPages(string query)
     {
         var ids = new List<string>();

@@ -166,7 +166,10 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
             var list = values.ToList();
             var anySystem = list.Where(v => v is { System: null, NoSystem: false, Code: not null }).Select(v => v.Code!).ToArray();
             var conditions = new List<string>();
-            if (anySystem.Length > 0) conditions.Add($"{k}.code = any({query.Add(anySystem, NpgsqlDbType.Array | NpgsqlDbType.Text)})");
+            // One code as an equality: the value index then gives the ids in order (PostgreSQL 15
+            // reads "= any" unordered), and a page sorted by id stops at its last match.
+            if (anySystem is [var one]) conditions.Add($"{k}.code = {Text(one)}");
+            else if (anySystem.Length > 0) conditions.Add($"{k}.code = any({query.Add(anySystem, NpgsqlDbType.Array | NpgsqlDbType.Text)})");
             foreach (var value in list.Where(v => v.System is not null || v.NoSystem))
                 conditions.Add((value.System, value.Code) switch
                 {

@@ -188,13 +188,25 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         await command.ExecuteNonQueryAsync(session.Cancellation);
     }
 
+    /// <summary>
+    /// One keyset page. Sorted by id alone, a search of one index lookup is paged on the index
+    /// alone, as it is counted (<see cref="CountQuery"/>): joined to the resource table, 1,500
+    /// text matches of 30,000 UO made PostgreSQL read the whole table for a page of 200.
+    /// </summary>
     private SqlQuery PageQuery(SearchRequest request, AccessProfile profile, List<KeysetPaging.SortColumn> keys)
     {
         var cursor = request.Cursor;
         var backward = cursor?.Backward == true;
-        var query = Where(request, profile);
+        var query = new SqlQuery();
+        var indexAlone = keys.Count == 1 && SameIndicator.Grouped(request.Criteria, request.ResourceType).ToList() is [var only]
+            ? Sql(query, profile).IdsOf(only, request.ResourceType)
+            : null;
+        if (indexAlone is null) Where(request, profile, query);
+        else query.Append($" from ({indexAlone}) r where true");
         if (cursor is not null) query.Append(" and " + KeysetPaging.Condition(query, keys, cursor, backward));
         query.Text.Insert(0, "select " + string.Join(", ", keys.Select(k => k.Column)));
+        // Ids of the index alone may repeat (a UO with two matching specialties).
+        if (indexAlone is not null) query.Append(" group by r.id");
         var order = keys.Select(k => $"{k.Column} {((k.Descending ^ backward) ? "desc" : "asc")}");
         query.Append($" order by {string.Join(", ", order)} limit {query.Add(request.Count + 1, NpgsqlDbType.Integer)}");
         return query;
