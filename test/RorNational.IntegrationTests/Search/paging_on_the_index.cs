@@ -1,4 +1,7 @@
 using Hl7.Fhir.Model;
+using Microsoft.Extensions.DependencyInjection;
+using RorNational.Fhir.Access;
+using RorNational.Fhir.Search.Querying;
 using RorNational.IntegrationTests.Infrastructure;
 
 namespace RorNational.IntegrationTests.Search;
@@ -36,6 +39,20 @@ public sealed class paging_on_the_index : SearchFixture
             "group by param order by count(distinct id) desc, param limit 1",
             r => (r.GetString(0), r.GetFieldValue<string[]>(1)))).Single();
         await AssertPagedOnTheIndex($"HealthcareService?{param}={string.Join(',', codes.Select(Uri.EscapeDataString))}");
+    }
+
+    /// <summary>The page's plan: the lookup's index alone, where the resource table used to be joined.</summary>
+    [TestCase("HealthcareService", "characteristic=28")]
+    [TestCase("HealthcareService", "_content=hebergement")]
+    [TestCase("Location", "near=46.20|5.22|800|km&_sort=-_id")]
+    public async Task the_page_of_one_lookup_does_not_read_the_resource_table(string type, string query)
+    {
+        var engine = App.Services.GetRequiredService<SearchEngine>();
+        var profile = App.Services.GetRequiredService<AccessProfiles>().Of("public");
+        var (_, page) = await engine.ExplainAsync(SearchRequests.Parse(App.Services, type, query), profile, analyze: false, CancellationToken.None);
+        Assert.That(page, Does.Not.Contain("fhir_search_resource"), page);
+        var (_, sortedByUpdate) = await engine.ExplainAsync(SearchRequests.Parse(App.Services, type, query + "&_sort=_lastUpdated"), profile, analyze: false, CancellationToken.None);
+        Assert.That(sortedByUpdate, Does.Contain("fhir_search_resource"), "sorted on the resource's own columns, the page reads them");
     }
 
     private async Task AssertPagedOnTheIndex(string search)

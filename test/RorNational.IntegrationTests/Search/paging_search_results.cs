@@ -79,11 +79,13 @@ public sealed class paging_search_results : SearchFixture
         Assert.That(updated, Is.Ordered.Descending);
     }
 
-    [Test]
-    public async Task includes_beyond_a_page_continue_on_the_next_pages_never_truncated()
+    // By _id the page goes through the resource table; by identifier (one index lookup) it is read on the index alone.
+    [TestCase("_id=" + Lyon)]
+    [TestCase("identifier=690000013")]
+    public async Task includes_beyond_a_page_continue_on_the_next_pages_never_truncated(string criterion)
     {
         // The EG's units below it and the UO they provide: 5 resources, 2 per page here.
-        var query = $"Organization?_id={Lyon}&_revinclude=Organization:partof&_revinclude:iterate=Organization:partof" +
+        var query = $"Organization?{criterion}&_revinclude=Organization:partof&_revinclude:iterate=Organization:partof" +
                     "&_revinclude:iterate=HealthcareService:organization";
         var matches = new List<string>();
         var includes = new List<string>();
