@@ -76,10 +76,6 @@ public static class NationalScaleIndex
             $"insert into {s}.fhir_search_text (resource_type, id, document, requires) " +
             $"select r.resource_type, r.id, to_tsvector('french', r.sort_name), 0 from {s}.fhir_search_resource r",
 
-            // The statistics of the words read from every row, not from a sample: a sample's estimate of
-            // a prefix's matches (_content=cardio) varies from run to run, and with it the page's plan.
-            $"alter table {s}.fhir_search_text alter column document set statistics 10000",
-
             // As autovacuum would: statistics, and the visibility map that index-only scans need.
             $"vacuum analyze {s}.fhir_search_resource, {s}.fhir_search_token, {s}.fhir_search_string, {s}.fhir_search_number, " +
             $"{s}.fhir_search_reference, {s}.fhir_search_position, {s}.fhir_search_text, {s}.fhir_search_capacity",

@@ -118,16 +118,22 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
     /// </summary>
     private SqlQuery CountQuery(SearchRequest request, AccessProfile profile)
     {
-        if (SameIndicator.Grouped(request.Criteria, request.ResourceType).ToList() is [var only])
-        {
-            var query = new SqlQuery();
-            if (Sql(query, profile).IdsOf(only, request.ResourceType) is { } ids)
-                return query.Append($"select count(*) from (select m.id from ({ids}) m group by m.id) distinct_matches");
-        }
+        var query = new SqlQuery();
+        if (OneLookup(query, request, profile) is { } ids)
+            return query.Append($"select count(*) from (select m.id from ({ids}) m group by m.id) distinct_matches");
         var counted = Where(request, profile);
         counted.Text.Insert(0, "select count(*)");
         return counted;
     }
+
+    /// <summary>
+    /// The ids subquery of a search made of one index lookup (ids may repeat; <see cref="CriterionSql.IdsOf"/>),
+    /// its values added to <paramref name="query"/>; null when the search needs the resource table.
+    /// </summary>
+    private string? OneLookup(SqlQuery query, SearchRequest request, AccessProfile profile) =>
+        SameIndicator.Grouped(request.Criteria, request.ResourceType).ToList() is [var only]
+            ? Sql(query, profile).IdsOf(only, request.ResourceType)
+            : null;
 
     /// <summary>
     /// The exact total of a first page: when nothing follows it, its matches, read in the same
@@ -198,9 +204,7 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         var cursor = request.Cursor;
         var backward = cursor?.Backward == true;
         var query = new SqlQuery();
-        var indexAlone = keys.Count == 1 && SameIndicator.Grouped(request.Criteria, request.ResourceType).ToList() is [var only]
-            ? Sql(query, profile).IdsOf(only, request.ResourceType)
-            : null;
+        var indexAlone = keys.Count == 1 ? OneLookup(query, request, profile) : null;
         if (indexAlone is null) Where(request, profile, query);
         else query.Append($" from ({indexAlone}) r where true");
         if (cursor is not null) query.Append(" and " + KeysetPaging.Condition(query, keys, cursor, backward));
