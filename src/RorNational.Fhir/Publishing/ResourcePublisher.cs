@@ -50,6 +50,7 @@ public static class ResourcePublisher
         ResourceVersionRows.Insert(operations, versions);
         SearchIndexWriter.Queue(operations, index.Replaced, index.Rows);
         CapacityIndexWriter.Insert(operations, capacityRows);
+        ServiceCapacityRows.Refresh(operations, index.Written("HealthcareService"), index.Written("Location"));
         EquipmentIndexWriter.Insert(operations, equipmentRows);
         PriceIndexWriter.Insert(operations, priceRows);
     }
@@ -84,6 +85,10 @@ public static class ResourcePublisher
         public List<SearchIndexRows> Rows { get; } = [];
 
         public void Retired(string type, string id) => Replaced.Add((type, id));
+
+        /// <summary>The ids of <paramref name="type"/> stored or retired.</summary>
+        public IReadOnlyCollection<string> Written(string type) =>
+            Replaced.Where(r => r.Type == type).Select(r => r.Id).Concat(Rows.Where(r => r.ResourceType == type).Select(r => r.Id)).ToHashSet();
 
         /// <param name="replacing">Whether the resource was published before: a resource never stored has no rows to delete.</param>
         public void Stored(SearchIndexRows rows, bool replacing)

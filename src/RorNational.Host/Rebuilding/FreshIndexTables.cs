@@ -59,13 +59,15 @@ public sealed class FreshIndexTables(string schema)
         ExecuteAsync(transaction, [$"analyze {string.Join(", ", InStaging.Select(table => table.QualifiedName))}"], cancellation);
 
     /// <summary>
-    /// Builds the remaining indexes, then swaps the tables in. The previous tables must be locked
+    /// Fills the derived tables (<see cref="IndexTable.Derivation"/>), builds the remaining indexes, then swaps the tables in. The previous tables must be locked
     /// exclusively to be dropped: a read in progress is waited for, by short attempts (searches
     /// queue behind a waiting lock) up to <paramref name="timeout"/>, after which the rebuild refuses.
     /// </summary>
     public async Task SwapInAsync(NpgsqlTransaction transaction, TimeSpan timeout, CancellationToken cancellation)
     {
         var staged = InStaging;
+        // The derived tables, from the others now loaded (their batches wrote none of their rows).
+        await ExecuteAsync(transaction, [.. staged.Select(table => table.Derivation).OfType<string>()], cancellation);
         await ExecuteAsync(transaction,
             [.. staged.SelectMany(table => table.Indexes.Where(index => !LooksUpRowsOfAResource(index)).Select(index => index.CreateSql(table)))],
             cancellation);

@@ -15,6 +15,9 @@ public static class IndexWriteTarget
 
     public static string SchemaOf(IDocumentOperations operations) => Redirected.Value ?? operations.DocumentStore.Options.DatabaseSchemaName;
 
+    /// <summary>Whether this flow writes a rebuild's staging tables, whose derived tables are filled once the others are loaded (<see cref="Schema.IndexTable.Derivation"/>).</summary>
+    public static bool IsStaged => Redirected.Value is not null;
+
     /// <summary>Until disposed, the index tables written on this flow are those of <paramref name="schema"/>.</summary>
     public static IDisposable RedirectTo(string schema)
     {

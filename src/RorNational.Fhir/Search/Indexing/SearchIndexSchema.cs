@@ -1,3 +1,4 @@
+using RorNational.Fhir.Search.Indexing.Capacity;
 using RorNational.Fhir.Search.Indexing.Schema;
 using Weasel.Core;
 using Weasel.Postgresql;
@@ -115,6 +116,31 @@ public static class SearchIndexSchema
             // Status then count: the guide's "capacity-status=02&nb-capacity=gt0" is one index range.
             .Index("fhir_search_capacity_indicator", "btree (resource_type, status, nb_capacity) INCLUDE (id, requires, temporality)")
             .Index("fhir_search_capacity_resource", "btree (resource_type, id)"),
+        // One row per capacity indicator of each Location a HealthcareService names as its
+        // location (ServiceCapacityRows): the guide's capacity search
+        // (HealthcareService?location.capacity-status=02&location.nb-capacity=gt0) as one index
+        // range, where the chain read every reference of every UO (300,000 at the national scale)
+        // to keep those to a Location with such an indicator. Both masks are kept: the
+        // indicator's in the Location, and the reference's in the HealthcareService.
+        Keyed(schema, "fhir_search_service_capacity")
+            .Column("location_id", "text", collation: "C")
+            .Column("capacity_type", "text", notNull: false, collation: "C")
+            .Column("status", "text", notNull: false, collation: "C")
+            .Column("temporality", "text", notNull: false, collation: "C")
+            .Column("gender", "text", notNull: false, collation: "C")
+            .Column("closing_type", "text", notNull: false, collation: "C")
+            .Column("additional_bed_type", "text", notNull: false, collation: "C")
+            .Column("crisis_type", "text", notNull: false, collation: "C")
+            .Column("temporary_assignment", "text", notNull: false, collation: "C")
+            .Column("nb_capacity", "integer", notNull: false)
+            .Column("update_low", "timestamp with time zone", notNull: false)
+            .Column("update_high", "timestamp with time zone", notNull: false)
+            .Column("requires", "integer")
+            .Column("reference_requires", "integer")
+            .Index("fhir_search_service_capacity_indicator", "btree (resource_type, status, nb_capacity) INCLUDE (id, requires, reference_requires, temporality)")
+            .Index("fhir_search_service_capacity_resource", "btree (resource_type, id)")
+            .Index("fhir_search_service_capacity_location", "btree (location_id)")
+            .DerivedWith(ServiceCapacityRows.Derive(schema, "")),
         // One row per limit of an equipment of a Location, or per equipment without limits
         // (Equipment/EquipmentRow): the criteria of one limit hold on one row, those of several
         // limits on rows of one equipment (same "equipment", its position in the Location).

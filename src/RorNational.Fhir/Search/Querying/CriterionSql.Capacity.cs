@@ -46,6 +46,22 @@ public sealed partial class CriterionSql
         return $"select {c}.id from {schema}.fhir_search_capacity {c} where {c}.resource_type = 'Location' and {IndicatorRow(c, conditions)}";
     }
 
+    /// <summary>
+    /// The HealthcareServices whose location has a visible indicator on which every criterion holds,
+    /// read from fhir_search_service_capacity alone (ServiceCapacityRows): the guide's capacity search
+    /// of the offer as one index range. The reference must be visible too, as in the chain it
+    /// replaces. Null for any other chain, and for Locations without any indicator (":missing=true").
+    /// </summary>
+    private string? ServiceCapacityIds(ChainCriterion chain, string resourceType, SameIndicator same)
+    {
+        if (resourceType != "HealthcareService" || chain.Reference.Code != "location" || chain.TargetType != "Location" || chain.Hierarchy) return null;
+        var (conditions, none) = IndicatorConditions(same);
+        if (none) return null;
+        var s = NextAlias("s");
+        return $"select {s}.id from {schema}.fhir_search_service_capacity {s} where {s}.resource_type = 'HealthcareService' " +
+               $"and {Visible(s, "reference_requires")} and {IndicatorRow(s, conditions)}";
+    }
+
     private string IndicatorRow(string c, List<string> conditions) =>
         Visible(c) + string.Concat(conditions.Select(condition => " and " + condition.Replace("{0}", c)));
 

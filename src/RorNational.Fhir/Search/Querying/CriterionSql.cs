@@ -26,7 +26,10 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
     /// all the classes of any combination it hides. A filter on the index rows already
     /// reached by (type, param, value), never the index a query is led by.
     /// </summary>
-    public string Visible(string alias)
+    public string Visible(string alias) => Visible(alias, "requires");
+
+    /// <summary>The rows of an index alias whose mask in <paramref name="column"/> the profile may see.</summary>
+    private string Visible(string alias, string column)
     {
         if (profile.SeesEverything) return "true";
         _hiddenAlone ??= query.Add((int)profile.HiddenAlone, NpgsqlDbType.Integer);
@@ -37,8 +40,8 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
         // 200 times too small it chose nested loops of per-row probes (IndexedMasks).
         _visibleCommon ??= string.Join(", ", commonMasks.Where(m => !profile.Hides((DataClass)m)).Prepend(0).Distinct().Order());
         // Combinations are integers of the configuration, written as literals.
-        var together = profile.HiddenTogether.Select(c => $" and {alias}.requires & {(int)c} <> {(int)c}");
-        return $"({alias}.requires in ({_visibleCommon}) or ({alias}.requires & {_hiddenAlone} = 0{string.Concat(together)}))";
+        var together = profile.HiddenTogether.Select(c => $" and {alias}.{column} & {(int)c} <> {(int)c}");
+        return $"({alias}.{column} in ({_visibleCommon}) or ({alias}.{column} & {_hiddenAlone} = 0{string.Concat(together)}))";
     }
 
     private string NextAlias(string prefix) => prefix + ++_aliases;
@@ -91,6 +94,7 @@ public sealed partial class CriterionSql(string schema, SqlQuery query, AccessPr
 
     private string ChainIds(ChainCriterion chain, string resourceType)
     {
+        if (chain.Target is SameIndicator indicator && ServiceCapacityIds(chain, resourceType, indicator) is { } services) return services;
         var x = NextAlias("x");
         var targets = (chain.Target is SameIndicator same ? CapacityIds(same) : null) ?? Ids(chain.Target, chain.TargetType);
         if (chain.Hierarchy)

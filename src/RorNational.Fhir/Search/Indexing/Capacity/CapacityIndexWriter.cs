@@ -10,8 +10,11 @@ namespace RorNational.Fhir.Search.Indexing.Capacity;
 /// </summary>
 public static class CapacityIndexWriter
 {
-    private const string Columns =
-        "capacity_type, status, temporality, gender, closing_type, additional_bed_type, crisis_type, temporary_assignment, nb_capacity, update_low, update_high, requires";
+    /// <summary>An indicator's values, as the capacity tables hold them (fhir_search_capacity, fhir_search_service_capacity).</summary>
+    public const string IndicatorColumns =
+        "capacity_type, status, temporality, gender, closing_type, additional_bed_type, crisis_type, temporary_assignment, nb_capacity, update_low, update_high";
+
+    private const string Columns = IndicatorColumns + ", requires";
 
     private const string Rows =
         "unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::timestamptz[], ?::timestamptz[], ?::integer[])";
@@ -43,25 +46,40 @@ public static class CapacityIndexWriter
         var schema = IndexWriteTarget.SchemaOf(operations);
         if (touched.Count > 0)
             operations.QueueSqlCommand(
-                $"delete from {schema}.fhir_search_capacity s using unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) " +
-                $"as k(id, {KeyColumns}) where s.resource_type = 'Location' and s.id = k.id and {SameKey}",
-                touched.Select(t => t.LocationId).ToArray(), touched.Select(t => t.Key.Status).ToArray(), touched.Select(t => t.Key.Temporality).ToArray(),
-                touched.Select(t => t.Key.Gender).ToArray(), touched.Select(t => t.Key.ClosingType).ToArray(),
-                touched.Select(t => t.Key.AdditionalBedType).ToArray(), touched.Select(t => t.Key.CrisisType).ToArray(),
-                touched.Select(t => t.Key.TemporaryAssignment).ToArray());
+                $"delete from {schema}.fhir_search_capacity s using {TouchedRelation} where s.resource_type = 'Location' and s.id = k.id and {SameKey}",
+                TouchedValues(touched));
+        // Also what orders this change after a publication of the HealthcareServices naming these
+        // Locations, or before it (ServiceCapacityRows.Refresh locks these rows).
         operations.QueueSqlCommand(
             $"update {schema}.fhir_search_resource r set last_updated = u.last_updated from unnest(?::text[], ?::timestamptz[]) as u(id, last_updated) " +
             "where r.resource_type = 'Location' and r.id = u.id",
             locations.Select(l => l.Id).ToArray(), locations.Select(l => l.LastUpdated.ToUniversalTime()).ToArray());
         Insert(operations, rows);
+        ServiceCapacityRows.Replace(operations, touched);
     }
 
     /// <summary>The columns of an indicator's key (<see cref="CapacityKey"/>): a Location has one row per key.</summary>
-    private const string KeyColumns = "status, temporality, gender, closing_type, additional_bed_type, crisis_type, temporary_assignment";
+    public const string KeyColumns = "status, temporality, gender, closing_type, additional_bed_type, crisis_type, temporary_assignment";
 
     /// <summary>A stored row (s) of the key k, absent members matching absent members only.</summary>
-    private static readonly string SameKey =
-        $"({ColumnLists.Qualified("s", KeyColumns)}) is not distinct from ({ColumnLists.Qualified("k", KeyColumns)})";
+    private static readonly string SameKey = SameKeyAs("s", "k");
+
+    /// <summary>A row of <paramref name="row"/> of the key <paramref name="key"/>, absent members matching absent members only.</summary>
+    public static string SameKeyAs(string row, string key) =>
+        $"({ColumnLists.Qualified(row, KeyColumns)}) is not distinct from ({ColumnLists.Qualified(key, KeyColumns)})";
+
+    /// <summary>The key arrays of <see cref="KeyColumns"/> after the Locations' ids, in that order: what the touched keys travel as.</summary>
+    public static object[] TouchedValues(IReadOnlyList<(string LocationId, CapacityKey Key)> touched) =>
+    [
+        touched.Select(t => t.LocationId).ToArray(), touched.Select(t => t.Key.Status).ToArray(), touched.Select(t => t.Key.Temporality).ToArray(),
+        touched.Select(t => t.Key.Gender).ToArray(), touched.Select(t => t.Key.ClosingType).ToArray(),
+        touched.Select(t => t.Key.AdditionalBedType).ToArray(), touched.Select(t => t.Key.CrisisType).ToArray(),
+        touched.Select(t => t.Key.TemporaryAssignment).ToArray(),
+    ];
+
+    /// <summary>The touched keys as a relation k(id, <see cref="KeyColumns"/>), of <see cref="TouchedValues"/>.</summary>
+    public const string TouchedRelation =
+        "unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as k(id, " + KeyColumns + ")";
 
     private static object[] ValuesOf(IReadOnlyList<CapacityRow> rows) =>
     [

@@ -71,6 +71,20 @@ public sealed class IndexTable(string schema, string name) : ISchemaObject
     }
 
     /// <summary>
+    /// The statement that fills a table whose rows are derived from other index tables (an
+    /// <c>insert into … select</c> of them): run when the table is created, so that a database
+    /// that had the others gets its rows at once, and by a rebuild once it has loaded the others
+    /// (Host/Rebuilding/FreshIndexTables), rather than row by row as it replays.
+    /// </summary>
+    public string? Derivation { get; private set; }
+
+    public IndexTable DerivedWith(string sql)
+    {
+        Derivation = sql;
+        return FilledWith($"{sql};\nanalyze {QualifiedName};");
+    }
+
+    /// <summary>
     /// Filled, when created, from the older table it replaces if the database still has it:
     /// <paramref name="copy"/> (an <c>insert into … select … from</c> that table) runs only then,
     /// its conflicts ignored, and the table is analyzed at once, so that the planner does not take

@@ -1,0 +1,86 @@
+using Marten;
+using RorNational.Domain.Capacity;
+using RorNational.Fhir.Storage;
+
+namespace RorNational.Fhir.Search.Indexing.Capacity;
+
+/// <summary>
+/// Writes fhir_search_service_capacity (<see cref="SearchIndexSchema"/>): each HealthcareService's
+/// reference to a Location (param "location") joined with that Location's capacity rows, so that the
+/// guide's capacity search of the offer is one index range. Its rows are derived, in SQL, from the
+/// reference and capacity tables of the same transaction, whichever of the two sides a batch
+/// changes: the HealthcareServices it stores or retires (their references), the Locations whose
+/// capacity it writes. A rebuild fills the table once it has loaded the others
+/// (<see cref="IndexTable.Derivation"/>), so that its batches write nothing here.
+/// </summary>
+public static class ServiceCapacityRows
+{
+    private const string Table = "fhir_search_service_capacity";
+
+    /// <summary>
+    /// The rows of every reference of <paramref name="schema"/> that <paramref name="where"/> keeps
+    /// (" and …" on the reference x and the capacity row c; empty for all).
+    /// </summary>
+    public static string Derive(string schema, string where) =>
+        InsertOf(schema) + $"from {schema}.fhir_search_reference x join {schema}.fhir_search_capacity c on c.resource_type = 'Location' and c.id = x.target_id " +
+        $"where x.resource_type = 'HealthcareService' and x.param = 'location' and x.target_type = 'Location'{where}";
+
+    /// <summary>
+    /// After a publication batch wrote its index rows: the rows of the HealthcareServices it stored
+    /// or retired (<paramref name="services"/>) and of the Locations it stored or retired
+    /// (<paramref name="locations"/>) derived again. The Locations the services name are locked
+    /// first (their resource rows, for share), as a capacity change updates them before it writes
+    /// its rows here (<see cref="CapacityIndexWriter.Replace"/>): of the two transactions, the
+    /// second derives its rows from what the first committed, whichever comes first.
+    /// </summary>
+    public static void Refresh(IDocumentOperations operations, IReadOnlyCollection<string> services, IReadOnlyCollection<string> locations)
+    {
+        if (IndexWriteTarget.IsStaged || (services.Count == 0 && locations.Count == 0)) return;
+        var schema = IndexWriteTarget.SchemaOf(operations);
+        var serviceIds = services.ToArray();
+        var locationIds = locations.ToArray();
+        if (serviceIds.Length > 0)
+            operations.QueueSqlCommand(
+                $"select 1 from {schema}.fhir_search_resource r where r.resource_type = 'Location' and r.id in " +
+                $"(select x.target_id from {schema}.fhir_search_reference x where x.resource_type = 'HealthcareService' and x.param = 'location' and x.id = any(?)) " +
+                "order by r.id for share of r",
+                [serviceIds]);
+        // Every row of either side deleted before any is derived again: a service of the batch
+        // may name a Location of the batch.
+        if (serviceIds.Length > 0)
+            operations.QueueSqlCommand($"delete from {schema}.{Table} t where t.resource_type = 'HealthcareService' and t.id = any(?)", [serviceIds]);
+        if (locationIds.Length > 0)
+            operations.QueueSqlCommand($"delete from {schema}.{Table} t where t.location_id = any(?)", [locationIds]);
+        if (serviceIds.Length > 0)
+            operations.QueueSqlCommand(Derive(schema, " and x.id = any(?)"), [serviceIds]);
+        if (locationIds.Length > 0)
+            operations.QueueSqlCommand(Derive(schema, " and x.target_id = any(?) and x.id <> all(?)"), locationIds, serviceIds);
+    }
+
+    /// <summary>
+    /// A capacity change, once its Locations' resource rows are updated and their new capacity rows
+    /// inserted: the rows of the indicators it set or removed (<paramref name="touched"/>, by
+    /// Location and key) deleted, and derived again from the Locations' rows of those keys.
+    /// </summary>
+    public static void Replace(IDocumentOperations operations, IReadOnlyList<(string LocationId, CapacityKey Key)> touched)
+    {
+        if (IndexWriteTarget.IsStaged || touched.Count == 0) return;
+        var schema = IndexWriteTarget.SchemaOf(operations);
+        var values = CapacityIndexWriter.TouchedValues(touched);
+        operations.QueueSqlCommand(
+            $"delete from {schema}.{Table} t using {CapacityIndexWriter.TouchedRelation} " +
+            $"where t.location_id = k.id and {CapacityIndexWriter.SameKeyAs("t", "k")}",
+            values);
+        // Led by the touched keys (a Group's few), each to its Location's row, then to the references naming it.
+        operations.QueueSqlCommand(
+            InsertOf(schema) + $"from (select distinct * from {CapacityIndexWriter.TouchedRelation}) k " +
+            $"join {schema}.fhir_search_capacity c on c.resource_type = 'Location' and c.id = k.id and {CapacityIndexWriter.SameKeyAs("c", "k")} " +
+            $"join {schema}.fhir_search_reference x on x.resource_type = 'HealthcareService' and x.param = 'location' and x.target_id = c.id and x.target_type = 'Location'",
+            values);
+    }
+
+    /// <summary>The insert of a row per reference x and capacity row c that the statement's from joins.</summary>
+    private static string InsertOf(string schema) =>
+        $"insert into {schema}.{Table} (resource_type, id, location_id, {CapacityIndexWriter.IndicatorColumns}, requires, reference_requires) " +
+        $"select x.resource_type, x.id, c.id, {ColumnLists.Qualified("c", CapacityIndexWriter.IndicatorColumns)}, c.requires, x.requires ";
+}
