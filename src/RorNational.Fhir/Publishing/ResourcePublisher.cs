@@ -42,6 +42,8 @@ public static class ResourcePublisher
         var versions = new List<FhirResourceVersion>();
         await Publish<OrganizationDocument>("Organization", operations, renderings, rendered, index, versions, c => OrganizationVersions(c, indexer, priceRows), null, cancellation);
         await Publish<HealthcareServiceDocument>("HealthcareService", operations, renderings, rendered, index, versions, c => PreparedVersion.All(c, indexer), null, cancellation);
+        // Before the Locations, their capacity rows and the services' references are written.
+        ServiceCapacityRows.LockForPublication(operations, index.Written("HealthcareService"), index.TargetsOf("HealthcareService", "location"));
         await Publish<PractitionerRoleDocument>("PractitionerRole", operations, renderings, rendered, index, versions, c => PreparedVersion.All(c, indexer), null, cancellation);
         await Publish("Location", operations, renderings, rendered, index, versions, c => LocationVersions.All(c, indexer, capacityRows, equipmentRows), locations, cancellation);
         for (var i = 0; i < renderings.Count; i++) renderings[i].State.Published = rendered[i].Keys.ToHashSet();
@@ -85,6 +87,10 @@ public static class ResourcePublisher
         public List<SearchIndexRows> Rows { get; } = [];
 
         public void Retired(string type, string id) => Replaced.Add((type, id));
+
+        /// <summary>The ids the stored resources of <paramref name="type"/> reference through <paramref name="param"/>.</summary>
+        public IReadOnlyCollection<string> TargetsOf(string type, string param) =>
+            Rows.Where(r => r.ResourceType == type).SelectMany(r => r.References).Where(x => x.Param == param).Select(x => x.TargetId).ToHashSet();
 
         /// <summary>The ids of <paramref name="type"/> stored or retired.</summary>
         public IReadOnlyCollection<string> Written(string type) =>

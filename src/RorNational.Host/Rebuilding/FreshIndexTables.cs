@@ -67,7 +67,8 @@ public sealed class FreshIndexTables(string schema)
     {
         var staged = InStaging;
         // The derived tables, from the others now loaded (their batches wrote none of their rows).
-        await ExecuteAsync(transaction, [.. staged.Select(table => table.Derivation).OfType<string>()], cancellation);
+        var derived = staged.Where(table => table.Derivation is not null).ToList();
+        await ExecuteAsync(transaction, [.. derived.Select(table => table.Derivation!), .. derived.Select(table => $"analyze {table.QualifiedName}")], cancellation);
         await ExecuteAsync(transaction,
             [.. staged.SelectMany(table => table.Indexes.Where(index => !LooksUpRowsOfAResource(index)).Select(index => index.CreateSql(table)))],
             cancellation);

@@ -55,6 +55,7 @@ public static class CapacityPublisher
             touched.AddRange(keys.Select(key => (document.Id, key)));
             rows.AddRange(CapacityRow.Of(document.Id, next.Parsed).Where(row => row.Key is { } key && keys.Contains(key)));
         }
+        ServiceCapacityRows.LockForCapacityChange(operations, moved.Select(m => m.Id).ToList());
         LocationRowsUpdate.Queue(operations, stored);
         // Inserted, never overwritten: a concurrent rendering of the same version loses.
         ResourceVersionRows.Insert(operations, versions);

@@ -26,6 +26,9 @@ public static class SearchIndexSchema
     /// <summary>Every index table: what a resource's rows are deleted from when it is republished or retired.</summary>
     public static readonly string[] Tables = [.. ObjectsIn("public").OfType<IndexTable>().Select(t => t.Name)];
 
+    /// <summary>The index tables a resource's publication writes its own rows into: all but the derived ones, whose writers delete their rows themselves (<see cref="IndexTable.Derivation"/>).</summary>
+    public static readonly string[] WrittenByResource = [.. ObjectsIn("public").OfType<IndexTable>().Where(t => t.Derivation is null).Select(t => t.Name)];
+
     /// <summary>pg_trgm (trigram GIN index of the string table) and the ten tables, in <paramref name="schema"/>.</summary>
     public static IReadOnlyList<ISchemaObject> ObjectsIn(string schema) =>
     [

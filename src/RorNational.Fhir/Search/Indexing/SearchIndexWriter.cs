@@ -19,7 +19,7 @@ public static class SearchIndexWriter
         {
             var types = replaced.Select(r => r.Type).ToArray();
             var ids = replaced.Select(r => r.Id).ToArray();
-            foreach (var table in SearchIndexSchema.Tables)
+            foreach (var table in SearchIndexSchema.WrittenByResource)
                 operations.QueueSqlCommand(
                     $"delete from {schema}.{table} t using unnest(?::text[], ?::text[]) as r(resource_type, id) " +
                     "where t.resource_type = r.resource_type and t.id = r.id", types, ids);

@@ -1,4 +1,5 @@
 using NpgsqlTypes;
+using RorNational.Fhir.Search.Indexing.Capacity;
 
 namespace RorNational.Fhir.Search.Querying;
 
@@ -54,7 +55,7 @@ public sealed partial class CriterionSql
     /// </summary>
     private string? ServiceCapacityIds(ChainCriterion chain, string resourceType, SameIndicator same)
     {
-        if (resourceType != "HealthcareService" || chain.Reference.Code != "location" || chain.TargetType != "Location" || chain.Hierarchy) return null;
+        if (!ServiceCapacityRows.Covers(resourceType, chain.Reference.Code, chain.TargetType) || chain.Hierarchy) return null;
         var (conditions, none) = IndicatorConditions(same);
         if (none) return null;
         var s = NextAlias("s");

@@ -160,7 +160,7 @@ public sealed class searching_offers_by_their_lieux_capacity : SupplyingFixture
         var derived = await Sql.Rows(ConnectionString,
             $"select row(x.id, c.id, {string.Join(", ", CapacityIndexWriter.IndicatorColumns.Split(", ").Select(column => "c." + column))}, c.requires, x.requires)::text " +
             $"from {Schema}.fhir_search_reference x join {Schema}.fhir_search_capacity c on c.resource_type = 'Location' and c.id = x.target_id " +
-            "where x.resource_type = 'HealthcareService' and x.param = 'location'", r => r.GetString(0));
+            "where x.resource_type = 'HealthcareService' and x.param = 'location' and x.target_type = 'Location'", r => r.GetString(0));
         Assert.That(await Rows(""), Is.EqualTo(Sorted(derived)));
     }
 

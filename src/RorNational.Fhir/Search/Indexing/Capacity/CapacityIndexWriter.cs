@@ -48,8 +48,6 @@ public static class CapacityIndexWriter
             operations.QueueSqlCommand(
                 $"delete from {schema}.fhir_search_capacity s using {TouchedRelation} where s.resource_type = 'Location' and s.id = k.id and {SameKey}",
                 TouchedValues(touched));
-        // Also what orders this change after a publication of the HealthcareServices naming these
-        // Locations, or before it (ServiceCapacityRows.Refresh locks these rows).
         operations.QueueSqlCommand(
             $"update {schema}.fhir_search_resource r set last_updated = u.last_updated from unnest(?::text[], ?::timestamptz[]) as u(id, last_updated) " +
             "where r.resource_type = 'Location' and r.id = u.id",

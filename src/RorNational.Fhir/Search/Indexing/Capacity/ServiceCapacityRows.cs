@@ -11,11 +11,50 @@ namespace RorNational.Fhir.Search.Indexing.Capacity;
 /// reference and capacity tables of the same transaction, whichever of the two sides a batch
 /// changes: the HealthcareServices it stores or retires (their references), the Locations whose
 /// capacity it writes. A rebuild fills the table once it has loaded the others
-/// (<see cref="IndexTable.Derivation"/>), so that its batches write nothing here.
+/// (<see cref="IndexTable.Derivation"/>), so that its batches write none of its rows.
 /// </summary>
+/// <remarks>
+/// Two transactions meet on the resource rows of the Locations (fhir_search_resource): a capacity
+/// change locks those it changes (<see cref="LockForCapacityChange"/>), a publication those its
+/// services named before the batch and name after it (<see cref="LockForPublication"/>), each
+/// first, in id order. Of a publication and a capacity change of a Location its services name,
+/// the second waits for the first, then derives its rows from what the first committed (under
+/// READ COMMITTED each statement sees what committed before it began).
+/// </remarks>
 public static class ServiceCapacityRows
 {
     private const string Table = "fhir_search_service_capacity";
+
+    /// <summary>Whether a chain is the one this table holds: HealthcareService through "location" to Location.</summary>
+    public static bool Covers(string resourceType, string reference, string targetType) =>
+        resourceType == "HealthcareService" && reference == "location" && targetType == "Location";
+
+    /// <summary>The references x this table derives its rows from.</summary>
+    private const string ItsReferences = "x.resource_type = 'HealthcareService' and x.param = 'location' and x.target_type = 'Location'";
+
+    /// <summary>
+    /// Before a publication batch writes anything: the Locations that the services it stores or
+    /// retires name now (their stored references) and will name (<paramref name="newTargets"/>), locked for share.
+    /// </summary>
+    public static void LockForPublication(IDocumentOperations operations, IReadOnlyCollection<string> services, IReadOnlyCollection<string> newTargets)
+    {
+        if (IndexWriteTarget.IsStaged || services.Count == 0) return;
+        var schema = IndexWriteTarget.SchemaOf(operations);
+        operations.QueueSqlCommand(
+            $"select 1 from {schema}.fhir_search_resource r where r.resource_type = 'Location' and (r.id = any(?) or r.id in " +
+            $"(select x.target_id from {schema}.fhir_search_reference x where {ItsReferences} and x.id = any(?))) order by r.id for share of r",
+            newTargets.ToArray(), services.ToArray());
+    }
+
+    /// <summary>Before a capacity change writes anything: the resource rows of its Locations, locked in id order.</summary>
+    public static void LockForCapacityChange(IDocumentOperations operations, IReadOnlyCollection<string> locations)
+    {
+        if (IndexWriteTarget.IsStaged || locations.Count == 0) return;
+        operations.QueueSqlCommand(
+            $"select 1 from {IndexWriteTarget.SchemaOf(operations)}.fhir_search_resource r where r.resource_type = 'Location' and r.id = any(?) " +
+            "order by r.id for no key update of r",
+            [locations.ToArray()]);
+    }
 
     /// <summary>
     /// The rows of every reference of <paramref name="schema"/> that <paramref name="where"/> keeps
@@ -23,15 +62,12 @@ public static class ServiceCapacityRows
     /// </summary>
     public static string Derive(string schema, string where) =>
         InsertOf(schema) + $"from {schema}.fhir_search_reference x join {schema}.fhir_search_capacity c on c.resource_type = 'Location' and c.id = x.target_id " +
-        $"where x.resource_type = 'HealthcareService' and x.param = 'location' and x.target_type = 'Location'{where}";
+        $"where {ItsReferences}{where}";
 
     /// <summary>
-    /// After a publication batch wrote its index rows: the rows of the HealthcareServices it stored
-    /// or retired (<paramref name="services"/>) and of the Locations it stored or retired
-    /// (<paramref name="locations"/>) derived again. The Locations the services name are locked
-    /// first (their resource rows, for share), as a capacity change updates them before it writes
-    /// its rows here (<see cref="CapacityIndexWriter.Replace"/>): of the two transactions, the
-    /// second derives its rows from what the first committed, whichever comes first.
+    /// After a publication batch wrote its other index rows (<see cref="LockForPublication"/> first):
+    /// the rows of the HealthcareServices it stored or retired (<paramref name="services"/>) and of
+    /// the Locations it stored or retired (<paramref name="locations"/>) derived again.
     /// </summary>
     public static void Refresh(IDocumentOperations operations, IReadOnlyCollection<string> services, IReadOnlyCollection<string> locations)
     {
@@ -39,12 +75,6 @@ public static class ServiceCapacityRows
         var schema = IndexWriteTarget.SchemaOf(operations);
         var serviceIds = services.ToArray();
         var locationIds = locations.ToArray();
-        if (serviceIds.Length > 0)
-            operations.QueueSqlCommand(
-                $"select 1 from {schema}.fhir_search_resource r where r.resource_type = 'Location' and r.id in " +
-                $"(select x.target_id from {schema}.fhir_search_reference x where x.resource_type = 'HealthcareService' and x.param = 'location' and x.id = any(?)) " +
-                "order by r.id for share of r",
-                [serviceIds]);
         // Every row of either side deleted before any is derived again: a service of the batch
         // may name a Location of the batch.
         if (serviceIds.Length > 0)
@@ -58,7 +88,7 @@ public static class ServiceCapacityRows
     }
 
     /// <summary>
-    /// A capacity change, once its Locations' resource rows are updated and their new capacity rows
+    /// A capacity change (<see cref="LockForCapacityChange"/> first), once its Locations' resource rows are updated and their new capacity rows
     /// inserted: the rows of the indicators it set or removed (<paramref name="touched"/>, by
     /// Location and key) deleted, and derived again from the Locations' rows of those keys.
     /// </summary>
@@ -75,7 +105,7 @@ public static class ServiceCapacityRows
         operations.QueueSqlCommand(
             InsertOf(schema) + $"from (select distinct * from {CapacityIndexWriter.TouchedRelation}) k " +
             $"join {schema}.fhir_search_capacity c on c.resource_type = 'Location' and c.id = k.id and {CapacityIndexWriter.SameKeyAs("c", "k")} " +
-            $"join {schema}.fhir_search_reference x on x.resource_type = 'HealthcareService' and x.param = 'location' and x.target_id = c.id and x.target_type = 'Location'",
+            $"join {schema}.fhir_search_reference x on {ItsReferences} and x.target_id = c.id",
             values);
     }
 
