@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Npgsql;
+using RorNational.Fhir.Availability.Figures;
+using RorNational.Fhir.Search.Indexing.Capacity;
+using RorNational.IntegrationTests.Capacity.Supplying;
+using RorNational.IntegrationTests.Infrastructure;
+using static RorNational.IntegrationTests.Capacity.Protocol.CapacityBodies;
+using static RorNational.IntegrationTests.Infrastructure.StructureRequests;
+
+namespace RorNational.IntegrationTests.Capacity.Searching;
+
+/// <summary>
+/// An editor moves a UO out of its lieu while a supplier adds an indicator to that lieu, the two
+/// transactions overlapping: each is held, by a row lock taken from outside, after it wrote its
+/// rows of fhir_search_service_capacity and before it commits, while the other runs. Each side
+/// locks the lieux' resource rows first (ServiceCapacityRows), so the other waits and derives its
+/// rows from what the first committed. Without those locks the supplier's transaction derives a
+/// row from the reference the editor's was replacing, and the UO is found in a lieu it left.
+/// </summary>
+public sealed class searching_offers_by_their_lieux_capacity_under_concurrent_writes : SupplyingFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Server:MaxConcurrentWrites"] = "4",
+        ["Server:MaxConcurrentWritesUnread"] = "4",
+    };
+
+    private const string Occupied = "HealthcareService?location.capacity-status=03";
+
+    [Test, CancelAfter(60_000)]
+    public async Task the_editor_held_before_it_commits()
+    {
+        var dossier = await Given();
+        // The publication's state is written after its index rows.
+        await using var hold = await Hold($"select 1 from {Schema}.mt_doc_publicationstate for update");
+
+        var editing = Client.Accept(dossier);
+        await UntilWaiting(1);
+        var supplying = Supplier.SendAsync(PatchRequest(ByIdentifier, Add(Record(2, At(9), status: "03"))));
+        await UntilDoneOrWaiting(supplying, 2);
+        await hold.Transaction.CommitAsync();
+
+        await Then(editing, supplying);
+    }
+
+    [Test, CancelAfter(60_000)]
+    public async Task the_supplier_held_before_it_commits()
+    {
+        var dossier = await Given();
+        // The lieu's availability figures are written after its index rows.
+        await using var hold = await Hold($"select 1 from {AvailabilityFiguresTable.QualifiedName(Schema)} for update");
+
+        var supplying = Supplier.SendAsync(PatchRequest(ByIdentifier, Add(Record(2, At(9), status: "03"))));
+        await UntilWaiting(1);
+        var editing = Client.Accept(dossier);
+        await UntilDoneOrWaiting(editing, 2);
+        await hold.Transaction.CommitAsync();
+
+        await Then(editing, supplying);
+    }
+
+    private string Schema => App.Store.Options.DatabaseSchemaName;
+
+    /// <summary>The UO in lieu A, which has beds; lieu B published; a dossier moving the UO to B, submitted.</summary>
+    private async Task<string> Given()
+    {
+        await PublishLieu();
+        await Client.Accept(await Client.SubmitDossier(("lieu-batiment-b", LieuB()))).EnsureOk();
+        await Supplier.SendAsync(PatchRequest(ByIdentifier, Add(Record(3, At(0))))).EnsureOk();
+        Assert.That(await Total("HealthcareService?location.capacity-status=02"), Is.EqualTo(1));
+        var moved = UO();
+        moved["uo"]!["lieuIds"] = new JsonArray("lieu-batiment-b");
+        var dossier = await Client.OpenDossier();
+        await Client.DraftFiche(dossier, "uo-cardio-hc", moved).EnsureOk();
+        await Client.Finalize(dossier, "uo-cardio-hc").EnsureOk();
+        await Client.Submit(dossier).EnsureOk();
+        return dossier;
+    }
+
+    private async Task Then(Task<HttpResponseMessage> editing, Task<HttpResponseMessage> supplying)
+    {
+        var (edited, supplied) = (await editing, await supplying);
+        Assert.That(edited.StatusCode, Is.EqualTo(HttpStatusCode.OK), await edited.Content.ReadAsStringAsync());
+        Assert.That(supplied.StatusCode, Is.EqualTo(HttpStatusCode.OK), await supplied.Content.ReadAsStringAsync());
+        Assert.That(await Total("Location?capacity-status=03"), Is.EqualTo(1), "the lieu has the new indicator");
+        Assert.That(await Total(Occupied), Is.Zero, "the UO left the lieu");
+        Assert.That(await Total("HealthcareService?location.capacity-status=02"), Is.Zero);
+        Assert.That(await Rows($"{Schema}.fhir_search_service_capacity", $"id, location_id, {CapacityIndexWriter.IndicatorColumns}, requires, reference_requires", ""),
+            Is.Empty, "nothing derived from the reference the editor replaced");
+    }
+
+    /// <summary>A transaction of the test's own holding the rows <paramref name="sql"/> locks, until committed.</summary>
+    private async Task<Held> Hold(string sql)
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using (var command = new NpgsqlCommand(sql, connection, transaction)) await command.ExecuteNonQueryAsync();
+        return new Held(connection, transaction);
+    }
+
+    private sealed record Held(NpgsqlConnection Connection, NpgsqlTransaction Transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+    }
+
+    /// <summary>Until <paramref name="count"/> sessions of this database wait for a lock.</summary>
+    private async Task UntilWaiting(int count)
+    {
+        for (var i = 0; i < 200 && await Waiting() < count; i++) await Task.Delay(50);
+        Assert.That(await Waiting(), Is.GreaterThanOrEqualTo(count), "the transaction held did not reach the held row");
+    }
+
+    /// <summary>Until the request is answered, or waits for a lock too (it does when the locks order it after the held one).</summary>
+    private async Task UntilDoneOrWaiting(Task request, int count)
+    {
+        for (var i = 0; i < 100 && !request.IsCompleted && await Waiting() < count; i++) await Task.Delay(50);
+    }
+
+    private async Task<int> Waiting() => (await Sql.Rows(ConnectionString,
+        "select count(*)::int from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'", r => r.GetInt32(0))).Single();
+
+    private async Task<int> Total(string query) =>
+        JsonNode.Parse(await Client.GetStringAsync("/fhir/" + query))!["total"]!.GetValue<int>();
+
+    /// <summary>Rows of <paramref name="from"/> as text, sorted.</summary>
+    private async Task<List<string>> Rows(string from, string columns, string where) =>
+        [.. (await Sql.Rows(ConnectionString, $"select row({columns})::text from {from} {where}", r => r.GetString(0))).Order(StringComparer.Ordinal)];
+
+    private static JsonObject LieuB()
+    {
+        var lieu = Lieu();
+        lieu["name"] = "Bâtiment B";
+        lieu["lieu"]!["idExterneSynchro"] = "CARDIO-B";
+        return lieu;
+    }
+}
