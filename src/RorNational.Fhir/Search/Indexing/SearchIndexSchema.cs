@@ -141,8 +141,9 @@ public static class SearchIndexSchema
             .Column("requires", "integer")
             .Column("reference_requires", "integer")
             .Index("fhir_search_service_capacity_indicator", "btree (resource_type, status, nb_capacity) INCLUDE (id, requires, reference_requires, temporality)")
+            // No index of its own on the Location: a Location's rows are those of the services
+            // naming it, found through the reference index (one index entry less per row written).
             .Index("fhir_search_service_capacity_resource", "btree (resource_type, id)")
-            .Index("fhir_search_service_capacity_location", "btree (location_id)")
             .DerivedWith(ServiceCapacityRows.Derive(schema, "")),
         // One row per limit of an equipment of a Location, or per equipment without limits
         // (Equipment/EquipmentRow): the criteria of one limit hold on one row, those of several

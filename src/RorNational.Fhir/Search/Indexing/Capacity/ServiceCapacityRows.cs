@@ -80,7 +80,10 @@ public static class ServiceCapacityRows
         if (serviceIds.Length > 0)
             operations.QueueSqlCommand($"delete from {schema}.{Table} t where t.resource_type = 'HealthcareService' and t.id = any(?)", [serviceIds]);
         if (locationIds.Length > 0)
-            operations.QueueSqlCommand($"delete from {schema}.{Table} t where t.location_id = any(?)", [locationIds]);
+            operations.QueueSqlCommand(
+                $"delete from {schema}.{Table} t using {schema}.fhir_search_reference x where {ItsReferences} and x.target_id = any(?) " +
+                "and t.resource_type = x.resource_type and t.id = x.id and t.location_id = x.target_id",
+                [locationIds]);
         if (serviceIds.Length > 0)
             operations.QueueSqlCommand(Derive(schema, " and x.id = any(?)"), [serviceIds]);
         if (locationIds.Length > 0)
@@ -98,8 +101,8 @@ public static class ServiceCapacityRows
         var schema = IndexWriteTarget.SchemaOf(operations);
         var values = CapacityIndexWriter.TouchedValues(touched);
         operations.QueueSqlCommand(
-            $"delete from {schema}.{Table} t using {CapacityIndexWriter.TouchedRelation} " +
-            $"where t.location_id = k.id and {CapacityIndexWriter.SameKeyAs("t", "k")}",
+            $"delete from {schema}.{Table} t using {CapacityIndexWriter.TouchedRelation} join {schema}.fhir_search_reference x on {ItsReferences} and x.target_id = k.id " +
+            $"where t.resource_type = x.resource_type and t.id = x.id and t.location_id = k.id and {CapacityIndexWriter.SameKeyAs("t", "k")}",
             values);
         // Led by the touched keys (a Group's few), each to its Location's row, then to the references naming it.
         operations.QueueSqlCommand(
