@@ -103,18 +103,7 @@ public static class SearchIndexSchema
             .Index("fhir_search_text_resource", "btree (resource_type, id)"),
         // One row per capacity indicator of a Location (Capacity/CapacityRow): the capacity
         // criteria of one search hold on one row, the guide's "same indicator".
-        Keyed(schema, "fhir_search_capacity")
-            .Column("capacity_type", "text", notNull: false, collation: "C")
-            .Column("status", "text", notNull: false, collation: "C")
-            .Column("temporality", "text", notNull: false, collation: "C")
-            .Column("gender", "text", notNull: false, collation: "C")
-            .Column("closing_type", "text", notNull: false, collation: "C")
-            .Column("additional_bed_type", "text", notNull: false, collation: "C")
-            .Column("crisis_type", "text", notNull: false, collation: "C")
-            .Column("temporary_assignment", "text", notNull: false, collation: "C")
-            .Column("nb_capacity", "integer", notNull: false)
-            .Column("update_low", "timestamp with time zone", notNull: false)
-            .Column("update_high", "timestamp with time zone", notNull: false)
+        IndicatorColumns(Keyed(schema, "fhir_search_capacity"))
             .Column("requires", "integer")
             // Status then count: the guide's "capacity-status=02&nb-capacity=gt0" is one index range.
             .Index("fhir_search_capacity_indicator", "btree (resource_type, status, nb_capacity) INCLUDE (id, requires, temporality)")
@@ -125,19 +114,7 @@ public static class SearchIndexSchema
         // range, where the chain read every reference of every UO (300,000 at the national scale)
         // to keep those to a Location with such an indicator. Both masks are kept: the
         // indicator's in the Location, and the reference's in the HealthcareService.
-        Keyed(schema, "fhir_search_service_capacity")
-            .Column("location_id", "text", collation: "C")
-            .Column("capacity_type", "text", notNull: false, collation: "C")
-            .Column("status", "text", notNull: false, collation: "C")
-            .Column("temporality", "text", notNull: false, collation: "C")
-            .Column("gender", "text", notNull: false, collation: "C")
-            .Column("closing_type", "text", notNull: false, collation: "C")
-            .Column("additional_bed_type", "text", notNull: false, collation: "C")
-            .Column("crisis_type", "text", notNull: false, collation: "C")
-            .Column("temporary_assignment", "text", notNull: false, collation: "C")
-            .Column("nb_capacity", "integer", notNull: false)
-            .Column("update_low", "timestamp with time zone", notNull: false)
-            .Column("update_high", "timestamp with time zone", notNull: false)
+        IndicatorColumns(Keyed(schema, "fhir_search_service_capacity").Column("location_id", "text", collation: "C"))
             .Column("requires", "integer")
             .Column("reference_requires", "integer")
             .Index("fhir_search_service_capacity_indicator", "btree (resource_type, status, nb_capacity) INCLUDE (id, requires, reference_requires, temporality)")
@@ -174,6 +151,20 @@ public static class SearchIndexSchema
             .Index("fhir_search_price_type", "btree (resource_type, price_type, amount) INCLUDE (id, requires)")
             .Index("fhir_search_price_resource", "btree (resource_type, id)"),
     ];
+
+    /// <summary>An indicator's values (CapacityIndexWriter.IndicatorColumns), as the two capacity tables hold them.</summary>
+    static IndexTable IndicatorColumns(IndexTable table) => table
+        .Column("capacity_type", "text", notNull: false, collation: "C")
+        .Column("status", "text", notNull: false, collation: "C")
+        .Column("temporality", "text", notNull: false, collation: "C")
+        .Column("gender", "text", notNull: false, collation: "C")
+        .Column("closing_type", "text", notNull: false, collation: "C")
+        .Column("additional_bed_type", "text", notNull: false, collation: "C")
+        .Column("crisis_type", "text", notNull: false, collation: "C")
+        .Column("temporary_assignment", "text", notNull: false, collation: "C")
+        .Column("nb_capacity", "integer", notNull: false)
+        .Column("update_low", "timestamp with time zone", notNull: false)
+        .Column("update_high", "timestamp with time zone", notNull: false);
 
     /// <summary>Every table starts with the resource it indexes: its type, and its id in the C collation.</summary>
     static IndexTable Keyed(string schema, string table, bool withPrimaryKey = false)

@@ -8,6 +8,7 @@ using RorNational.IntegrationTests.Capacity.Supplying;
 using RorNational.IntegrationTests.Infrastructure;
 using RorNational.IntegrationTests.Search;
 using static RorNational.IntegrationTests.Capacity.Protocol.CapacityBodies;
+using static RorNational.IntegrationTests.Capacity.Searching.ServiceCapacityTable;
 using static RorNational.IntegrationTests.Infrastructure.StructureRequests;
 
 namespace RorNational.IntegrationTests.Capacity.Searching;
@@ -147,30 +148,11 @@ public sealed class searching_offers_by_their_lieux_capacity : SupplyingFixture
         return (bundle["entry"] as JsonArray ?? []).Select(e => e!["resource"]!["id"]!.GetValue<string>()).ToArray();
     }
 
-    /// <summary>The table's rows as text (<paramref name="where"/> on them), sorted.</summary>
-    private async Task<List<string>> Rows(string where) => Sorted(await Sql.Rows(ConnectionString,
-        $"select row(id, location_id, {CapacityIndexWriter.IndicatorColumns}, requires, reference_requires)::text " +
-        $"from {Schema}.fhir_search_service_capacity {where}", r => r.GetString(0)));
-
-    private static List<string> Sorted(List<string> rows) => [.. rows.Order(StringComparer.Ordinal)];
+    private Task<List<string>> Rows(string where) => ServiceCapacityTable.Rows(ConnectionString, Schema, where);
 
     /// <summary>The table holds exactly the rows its two sources derive, each once.</summary>
-    private async Task AssertDerived()
-    {
-        var derived = await Sql.Rows(ConnectionString,
-            $"select row(x.id, c.id, {string.Join(", ", CapacityIndexWriter.IndicatorColumns.Split(", ").Select(column => "c." + column))}, c.requires, x.requires)::text " +
-            $"from {Schema}.fhir_search_reference x join {Schema}.fhir_search_capacity c on c.resource_type = 'Location' and c.id = x.target_id " +
-            "where x.resource_type = 'HealthcareService' and x.param = 'location' and x.target_type = 'Location'", r => r.GetString(0));
-        Assert.That(await Rows(""), Is.EqualTo(Sorted(derived)));
-    }
-
-    private static JsonObject LieuB()
-    {
-        var lieu = Lieu();
-        lieu["name"] = "Bâtiment B";
-        lieu["lieu"]!["idExterneSynchro"] = "CARDIO-B";
-        return lieu;
-    }
+    private async Task AssertDerived() =>
+        Assert.That(await Rows(""), Is.EqualTo(await ServiceCapacityTable.Derived(ConnectionString, Schema)));
 
     private static JsonObject OfferIn(string lieu, string? other = null, bool sensitive = false)
     {

@@ -6,6 +6,7 @@ using RorNational.Fhir.Search.Indexing.Capacity;
 using RorNational.IntegrationTests.Capacity.Supplying;
 using RorNational.IntegrationTests.Infrastructure;
 using static RorNational.IntegrationTests.Capacity.Protocol.CapacityBodies;
+using static RorNational.IntegrationTests.Capacity.Searching.ServiceCapacityTable;
 using static RorNational.IntegrationTests.Infrastructure.StructureRequests;
 
 namespace RorNational.IntegrationTests.Capacity.Searching;
@@ -86,8 +87,7 @@ public sealed class searching_offers_by_their_lieux_capacity_under_concurrent_wr
         Assert.That(await Total("Location?capacity-status=03"), Is.EqualTo(1), "the lieu has the new indicator");
         Assert.That(await Total(Occupied), Is.Zero, "the UO left the lieu");
         Assert.That(await Total("HealthcareService?location.capacity-status=02"), Is.Zero);
-        Assert.That(await Rows($"{Schema}.fhir_search_service_capacity", $"id, location_id, {CapacityIndexWriter.IndicatorColumns}, requires, reference_requires", ""),
-            Is.Empty, "nothing derived from the reference the editor replaced");
+        Assert.That(await ServiceCapacityTable.Rows(ConnectionString, Schema), Is.Empty, "nothing derived from the reference the editor replaced");
     }
 
     /// <summary>A transaction of the test's own holding the rows <paramref name="sql"/> locks, until committed.</summary>
@@ -123,16 +123,4 @@ public sealed class searching_offers_by_their_lieux_capacity_under_concurrent_wr
 
     private async Task<int> Total(string query) =>
         JsonNode.Parse(await Client.GetStringAsync("/fhir/" + query))!["total"]!.GetValue<int>();
-
-    /// <summary>Rows of <paramref name="from"/> as text, sorted.</summary>
-    private async Task<List<string>> Rows(string from, string columns, string where) =>
-        [.. (await Sql.Rows(ConnectionString, $"select row({columns})::text from {from} {where}", r => r.GetString(0))).Order(StringComparer.Ordinal)];
-
-    private static JsonObject LieuB()
-    {
-        var lieu = Lieu();
-        lieu["name"] = "Bâtiment B";
-        lieu["lieu"]!["idExterneSynchro"] = "CARDIO-B";
-        return lieu;
-    }
 }
