@@ -23,7 +23,7 @@ namespace RorNational.Fhir.Search.Indexing;
 /// </remarks>
 public static class SearchIndexSchema
 {
-    /// <summary>Every index table: what a resource's rows are deleted from when it is republished or retired.</summary>
+    /// <summary>Every index table: what a rebuild writes afresh and swaps in, and what the publication's outputs are compared by.</summary>
     public static readonly string[] Tables = [.. ObjectsIn("public").OfType<IndexTable>().Select(t => t.Name)];
 
     /// <summary>The index tables a resource's publication writes its own rows into: all but the derived ones, whose writers delete their rows themselves (<see cref="IndexTable.Derivation"/>).</summary>
