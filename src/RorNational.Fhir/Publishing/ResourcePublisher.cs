@@ -43,7 +43,8 @@ public static class ResourcePublisher
         await Publish<OrganizationDocument>("Organization", operations, renderings, rendered, index, versions, c => OrganizationVersions(c, indexer, priceRows), null, cancellation);
         await Publish<HealthcareServiceDocument>("HealthcareService", operations, renderings, rendered, index, versions, c => PreparedVersion.All(c, indexer), null, cancellation);
         // Before the Locations, their capacity rows and the services' references are written.
-        ServiceCapacityRows.LockForPublication(operations, index.Written("HealthcareService"), index.TargetsOf("HealthcareService", "location"));
+        var services = index.Written("HealthcareService");
+        ServiceCapacityRows.LockForPublication(operations, services, index.TargetsOf("HealthcareService", "location"));
         await Publish<PractitionerRoleDocument>("PractitionerRole", operations, renderings, rendered, index, versions, c => PreparedVersion.All(c, indexer), null, cancellation);
         await Publish("Location", operations, renderings, rendered, index, versions, c => LocationVersions.All(c, indexer, capacityRows, equipmentRows), locations, cancellation);
         for (var i = 0; i < renderings.Count; i++) renderings[i].State.Published = rendered[i].Keys.ToHashSet();
@@ -52,7 +53,7 @@ public static class ResourcePublisher
         ResourceVersionRows.Insert(operations, versions);
         SearchIndexWriter.Queue(operations, index.Replaced, index.Rows);
         CapacityIndexWriter.Insert(operations, capacityRows);
-        ServiceCapacityRows.Refresh(operations, index.Written("HealthcareService"), index.Written("Location"));
+        ServiceCapacityRows.Refresh(operations, services, index.Written("Location"));
         EquipmentIndexWriter.Insert(operations, equipmentRows);
         PriceIndexWriter.Insert(operations, priceRows);
     }

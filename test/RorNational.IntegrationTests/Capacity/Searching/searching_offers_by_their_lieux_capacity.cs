@@ -128,7 +128,7 @@ public sealed class searching_offers_by_their_lieux_capacity : SupplyingFixture
         var (count, page) = await engine.ExplainAsync(SearchRequests.Parse(App.Services, "HealthcareService", Available["HealthcareService?".Length..]), profile,
             analyze: false, CancellationToken.None);
         foreach (var plan in new[] { count, page })
-            Assert.That(plan, Does.Contain("fhir_search_service_capacity").And.Not.Contain("fhir_search_reference").And.Not.Contain("fhir_search_capacity "), plan);
+            Assert.That(plan, Does.Contain("fhir_search_service_capacity").And.Not.Contain("fhir_search_reference").And.Not.Contain("fhir_search_capacity"), plan);
     }
 
     private string Schema => App.Store.Options.DatabaseSchemaName;

@@ -57,7 +57,7 @@ public static class CapacityIndexWriter
     }
 
     /// <summary>The columns of an indicator's key (<see cref="CapacityKey"/>): a Location has one row per key.</summary>
-    public const string KeyColumns = "status, temporality, gender, closing_type, additional_bed_type, crisis_type, temporary_assignment";
+    private const string KeyColumns = "status, temporality, gender, closing_type, additional_bed_type, crisis_type, temporary_assignment";
 
     /// <summary>A stored row (s) of the key k, absent members matching absent members only.</summary>
     private static readonly string SameKey = SameKeyAs("s", "k");
