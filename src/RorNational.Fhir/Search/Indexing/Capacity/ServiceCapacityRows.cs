@@ -39,22 +39,28 @@ public static class ServiceCapacityRows
     public static void LockForPublication(IDocumentOperations operations, IReadOnlyCollection<string> services, IReadOnlyCollection<string> newTargets)
     {
         if (IndexWriteTarget.IsStaged || services.Count == 0) return;
-        var schema = IndexWriteTarget.SchemaOf(operations);
-        operations.QueueSqlCommand(
-            $"select 1 from {schema}.fhir_search_resource r where r.resource_type = 'Location' and (r.id = any(?) or r.id in " +
-            $"(select x.target_id from {schema}.fhir_search_reference x where {ItsReferences} and x.id = any(?))) order by r.id for share of r",
-            newTargets.ToArray(), services.ToArray());
+        operations.QueueSqlCommand(PublicationLock(IndexWriteTarget.SchemaOf(operations)), newTargets.ToArray(), services.ToArray());
     }
+
+    /// <summary>
+    /// The statement of <see cref="LockForPublication"/> (parameters: the new targets, the services).
+    /// One array of ids, so that PostgreSQL finds the rows by their key: "r.id = any(?) or r.id in
+    /// (subquery)" read every Location (79 ms at 128,000 of them, while the national directory was built).
+    /// </summary>
+    public static string PublicationLock(string schema) =>
+        $"select 1 from {schema}.fhir_search_resource r where r.resource_type = 'Location' and r.id = any(?::text[] || array" +
+        $"(select x.target_id from {schema}.fhir_search_reference x where {ItsReferences} and x.id = any(?))) order by r.id for share of r";
 
     /// <summary>Before a capacity change writes anything: the resource rows of its Locations, locked in id order.</summary>
     public static void LockForCapacityChange(IDocumentOperations operations, IReadOnlyCollection<string> locations)
     {
         if (IndexWriteTarget.IsStaged || locations.Count == 0) return;
-        operations.QueueSqlCommand(
-            $"select 1 from {IndexWriteTarget.SchemaOf(operations)}.fhir_search_resource r where r.resource_type = 'Location' and r.id = any(?) " +
-            "order by r.id for no key update of r",
-            [locations.ToArray()]);
+        operations.QueueSqlCommand(CapacityChangeLock(IndexWriteTarget.SchemaOf(operations)), [locations.ToArray()]);
     }
+
+    /// <summary>The statement of <see cref="LockForCapacityChange"/> (parameter: the Locations).</summary>
+    public static string CapacityChangeLock(string schema) =>
+        $"select 1 from {schema}.fhir_search_resource r where r.resource_type = 'Location' and r.id = any(?) order by r.id for no key update of r";
 
     /// <summary>
     /// The rows of every reference of <paramref name="schema"/> that <paramref name="where"/> keeps
@@ -77,18 +83,26 @@ public static class ServiceCapacityRows
         var locationIds = locations.ToArray();
         // Every row of either side deleted before any is derived again: a service of the batch
         // may name a Location of the batch.
-        if (serviceIds.Length > 0)
-            operations.QueueSqlCommand($"delete from {schema}.{Table} t where t.resource_type = 'HealthcareService' and t.id = any(?)", [serviceIds]);
-        if (locationIds.Length > 0)
-            operations.QueueSqlCommand(
-                $"delete from {schema}.{Table} t using {schema}.fhir_search_reference x where {ItsReferences} and x.target_id = any(?) " +
-                "and t.resource_type = x.resource_type and t.id = x.id and t.location_id = x.target_id",
-                [locationIds]);
-        if (serviceIds.Length > 0)
-            operations.QueueSqlCommand(Derive(schema, " and x.id = any(?)"), [serviceIds]);
-        if (locationIds.Length > 0)
-            operations.QueueSqlCommand(Derive(schema, " and x.target_id = any(?) and x.id <> all(?)"), locationIds, serviceIds);
+        if (serviceIds.Length > 0) operations.QueueSqlCommand(ServiceRowsDelete(schema), [serviceIds]);
+        if (locationIds.Length > 0) operations.QueueSqlCommand(LocationRowsDelete(schema), [locationIds]);
+        if (serviceIds.Length > 0) operations.QueueSqlCommand(ServiceRowsDerive(schema), [serviceIds]);
+        if (locationIds.Length > 0) operations.QueueSqlCommand(LocationRowsDerive(schema), locationIds, serviceIds);
     }
+
+    /// <summary>Of <see cref="Refresh"/>: the rows of the services (parameter: their ids) deleted.</summary>
+    public static string ServiceRowsDelete(string schema) =>
+        $"delete from {schema}.{Table} t where t.resource_type = 'HealthcareService' and t.id = any(?)";
+
+    /// <summary>Of <see cref="Refresh"/>: the rows of the Locations (parameter: their ids) deleted.</summary>
+    public static string LocationRowsDelete(string schema) =>
+        $"delete from {schema}.{Table} t using {schema}.fhir_search_reference x where {ItsReferences} and x.target_id = any(?) " +
+        "and t.resource_type = x.resource_type and t.id = x.id and t.location_id = x.target_id";
+
+    /// <summary>Of <see cref="Refresh"/>: the rows of the services (parameter: their ids) derived.</summary>
+    public static string ServiceRowsDerive(string schema) => Derive(schema, " and x.id = any(?)");
+
+    /// <summary>Of <see cref="Refresh"/>: the rows of the Locations (parameters: their ids, then the services already derived) derived.</summary>
+    public static string LocationRowsDerive(string schema) => Derive(schema, " and x.target_id = any(?) and x.id <> all(?)");
 
     /// <summary>
     /// A capacity change (<see cref="LockForCapacityChange"/> first), once its Locations' resource rows are updated and their new capacity rows
