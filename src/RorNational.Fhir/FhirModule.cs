@@ -82,6 +82,7 @@ public static class FhirModule
         .AddSingleton<SearchRequestParser>()
         .AddSingleton<IndexedMasks>()
         .AddSingleton<LargeCounts>()
+        .AddHostedService<Search.Indexing.Capacity.ServiceCapacityCountFolding>()
         .AddSingleton<SearchEngine>()
         .AddSingleton<SearchResponder>()
         .Configure<Export.ExportOptions>(configuration.GetSection(Export.ExportOptions.Section))

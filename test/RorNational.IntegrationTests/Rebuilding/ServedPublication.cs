@@ -1,3 +1,4 @@
+using RorNational.Fhir.Search.Indexing.Capacity;
 using System.Text;
 using System.Text.RegularExpressions;
 using Marten;
@@ -56,7 +57,10 @@ public static partial class ServedPublication
         var schema = app.Store.Options.DatabaseSchemaName;
         foreach (var table in PublicationOutputs.IndexTables.Append(AvailabilityFiguresTable.Name))
         {
-            var rows = await Rows(connection, $"select t::text from {schema}.{table} t order by t::text collate \"C\"");
+            // The kept counts hold changes: the same sums, whatever rows hold them.
+            var rows = await Rows(connection, table == ServiceCapacityCounts.Table
+                ? ServiceCapacityCounts.Content(schema)
+                : $"select t::text from {schema}.{table} t order by t::text collate \"C\"");
             served[$"index {table}"] = string.Join('\n', rows.Select(r => r[0]));
         }
         // Recorded is the event's timestamp as the appending process had it (100 ns ticks), the

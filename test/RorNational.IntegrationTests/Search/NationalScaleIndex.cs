@@ -79,10 +79,11 @@ public static class NationalScaleIndex
 
             // Each UO's lieu's indicators, as the publication derives them.
             ServiceCapacityRows.Derive(s, ""),
+            ServiceCapacityCounts.Derive(s),
 
             // As autovacuum would: statistics, and the visibility map that index-only scans need.
             $"vacuum analyze {s}.fhir_search_resource, {s}.fhir_search_token, {s}.fhir_search_string, {s}.fhir_search_number, " +
-            $"{s}.fhir_search_reference, {s}.fhir_search_position, {s}.fhir_search_text, {s}.fhir_search_capacity, {s}.fhir_search_service_capacity",
+            $"{s}.fhir_search_reference, {s}.fhir_search_position, {s}.fhir_search_text, {s}.fhir_search_capacity, {s}.fhir_search_service_capacity, {s}.{ServiceCapacityCounts.Table}",
         ];
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

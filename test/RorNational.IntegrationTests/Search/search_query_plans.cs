@@ -1,3 +1,4 @@
+using RorNational.Domain.Capacity;
 using System.Diagnostics;
 using System.Text;
 using Marten;
@@ -74,8 +75,9 @@ public sealed class search_query_plans : ApiFixture
         var (count, page) = await engine.ExplainAsync(request, PublicProfile, analyze: Report is not null, CancellationToken.None);
         // Counting a whole type, or all but those having a value (:missing=true), reads most of
         // the type's rows: PostgreSQL rightly scans the resource table for the count.
+        // The kept counts of the national capacity search are a few rows: read whole, as they should be.
         if (search.Query.Length > 0 && !search.Query.StartsWith("_sort", StringComparison.Ordinal) && !search.Query.Contains(":missing=true"))
-            Assert.That(count, Does.Not.Contain("Seq Scan on fhir_search_"), count);
+            Assert.That(count, Does.Not.Match($"Seq Scan on fhir_search_(?!{ServiceCapacityCounts.Table["fhir_search_".Length..]}\\b)"), count);
         Assert.That(page, Does.Not.Contain("Seq Scan on fhir_search_"), page);
         if (Report is not null) await WriteReport(search, engine, request, count, page);
     }
@@ -100,6 +102,8 @@ public sealed class search_query_plans : ApiFixture
                      (ServiceCapacityRows.LocationRowsDelete(schema), [locations]),
                      (ServiceCapacityRows.ServiceRowsDerive(schema), [services]),
                      (ServiceCapacityRows.LocationRowsDerive(schema), [locations, none]),
+                     (ServiceCapacityRows.ServicesLock(schema), [services, locations]),
+                     (ServiceCapacityRows.CapacityChangeReplace(schema), CapacityIndexWriter.TouchedValues([(location, new CapacityKey("02", "1", null, null, null, null, "0"))])),
                  })
         {
             var plan = await Explain(connection, sql, parameters);

@@ -29,7 +29,7 @@ public static class SearchIndexSchema
     /// <summary>The index tables a resource's publication writes its own rows into: all but the derived ones, whose writers delete their rows themselves (<see cref="IndexTable.Derivation"/>).</summary>
     public static readonly string[] WrittenByResource = [.. ObjectsIn("public").OfType<IndexTable>().Where(t => t.Derivation is null).Select(t => t.Name)];
 
-    /// <summary>pg_trgm (trigram GIN index of the string table) and the ten tables, in <paramref name="schema"/>.</summary>
+    /// <summary>pg_trgm (trigram GIN index of the string table) and the index tables, in <paramref name="schema"/>.</summary>
     public static IReadOnlyList<ISchemaObject> ObjectsIn(string schema) =>
     [
         new Extension("pg_trgm"),
@@ -122,6 +122,15 @@ public static class SearchIndexSchema
             // naming it, found through the reference index (one index entry less per row written).
             .Index("fhir_search_service_capacity_resource", "btree (resource_type, id)")
             .DerivedWith(ServiceCapacityRows.Derive(schema, "")),
+        // The services of each capacity status with a positive count, by their rows' masks
+        // (ServiceCapacityCounts): the exact total of the national capacity search in a few rows.
+        // Derived from the table above, hence after it.
+        new IndexTable(schema, ServiceCapacityCounts.Table)
+            .Column("status", "text", collation: "C")
+            .Column("signature", "bigint[]")
+            .Column("services", "bigint")
+            .Index("fhir_search_service_capacity_count_status", "btree (status)")
+            .DerivedWith(ServiceCapacityCounts.Derive(schema)),
         // One row per limit of an equipment of a Location, or per equipment without limits
         // (Equipment/EquipmentRow): the criteria of one limit hold on one row, those of several
         // limits on rows of one equipment (same "equipment", its position in the Location).

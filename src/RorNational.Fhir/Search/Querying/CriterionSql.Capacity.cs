@@ -63,6 +63,40 @@ public sealed partial class CriterionSql
                $"and {Visible(s, "reference_requires")} and {IndicatorRow(s, conditions)}";
     }
 
+    /// <summary>
+    /// The exact count of a search made of the guide's national capacity search alone
+    /// (HealthcareService?location.capacity-status=code&amp;location.nb-capacity=gt0), read from the
+    /// counts the index keeps (<see cref="ServiceCapacityCounts"/>): the services of that status whose
+    /// rows hold a pair of masks the caller may see, as <see cref="ServiceCapacityIds"/> keeps them.
+    /// Null for any other search.
+    /// </summary>
+    public string? KeptServiceCount(IReadOnlyList<Criterion> grouped, string resourceType)
+    {
+        if (grouped is not [ChainCriterion { Target: SameIndicator same, Hierarchy: false } chain]
+            || !ServiceCapacityRows.Covers(resourceType, chain.Reference.Code, chain.TargetType)
+            || KeptStatus(same) is not { } status) return null;
+        var n = NextAlias("n");
+        var v = NextAlias("v");
+        return $"select coalesce(sum({n}.services), 0)::bigint from {schema}.{ServiceCapacityCounts.Table} {n} where {n}.status = {Text(status)} " +
+               $"and exists (select 1 from unnest({n}.signature) p(pair) cross join lateral ({ServiceCapacityCounts.Masks("p.pair")}) {v} " +
+               $"where {Visible(v)} and {Visible(v, "reference_requires")})";
+    }
+
+    /// <summary>The status of "capacity-status=code&amp;nb-capacity=gt0", nothing else: the one shape whose count is kept.</summary>
+    private static string? KeptStatus(SameIndicator same)
+    {
+        if (same.Criteria.Count != 2 || same.Criteria.Any(c => c.Modifier is not null || c.Values.Count != 1)) return null;
+        var status = same.Criteria.SingleOrDefault(c => c.Parameter.Code == "capacity-status")?.Values[0];
+        var count = same.Criteria.SingleOrDefault(c => c.Parameter.Code == "nb-capacity")?.Values[0];
+        var system = SameIndicator.Parameters["capacity-status"].System;
+        return (status, count) switch
+        {
+            (TokenValue { Code: { } code, NoSystem: false } token, NumberValue { Prefix: SearchPrefix.Gt, Value: 0, System: null, Code: null })
+                when token.System is null || token.System == system => code,
+            _ => null,
+        };
+    }
+
     private string IndicatorRow(string c, List<string> conditions) =>
         Visible(c) + string.Concat(conditions.Select(condition => " and " + condition.Replace("{0}", c)));
 

@@ -67,6 +67,9 @@ public sealed class SearchOptions : IValidatableObject
     /// <summary>Longest a large count waits for its turn; past it, 503 with Retry-After.</summary>
     public TimeSpan LargeCountWait { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often a node sums the changes of the kept capacity counts (ServiceCapacityCountFolding).</summary>
+    public TimeSpan CountFoldInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>What a timer can wait, and more than any count should: the large counts' periods are at most this.</summary>
     public static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
 
@@ -75,6 +78,8 @@ public sealed class SearchOptions : IValidatableObject
         foreach (var (name, value) in new[] { (nameof(SmallCountBound), SmallCountBound), (nameof(LargeCountWait), LargeCountWait) })
             if (value < TimeSpan.Zero || value > LongestWait)
                 yield return new ValidationResult($"Search:{name} is {value}: it must be at least zero and at most {LongestWait}", [name]);
+        if (CountFoldInterval <= TimeSpan.Zero || CountFoldInterval > LongestWait)
+            yield return new ValidationResult($"Search:{nameof(CountFoldInterval)} is {CountFoldInterval}: it must be more than zero and at most {LongestWait}", [nameof(CountFoldInterval)]);
         if (LargeCountsAtOnce < 1)
             yield return new ValidationResult($"Search:{nameof(LargeCountsAtOnce)} is {LargeCountsAtOnce}: it must be at least 1", [nameof(LargeCountsAtOnce)]);
     }

@@ -19,6 +19,11 @@ public static class ServiceCapacityTable
         $"from {schema}.fhir_search_reference x join {schema}.fhir_search_capacity c on c.resource_type = 'Location' and c.id = x.target_id " +
         "where x.resource_type = 'HealthcareService' and x.param = 'location' and x.target_type = 'Location'", r => r.GetString(0)));
 
+    /// <summary>The kept counts (ServiceCapacityCounts) as their sums, and the sums the table's rows make now: equal, whatever wrote the rows.</summary>
+    public static async Task<(List<string> Kept, List<string> OfRows)> Counts(string connectionString, string schema) =>
+        (await Sql.Rows(connectionString, ServiceCapacityCounts.Content(schema), r => r.GetString(0)),
+         await Sql.Rows(connectionString, ServiceCapacityCounts.ContentOfRows(schema), r => r.GetString(0)));
+
     /// <summary>A second lieu of the hospital, fed under its own synchronisation id.</summary>
     public static JsonObject LieuB()
     {

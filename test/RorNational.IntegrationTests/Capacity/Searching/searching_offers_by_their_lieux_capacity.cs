@@ -150,9 +150,13 @@ public sealed class searching_offers_by_their_lieux_capacity : SupplyingFixture
 
     private Task<List<string>> Rows(string where) => ServiceCapacityTable.Rows(ConnectionString, Schema, where);
 
-    /// <summary>The table holds exactly the rows its two sources derive, each once.</summary>
-    private async Task AssertDerived() =>
+    /// <summary>The table holds exactly the rows its two sources derive, each once, and the kept counts are those of its rows.</summary>
+    private async Task AssertDerived()
+    {
         Assert.That(await Rows(""), Is.EqualTo(await ServiceCapacityTable.Derived(ConnectionString, Schema)));
+        var (kept, ofRows) = await Counts(ConnectionString, Schema);
+        Assert.That(kept, Is.EqualTo(ofRows), "the kept counts");
+    }
 
     private static JsonObject OfferIn(string lieu, string? other = null, bool sensitive = false)
     {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Npgsql;
 using RorNational.Fhir.Availability.Figures;
 using RorNational.Fhir.Search.Indexing.Capacity;
 using RorNational.IntegrationTests.Capacity.Supplying;
@@ -34,13 +33,13 @@ public sealed class searching_offers_by_their_lieux_capacity_under_concurrent_wr
     {
         var dossier = await Given();
         // The publication's state is written after its index rows.
-        await using var hold = await Hold($"select 1 from {Schema}.mt_doc_publicationstate for update");
+        await using var hold = await HeldRows.TakeAsync(ConnectionString, $"select 1 from {Schema}.mt_doc_publicationstate for update");
 
         var editing = Client.Accept(dossier);
-        await UntilWaiting(1);
+        await hold.UntilWaitingAsync(1);
         var supplying = Supplier.SendAsync(PatchRequest(ByIdentifier, Add(Record(2, At(9), status: "03"))));
-        await UntilDoneOrWaiting(supplying, 2);
-        await hold.Transaction.CommitAsync();
+        await hold.UntilDoneOrWaitingAsync(supplying, 2);
+        await hold.ReleaseAsync();
 
         await Then(editing, supplying);
     }
@@ -50,13 +49,13 @@ public sealed class searching_offers_by_their_lieux_capacity_under_concurrent_wr
     {
         var dossier = await Given();
         // The lieu's availability figures are written after its index rows.
-        await using var hold = await Hold($"select 1 from {AvailabilityFiguresTable.QualifiedName(Schema)} for update");
+        await using var hold = await HeldRows.TakeAsync(ConnectionString, $"select 1 from {AvailabilityFiguresTable.QualifiedName(Schema)} for update");
 
         var supplying = Supplier.SendAsync(PatchRequest(ByIdentifier, Add(Record(2, At(9), status: "03"))));
-        await UntilWaiting(1);
+        await hold.UntilWaitingAsync(1);
         var editing = Client.Accept(dossier);
-        await UntilDoneOrWaiting(editing, 2);
-        await hold.Transaction.CommitAsync();
+        await hold.UntilDoneOrWaitingAsync(editing, 2);
+        await hold.ReleaseAsync();
 
         await Then(editing, supplying);
     }
@@ -88,38 +87,8 @@ public sealed class searching_offers_by_their_lieux_capacity_under_concurrent_wr
         Assert.That(await Total(Occupied), Is.Zero, "the UO left the lieu");
         Assert.That(await Total("HealthcareService?location.capacity-status=02"), Is.Zero);
         Assert.That(await ServiceCapacityTable.Rows(ConnectionString, Schema), Is.Empty, "nothing derived from the reference the editor replaced");
+        Assert.That((await Counts(ConnectionString, Schema)).Kept, Is.Empty, "nothing counted either");
     }
-
-    /// <summary>A transaction of the test's own holding the rows <paramref name="sql"/> locks, until committed.</summary>
-    private async Task<Held> Hold(string sql)
-    {
-        var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        var transaction = await connection.BeginTransactionAsync();
-        await using (var command = new NpgsqlCommand(sql, connection, transaction)) await command.ExecuteNonQueryAsync();
-        return new Held(connection, transaction);
-    }
-
-    private sealed record Held(NpgsqlConnection Connection, NpgsqlTransaction Transaction) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
-    }
-
-    /// <summary>Until <paramref name="count"/> sessions of this database wait for a lock.</summary>
-    private async Task UntilWaiting(int count)
-    {
-        for (var i = 0; i < 200 && await Waiting() < count; i++) await Task.Delay(50);
-        Assert.That(await Waiting(), Is.GreaterThanOrEqualTo(count), "the transaction held did not reach the held row");
-    }
-
-    /// <summary>Until the request is answered, or waits for a lock too (it does when the locks order it after the held one).</summary>
-    private async Task UntilDoneOrWaiting(Task request, int count)
-    {
-        for (var i = 0; i < 100 && !request.IsCompleted && await Waiting() < count; i++) await Task.Delay(50);
-    }
-
-    private async Task<int> Waiting() => (await Sql.Rows(ConnectionString,
-        "select count(*)::int from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'", r => r.GetInt32(0))).Single();
 
     private async Task<int> Total(string query) =>
         JsonNode.Parse(await Client.GetStringAsync("/fhir/" + query))!["total"]!.GetValue<int>();

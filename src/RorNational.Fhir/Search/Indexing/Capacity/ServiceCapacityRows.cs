@@ -55,8 +55,20 @@ public static class ServiceCapacityRows
     public static void LockForCapacityChange(IDocumentOperations operations, IReadOnlyCollection<string> locations)
     {
         if (IndexWriteTarget.IsStaged || locations.Count == 0) return;
-        operations.QueueSqlCommand(CapacityChangeLock(IndexWriteTarget.SchemaOf(operations)), [locations.ToArray()]);
+        var schema = IndexWriteTarget.SchemaOf(operations);
+        operations.QueueSqlCommand(CapacityChangeLock(schema), [locations.ToArray()]);
+        operations.QueueSqlCommand(ServicesLock(schema), Array.Empty<string>(), locations.ToArray());
     }
+
+    /// <summary>
+    /// After the Locations' locks: the resource rows of the services (first parameter) and of those
+    /// naming the Locations (second), locked in id order, so that one transaction at a time reads and
+    /// writes a service's rows and its count (<see cref="ServiceCapacityCounts"/>): two capacity
+    /// changes of two lieux of one UO lock different Locations.
+    /// </summary>
+    public static string ServicesLock(string schema) =>
+        $"select 1 from {schema}.fhir_search_resource r where r.resource_type = 'HealthcareService' and r.id = any(?::text[] || array" +
+        $"(select x.id from {schema}.fhir_search_reference x where {ItsReferences} and x.target_id = any(?))) order by r.id for no key update of r";
 
     /// <summary>The statement of <see cref="LockForCapacityChange"/> (parameter: the Locations).</summary>
     public static string CapacityChangeLock(string schema) =>
@@ -83,6 +95,7 @@ public static class ServiceCapacityRows
         var locationIds = locations.ToArray();
         // Every row of either side deleted before any is derived again: a service of the batch
         // may name a Location of the batch.
+        operations.QueueSqlCommand(ServicesLock(schema), serviceIds, locationIds);
         if (serviceIds.Length > 0) operations.QueueSqlCommand(ServiceRowsDelete(schema), [serviceIds]);
         if (locationIds.Length > 0) operations.QueueSqlCommand(LocationRowsDelete(schema), [locationIds]);
         if (serviceIds.Length > 0) operations.QueueSqlCommand(ServiceRowsDerive(schema), [serviceIds]);
@@ -91,40 +104,42 @@ public static class ServiceCapacityRows
 
     /// <summary>Of <see cref="Refresh"/>: the rows of the services (parameter: their ids) deleted.</summary>
     public static string ServiceRowsDelete(string schema) =>
-        $"delete from {schema}.{Table} t where t.resource_type = 'HealthcareService' and t.id = any(?)";
+        ServiceCapacityCounts.Counted(schema, $"delete from {schema}.{Table} t where t.resource_type = 'HealthcareService' and t.id = any(?)", null);
 
     /// <summary>Of <see cref="Refresh"/>: the rows of the Locations (parameter: their ids) deleted.</summary>
     public static string LocationRowsDelete(string schema) =>
-        $"delete from {schema}.{Table} t using {schema}.fhir_search_reference x where {ItsReferences} and x.target_id = any(?) " +
-        "and t.resource_type = x.resource_type and t.id = x.id and t.location_id = x.target_id";
+        ServiceCapacityCounts.Counted(schema,
+            $"delete from {schema}.{Table} t using {schema}.fhir_search_reference x where {ItsReferences} and x.target_id = any(?) " +
+            "and t.resource_type = x.resource_type and t.id = x.id and t.location_id = x.target_id", null);
 
     /// <summary>Of <see cref="Refresh"/>: the rows of the services (parameter: their ids) derived.</summary>
-    public static string ServiceRowsDerive(string schema) => Derive(schema, " and x.id = any(?)");
+    public static string ServiceRowsDerive(string schema) => ServiceCapacityCounts.Counted(schema, null, Derive(schema, " and x.id = any(?)"));
 
     /// <summary>Of <see cref="Refresh"/>: the rows of the Locations (parameters: their ids, then the services already derived) derived.</summary>
-    public static string LocationRowsDerive(string schema) => Derive(schema, " and x.target_id = any(?) and x.id <> all(?)");
+    public static string LocationRowsDerive(string schema) => ServiceCapacityCounts.Counted(schema, null, Derive(schema, " and x.target_id = any(?) and x.id <> all(?)"));
 
     /// <summary>
     /// A capacity change (<see cref="LockForCapacityChange"/> first), once its Locations' resource rows are updated and their new capacity rows
     /// inserted: the rows of the indicators it set or removed (<paramref name="touched"/>, by
-    /// Location and key) deleted, and derived again from the Locations' rows of those keys.
+    /// Location and key) deleted, and derived again from the Locations' rows of those keys, in
+    /// one statement with the change of the counts (<see cref="ServiceCapacityCounts"/>).
     /// </summary>
     public static void Replace(IDocumentOperations operations, IReadOnlyList<(string LocationId, CapacityKey Key)> touched)
     {
         if (IndexWriteTarget.IsStaged || touched.Count == 0) return;
-        var schema = IndexWriteTarget.SchemaOf(operations);
-        var values = CapacityIndexWriter.TouchedValues(touched);
-        operations.QueueSqlCommand(
-            $"delete from {schema}.{Table} t using {CapacityIndexWriter.TouchedRelation} join {schema}.fhir_search_reference x on {ItsReferences} and x.target_id = k.id " +
+        operations.QueueSqlCommand(CapacityChangeReplace(IndexWriteTarget.SchemaOf(operations)), CapacityIndexWriter.TouchedValues(touched));
+    }
+
+    /// <summary>The statement of <see cref="Replace"/> (parameters: <see cref="CapacityIndexWriter.TouchedValues"/>).</summary>
+    public static string CapacityChangeReplace(string schema) =>
+        ServiceCapacityCounts.Counted(schema,
+            $"delete from {schema}.{Table} t using k join {schema}.fhir_search_reference x on {ItsReferences} and x.target_id = k.id " +
             $"where t.resource_type = x.resource_type and t.id = x.id and t.location_id = k.id and {CapacityIndexWriter.SameKeyAs("t", "k")}",
-            values);
-        // Led by the touched keys (a Group's few), each to its Location's row, then to the references naming it.
-        operations.QueueSqlCommand(
-            InsertOf(schema) + $"from (select distinct * from {CapacityIndexWriter.TouchedRelation}) k " +
+            // Led by the touched keys (a Group's few), each to its Location's row, then to the references naming it.
+            InsertOf(schema) + "from (select distinct * from k) k " +
             $"join {schema}.fhir_search_capacity c on c.resource_type = 'Location' and c.id = k.id and {CapacityIndexWriter.SameKeyAs("c", "k")} " +
             $"join {schema}.fhir_search_reference x on {ItsReferences} and x.target_id = c.id",
-            values);
-    }
+            with: $"k as (select * from {CapacityIndexWriter.TouchedRelation}), ");
 
     /// <summary>The insert of a row per reference x and capacity row c that the statement's from joins.</summary>
     private static string InsertOf(string schema) =>
