@@ -62,13 +62,18 @@ public static class ServiceCapacityRows
 
     /// <summary>
     /// After the Locations' locks: the resource rows of the services (first parameter) and of those
-    /// naming the Locations (second), locked in id order, so that one transaction at a time reads and
-    /// writes a service's rows and its count (<see cref="ServiceCapacityCounts"/>): two capacity
-    /// changes of two lieux of one UO lock different Locations.
+    /// naming the Locations (second) and another lieu, locked in id order, so that one transaction
+    /// at a time reads and writes a service's rows and its count (<see cref="ServiceCapacityCounts"/>):
+    /// two capacity changes of two lieux of one UO lock different Locations. A UO naming one lieu
+    /// only is written by one transaction at a time already, each writer of its rows holding that
+    /// lieu's row (a capacity change locks it, a publication locks it or writes it): not locked
+    /// again (no UO names two lieux in the national set, and each lock writes its row).
     /// </summary>
     public static string ServicesLock(string schema) =>
         $"select 1 from {schema}.fhir_search_resource r where r.resource_type = 'HealthcareService' and r.id = any(?::text[] || array" +
-        $"(select x.id from {schema}.fhir_search_reference x where {ItsReferences} and x.target_id = any(?))) order by r.id for no key update of r";
+        $"(select x.id from {schema}.fhir_search_reference x where {ItsReferences} and x.target_id = any(?) " +
+        $"and exists (select 1 from {schema}.fhir_search_reference y where y.resource_type = x.resource_type and y.id = x.id " +
+        "and y.param = x.param and y.target_type = x.target_type and y.target_id <> x.target_id))) order by r.id for no key update of r";
 
     /// <summary>The statement of <see cref="LockForCapacityChange"/> (parameter: the Locations).</summary>
     public static string CapacityChangeLock(string schema) =>
