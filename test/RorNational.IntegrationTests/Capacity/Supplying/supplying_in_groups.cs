@@ -53,6 +53,30 @@ public sealed class supplying_in_groups : GroupingFixture
         }
     }
 
+    /// <summary>
+    /// Each request's receipt is written in the group's batch after the locks the requests before
+    /// it took: a lock read as the receipt's result (a lock of no row, once) made every group of
+    /// requests with an id fail as "already there" and run again one by one.
+    /// </summary>
+    [Test]
+    public async Task Given_requests_with_ids_waiting_for_the_turn_When_it_comes_Then_they_commit_together_and_each_receipt_answers_a_replay()
+    {
+        await PublishLieux();
+
+        var (first, queued) = await BehindAHeldTurn(
+            PatchRequest(ByIdentifierOf("b"), Add(Record(4, At(1))), requestId: "r-b"),
+            PatchRequest(ByIdentifierOf("c"), Add(Record(5, At(1))), requestId: "r-c"));
+
+        var applied = await Task.WhenAll([first, .. queued]);
+        var transactions = await TransactionsOf([Stream("b"), Stream("c")]);
+        Assert.That(applied.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK),
+            string.Join("\n", await Task.WhenAll(applied.Select(r => r.Content.ReadAsStringAsync()))));
+        Assert.That(transactions[Stream("b")], Is.EqualTo(transactions[Stream("c")]).And.Count.EqualTo(1), "one group, one transaction");
+        var replay = await Supplier.SendAsync(PatchRequest(ByIdentifierOf("c"), Add(Record(5, At(1))), requestId: "r-c"));
+        Assert.That(replay.StatusCode, Is.EqualTo(HttpStatusCode.OK), await replay.Content.ReadAsStringAsync());
+        Assert.That(await CapacityEvents(Unit("c")), Has.Count.EqualTo(1), "the replay answered from the receipt");
+    }
+
     [Test]
     public async Task Given_bundles_and_a_malformed_patch_waiting_for_the_turn_When_it_comes_Then_the_patch_was_read_in_its_own_turn_and_the_bundles_commit_together()
     {

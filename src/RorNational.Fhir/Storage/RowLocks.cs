@@ -1,0 +1,53 @@
+using System.Data.Common;
+using Weasel.Core;
+using Weasel.Storage;
+
+namespace RorNational.Fhir.Storage;
+
+/// <summary>
+/// A "select … for share/update" of a session's batch that locks rows before the batch writes:
+/// an operation of its own rather than a plain SQL command, because it returns a result (the rows
+/// it locked, none at times), and the batch must step over it. Queued with
+/// <c>QueueSqlCommand</c>, which says it returns nothing, its result was read in place of the next
+/// operation's: the insert of a supplier's receipt then read no row and reported the receipt as
+/// already there (every capacity group failing once its UO lock locked nothing).
+/// </summary>
+public sealed class RowLocks : Weasel.Storage.IStorageOperation
+{
+    private readonly string[] _parts;
+    private readonly object[] _values;
+
+    private RowLocks(string sql, object[] values)
+    {
+        _parts = sql.Split('?');
+        if (_parts.Length != values.Length + 1) throw new ArgumentException($"{_parts.Length - 1} placeholders for {values.Length} values: {sql}", nameof(values));
+        _values = values;
+    }
+
+    /// <param name="sql">The statement, with "?" for each value, in order (and no other "?").</param>
+    /// <param name="values">One per placeholder, in order (an array of ids is one value).</param>
+    public static void Queue(Marten.IDocumentOperations operations, string sql, object[] values) =>
+        operations.QueueOperation(new RowLocks(sql, values));
+
+    /// <summary>As Marten's own SQL commands say: no document of the store.</summary>
+    public Type DocumentType => typeof(Marten.Storage.StorageFeatures);
+
+    public void ConfigureCommand(ICommandBuilder builder, IStorageSession session)
+    {
+        builder.Append(_parts[0]);
+        for (var i = 0; i < _values.Length; i++)
+        {
+            builder.AppendParameter(_values[i]);
+            builder.Append(_parts[i + 1]);
+        }
+    }
+
+    /// <summary>Nothing to read: the batch steps over the result.</summary>
+    public void Postprocess(DbDataReader reader, IList<Exception> exceptions)
+    {
+    }
+
+    public Task PostprocessAsync(DbDataReader reader, IList<Exception> exceptions, CancellationToken token) => Task.CompletedTask;
+
+    public OperationRole Role() => OperationRole.Other;
+}
