@@ -3,6 +3,7 @@ using Marten;
 using Marten.Services;
 using RorNational.Domain.Establishments;
 using RorNational.Domain.Establishments.Importing;
+using RorNational.Fhir.Storage;
 using RorNational.Finess;
 
 namespace RorNational.Offer.FinessImports;
@@ -193,8 +194,9 @@ internal sealed class FinessImportBatch
         (import.LinesRead, import.BytesRead, import.TotalBytes) = _read;
         (import.Batches, import.EntriesCommitted, import.Node) = (Number, EntriesCommitted, FinessImportJob.NodeName);
         ReportJson = serializer.ToJson(import);
-        if (Number > 1) session.QueueSqlCommand(FinessImportProgress.AwaitTurn, _work.ImportId, Number - 1);
-        session.QueueSqlCommand(FinessImportProgress.Call(session.DocumentStore.Options.DatabaseSchemaName), _work.ImportId, _committedBefore, ReportJson);
+        // Selects: their results are stepped over, not read as a later operation's.
+        if (Number > 1) SelectInBatch.Queue(session, FinessImportProgress.AwaitTurn, [_work.ImportId, Number - 1]);
+        SelectInBatch.Queue(session, FinessImportProgress.Call(session.DocumentStore.Options.DatabaseSchemaName), [_work.ImportId, _committedBefore, ReportJson]);
         _executing.TrySetResult();
     }
 

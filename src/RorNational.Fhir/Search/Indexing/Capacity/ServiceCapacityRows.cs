@@ -39,7 +39,7 @@ public static class ServiceCapacityRows
     public static void LockForPublication(IDocumentOperations operations, IReadOnlyCollection<string> services, IReadOnlyCollection<string> newTargets)
     {
         if (IndexWriteTarget.IsStaged || services.Count == 0) return;
-        RowLocks.Queue(operations, PublicationLock(IndexWriteTarget.SchemaOf(operations)), [newTargets.ToArray(), services.ToArray()]);
+        SelectInBatch.Queue(operations, PublicationLock(IndexWriteTarget.SchemaOf(operations)), [newTargets.ToArray(), services.ToArray()]);
     }
 
     /// <summary>
@@ -56,8 +56,8 @@ public static class ServiceCapacityRows
     {
         if (IndexWriteTarget.IsStaged || locations.Count == 0) return;
         var schema = IndexWriteTarget.SchemaOf(operations);
-        RowLocks.Queue(operations, CapacityChangeLock(schema), [locations.ToArray()]);
-        RowLocks.Queue(operations, ServicesLock(schema), [Array.Empty<string>(), locations.ToArray()]);
+        SelectInBatch.Queue(operations, CapacityChangeLock(schema), [locations.ToArray()]);
+        SelectInBatch.Queue(operations, ServicesLock(schema), [Array.Empty<string>(), locations.ToArray()]);
     }
 
     /// <summary>
@@ -100,7 +100,7 @@ public static class ServiceCapacityRows
         var locationIds = locations.ToArray();
         // Every row of either side deleted before any is derived again: a service of the batch
         // may name a Location of the batch.
-        RowLocks.Queue(operations, ServicesLock(schema), [serviceIds, locationIds]);
+        SelectInBatch.Queue(operations, ServicesLock(schema), [serviceIds, locationIds]);
         if (serviceIds.Length > 0) operations.QueueSqlCommand(ServiceRowsDelete(schema), [serviceIds]);
         if (locationIds.Length > 0) operations.QueueSqlCommand(LocationRowsDelete(schema), [locationIds]);
         if (serviceIds.Length > 0) operations.QueueSqlCommand(ServiceRowsDerive(schema), [serviceIds]);

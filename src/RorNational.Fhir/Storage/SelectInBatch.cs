@@ -5,19 +5,20 @@ using Weasel.Storage;
 namespace RorNational.Fhir.Storage;
 
 /// <summary>
-/// A "select … for share/update" of a session's batch that locks rows before the batch writes:
-/// an operation of its own rather than a plain SQL command, because it returns a result (the rows
-/// it locked, none at times), and the batch must step over it. Queued with
-/// <c>QueueSqlCommand</c>, which says it returns nothing, its result was read in place of the next
-/// operation's: the insert of a supplier's receipt then read no row and reported the receipt as
-/// already there (every capacity group failing once its UO lock locked nothing).
+/// A select of a session's batch run for what it does, not what it returns: rows locked before the
+/// batch writes ("… for share/update"), an advisory lock waited for, a function that refuses what
+/// it finds. An operation of its own rather than a plain SQL command, because it returns a
+/// result, and the batch must step over it. Queued with <c>QueueSqlCommand</c>, which says it
+/// returns nothing, its result was read in place of the next operation's: the insert of a
+/// supplier's receipt, after the capacity chain's locks, read their rows, or no row, as its own
+/// (every capacity group with request ids failed once a lock locked nothing).
 /// </summary>
-public sealed class RowLocks : Weasel.Storage.IStorageOperation
+public sealed class SelectInBatch : Weasel.Storage.IStorageOperation
 {
     private readonly string[] _parts;
     private readonly object[] _values;
 
-    private RowLocks(string sql, object[] values)
+    private SelectInBatch(string sql, object[] values)
     {
         _parts = sql.Split('?');
         if (_parts.Length != values.Length + 1) throw new ArgumentException($"{_parts.Length - 1} placeholders for {values.Length} values: {sql}", nameof(values));
@@ -27,7 +28,7 @@ public sealed class RowLocks : Weasel.Storage.IStorageOperation
     /// <param name="sql">The statement, with "?" for each value, in order (and no other "?").</param>
     /// <param name="values">One per placeholder, in order (an array of ids is one value).</param>
     public static void Queue(Marten.IDocumentOperations operations, string sql, object[] values) =>
-        operations.QueueOperation(new RowLocks(sql, values));
+        operations.QueueOperation(new SelectInBatch(sql, values));
 
     /// <summary>As Marten's own SQL commands say: no document of the store.</summary>
     public Type DocumentType => typeof(Marten.Storage.StorageFeatures);
