@@ -59,7 +59,7 @@ public static partial class ServedPublication
         {
             // The kept counts hold changes: the same sums, whatever rows hold them.
             var rows = await Rows(connection, table == ServiceCapacityCounts.Table
-                ? ServiceCapacityCounts.Content(schema)
+                ? Capacity.Searching.ServiceCapacityTable.KeptCounts(schema)
                 : $"select t::text from {schema}.{table} t order by t::text collate \"C\"");
             served[$"index {table}"] = string.Join('\n', rows.Select(r => r[0]));
         }

@@ -21,8 +21,24 @@ public static class ServiceCapacityTable
 
     /// <summary>The kept counts (ServiceCapacityCounts) as their sums, and the sums the table's rows make now: equal, whatever wrote the rows.</summary>
     public static async Task<(List<string> Kept, List<string> OfRows)> Counts(string connectionString, string schema) =>
-        (await Sql.Rows(connectionString, ServiceCapacityCounts.Content(schema), r => r.GetString(0)),
-         await Sql.Rows(connectionString, ServiceCapacityCounts.ContentOfRows(schema), r => r.GetString(0)));
+        (await Sql.Rows(connectionString, KeptCounts(schema), r => r.GetString(0)),
+         await Sql.Rows(connectionString, CountsAsSums(ServiceCapacityCounts.CountsOf(schema)), r => r.GetString(0)));
+
+    /// <summary>The kept counts as their sums, one line per status and signature, whatever rows hold them: what a rebuild and the live writes must agree on.</summary>
+    public static string KeptCounts(string schema) => CountsAsSums($"select * from {schema}.{ServiceCapacityCounts.Table}");
+
+    private static string CountsAsSums(string counts) =>
+        $"select line from (select concat_ws(' ', status, signature::text, sum(services)) as line from ({counts}) n " +
+        "group by status, signature having sum(services) <> 0) c order by line collate \"C\"";
+
+    /// <summary>The UO of the hospital in one lieu or two, sensitive or not.</summary>
+    public static JsonObject OfferIn(string lieu, string? other = null, bool sensitive = false)
+    {
+        var uo = UO();
+        uo["uo"]!["lieuIds"] = other is null ? new JsonArray(lieu) : new JsonArray(lieu, other);
+        uo["uo"]!["content"]!["sensitiveUnit"] = sensitive;
+        return uo;
+    }
 
     /// <summary>A second lieu of the hospital, fed under its own synchronisation id.</summary>
     public static JsonObject LieuB()

@@ -120,8 +120,8 @@ public sealed class counting_the_national_capacity_search : SupplyingFixture
         await PublishLieu();
         await Client.Accept(await Client.SubmitDossier(
             ("lieu-batiment-b", ServiceCapacityTable.LieuB()),
-            ("uo-cardio-hc", OfferIn(sensitive: true, "lieu-batiment-a")),
-            ("uo-cardio-2", OfferIn(sensitive: false, "lieu-batiment-a", "lieu-batiment-b")))).EnsureOk();
+            ("uo-cardio-hc", OfferIn("lieu-batiment-a", sensitive: true)),
+            ("uo-cardio-2", OfferIn("lieu-batiment-a", "lieu-batiment-b")))).EnsureOk();
     }
 
     /// <summary>
@@ -155,12 +155,4 @@ public sealed class counting_the_national_capacity_search : SupplyingFixture
 
     private async Task<int> Total(string query, HttpClient? client = null) =>
         JsonNode.Parse(await (client ?? Client).GetStringAsync("/fhir/" + query))!["total"]!.GetValue<int>();
-
-    private static JsonObject OfferIn(bool sensitive, params string[] lieux)
-    {
-        var uo = UO();
-        uo["uo"]!["lieuIds"] = new JsonArray([.. lieux.Select(lieu => (JsonNode)lieu)]);
-        uo["uo"]!["content"]!["sensitiveUnit"] = sensitive;
-        return uo;
-    }
 }

@@ -157,12 +157,4 @@ public sealed class searching_offers_by_their_lieux_capacity : SupplyingFixture
         var (kept, ofRows) = await Counts(ConnectionString, Schema);
         Assert.That(kept, Is.EqualTo(ofRows), "the kept counts");
     }
-
-    private static JsonObject OfferIn(string lieu, string? other = null, bool sensitive = false)
-    {
-        var uo = UO();
-        uo["uo"]!["lieuIds"] = other is null ? new JsonArray(lieu) : new JsonArray(lieu, other);
-        uo["uo"]!["content"]!["sensitiveUnit"] = sensitive;
-        return uo;
-    }
 }

@@ -92,14 +92,4 @@ public static class ServiceCapacityCounts
         $"with folded as (delete from {schema}.{Table} where exists (select 1 from {schema}.{Table} group by status, signature having count(*) > 1) " +
         "returning status, signature, services) " +
         $"insert into {schema}.{Table} (status, signature, services) select status, signature, sum(services) from folded group by status, signature having sum(services) <> 0";
-
-    /// <summary>The table's content as its sums, one line per status and signature: what a rebuild and the live writes must agree on.</summary>
-    public static string Content(string schema) => ContentOf($"select * from {schema}.{Table}");
-
-    /// <summary>What <see cref="Content"/> would read if the table held the counts of <see cref="CountsOf"/>.</summary>
-    public static string ContentOfRows(string schema) => ContentOf(CountsOf(schema));
-
-    private static string ContentOf(string counts) =>
-        $"select line from (select concat_ws(' ', status, signature::text, sum(services)) as line from ({counts}) n " +
-        "group by status, signature having sum(services) <> 0) c order by line collate \"C\"";
 }
