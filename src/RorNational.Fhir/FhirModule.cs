@@ -82,7 +82,7 @@ public static class FhirModule
         .AddSingleton<SearchRequestParser>()
         .AddSingleton<IndexedMasks>()
         .AddSingleton<LargeCounts>()
-        .AddHostedService<Search.Indexing.Capacity.ServiceCapacityCountFolding>()
+        .AddHostedService<Search.Indexing.KeptCounts.KeptCountFolding>()
         .AddSingleton<SearchEngine>()
         .AddSingleton<SearchResponder>()
         .Configure<Export.ExportOptions>(configuration.GetSection(Export.ExportOptions.Section))

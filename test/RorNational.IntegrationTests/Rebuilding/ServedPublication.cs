@@ -1,4 +1,5 @@
 using RorNational.Fhir.Search.Indexing.Capacity;
+using RorNational.Fhir.Search.Indexing.Tags;
 using System.Text;
 using System.Text.RegularExpressions;
 using Marten;
@@ -58,9 +59,12 @@ public static partial class ServedPublication
         foreach (var table in PublicationOutputs.IndexTables.Append(AvailabilityFiguresTable.Name))
         {
             // The kept counts hold changes: the same sums, whatever rows hold them.
-            var rows = await Rows(connection, table == ServiceCapacityCounts.Table
-                ? Capacity.Searching.ServiceCapacityTable.KeptCounts(schema)
-                : $"select t::text from {schema}.{table} t order by t::text collate \"C\"");
+            var rows = await Rows(connection, table switch
+            {
+                ServiceCapacityCounts.Table => Capacity.Searching.ServiceCapacityTable.KeptCounts(schema),
+                TagCounts.Table => Search.TagCountTable.KeptCounts(schema),
+                _ => $"select t::text from {schema}.{table} t order by t::text collate \"C\"",
+            });
             served[$"index {table}"] = string.Join('\n', rows.Select(r => r[0]));
         }
         // Recorded is the event's timestamp as the appending process had it (100 ns ticks), the

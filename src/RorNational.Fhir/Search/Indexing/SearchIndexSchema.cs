@@ -1,5 +1,6 @@
 using RorNational.Fhir.Search.Indexing.Capacity;
 using RorNational.Fhir.Search.Indexing.Schema;
+using RorNational.Fhir.Search.Indexing.Tags;
 using Weasel.Core;
 using Weasel.Postgresql;
 
@@ -131,6 +132,16 @@ public static class SearchIndexSchema
             .Column("services", "bigint")
             .Index("fhir_search_service_capacity_count_status", "btree (status)")
             .DerivedWith(ServiceCapacityCounts.Derive(schema)),
+        // The resources of each type and _tag, by their rows' masks (TagCounts): the exact total
+        // of a search of one tag (a région's lieux) in a few rows. Derived from the tokens.
+        new IndexTable(schema, TagCounts.Table)
+            .Column("resource_type", "text")
+            .Column("system", "text", notNull: false, collation: "C")
+            .Column("code", "text", collation: "C")
+            .Column("signature", "integer[]")
+            .Column("resources", "bigint")
+            .Index("fhir_search_tag_count_code", "btree (resource_type, code)")
+            .DerivedWith(TagCounts.Derive(schema)),
         // One row per limit of an equipment of a Location, or per equipment without limits
         // (Equipment/EquipmentRow): the criteria of one limit hold on one row, those of several
         // limits on rows of one equipment (same "equipment", its position in the Location).

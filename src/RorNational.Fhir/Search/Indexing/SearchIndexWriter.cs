@@ -1,12 +1,14 @@
 using RorNational.Fhir.Access;
 using Marten;
+using RorNational.Fhir.Search.Indexing.Tags;
 
 namespace RorNational.Fhir.Search.Indexing;
 
 /// <summary>
 /// Replaces the index rows of the resources a projection batch stored or retired, in the
 /// batch's transaction: one delete and one insert per index table for the whole batch,
-/// whatever its size (values travel as arrays, unnested by PostgreSQL).
+/// whatever its size (values travel as arrays, unnested by PostgreSQL). The tokens' delete and
+/// insert are one statement that also counts the resources' tags (<see cref="TagCounts"/>).
 /// </summary>
 public static class SearchIndexWriter
 {
@@ -15,15 +17,23 @@ public static class SearchIndexWriter
     public static void Queue(IDocumentOperations operations, IReadOnlyCollection<(string Type, string Id)> replaced, IReadOnlyList<SearchIndexRows> rows)
     {
         var schema = IndexWriteTarget.SchemaOf(operations);
+        // A rebuild's staging tables get their tag counts derived once loaded.
+        var countingTags = !IndexWriteTarget.IsStaged;
+        var types = replaced.Select(r => r.Type).ToArray();
+        var ids = replaced.Select(r => r.Id).ToArray();
         if (replaced.Count > 0)
-        {
-            var types = replaced.Select(r => r.Type).ToArray();
-            var ids = replaced.Select(r => r.Id).ToArray();
-            foreach (var table in SearchIndexSchema.WrittenByResource)
+            foreach (var table in SearchIndexSchema.WrittenByResource.Where(t => !(countingTags && t == TokenTable)))
                 operations.QueueSqlCommand(
                     $"delete from {schema}.{table} t using unnest(?::text[], ?::text[]) as r(resource_type, id) " +
                     "where t.resource_type = r.resource_type and t.id = r.id", types, ids);
-        }
+
+        var tokens = Flatten(rows, r => r.Tokens);
+        var tokenValues = ThreeTextValues(tokens, t => t.Param, t => t.System, t => t.Code, t => t.Requires);
+        if (countingTags && (replaced.Count > 0 || tokens.Count > 0))
+            operations.QueueSqlCommand(TagCounts.Replace(schema, replaced.Count > 0, tokens.Count > 0, ThreeTextRows),
+                [.. replaced.Count > 0 ? new object[] { types, ids } : [], .. tokens.Count > 0 ? tokenValues : []]);
+        else if (tokens.Count > 0)
+            operations.QueueSqlCommand($"insert into {schema}.{TokenTable} (resource_type, id, param, system, code, requires) {ThreeTextRows}", tokenValues);
         if (rows.Count == 0) return;
 
         operations.QueueSqlCommand(
@@ -36,8 +46,6 @@ public static class SearchIndexWriter
             // separated by spaces (parameter codes have none).
             rows.Select(r => r.Absent.Length == 0 ? null : string.Join(' ', r.Absent)).ToArray());
 
-        Insert(operations, schema, "token", "param, system, code", rows, r => r.Tokens,
-            t => t.Param, t => t.System, t => t.Code, t => t.Requires);
         Insert(operations, schema, "string", "param, normalized, exact", rows, r => r.Strings,
             s => s.Param, s => s.Normalized, s => s.Exact, s => s.Requires);
         Insert(operations, schema, "reference", "param, target_type, target_id", rows, r => r.References,
@@ -76,7 +84,12 @@ public static class SearchIndexWriter
                 Types(texts), Ids(texts), texts.Select(t => t.Row.Words).ToArray(), Requires(texts, t => t.Requires));
     }
 
-    /// <summary>The three-text-column tables: token, string and reference.</summary>
+    private const string TokenTable = "fhir_search_token";
+
+    /// <summary>The rows of a three-text-column table (token, string, reference) as the values of <see cref="ThreeTextValues"/> give them.</summary>
+    private const string ThreeTextRows = "select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[])";
+
+    /// <summary>The three-text-column tables: string and reference (the tokens are written with their tag counts).</summary>
     private static void Insert<TRow>(
         IDocumentOperations operations, string schema, string table, string columns, IReadOnlyList<SearchIndexRows> rows,
         Func<SearchIndexRows, List<TRow>> select, Func<TRow, string> first, Func<TRow, string?> second, Func<TRow, string> third,
@@ -84,12 +97,14 @@ public static class SearchIndexWriter
     {
         var flat = Flatten(rows, select);
         if (flat.Count == 0) return;
-        operations.QueueSqlCommand(
-            $"insert into {schema}.fhir_search_{table} (resource_type, id, {columns}, requires) " +
-            "select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[])",
-            Types(flat), Ids(flat), flat.Select(f => first(f.Row)).ToArray(), flat.Select(f => second(f.Row)).ToArray(),
-            flat.Select(f => third(f.Row)).ToArray(), Requires(flat, requires));
+        operations.QueueSqlCommand($"insert into {schema}.fhir_search_{table} (resource_type, id, {columns}, requires) {ThreeTextRows}",
+            ThreeTextValues(flat, first, second, third, requires));
     }
+
+    private static object[] ThreeTextValues<TRow>(
+        List<(SearchIndexRows Owner, TRow Row)> flat, Func<TRow, string> first, Func<TRow, string?> second, Func<TRow, string> third, Func<TRow, DataClass> requires) =>
+        [Types(flat), Ids(flat), flat.Select(f => first(f.Row)).ToArray(), flat.Select(f => second(f.Row)).ToArray(),
+         flat.Select(f => third(f.Row)).ToArray(), Requires(flat, requires)];
 
     /// <summary>timestamptz parameters travel as DateTimeOffset at offset zero.</summary>
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc), TimeSpan.Zero);

@@ -67,7 +67,7 @@ public sealed class SearchOptions : IValidatableObject
     /// <summary>Longest a large count waits for its turn; past it, 503 with Retry-After.</summary>
     public TimeSpan LargeCountWait { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often a node sums the changes of the kept capacity counts (ServiceCapacityCountFolding).</summary>
+    /// <summary>How often a node sums the changes of the kept counts, of capacity and of tags (KeptCountFolding).</summary>
     public TimeSpan CountFoldInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>What a timer can wait, and more than any count should: the large counts' periods are at most this.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using RorNational.Fhir.Access;
 using RorNational.Fhir.Availability.Figures;
 using RorNational.Fhir.Search.Indexing.Capacity;
+using RorNational.Fhir.Search.Indexing.KeptCounts;
 using RorNational.Fhir.Search.Querying;
 using RorNational.IntegrationTests.Capacity.Supplying;
 using RorNational.IntegrationTests.Infrastructure;
@@ -87,7 +88,7 @@ public sealed class counting_the_national_capacity_search : SupplyingFixture
         var before = await Counts(ConnectionString, Schema);
         Assert.That((await RowsAndKeys()).Rows, Is.GreaterThan(before.Kept.Count), "a change per statement");
 
-        var written = await App.Services.GetServices<IHostedService>().OfType<ServiceCapacityCountFolding>().Single().FoldAsync(CancellationToken.None);
+        var written = (await App.Services.GetServices<IHostedService>().OfType<KeptCountFolding>().Single().FoldAsync(CancellationToken.None))[ServiceCapacityCounts.Table];
 
         Assert.That(written, Is.EqualTo(before.Kept.Count));
         Assert.That(await RowsAndKeys(), Is.EqualTo((before.Kept.Count, before.Kept.Count)), "one row per status and signature");

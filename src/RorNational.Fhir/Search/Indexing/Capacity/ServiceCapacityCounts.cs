@@ -1,3 +1,4 @@
+using RorNational.Fhir.Search.Indexing.KeptCounts;
 using RorNational.Fhir.Storage;
 
 namespace RorNational.Fhir.Search.Indexing.Capacity;
@@ -18,7 +19,7 @@ namespace RorNational.Fhir.Search.Indexing.Capacity;
 /// sum over a status and signature is the count, whatever rows hold it, in any snapshot. Inserting
 /// never waits on another writer, where one total per signature would make every writer of the
 /// nation wait on the same row. <see cref="Fold"/> sums the changes now and then
-/// (<see cref="ServiceCapacityCountFolding"/>). A service's signature is read and written by one
+/// (<see cref="KeptCountFolding"/>). A service's signature is read and written by one
 /// transaction at a time: each writer locks the resource rows of the services it changes first.
 /// </remarks>
 public static class ServiceCapacityCounts
@@ -83,13 +84,6 @@ public static class ServiceCapacityCounts
     private static string Signatures(string rows) =>
         $"select id, status, array_agg(distinct pair order by pair) as signature from (select id, status, {Pair} as pair from ({rows}) r where {Counting}) p group by id, status";
 
-    /// <summary>
-    /// The changes summed into one row per status and signature, in one statement: a reader sees
-    /// the rows before or after it, the same sums either way. Two folds at once sum different rows
-    /// (the second skips those the first deleted). Nothing to do when each status and signature has one row.
-    /// </summary>
-    public static string Fold(string schema) =>
-        $"with folded as (delete from {schema}.{Table} where exists (select 1 from {schema}.{Table} group by status, signature having count(*) > 1) " +
-        "returning status, signature, services) " +
-        $"insert into {schema}.{Table} (status, signature, services) select status, signature, sum(services) from folded group by status, signature having sum(services) <> 0";
+    /// <summary>The changes summed into one row per status and signature (<see cref="KeptCountFold"/>).</summary>
+    public static string Fold(string schema) => KeptCountFold.Of($"{schema}.{Table}", "status, signature", "services");
 }
