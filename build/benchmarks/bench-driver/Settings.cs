@@ -20,6 +20,7 @@ public sealed record Settings(
     IReadOnlySet<int> Workloads,
     TimeSpan Seconds,
     double NormalIngest,
+    double? MixSearchRate,
     int DescriptionEvents,
     string DataSource,
     TimeSpan? Soak)
@@ -62,6 +63,7 @@ public sealed record Settings(
             Value("--workloads", "1,2,3,4,5,6,8").Split(',').Select(int.Parse).ToHashSet(),
             TimeSpan.FromSeconds(double.Parse(Value("--seconds", smoke ? "1" : "10"), CultureInfo.InvariantCulture)),
             double.Parse(Value("--normal-ingest", smoke ? "50" : "500"), CultureInfo.InvariantCulture),
+            args.Contains("--mix-search-rate") ? double.Parse(Value("--mix-search-rate"), CultureInfo.InvariantCulture) : null,
             int.Parse(Value("--description-events", smoke ? "200" : "10000"), CultureInfo.InvariantCulture),
             Value("--data-source", "unknown"),
             args.Contains("--soak") ? Duration(Value("--soak")) : null);

@@ -7,7 +7,8 @@ namespace Bench.Workloads;
 /// <summary>
 /// Workload 4: the guide's searches and capacity ingest at once. The searches go in turn over
 /// every kind's paths; their mix is first measured alone (closed loop, 8 connections), then run
-/// open loop at half that rate, alone and then while ingest is scheduled at 10 times the normal
+/// open loop at half that rate (or at --mix-search-rate, to compare builds whose searches differ in
+/// speed at the same load), alone and then while ingest is scheduled at 10 times the normal
 /// rate (--normal-ingest, 500 changes/s by default: the 5,000 changes/s) as Bundles of
 /// 50 changes from 16 suppliers. Latency from the scheduled start; each kind is reported under
 /// ingest beside its own figures alone at the same rate.
@@ -27,7 +28,7 @@ public static class CrisisMix
 
         await ClosedLoop.RunAsync(Context.SearchConnections, duration / 3, Search);
         var mixAlone = await ClosedLoop.RunAsync(Context.SearchConnections, duration, Search);
-        var searchRate = Math.Max(1, mixAlone.PerSecond / 2);
+        var searchRate = context.Settings.MixSearchRate ?? Math.Max(1, mixAlone.PerSecond / 2);
         var alone = new LatenciesByKind(kinds.Count, KindOf);
         var searchedAlone = await OpenLoop.RunAsync(searchRate, Context.SearchConnections, duration, Search, alone.Record);
 
@@ -41,7 +42,8 @@ public static class CrisisMix
         {
             new("4 crisis mix: searches under ingest", searched.PerSecond, "req/s", searched.P50, searched.P95, searched.P99, "",
                 "p99 < 100 ms while ingest holds 5,000 changes/s", searched.P99 < 100 && holds, searched.Failures,
-                $"{searched.Method}; the {kinds.Count} guide searches in turn, at half the {mixAlone.PerSecond:F1}/s their mix sustains alone (closed loop); " +
+                $"{searched.Method}; the {kinds.Count} guide searches in turn, " +
+                (context.Settings.MixSearchRate is null ? "at half" : "at --mix-search-rate; half would be") + $" the {mixAlone.PerSecond:F1}/s their mix sustains alone (closed loop); " +
                 $"alone at the same rate: p50 {searchedAlone.P50:F1}, p95 {searchedAlone.P95:F1}, p99 {searchedAlone.P99:F1} ms"),
         };
         for (var kind = 0; kind < kinds.Count; kind++)
