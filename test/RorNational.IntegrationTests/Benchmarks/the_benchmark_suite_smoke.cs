@@ -34,8 +34,9 @@ public sealed class the_benchmark_suite_smoke
         try
         {
             var (exitCode, output, timedOut) = await RunAsync(
-                // Every workload, and a soak of 3 s (six windows of half a second) to prove the soak's harness too.
-                ["--smoke", "--soak", "3s", "--workloads", "1,2,3,4,5,6,7,8", "--port", port.ToString(), "--db-port", FreePort().ToString(), "--dir", Path.Combine(folder.FullName, "bench"), "--results", results]);
+                // Every workload, and a soak of 3 s (six windows of half a second) to prove the soak's harness too;
+                // the crisis mix's searches at a fixed rate.
+                ["--smoke", "--soak", "3s", "--mix-search-rate", "4", "--workloads", "1,2,3,4,5,6,7,8", "--port", port.ToString(), "--db-port", FreePort().ToString(), "--dir", Path.Combine(folder.FullName, "bench"), "--results", results]);
 
             Assert.That(timedOut, Is.False, $"build/bench --smoke did not end within {Timeout}:\n{Tail(output)}");
             Assert.That(exitCode, Is.EqualTo(0), $"build/bench --smoke broke:\n{Tail(output)}");
@@ -50,6 +51,8 @@ public sealed class the_benchmark_suite_smoke
                 Assert.That(rows.Any(r => r.GetProperty("workload").GetString()!.StartsWith(workload, StringComparison.Ordinal)), $"no row for {workload} in the JSON");
             Assert.That(rows.Where(r => r.GetProperty("error").ValueKind != JsonValueKind.Null).Select(r => r.GetProperty("workload").GetString()), Is.Empty);
             Assert.That(File.Exists(Path.ChangeExtension(json[0], ".md")), "the table as Markdown beside the JSON");
+            var mix = rows.Single(r => r.GetProperty("workload").GetString() == "4 crisis mix: searches under ingest");
+            Assert.That(mix.GetProperty("details").GetString(), Does.Contain("open loop at 4/s").And.Contain("at --mix-search-rate"));
 
             Assert.That(Listening(port) || Listening(port + 1), Is.False, "the host and the floor server are stopped");
             Assert.That(File.Exists(Path.Combine(folder.FullName, "bench", "postgres", "data", "postmaster.pid")), Is.False, "the cluster is stopped");
