@@ -1,4 +1,5 @@
-using RorNational.Fhir.Search.Indexing.Capacity;
+using RorNational.Fhir.Search.Indexing;
+using RorNational.Fhir.Search.Indexing.Schema;
 using Npgsql;
 
 namespace RorNational.IntegrationTests.Search;
@@ -77,13 +78,11 @@ public static class NationalScaleIndex
             $"insert into {s}.fhir_search_text (resource_type, id, document, requires) " +
             $"select r.resource_type, r.id, to_tsvector('french', r.sort_name), 0 from {s}.fhir_search_resource r",
 
-            // Each UO's lieu's indicators, as the publication derives them.
-            ServiceCapacityRows.Derive(s, ""),
-            ServiceCapacityCounts.Derive(s),
+            // The derived tables (each UO's lieu's indicators, the kept counts), in the order a rebuild derives them.
+            .. SearchIndexSchema.ObjectsIn(s).OfType<IndexTable>().Where(t => t.Derivation is not null).Select(t => t.Derivation!),
 
             // As autovacuum would: statistics, and the visibility map that index-only scans need.
-            $"vacuum analyze {s}.fhir_search_resource, {s}.fhir_search_token, {s}.fhir_search_string, {s}.fhir_search_number, " +
-            $"{s}.fhir_search_reference, {s}.fhir_search_position, {s}.fhir_search_text, {s}.fhir_search_capacity, {s}.fhir_search_service_capacity, {s}.{ServiceCapacityCounts.Table}",
+            $"vacuum analyze {string.Join(", ", SearchIndexSchema.ObjectsIn(s).OfType<IndexTable>().Select(t => t.QualifiedName))}",
         ];
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
