@@ -38,6 +38,13 @@ public sealed record Settings(
         };
     }
 
+    /// <summary>A rate of requests a second, more than zero (an open loop at zero would never send one).</summary>
+    private static double PositiveRate(string value)
+    {
+        var rate = double.Parse(value, CultureInfo.InvariantCulture);
+        return rate > 0 && double.IsFinite(rate) ? rate : throw new ArgumentException($"--mix-search-rate takes a number of searches a second above zero, not {value}");
+    }
+
     public static Settings Parse(string[] args)
     {
         string Value(string name, string? fallback = null)
@@ -63,7 +70,7 @@ public sealed record Settings(
             Value("--workloads", "1,2,3,4,5,6,8").Split(',').Select(int.Parse).ToHashSet(),
             TimeSpan.FromSeconds(double.Parse(Value("--seconds", smoke ? "1" : "10"), CultureInfo.InvariantCulture)),
             double.Parse(Value("--normal-ingest", smoke ? "50" : "500"), CultureInfo.InvariantCulture),
-            args.Contains("--mix-search-rate") ? double.Parse(Value("--mix-search-rate"), CultureInfo.InvariantCulture) : null,
+            args.Contains("--mix-search-rate") ? PositiveRate(Value("--mix-search-rate")) : null,
             int.Parse(Value("--description-events", smoke ? "200" : "10000"), CultureInfo.InvariantCulture),
             Value("--data-source", "unknown"),
             args.Contains("--soak") ? Duration(Value("--soak")) : null);

@@ -19,7 +19,5 @@ public static class TagCountTable
         $"select count(*)::int, count(distinct (resource_type, system, code, signature))::int from {schema}.{TagCounts.Table}",
         r => (r.GetInt32(0), r.GetInt32(1)))).Single();
 
-    private static string CountsAsSums(string counts) =>
-        $"select line from (select concat_ws(' ', resource_type, system, code, signature::text, sum(resources)) as line from ({counts}) n " +
-        "group by resource_type, system, code, signature having sum(resources) <> 0) c order by line collate \"C\"";
+    private static string CountsAsSums(string counts) => KeptCountSums.Of(counts, "resource_type, system, code, signature", "resources");
 }

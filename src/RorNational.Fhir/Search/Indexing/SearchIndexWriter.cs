@@ -28,10 +28,10 @@ public static class SearchIndexWriter
                     "where t.resource_type = r.resource_type and t.id = r.id", types, ids);
 
         var tokens = Flatten(rows, r => r.Tokens);
-        var tokenValues = ThreeTextValues(tokens, t => t.Param, t => t.System, t => t.Code, t => t.Requires);
+        object[] tokenValues = tokens.Count > 0 ? ThreeTextValues(tokens, t => t.Param, t => t.System, t => t.Code, t => t.Requires) : [];
         if (countingTags && (replaced.Count > 0 || tokens.Count > 0))
             operations.QueueSqlCommand(TagCounts.Replace(schema, replaced.Count > 0, tokens.Count > 0, ThreeTextRows),
-                [.. replaced.Count > 0 ? new object[] { types, ids } : [], .. tokens.Count > 0 ? tokenValues : []]);
+                [.. replaced.Count > 0 ? new object[] { types, ids } : [], .. tokenValues]);
         else if (tokens.Count > 0)
             operations.QueueSqlCommand($"insert into {schema}.{TokenTable} (resource_type, id, param, system, code, requires) {ThreeTextRows}", tokenValues);
         if (rows.Count == 0) return;

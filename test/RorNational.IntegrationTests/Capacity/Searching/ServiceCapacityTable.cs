@@ -27,9 +27,7 @@ public static class ServiceCapacityTable
     /// <summary>The kept counts as their sums, one line per status and signature, whatever rows hold them: what a rebuild and the live writes must agree on.</summary>
     public static string KeptCounts(string schema) => CountsAsSums($"select * from {schema}.{ServiceCapacityCounts.Table}");
 
-    private static string CountsAsSums(string counts) =>
-        $"select line from (select concat_ws(' ', status, signature::text, sum(services)) as line from ({counts}) n " +
-        "group by status, signature having sum(services) <> 0) c order by line collate \"C\"";
+    private static string CountsAsSums(string counts) => KeptCountSums.Of(counts, "status, signature", "services");
 
     /// <summary>The UO of the hospital in one lieu or two, sensitive or not.</summary>
     public static JsonObject OfferIn(string lieu, string? other = null, bool sensitive = false)
