@@ -18,6 +18,8 @@ public static class FhirJson
 
     public static string Serialize(Resource resource) => JsonSerializer.Serialize(resource, Options);
 
+    public static byte[] SerializeToUtf8Bytes(Resource resource) => JsonSerializer.SerializeToUtf8Bytes(resource, Options);
+
     public static T Parse<T>(string json) where T : Resource =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException("empty FHIR resource");
 

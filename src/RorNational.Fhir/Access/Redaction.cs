@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace RorNational.Fhir.Access;
@@ -26,6 +27,18 @@ public static class Redaction
         var resource = JsonNode.Parse(json)!.AsObject();
         if (Walk(resource, (_, _, classes) => profile.Hides(classes), since)) MarkRedacted(resource);
         return resource.ToJsonString(FhirJson.Options);
+    }
+
+    /// <summary>
+    /// The same for a resource held as its UTF-8 bytes (a current resource as read from the store):
+    /// the stored bytes themselves when nothing of it is hidden, else the redacted JSON as UTF-8.
+    /// </summary>
+    public static byte[] ForProfile(byte[] utf8Json, IReadOnlyCollection<DataClass> classSets, AccessProfile profile)
+    {
+        if (profile.SeesEverything || !profile.HidesAnyOf(classSets)) return utf8Json;
+        var resource = JsonNode.Parse(utf8Json)!.AsObject();
+        if (Walk(resource, (_, _, classes) => profile.Hides(classes), ClassesSince.Nothing)) MarkRedacted(resource);
+        return JsonSerializer.SerializeToUtf8Bytes(resource, FhirJson.Options);
     }
 
     /// <summary>The distinct class sets of the elements of a resource (each with its setting).</summary>

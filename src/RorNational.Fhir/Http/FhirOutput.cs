@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Http;
 namespace RorNational.Fhir.Http;
 
 /// <summary>
-/// Writes FHIR JSON text in the negotiated format. JSON as stored goes out untouched (or
-/// indented for _pretty); XML is converted by Hl7.Fhir's serializers.
+/// Writes FHIR JSON, as text or as UTF-8 bytes, in the negotiated format. JSON as stored goes out
+/// untouched (or indented for _pretty); XML is converted by Hl7.Fhir's serializers.
 /// </summary>
 public static class FhirOutput
 {
@@ -29,6 +29,23 @@ public static class FhirOutput
         context.Response.StatusCode = status;
         context.Response.ContentType = format.ContentType;
         return context.Response.WriteAsync(Render(json, format), context.RequestAborted);
+    }
+
+    /// <summary>
+    /// A resource held as UTF-8 (as stored): its bytes are the answer in plain JSON, with their
+    /// length; indented JSON and XML are rendered from its text.
+    /// </summary>
+    public static async Task WriteAsync(HttpContext context, int status, byte[] utf8Json, FhirFormat format)
+    {
+        if (format.Syntax != FhirSyntax.Json || format.Pretty)
+        {
+            await WriteAsync(context, status, Encoding.UTF8.GetString(utf8Json), format);
+            return;
+        }
+        context.Response.StatusCode = status;
+        context.Response.ContentType = format.ContentType;
+        context.Response.ContentLength = utf8Json.Length;
+        await context.Response.Body.WriteAsync(utf8Json, context.RequestAborted);
     }
 
     private static string Indent(string json)

@@ -14,31 +14,30 @@ namespace RorNational.Fhir.Reading;
 /// lastUpdated, content hash, class sets, whether retired), each by <c>-&gt;&gt;</c>. Loaded whole
 /// by Marten, the document came as its JSON text, in which PostgreSQL escaped the resource's JSON
 /// (a string member of 4 to 9 KB) and the host's serializer unescaped it back, for every read. The
-/// row is Marten's (same table, the fields its serializer wrote); the document type's table is
-/// Marten's own name for it. Answers null for an id not stored.
+/// resource's JSON is kept as the UTF-8 bytes PostgreSQL sent, which are the bytes of the answer:
+/// no .NET string is made of it, nor written back to UTF-8. The row is Marten's (same table, the
+/// fields its serializer wrote); the document type's table is Marten's own name for it. Answers
+/// null for an id not stored.
 /// </summary>
 public static class CurrentResources
 {
-    public static async Task<TDocument?> LoadAsync<TDocument>(IDocumentStore store, string id, CancellationToken cancellation)
-        where TDocument : FhirDocument, new()
+    public static async Task<CurrentResource?> LoadAsync<TDocument>(IDocumentStore store, string id, CancellationToken cancellation)
+        where TDocument : FhirDocument
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
         await using var command = new NpgsqlCommand(SelectOf(store, typeof(TDocument)), connection) { Parameters = { new NpgsqlParameter<string> { TypedValue = id } } };
         await using var row = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellation);
         if (!await row.ReadAsync(cancellation)) return null;
-        return new TDocument
-        {
-            Id = id,
-            Json = row.GetString(0),
-            Version = row.GetInt64(1),
-            LastUpdated = DateTimeOffset.Parse(row.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-            ContentHash = row.IsDBNull(3) ? "" : row.GetString(3),
-            Retired = row.GetBoolean(4),
-            ClassSets = StoredClassSets.Parse(row.IsDBNull(5) ? null : row.GetString(5)),
-        };
+        return new CurrentResource(
+            Id: id,
+            Utf8Json: row.GetFieldValue<byte[]>(0),
+            Version: row.GetInt64(1),
+            LastUpdated: DateTimeOffset.Parse(row.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+            ContentHash: row.IsDBNull(3) ? "" : row.GetString(3),
+            Retired: row.GetBoolean(4),
+            ClassSets: StoredClassSets.Parse(row.IsDBNull(5) ? null : row.GetString(5)));
     }
-
     /// <summary>The query of a document type, written once per store and type (a read by id builds no SQL text).</summary>
     private static string SelectOf(IDocumentStore store, Type documentType) =>
         Selects.GetValue(store, _ => new ConcurrentDictionary<Type, string>()).GetOrAdd(documentType, type => Select(store, type));

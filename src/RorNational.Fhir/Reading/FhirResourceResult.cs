@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.Net.Http.Headers;
@@ -14,14 +15,16 @@ namespace RorNational.Fhir.Reading;
 /// Writes a stored resource as the caller's access profile may see it, with the version of
 /// the stored resource as ETag and Last-Modified (the same for every profile), in the
 /// negotiated format, its read recorded for the audit (<see cref="ReadAudit"/>); 304 Not Modified when If-None-Match or If-Modified-Since says the caller has it.
+/// The resource is held as UTF-8: a current resource's stored bytes go out as they came from
+/// PostgreSQL, or its redacted rendering kept per profile.
 /// </summary>
 public sealed class FhirResourceResult(
-    string type, string id, string subtype, long version, DateTimeOffset lastUpdated, string json, IReadOnlyCollection<DataClass> classSets, ClassesSince since,
+    string type, string id, string subtype, long version, DateTimeOffset lastUpdated, byte[] utf8Json, IReadOnlyCollection<DataClass> classSets, ClassesSince since,
     string? renderingKey = null) : IResult
 {
     /// <summary>A current resource: its redacted renderings are kept per profile (<see cref="RedactedRenderings"/>).</summary>
-    public FhirResourceResult(string type, FhirDocument document) : this(type, document.Id, AuditedRead.Read, document.Version, document.LastUpdated, document.Json, document.ClassSets, ClassesSince.Nothing,
-        RedactedRenderings.KeyOf(type, document.Id, document.Version, document.ContentHash))
+    public FhirResourceResult(string type, CurrentResource resource) : this(type, resource.Id, AuditedRead.Read, resource.Version, resource.LastUpdated, resource.Utf8Json, resource.ClassSets, ClassesSince.Nothing,
+        RedactedRenderings.KeyOf(type, resource.Id, resource.Version, resource.ContentHash))
     {
     }
 
@@ -45,12 +48,12 @@ public sealed class FhirResourceResult(
         await FhirOutput.WriteAsync(context, StatusCodes.Status200OK, AsSeenBy(context, profile), format);
     }
 
-    private string AsSeenBy(HttpContext context, AccessProfile profile)
+    private byte[] AsSeenBy(HttpContext context, AccessProfile profile)
     {
-        if (renderingKey is null || !since.IsNothing || !profile.HidesAnyOf(classSets)) return Redaction.ForProfile(json, classSets, profile, since);
-        return context.RequestServices.GetRequiredService<RedactedRenderings>().For(renderingKey, profile, () => Redaction.ForProfile(json, classSets, profile, since));
+        if (!since.IsNothing) return Encoding.UTF8.GetBytes(Redaction.ForProfile(Encoding.UTF8.GetString(utf8Json), classSets, profile, since));
+        if (renderingKey is null || !profile.HidesAnyOf(classSets)) return Redaction.ForProfile(utf8Json, classSets, profile);
+        return context.RequestServices.GetRequiredService<RedactedRenderings>().For(renderingKey, profile, () => Redaction.ForProfile(utf8Json, classSets, profile));
     }
-
     /// <summary>If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2); weak comparison.</summary>
     private bool NotModified(RequestHeaders request)
     {

@@ -29,11 +29,11 @@ public static class ReadEndpoints
         Read<PractitionerRoleDocument>("PractitionerRole", id, store, cancellation);
 
     private static async Task<FhirResourceResult> Read<TDocument>(string type, string id, IDocumentStore store, CancellationToken cancellation)
-        where TDocument : FhirDocument, new()
+        where TDocument : FhirDocument
     {
-        var document = await CurrentResources.LoadAsync<TDocument>(store, id, cancellation)
+        var resource = await CurrentResources.LoadAsync<TDocument>(store, id, cancellation)
             ?? throw CommandRejected.Because(RejectionKind.NotFound, $"{type}/{id} is not known");
-        if (document.Retired) throw CommandRejected.Because(RejectionKind.Gone, $"{type}/{id} is no longer published");
-        return new FhirResourceResult(type, document);
+        if (resource.Retired) throw CommandRejected.Because(RejectionKind.Gone, $"{type}/{id} is no longer published");
+        return new FhirResourceResult(type, resource);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Marten;
 using RorNational.Domain.Common;
 using RorNational.Fhir.Auditing.Recording;
@@ -20,6 +21,6 @@ public static class ResourceHistory
             ?? throw CommandRejected.Because(RejectionKind.NotFound, $"{type}/{id} has no version {vid}");
         if (version.Deleted) throw CommandRejected.Because(RejectionKind.Gone, $"{type}/{id} was no longer published at version {vid}");
         var since = await LaterVersions.SinceAsync(session, type, id, number, cancellation);
-        return new FhirResourceResult(type, id, AuditedRead.Vread, version.Version, version.LastUpdated, version.Json!, version.ClassSets, since);
+        return new FhirResourceResult(type, id, AuditedRead.Vread, version.Version, version.LastUpdated, Encoding.UTF8.GetBytes(version.Json!), version.ClassSets, since);
     }
 }

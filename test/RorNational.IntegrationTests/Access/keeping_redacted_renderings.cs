@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using RorNational.Fhir.Access;
@@ -7,10 +9,11 @@ using RorNational.IntegrationTests.Search;
 namespace RorNational.IntegrationTests.Access;
 
 /// <summary>
-/// A read by id serves a profile's redacted rendering of a resource version from memory once made
-/// (<see cref="RedactedRenderings"/>): each profile, read after every other in turn, is served
-/// exactly what the redaction makes of the stored resource for that profile, never another
-/// profile's rendering; a new version of the resource is rendered anew.
+/// A read by id and a search serve a profile's redacted rendering of a resource version from memory
+/// once made (<see cref="RedactedRenderings"/>): each profile, read or searched after every other
+/// in turn, is served exactly what the redaction makes of the stored resource for that profile,
+/// never another profile's rendering; a new version of the resource is rendered anew. The
+/// renderings kept are bounded by their bytes.
 /// </summary>
 public sealed class keeping_redacted_renderings : SearchFixture
 {
@@ -37,36 +40,72 @@ public sealed class keeping_redacted_renderings : SearchFixture
     }
 
     [Test]
+    public async Task a_search_serves_each_profile_the_rendering_a_read_serves_it()
+    {
+        var search = $"/fhir/HealthcareService?_id={GynecologyUO}";
+        var profiles = App.Services.GetRequiredService<AccessProfiles>();
+        var stored = await Stored(GynecologyUO);
+        var expected = Readers.ToDictionary(r => r, r => Redaction.ForProfile(stored.Json, stored.ClassSets, profiles.Of(ProfileOf(r))));
+
+        // Searched first, then read, then searched again (from memory): the same bytes each time.
+        foreach (var reader in Readers.Concat(Readers))
+        {
+            Assert.That(await Searched(reader, search), Is.EqualTo(expected[reader]), $"{reader}, searched");
+            Assert.That(await Read(reader, $"/fhir/HealthcareService/{GynecologyUO}"), Is.EqualTo(expected[reader]), $"{reader}, read after the search");
+            Assert.That(await Searched(reader, search), Is.EqualTo(expected[reader]), $"{reader}, searched after the read");
+        }
+    }
+
+    [Test]
     public void a_rendering_is_kept_for_one_resource_version_and_one_profile()
     {
         var renderings = new RedactedRenderings();
         var profiles = App.Services.GetRequiredService<AccessProfiles>();
         var (publicProfile, professional) = (profiles.Of("public"), profiles.Of("professional"));
-        Assert.That(renderings.For(RedactedRenderings.KeyOf("Location", "1", 1, "a"), publicProfile, () => "public v1"), Is.EqualTo("public v1"));
-        Assert.That(renderings.For(RedactedRenderings.KeyOf("Location", "1", 1, "a"), professional, () => "professional v1"), Is.EqualTo("professional v1"));
-        Assert.That(renderings.For(RedactedRenderings.KeyOf("Location", "1", 2, "b"), publicProfile, () => "public v2"), Is.EqualTo("public v2"));
-        Assert.That(renderings.For(RedactedRenderings.KeyOf("Location", "1", 1, "a"), publicProfile, () => "made again"), Is.EqualTo("public v1"));
+        string For(string key, AccessProfile profile, string made) => Text(renderings.For(key, profile, () => Encoding.UTF8.GetBytes(made)));
+        Assert.That(For(RedactedRenderings.KeyOf("Location", "1", 1, "a"), publicProfile, "public v1"), Is.EqualTo("public v1"));
+        Assert.That(For(RedactedRenderings.KeyOf("Location", "1", 1, "a"), professional, "professional v1"), Is.EqualTo("professional v1"));
+        Assert.That(For(RedactedRenderings.KeyOf("Location", "1", 2, "b"), publicProfile, "public v2"), Is.EqualTo("public v2"));
+        Assert.That(For(RedactedRenderings.KeyOf("Location", "1", 1, "a"), publicProfile, "made again"), Is.EqualTo("public v1"));
         var sameIdOtherRules = publicProfile with { Hidden = [.. publicProfile.Hidden] };
-        Assert.That(renderings.For(RedactedRenderings.KeyOf("Location", "1", 1, "a"), sameIdOtherRules, () => "other rules"), Is.EqualTo("other rules"),
+        Assert.That(For(RedactedRenderings.KeyOf("Location", "1", 1, "a"), sameIdOtherRules, "other rules"), Is.EqualTo("other rules"),
             "a profile configured otherwise under the same id is another profile");
     }
 
     [Test]
-    public async Task past_its_capacity_the_renderings_read_least_recently_go_and_those_read_recently_stay()
+    public async Task past_its_bytes_the_renderings_read_least_recently_go_and_those_read_recently_stay()
     {
         using var renderings = new RedactedRenderings();
         var profile = App.Services.GetRequiredService<AccessProfiles>().Of("public");
+        const int size = 64 * 1024;
+        const int fit = (int)(RedactedRenderings.CapacityBytes / size);
         string Key(int i) => RedactedRenderings.KeyOf("Location", i.ToString(), 1, "h");
-        for (var i = 0; i < RedactedRenderings.Capacity; i++) renderings.For(Key(i), profile, () => "first");
-        Assert.That(renderings.For(Key(0), profile, () => "made again"), Is.EqualTo("first"), "read again: recently used");
+        byte[] Rendering(char fill) => Encoding.UTF8.GetBytes(new string(fill, size));
+        for (var i = 0; i < fit; i++) renderings.For(Key(i), profile, () => Rendering('a'));
+        Assert.That(renderings.Bytes, Is.EqualTo(RedactedRenderings.CapacityBytes), "full");
+        Assert.That(Text(renderings.For(Key(0), profile, () => Rendering('b')))[0], Is.EqualTo('a'), "read again: recently used");
 
-        renderings.For(Key(RedactedRenderings.Capacity), profile, () => "one too many");
-        for (var waited = 0; renderings.Count >= RedactedRenderings.Capacity && waited < 100; waited++) await Task.Delay(50);
+        renderings.For(Key(fit), profile, () => Rendering('c'));
+        for (var waited = 0; renderings.Count >= fit && waited < 100; waited++) await Task.Delay(50);
 
-        Assert.That(renderings.Count, Is.LessThan(RedactedRenderings.Capacity).And.GreaterThanOrEqualTo(RedactedRenderings.Capacity * 8 / 10),
-            "a tenth evicted, not all");
-        Assert.That(renderings.For(Key(0), profile, () => "made again"), Is.EqualTo("first"), "the rendering read recently stayed");
-        Assert.That(renderings.For(Key(1), profile, () => "made again"), Is.EqualTo("made again"), "the least recently read went");
+        Assert.That(renderings.Count, Is.LessThan(fit).And.GreaterThanOrEqualTo(fit * 8 / 10), "a tenth evicted, not all");
+        Assert.That(renderings.Bytes, Is.LessThanOrEqualTo(RedactedRenderings.CapacityBytes));
+        Assert.That(Text(renderings.For(Key(0), profile, () => Rendering('b')))[0], Is.EqualTo('a'), "the rendering read recently stayed");
+        Assert.That(Text(renderings.For(Key(1), profile, () => Rendering('b')))[0], Is.EqualTo('b'), "the least recently read went");
+    }
+
+    [Test]
+    public async Task renderings_of_three_times_its_bytes_leave_at_most_its_bytes_kept()
+    {
+        using var renderings = new RedactedRenderings();
+        var profile = App.Services.GetRequiredService<AccessProfiles>().Of("public");
+        var rendering = new byte[8 * 1024];
+        var count = (int)(3 * RedactedRenderings.CapacityBytes / rendering.Length);
+        for (var i = 0; i < count; i++) renderings.For(RedactedRenderings.KeyOf("Location", i.ToString(), 1, "h"), profile, () => rendering);
+        for (var waited = 0; renderings.Bytes > RedactedRenderings.CapacityBytes && waited < 100; waited++) await Task.Delay(50);
+
+        Assert.That(renderings.Bytes, Is.LessThanOrEqualTo(RedactedRenderings.CapacityBytes).And.GreaterThan(RedactedRenderings.CapacityBytes / 2),
+            $"{count} renderings of {rendering.Length} bytes made");
     }
 
     private string ProfileOf(string client) => App.Services.GetRequiredService<RorNational.Security.Clients.ClientRegistry>().Find(client)!.Profile;
@@ -83,4 +122,15 @@ public sealed class keeping_redacted_renderings : SearchFixture
         Assert.That((int)response.StatusCode, Is.EqualTo(200));
         return await response.Content.ReadAsStringAsync();
     }
+
+    /// <summary>The only resource a search found, as the bytes written in the Bundle.</summary>
+    private async Task<string> Searched(string client, string path)
+    {
+        using var bundle = JsonDocument.Parse(await Read(client, path));
+        var entries = bundle.RootElement.GetProperty("entry");
+        Assert.That(entries.GetArrayLength(), Is.EqualTo(1), path);
+        return entries[0].GetProperty("resource").GetRawText();
+    }
+
+    private static string Text(byte[] utf8) => Encoding.UTF8.GetString(utf8);
 }

@@ -38,7 +38,7 @@ public sealed class searching_with_the_index_statistics : SearchFixture
         }
         // A new engine reads the statistics at its first search (the application's may have read them before ANALYZE).
         _masks = new IndexedMasks();
-        _engine = new SearchEngine(App.Store, App.Services.GetRequiredService<IOptions<SearchOptions>>(), _masks, App.Services.GetRequiredService<LargeCounts>());
+        _engine = new SearchEngine(App.Store, App.Services.GetRequiredService<IOptions<SearchOptions>>(), _masks, App.Services.GetRequiredService<LargeCounts>(), App.Services.GetRequiredService<RedactedRenderings>());
         await Search("public", "Location", "_id=none");
     }
 

@@ -15,7 +15,7 @@ namespace RorNational.Fhir.Search.Querying;
 /// their stored JSON, all in one read-only repeatable-read transaction so that the total, the
 /// page and the includes describe the same instant.
 /// </summary>
-public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> options, IndexedMasks masks, LargeCounts largeCounts)
+public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> options, IndexedMasks masks, LargeCounts largeCounts, RedactedRenderings renderings)
 {
     private static readonly Dictionary<string, Type> DocumentTypes = new()
     {
@@ -358,7 +358,11 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         return reached;
     }
 
-    /// <summary>The stored JSON of resources, in the order given, as the profile may see them.</summary>
+    /// <summary>
+    /// The stored JSON of resources, in the order given, as the profile may see them: the UTF-8
+    /// bytes PostgreSQL sends, or their redacted rendering, kept per profile as a read's is
+    /// (<see cref="RedactedRenderings"/>).
+    /// </summary>
     private async Task<List<FoundResource>> LoadAsync(Session session, List<(string Type, string Id)> resources, AccessProfile profile, Dictionary<string, double>? distances)
     {
         var json = new Dictionary<(string, string), FoundResource>();
@@ -367,15 +371,17 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
             var table = store.Options.FindOrResolveDocumentType(DocumentTypes[group.Key]).TableName.QualifiedName;
             var query = new SqlQuery();
             // Retired resources have no index rows: in this snapshot, nothing found is retired.
-            query.Append($"select id, data ->> 'Json', data ->> 'ClassSets', (data ->> 'Version')::bigint from {table} where id = any({query.Add(group.Select(r => r.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)})");
+            query.Append($"select id, data ->> 'Json', data ->> 'ClassSets', (data ->> 'Version')::bigint, data ->> 'ContentHash' from {table} where id = any({query.Add(group.Select(r => r.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)})");
             await using var command = query.ToCommand(session.Connection, session.Transaction);
             await using var reader = await command.ExecuteReaderAsync(session.Cancellation);
             while (await reader.ReadAsync(session.Cancellation))
             {
+                var id = reader.GetString(0);
                 var classSets = ClassSets(reader, 2);
-                json[(group.Key, reader.GetString(0))] = new FoundResource(group.Key, reader.GetString(0), Redaction.ForProfile(reader.GetString(1), classSets, profile))
+                var version = reader.GetInt64(3);
+                json[(group.Key, id)] = new FoundResource(group.Key, id, AsSeenBy(profile, reader.GetFieldValue<byte[]>(1), classSets, group.Key, id, version, reader))
                 {
-                    Version = reader.GetInt64(3),
+                    Version = version,
                     ClassSets = classSets,
                 };
             }
@@ -383,6 +389,13 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
         return resources.Where(json.ContainsKey)
             .Select(r => json[r] with { DistanceKm = distances is not null && distances.TryGetValue(r.Id, out var d) ? d : null })
             .ToList();
+    }
+
+    private byte[] AsSeenBy(AccessProfile profile, byte[] stored, DataClass[] classSets, string type, string id, long version, NpgsqlDataReader reader)
+    {
+        if (!profile.HidesAnyOf(classSets)) return stored;
+        var contentHash = reader.IsDBNull(4) ? "" : reader.GetString(4);
+        return renderings.For(RedactedRenderings.KeyOf(type, id, version, contentHash), profile, () => Redaction.ForProfile(stored, classSets, profile));
     }
 
     private static DataClass[] ClassSets(NpgsqlDataReader reader, int ordinal) =>

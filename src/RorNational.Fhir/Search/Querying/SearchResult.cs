@@ -1,10 +1,11 @@
 namespace RorNational.Fhir.Search.Querying;
 
 /// <summary>
-/// A resource found by a search, as the profile may see it (JSON text), with its distance for
-/// near searches, and its stored version and class sets (what the audit records and weighs).
+/// A resource found by a search, as the profile may see it (its JSON as UTF-8: the stored bytes,
+/// or their redacted rendering), with its distance for near searches, and its stored version and
+/// class sets (what the audit records and weighs).
 /// </summary>
-public sealed record FoundResource(string Type, string Id, string Json, double? DistanceKm = null)
+public sealed record FoundResource(string Type, string Id, byte[] Utf8Json, double? DistanceKm = null)
 {
     public long Version { get; init; }
     public IReadOnlyCollection<Access.DataClass> ClassSets { get; init; } = [];

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using RorNational.Fhir.Search.Querying;
@@ -15,10 +16,10 @@ public static class ResourceShaping
 
     public static bool Applies(SearchRequest request) => request.Elements is not null || request.Summary != SummaryMode.False;
 
-    public static string Shape(string json, string resourceType, SearchRequest request)
+    public static byte[] Shape(byte[] utf8Json, string resourceType, SearchRequest request)
     {
-        if (!Applies(request)) return json;
-        var resource = JsonNode.Parse(json)!.AsObject();
+        if (!Applies(request)) return utf8Json;
+        var resource = JsonNode.Parse(utf8Json)!.AsObject();
         var keep = Kept(resourceType, request);
         foreach (var name in resource.Select(p => p.Key).ToList())
             if (!keep(name)) resource.Remove(name);
@@ -32,7 +33,7 @@ public static class ResourceShaping
             ["code"] = "SUBSETTED",
             ["display"] = "subsetted",
         });
-        return resource.ToJsonString(FhirJson.Options);
+        return JsonSerializer.SerializeToUtf8Bytes(resource, FhirJson.Options);
     }
 
     private static Func<string, bool> Kept(string resourceType, SearchRequest request)

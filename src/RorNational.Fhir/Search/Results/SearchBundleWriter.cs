@@ -62,7 +62,7 @@ public static class SearchBundleWriter
         json.WriteStartObject();
         json.WriteString("fullUrl", $"{baseUrl}/{found.Type}/{found.Id}");
         json.WritePropertyName("resource");
-        json.WriteRawValue(ResourceShaping.Shape(found.Json, found.Type, request), skipInputValidation: true);
+        json.WriteRawValue(ResourceShaping.Shape(found.Utf8Json, found.Type, request), skipInputValidation: true);
         json.WriteStartObject("search");
         json.WriteString("mode", mode);
         if (found.DistanceKm is { } distance)

@@ -37,5 +37,5 @@ public static class SearchPages
         return result;
     }
 
-    private static FoundResource Found(Resource resource) => new(resource.TypeName, resource.Id!, FhirJson.Serialize(resource));
+    private static FoundResource Found(Resource resource) => new(resource.TypeName, resource.Id!, FhirJson.SerializeToUtf8Bytes(resource));
 }
