@@ -24,9 +24,7 @@ public sealed class keeping_redacted_renderings : SearchFixture
     public async Task each_profile_is_served_its_own_rendering_whatever_was_read_before()
     {
         var path = $"/fhir/HealthcareService/{GynecologyUO}";
-        var profiles = App.Services.GetRequiredService<AccessProfiles>();
-        var stored = await Stored(GynecologyUO);
-        var expected = Readers.ToDictionary(r => r, r => Redaction.ForProfile(stored.Json, stored.ClassSets, profiles.Of(ProfileOf(r))));
+        var expected = await ExpectedByReader(GynecologyUO);
         Assert.That(expected.Values.Distinct().Count(), Is.GreaterThan(2), "the profiles see this unit differently");
 
         // Every order of two readers, twice: the second read of each pair comes from memory.
@@ -43,9 +41,7 @@ public sealed class keeping_redacted_renderings : SearchFixture
     public async Task a_search_serves_each_profile_the_rendering_a_read_serves_it()
     {
         var search = $"/fhir/HealthcareService?_id={GynecologyUO}";
-        var profiles = App.Services.GetRequiredService<AccessProfiles>();
-        var stored = await Stored(GynecologyUO);
-        var expected = Readers.ToDictionary(r => r, r => Redaction.ForProfile(stored.Json, stored.ClassSets, profiles.Of(ProfileOf(r))));
+        var expected = await ExpectedByReader(GynecologyUO);
 
         // Searched first, then read, then searched again (from memory): the same bytes each time.
         foreach (var reader in Readers.Concat(Readers))
@@ -110,10 +106,13 @@ public sealed class keeping_redacted_renderings : SearchFixture
 
     private string ProfileOf(string client) => App.Services.GetRequiredService<RorNational.Security.Clients.ClientRegistry>().Find(client)!.Profile;
 
-    private async Task<HealthcareServiceDocument> Stored(string id)
+    /// <summary>What each reader may see of a stored unit, by the redaction computed from its stored JSON.</summary>
+    private async Task<Dictionary<string, string>> ExpectedByReader(string id)
     {
         await using var session = App.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return (await session.LoadAsync<HealthcareServiceDocument>(id))!;
+        var stored = (await session.LoadAsync<HealthcareServiceDocument>(id))!;
+        var profiles = App.Services.GetRequiredService<AccessProfiles>();
+        return Readers.ToDictionary(r => r, r => Redaction.ForProfile(stored.Json, stored.ClassSets, profiles.Of(ProfileOf(r))));
     }
 
     private async Task<string> Read(string client, string path)
