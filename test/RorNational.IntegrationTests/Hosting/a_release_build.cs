@@ -45,6 +45,7 @@ public sealed class a_release_build
         Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK), await read.Content.ReadAsStringAsync());
         Assert.That(host.Output, Does.Not.Contain("code generation mode is Dynamic"));
         Assert.That(host.Output, Does.Contain(RorNational.Host.RuntimeSettingsLog.Message + "server, 200 MB available to the heap"), "the host's runtimeconfig bounds the GC heap");
+        Assert.That(host.Output, Does.Contain(RorNational.Host.RuntimeSettingsLog.SpinMessage + "0 (runtimeconfig)"), "the host's runtimeconfig stops the workers' spinning");
         TestContext.Out.WriteLine($"release build, Static: ready {host.TimeToReady.TotalMilliseconds:F0} ms after start");
     }
 
