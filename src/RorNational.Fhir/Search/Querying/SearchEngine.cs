@@ -379,7 +379,8 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
                 var id = reader.GetString(0);
                 var classSets = ClassSets(reader, 2);
                 var version = reader.GetInt64(3);
-                json[(group.Key, id)] = new FoundResource(group.Key, id, AsSeenBy(profile, reader.GetFieldValue<byte[]>(1), classSets, group.Key, id, version, reader))
+                var key = RedactedRenderings.KeyOf(group.Key, id, version, reader.IsDBNull(4) ? "" : reader.GetString(4));
+                json[(group.Key, id)] = new FoundResource(group.Key, id, AsSeenBy(profile, reader.GetFieldValue<byte[]>(1), classSets, key))
                 {
                     Version = version,
                     ClassSets = classSets,
@@ -391,12 +392,8 @@ public sealed class SearchEngine(IDocumentStore store, IOptions<SearchOptions> o
             .ToList();
     }
 
-    private byte[] AsSeenBy(AccessProfile profile, byte[] stored, DataClass[] classSets, string type, string id, long version, NpgsqlDataReader reader)
-    {
-        if (!profile.HidesAnyOf(classSets)) return stored;
-        var contentHash = reader.IsDBNull(4) ? "" : reader.GetString(4);
-        return renderings.For(RedactedRenderings.KeyOf(type, id, version, contentHash), profile, () => Redaction.ForProfile(stored, classSets, profile));
-    }
+    private byte[] AsSeenBy(AccessProfile profile, byte[] stored, DataClass[] classSets, string renderingKey) =>
+        profile.HidesAnyOf(classSets) ? renderings.For(renderingKey, profile, () => Redaction.ForProfile(stored, classSets, profile)) : stored;
 
     private static DataClass[] ClassSets(NpgsqlDataReader reader, int ordinal) =>
         StoredClassSets.Parse(reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal));
